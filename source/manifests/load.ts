@@ -1,0 +1,75 @@
+import {existsSync, readFileSync} from 'node:fs';
+import {readdir, readFile, stat} from 'node:fs/promises';
+import {dirname, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {displayPathFor, parseManifest} from './parse.js';
+import type {ManifestFile} from './types.js';
+
+export type {ManifestDocument, ManifestFile} from './types.js';
+
+/** A manifests directory that cannot be read; the message is one line fit for the status bar. */
+export class ManifestError extends Error {
+	override name = 'ManifestError';
+}
+
+const manifestName = /\.(ya?ml|json)$/i;
+
+/**
+ * Reads every *.yaml, *.yml and *.json file of a directory (not its subdirectories, like
+ * `kubectl apply -f DIR`), sorted by name; a file that cannot be read gets a parseError.
+ */
+export async function loadManifestDir(dir: string, cwd: string = process.cwd()): Promise<ManifestFile[]> {
+	const absolute = resolve(cwd, dir);
+	let names: string[];
+	try {
+		names = await readdir(absolute);
+	} catch (error) {
+		throw new ManifestError(`cannot read manifests directory ${displayPathFor(absolute, cwd)}: ${reasonOf(error)}`);
+	}
+	const files: ManifestFile[] = [];
+	for (const name of names.filter(name => manifestName.test(name)).sort()) {
+		const path = join(absolute, name);
+		try {
+			// stat follows symlinks, so a linked manifest counts and a directory named x.yaml does not.
+			if (!(await stat(path)).isFile()) continue;
+			files.push(parseManifest(await readFile(path, 'utf8'), path, cwd));
+		} catch (error) {
+			files.push({path, displayPath: displayPathFor(path, cwd), text: '', documents: [], parseError: `cannot read file: ${reasonOf(error)}`});
+		}
+	}
+	return files;
+}
+
+/**
+ * The package's own manifests/ directory, found by walking up from this module to the
+ * package.json named "kpods": the same walk works from source/ under tsx and from dist/cli.js.
+ */
+export function bundledManifestsDir(): string {
+	let dir = dirname(fileURLToPath(import.meta.url));
+	for (;;) {
+		const packageJson = join(dir, 'package.json');
+		if (existsSync(packageJson) && packageName(packageJson) === 'kpods') return join(dir, 'manifests');
+		const parent = dirname(dir);
+		if (parent === dir) throw new ManifestError('cannot find the kpods package directory holding manifests/');
+		dir = parent;
+	}
+}
+
+function packageName(path: string): string | undefined {
+	try {
+		const parsed = JSON.parse(readFileSync(path, 'utf8')) as {name?: unknown};
+		return typeof parsed.name === 'string' ? parsed.name : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Node's fs errors carry the code first ('ENOENT: no such file or directory, scandir …'): keep code and words, drop the path. */
+function reasonOf(error: unknown): string {
+	if (error instanceof Error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const words = error.message.split('\n')[0]!.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+		return code ? `${code} (${words})` : words;
+	}
+	return String(error);
+}

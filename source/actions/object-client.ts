@@ -1,0 +1,59 @@
+import {HttpMethod, KubernetesObjectApi, PatchStrategy} from '@kubernetes/client-node';
+import type {KubeConfig, KubernetesObject} from '@kubernetes/client-node';
+import {apiErrorCode} from './errors.js';
+
+/** Where the server keeps one kind: its plural resource name and whether it lives in namespaces. */
+export interface ResourceMapping {
+	resource: string;
+	namespaced: boolean;
+}
+
+/**
+ * client-node's generic object API with the three calls apply needs. Requests go through
+ * its own auth and transport; the body is sent exactly as the manifest wrote it (the typed
+ * serializer would drop fields it does not know, hiding a learner's typo from the server).
+ */
+export class ObjectClient extends KubernetesObjectApi {
+	/** A client for the kubeconfig's current context. */
+	static forConfig(kc: KubeConfig): ObjectClient {
+		return kc.makeApiClient(ObjectClient);
+	}
+
+	/** The server's resource for apiVersion + kind, or undefined when it serves no such kind (kubectl's "no matches"). */
+	async mapping(apiVersion: string, kind: string): Promise<ResourceMapping | undefined> {
+		try {
+			const found = await this.resource(apiVersion, kind);
+			return found ? {resource: found.name, namespaced: found.namespaced} : undefined;
+		} catch (error) {
+			// A group/version the server does not serve answers discovery with 404.
+			if (apiErrorCode(error) === 404) return undefined;
+			throw error;
+		}
+	}
+
+	/** GET one object; throws client-node's ApiException (404 when absent). */
+	async get(path: string): Promise<KubernetesObject> {
+		const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.GET);
+		request.setHeaderParam('Accept', 'application/json');
+		return this.requestPromise(request);
+	}
+
+	/** Server-side apply of one object (PATCH application/apply-patch+yaml, force). */
+	async apply(path: string, object: object, fieldManager: string): Promise<KubernetesObject> {
+		const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.PATCH);
+		request.setHeaderParam('Accept', 'application/json');
+		request.setHeaderParam('Content-Type', PatchStrategy.ServerSideApply);
+		request.setQueryParam('fieldManager', fieldManager);
+		request.setQueryParam('force', 'true');
+		// JSON is YAML, and the API server accepts it under the apply-patch+yaml type.
+		request.setBody(JSON.stringify(object));
+		return this.requestPromise(request);
+	}
+}
+
+/** The URL path of one object, e.g. /api/v1/namespaces/default/pods/pod-1 or /apis/apps/v1/namespaces/x/deployments/y. */
+export function objectPath(apiVersion: string, mapping: ResourceMapping, name: string, namespace?: string): string {
+	const root = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+	const scope = mapping.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+	return `${root}${scope}/${mapping.resource}/${encodeURIComponent(name)}`;
+}

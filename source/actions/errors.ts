@@ -88,9 +88,13 @@ export function kubectlErrorLine(error: unknown): string {
 export function kubectlCommandError(error: unknown): string[] {
 	const server = serverError(error);
 	if (server?.reason !== 'Invalid' || !server.details) return [kubectlErrorLine(error)];
-	const {kind, name, causes} = server.details;
+	return kubectlInvalidLines(server.details.kind, server.details.name, server.details.causes ?? []);
+}
+
+/** How kubectl spells out an Invalid object: one cause on the line, several as a list. */
+export function kubectlInvalidLines(kind: string | undefined, name: string | undefined, causes: Array<{field?: string; message?: string}>): string[] {
 	const prefix = kind || name ? `The ${kind ?? ''} ${JSON.stringify(name ?? '')} is invalid` : 'The request is invalid';
-	const lines = (causes ?? []).map(cause => (cause.field ? `${cause.field}: ${cause.message ?? ''}` : cause.message ?? ''));
+	const lines = causes.map(cause => (cause.field ? `${cause.field}: ${cause.message ?? ''}` : cause.message ?? ''));
 	if (lines.length === 0) return [prefix];
 	if (lines.length === 1) return [`${prefix}: ${lines[0]}`];
 	return [`${prefix}: `, ...lines.map(line => `* ${line}`)];

@@ -1,0 +1,174 @@
+import http from 'node:http';
+import https from 'node:https';
+import {createGunzip} from 'node:zlib';
+import type {Readable} from 'node:stream';
+import type {KubeConfig} from '@kubernetes/client-node';
+import type {Status, WatchEvent} from '../k8s/types.js';
+
+/** An API answer that was not 2xx: the HTTP code and the server's Status, if it sent one. */
+export class ApiError extends Error {
+	constructor(
+		readonly code: number,
+		message: string,
+		readonly reason?: string,
+	) {
+		super(message);
+		this.name = 'ApiError';
+	}
+}
+
+/** The connection failed below HTTP (refused, reset, timed out, DNS). */
+export class NetworkError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'NetworkError';
+	}
+}
+
+export interface RequestOptions {
+	signal?: AbortSignal;
+	/** Abort when nothing arrives for this long (a silently dead connection). */
+	idleTimeoutMs?: number;
+}
+
+/**
+ * Reads the API over plain node:http(s), authenticated by client-node's KubeConfig
+ * (certificates, tokens, exec plugins and proxies all come from it).
+ *
+ * Why not client-node's typed API for reads: its ObjectSerializer turns every field of
+ * every pod into model classes, which costs about a second at 10,000 pods; kpods parses
+ * the JSON once and keeps only the fields a row needs. Writes go through client-node.
+ */
+export class ApiClient {
+	constructor(
+		private readonly kc: KubeConfig,
+		readonly server: string,
+	) {}
+
+	/** GET a JSON document. */
+	async getJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+		const response = await this.open(path, options);
+		const body = await readAll(response.body);
+		return JSON.parse(body) as T;
+	}
+
+	/**
+	 * Streams a watch, calling onEvent for each event in order; resolves when the server
+	 * ends the stream (timeoutSeconds), rejects on a dropped or idle connection.
+	 */
+	async watch<T>(path: string, onEvent: (event: WatchEvent<T>) => void, options: RequestOptions = {}): Promise<void> {
+		const response = await this.open(path, options);
+		await new Promise<void>((resolve, reject) => {
+			let pending = '';
+			let failed = false;
+			const fail = (error: Error) => {
+				if (failed) return;
+				failed = true;
+				response.body.destroy();
+				reject(error);
+			};
+
+			response.body.setEncoding('utf8');
+			response.body.on('data', (chunk: string) => {
+				pending += chunk;
+				let newline = pending.indexOf('\n');
+				while (newline !== -1) {
+					const line = pending.slice(0, newline);
+					pending = pending.slice(newline + 1);
+					if (line.trim() !== '') {
+						try {
+							onEvent(JSON.parse(line) as WatchEvent<T>);
+						} catch (error) {
+							// The handler's own verdict (410 Expired, a watch ERROR) or unparsable JSON.
+							fail(error as Error);
+							return;
+						}
+					}
+
+					newline = pending.indexOf('\n');
+				}
+			});
+			response.body.on('end', () => {
+				if (!failed) resolve();
+			});
+			response.body.on('error', error => fail(toNetworkError(error)));
+			response.body.on('close', () => {
+				// 'close' without 'end' means the connection went away mid-stream.
+				if (!response.body.readableEnded) fail(new NetworkError('watch connection closed'));
+			});
+		});
+	}
+
+	private async open(path: string, options: RequestOptions): Promise<{body: Readable}> {
+		const url = new URL(this.server.replace(/\/+$/, '') + path);
+		const requestOptions: https.RequestOptions = {
+			method: 'GET',
+			headers: {Accept: 'application/json', 'Accept-Encoding': 'gzip', 'User-Agent': 'kpods'},
+		};
+		await this.kc.applyToHTTPSOptions(requestOptions);
+		const transport = url.protocol === 'http:' ? http : https;
+		return new Promise((resolve, reject) => {
+			const request = transport.request(url, requestOptions, response => {
+				const gzip = response.headers['content-encoding'] === 'gzip';
+				const body: Readable = gzip ? response.pipe(createGunzip()) : response;
+				if (gzip) response.on('error', error => body.destroy(error));
+				const code = response.statusCode ?? 0;
+				if (code >= 200 && code < 300) {
+					resolve({body});
+					return;
+				}
+
+				readAll(body).then(
+					text => reject(statusError(code, text)),
+					error => reject(toNetworkError(error)),
+				);
+			});
+			request.on('socket', socket => socket.setKeepAlive(true, 10_000));
+			if (options.idleTimeoutMs) {
+				request.setTimeout(options.idleTimeoutMs, () => {
+					request.destroy(new NetworkError(`no answer from the server for ${Math.round(options.idleTimeoutMs! / 1000)}s`));
+				});
+			}
+
+			if (options.signal) {
+				const abort = () => request.destroy(new NetworkError('aborted'));
+				if (options.signal.aborted) abort();
+				options.signal.addEventListener('abort', abort, {once: true});
+				request.on('close', () => options.signal!.removeEventListener('abort', abort));
+			}
+
+			request.on('error', error => reject(toNetworkError(error)));
+			request.end();
+		});
+	}
+}
+
+async function readAll(body: Readable): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Builds the error for a non-2xx answer from the Status the server sent, else the HTTP code. */
+export function statusError(code: number, body: string): ApiError {
+	try {
+		const status = JSON.parse(body) as Partial<Status>;
+		if (status.kind === 'Status' && status.message) return new ApiError(code, status.message, status.reason);
+	} catch {
+		// Not JSON: a proxy or load balancer answered; fall through to the bare code.
+	}
+
+	const text = body.trim().split('\n')[0]?.slice(0, 200);
+	return new ApiError(code, text ? `${http.STATUS_CODES[code] ?? 'HTTP ' + code}: ${text}` : http.STATUS_CODES[code] ?? `HTTP ${code}`);
+}
+
+function toNetworkError(error: unknown): Error {
+	if (error instanceof ApiError || error instanceof NetworkError) return error;
+	const nodeError = error as NodeJS.ErrnoException;
+	if (nodeError.code === 'ECONNREFUSED' || nodeError.code === 'ECONNRESET' || nodeError.code === 'ENOTFOUND'
+		|| nodeError.code === 'ETIMEDOUT' || nodeError.code === 'EHOSTUNREACH' || nodeError.code === 'EPIPE') {
+		return new NetworkError(nodeError.message);
+	}
+
+	return new NetworkError(nodeError.message ?? String(error));
+}

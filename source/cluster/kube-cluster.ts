@@ -1,0 +1,172 @@
+import type {EndpointSlice, Endpoints, Event, KubeList, Namespace, Node, Pod, Service} from '../k8s/types.js';
+import {podRow} from '../format/pod.js';
+import type {ManifestFile} from '../manifests/load.js';
+import {ApiClient, ApiError, NetworkError} from './api-client.js';
+import {groupFromEndpoints, groupFromSlice} from './endpoints.js';
+import type {Connection} from './kubeconfig.js';
+import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource-store.js';
+import type {Cluster, ClusterInfo, NamespaceList, ResourceStore} from './types.js';
+
+type Raw = {metadata: {name?: string; namespace?: string; resourceVersion?: string}};
+
+/** A list+watch source for one collection path, with extra selectors as query parameters. */
+export function pathSource<T extends Raw>(api: ApiClient, path: string, query: Record<string, string> = {}): ListWatchSource<T> {
+	return {
+		async list({resourceVersion, signal}) {
+			const parameters = new URLSearchParams(query);
+			if (resourceVersion !== undefined) parameters.set('resourceVersion', resourceVersion);
+			return api.getJson<KubeList<T>>(withQuery(path, parameters), {signal});
+		},
+		async watch({resourceVersion, timeoutSeconds, signal}, onEvent) {
+			const parameters = new URLSearchParams(query);
+			parameters.set('watch', '1');
+			parameters.set('resourceVersion', resourceVersion);
+			parameters.set('allowWatchBookmarks', 'true');
+			parameters.set('timeoutSeconds', String(timeoutSeconds));
+			await api.watch<T>(withQuery(path, parameters), onEvent, {signal, idleTimeoutMs: (timeoutSeconds + 15) * 1000});
+		},
+	};
+}
+
+/** Uses the first source the server serves (a 404 on list moves on to the next). */
+export function firstServed<T extends Raw>(sources: Array<ListWatchSource<T>>): ListWatchSource<T> {
+	let index = 0;
+	return {
+		async list(options) {
+			for (;;) {
+				try {
+					// eslint-disable-next-line no-await-in-loop
+					return await sources[index]!.list(options);
+				} catch (error) {
+					if (!(error instanceof ApiError && error.code === 404) || index === sources.length - 1) throw error;
+					index++;
+				}
+			}
+		},
+		async watch(options, onEvent) {
+			return sources[index]!.watch(options, onEvent);
+		},
+	};
+}
+
+function withQuery(path: string, parameters: URLSearchParams): string {
+	const query = parameters.toString();
+	return query ? `${path}?${query}` : path;
+}
+
+function collection(group: string, resource: string, namespace: string | undefined): string {
+	const prefix = group === '' ? '/api/v1' : `/apis/${group}`;
+	return namespace ? `${prefix}/namespaces/${encodeURIComponent(namespace)}/${resource}` : `${prefix}/${resource}`;
+}
+
+export interface KubeClusterOptions {
+	/** undefined: all namespaces. */
+	namespace: string | undefined;
+	tuning?: Partial<StoreTuning>;
+}
+
+/** The Cluster on a real API server (or the sandbox), through client-node's KubeConfig. */
+export class KubeCluster implements Cluster {
+	readonly info: ClusterInfo;
+	readonly pods;
+	readonly services;
+	readonly endpoints;
+	private nodeStore: ResourceStore<Node> | undefined;
+	private readonly api: ApiClient;
+	private readonly scope: string | undefined;
+
+	constructor(
+		private readonly connection: Connection,
+		private readonly options: KubeClusterOptions,
+	) {
+		this.api = new ApiClient(connection.kc, connection.server);
+		this.scope = options.namespace;
+		this.info = {
+			context: connection.context,
+			server: connection.server,
+			user: connection.user,
+			namespace: options.namespace ?? connection.contextNamespace,
+			contextNamespace: connection.contextNamespace,
+			allNamespaces: options.namespace === undefined,
+			sandbox: connection.sandbox,
+		};
+		this.pods = this.store<Pod, ReturnType<typeof podRow>>(collection('', 'pods', this.scope), podRow);
+		this.services = this.store<Service, Service>(collection('', 'services', this.scope), service => service);
+		this.endpoints = new ListWatchStore<EndpointSlice | Endpoints, ReturnType<typeof groupFromSlice>>(
+			firstServed<EndpointSlice | Endpoints>([
+				pathSource(this.api, collection('discovery.k8s.io/v1', 'endpointslices', this.scope)),
+				pathSource(this.api, collection('', 'endpoints', this.scope)),
+			]),
+			raw => ('addressType' in raw ? groupFromSlice(raw) : groupFromEndpoints(raw as Endpoints)),
+			options.tuning,
+		);
+	}
+
+	/** Nodes are cluster-scoped and only needed for NodePort URLs: started on first use. */
+	get nodes(): ResourceStore<Node> {
+		this.nodeStore ??= this.store<Node, Node>('/api/v1/nodes', node => node);
+		return this.nodeStore;
+	}
+
+	watchPod(namespace: string, name: string): ResourceStore<Pod> {
+		return this.store<Pod, Pod>(collection('', 'pods', namespace), pod => pod, {fieldSelector: `metadata.name=${name}`});
+	}
+
+	watchEvents(namespace: string, kind: string, name: string): ResourceStore<Event> {
+		return this.store<Event, Event>(collection('', 'events', namespace), event => event, {
+			fieldSelector: `involvedObject.kind=${kind},involvedObject.name=${name}`,
+		});
+	}
+
+	async listNamespaces(): Promise<NamespaceList> {
+		try {
+			const list = await this.api.getJson<KubeList<Namespace>>('/api/v1/namespaces');
+			return {ok: true, names: list.items.map(item => item.metadata.name ?? '').sort()};
+		} catch (error) {
+			const forbidden = error instanceof ApiError && error.code === 403;
+			return {ok: false, forbidden, message: (error as Error).message};
+		}
+	}
+
+	async deleteObject(kind: 'Pod' | 'Service', namespace: string, name: string) {
+		const {deleteObject} = await import('../actions/delete.js');
+		return deleteObject(this.connection.kc, {kind, namespace, name}, {contextNamespace: this.connection.contextNamespace});
+	}
+
+	async runPod(namespace: string, name: string, image: string) {
+		const {runPod} = await import('../actions/run.js');
+		return runPod(this.connection.kc, {namespace, name, image}, {contextNamespace: this.connection.contextNamespace});
+	}
+
+	async apply(files: ManifestFile[]) {
+		const {applyDocuments} = await import('../actions/apply.js');
+		return applyDocuments(this.connection.kc, files, {namespace: this.info.namespace, contextNamespace: this.connection.contextNamespace});
+	}
+
+	withNamespace(namespace: string | undefined): Cluster {
+		return new KubeCluster(this.connection, {...this.options, namespace});
+	}
+
+	/** Answers quickly whether the server is there at all (used before the TUI starts). */
+	async probe(timeoutMs = 8000): Promise<{ok: true} | {ok: false; message: string}> {
+		try {
+			await this.api.getJson('/version', {signal: AbortSignal.timeout(timeoutMs)});
+			return {ok: true};
+		} catch (error) {
+			if (error instanceof ApiError) return {ok: true}; // it answered: auth and RBAC problems show in the panes
+			const reason = error instanceof NetworkError && error.message === 'aborted' ? `no answer in ${timeoutMs / 1000}s` : (error as Error).message;
+			return {ok: false, message: `cannot reach the server ${this.connection.server} (context "${this.connection.context}"): ${reason}`};
+		}
+	}
+
+	close(): void {
+		this.pods.stop();
+		this.services.stop();
+		this.endpoints.stop();
+		this.nodeStore?.stop();
+	}
+
+	private store<T extends Raw, Item>(path: string, toItem: (raw: T) => Item, query?: Record<string, string>): ListWatchStore<T, Item> {
+		return new ListWatchStore<T, Item>(pathSource<T>(this.api, path, query), toItem, this.options.tuning);
+	}
+}

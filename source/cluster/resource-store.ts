@@ -1,0 +1,216 @@
+import type {ListMeta, WatchEvent} from '../k8s/types.js';
+import {ApiError} from './api-client.js';
+import type {ConnectionState, ResourceStore, StoreSnapshot} from './types.js';
+
+/** Where a store gets its objects: one list, then a watch from the list's resourceVersion. */
+export interface ListWatchSource<Raw> {
+	/** resourceVersion '0' lets the server answer from its watch cache (fast); undefined asks for a consistent read. */
+	list(options: {resourceVersion?: string; signal: AbortSignal}): Promise<{items: Raw[]; metadata: ListMeta}>;
+	/** Resolves when the server ends the stream; rejects when the connection fails. */
+	watch(options: {resourceVersion: string; timeoutSeconds: number; signal: AbortSignal}, onEvent: (event: WatchEvent<Raw>) => void): Promise<void>;
+}
+
+export interface StoreTuning {
+	/** Server-side watch timeout; the client gives up on a silent connection a little after it. */
+	watchTimeoutSeconds: number;
+	/** First retry delay; doubles up to maxBackoffMs. */
+	baseBackoffMs: number;
+	maxBackoffMs: number;
+	/** Watch events arriving within this window reach subscribers as one change. */
+	coalesceMs: number;
+}
+
+export const defaultTuning: StoreTuning = {watchTimeoutSeconds: 60, baseBackoffMs: 500, maxBackoffMs: 30_000, coalesceMs: 10};
+
+class Expired extends Error {}
+
+/**
+ * A list+watch store, like client-go's reflector, but it never gives up: any failure
+ * (410 Gone, a watch ERROR event, a dropped connection, 403) ends in a fresh list and a
+ * new watch, with backoff, so the snapshot converges to exactly the server's objects.
+ * client-node's informer stops for good on most errors, which is why kpods has its own.
+ */
+export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: string; resourceVersion?: string}}, Item> implements ResourceStore<Item> {
+	private keys: string[] = [];
+	private items: Item[] = [];
+	private readonly pending = new Map<string, Item | undefined>();
+	private snapshot: StoreSnapshot<Item> = {items: [], version: 0, state: {kind: 'connecting'}, synced: false};
+	private readonly listeners = new Set<() => void>();
+	private readonly abort = new AbortController();
+	private flushTimer: NodeJS.Timeout | undefined;
+	private state: ConnectionState = {kind: 'connecting'};
+	private synced = false;
+	private readonly tuning: StoreTuning;
+
+	constructor(
+		private readonly source: ListWatchSource<Raw>,
+		private readonly toItem: (raw: Raw) => Item,
+		tuning: Partial<StoreTuning> = {},
+	) {
+		this.tuning = {...defaultTuning, ...tuning};
+		void this.run();
+	}
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	getSnapshot = (): StoreSnapshot<Item> => this.snapshot;
+
+	stop(): void {
+		this.abort.abort();
+		clearTimeout(this.flushTimer);
+		this.listeners.clear();
+	}
+
+	private get stopped(): boolean {
+		return this.abort.signal.aborted;
+	}
+
+	private async run(): Promise<void> {
+		let attempt = 0;
+		let firstList = true;
+		while (!this.stopped) {
+			try {
+				const list = await this.source.list({resourceVersion: firstList ? '0' : undefined, signal: this.abort.signal});
+				if (this.stopped) return;
+				firstList = false;
+				this.replaceAll(list.items);
+				attempt = 0;
+				this.setState({kind: 'live'});
+				await this.watchFrom(list.metadata.resourceVersion ?? '');
+			} catch (error) {
+				if (this.stopped) return;
+				if (error instanceof Expired) continue; // 410: the window moved on; list again at once
+				attempt++;
+				this.setState(describeFailure(error, attempt));
+				await this.sleep(this.backoff(attempt));
+			}
+		}
+	}
+
+	/** Watches until a failure; a stream the server ends normally is resumed from the last resourceVersion. */
+	private async watchFrom(resourceVersion: string): Promise<void> {
+		let version = resourceVersion;
+		while (!this.stopped) {
+			// eslint-disable-next-line no-await-in-loop
+			await this.source.watch({resourceVersion: version, timeoutSeconds: this.jitteredTimeout(), signal: this.abort.signal}, event => {
+				if (event.type === 'ERROR') {
+					const status = event.object as unknown as {code?: number; message?: string; reason?: string};
+					if (status.code === 410) throw new Expired(status.message);
+					throw new ApiError(status.code ?? 500, status.message ?? 'watch error', status.reason);
+				}
+
+				const raw = event.object;
+				version = raw.metadata?.resourceVersion ?? version;
+				if (event.type === 'BOOKMARK') return;
+				const key = keyOf(raw);
+				this.pending.set(key, event.type === 'DELETED' ? undefined : this.toItem(raw));
+				this.scheduleFlush();
+			});
+		}
+	}
+
+	private replaceAll(raws: Raw[]): void {
+		const pairs = raws.map(raw => [keyOf(raw), this.toItem(raw)] as const);
+		pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+		this.keys = pairs.map(pair => pair[0]);
+		this.items = pairs.map(pair => pair[1]);
+		this.pending.clear();
+		this.synced = true;
+		this.publish();
+	}
+
+	private scheduleFlush(): void {
+		this.flushTimer ??= setTimeout(() => {
+			this.flushTimer = undefined;
+			this.flush();
+		}, this.tuning.coalesceMs);
+	}
+
+	private flush(): void {
+		if (this.pending.size === 0) return;
+		const keys = this.keys.slice();
+		const items = this.items.slice();
+		for (const [key, item] of this.pending) {
+			const index = lowerBound(keys, key);
+			const found = keys[index] === key;
+			if (item === undefined) {
+				if (found) {
+					keys.splice(index, 1);
+					items.splice(index, 1);
+				}
+			} else if (found) {
+				items[index] = item;
+			} else {
+				keys.splice(index, 0, key);
+				items.splice(index, 0, item);
+			}
+		}
+
+		this.pending.clear();
+		this.keys = keys;
+		this.items = items;
+		this.publish();
+	}
+
+	private setState(state: ConnectionState): void {
+		if (JSON.stringify(state) === JSON.stringify(this.state)) return;
+		this.state = state;
+		this.publish();
+	}
+
+	private publish(): void {
+		this.snapshot = {items: this.items, version: this.snapshot.version + 1, state: this.state, synced: this.synced};
+		for (const listener of this.listeners) listener();
+	}
+
+	private backoff(attempt: number): number {
+		const delay = Math.min(this.tuning.maxBackoffMs, this.tuning.baseBackoffMs * 2 ** (attempt - 1));
+		return delay * (0.8 + Math.random() * 0.4);
+	}
+
+	private jitteredTimeout(): number {
+		const base = this.tuning.watchTimeoutSeconds;
+		return Math.max(1, Math.round(base * (1 + Math.random() * 0.5)));
+	}
+
+	private async sleep(ms: number): Promise<void> {
+		await new Promise<void>(resolve => {
+			const timer = setTimeout(resolve, ms);
+			this.abort.signal.addEventListener('abort', () => {
+				clearTimeout(timer);
+				resolve();
+			}, {once: true});
+		});
+	}
+}
+
+/** The API server's list order: etcd keys, namespace then name, compared bytewise. */
+export function keyOf(raw: {metadata?: {name?: string; namespace?: string}}): string {
+	const {name = '', namespace} = raw.metadata ?? {};
+	return namespace ? `${namespace}/${name}` : name;
+}
+
+function lowerBound(keys: string[], key: string): number {
+	let low = 0;
+	let high = keys.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (keys[middle]! < key) low = middle + 1;
+		else high = middle;
+	}
+
+	return low;
+}
+
+function describeFailure(error: unknown, attempt: number): ConnectionState {
+	if (error instanceof ApiError) {
+		if (error.code === 403) return {kind: 'forbidden', reason: error.message};
+		if (error.code === 401 || error.code === 404) return {kind: 'error', reason: error.message};
+		return {kind: 'reconnecting', reason: error.message, attempt};
+	}
+
+	return {kind: 'reconnecting', reason: (error as Error).message, attempt};
+}

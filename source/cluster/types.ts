@@ -1,0 +1,95 @@
+import type {Event, Node, Pod, Service} from '../k8s/types.js';
+import type {PodRow} from '../format/pod.js';
+import type {ActionResult} from '../actions/types.js';
+import type {ApplyOutcome} from '../actions/apply.js';
+import type {ManifestFile} from '../manifests/load.js';
+
+/** How a store stands with the server; the header and each pane show it. */
+export type ConnectionState =
+	| {kind: 'connecting'}
+	| {kind: 'live'}
+	| {kind: 'reconnecting'; reason: string; attempt: number}
+	| {kind: 'forbidden'; reason: string}
+	| {kind: 'error'; reason: string};
+
+/** An immutable view of a store: a new object after every (coalesced) change. */
+export interface StoreSnapshot<T> {
+	/** In kubectl's row order: by namespace, then name (the API server's list order). */
+	readonly items: readonly T[];
+	/** Bumps on every change of items or state. */
+	readonly version: number;
+	readonly state: ConnectionState;
+	/** The first list has arrived. */
+	readonly synced: boolean;
+}
+
+/** A live, list+watch backed collection that React reads through useSyncExternalStore. */
+export interface ResourceStore<T> {
+	subscribe(listener: () => void): () => void;
+	getSnapshot(): StoreSnapshot<T>;
+	stop(): void;
+}
+
+/** One address:port of a service, whichever API it came from. */
+export interface EndpointEntry {
+	ip: string;
+	/** Absent for a headless service without ports. */
+	port?: number;
+	portName?: string;
+	protocol: string;
+	ready: boolean;
+	serving: boolean;
+	terminating: boolean;
+	/** The pod behind the address (targetRef), when it is a pod. */
+	pod?: string;
+	node?: string;
+}
+
+/** The endpoints one EndpointSlice (or one Endpoints object) holds for a service. */
+export interface EndpointGroup {
+	namespace: string;
+	/** The object's own name (a slice's is generated). */
+	name: string;
+	service: string;
+	endpoints: EndpointEntry[];
+}
+
+export interface ClusterInfo {
+	context: string;
+	server: string;
+	user: string;
+	/** The namespace in view; ignored when allNamespaces. */
+	namespace: string;
+	/** The context's own namespace (kubectl commands omit -n for it). */
+	contextNamespace: string;
+	allNamespaces: boolean;
+	sandbox: boolean;
+}
+
+export type NamespaceList = {ok: true; names: string[]} | {ok: false; forbidden: boolean; message: string};
+
+export interface ApplyReport {
+	outcomes: ApplyOutcome[];
+	kubectl: string;
+}
+
+/** Everything the UI may ask of a cluster; the UI sees nothing else. */
+export interface Cluster {
+	readonly info: ClusterInfo;
+	readonly pods: ResourceStore<PodRow>;
+	readonly services: ResourceStore<Service>;
+	/** From EndpointSlices, or from core/v1 Endpoints where the server has no discovery.k8s.io/v1. */
+	readonly endpoints: ResourceStore<EndpointGroup>;
+	readonly nodes: ResourceStore<Node>;
+	/** One pod, whole, live (for the detail view). Stop it when done. */
+	watchPod(namespace: string, name: string): ResourceStore<Pod>;
+	/** The events of one object, live. Stop it when done. */
+	watchEvents(namespace: string, kind: string, name: string): ResourceStore<Event>;
+	listNamespaces(): Promise<NamespaceList>;
+	deleteObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ActionResult>;
+	runPod(namespace: string, name: string, image: string): Promise<ActionResult>;
+	apply(files: ManifestFile[]): Promise<ApplyReport>;
+	/** A new cluster on another namespace (or all); this one keeps running until closed. */
+	withNamespace(namespace: string | undefined): Cluster;
+	close(): void;
+}

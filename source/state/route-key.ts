@@ -1,0 +1,277 @@
+import {commandFor, type Binding, type CommandId, type Scope} from '../keys/keymap.js';
+import type {KeyPress} from '../keys/key-name.js';
+import {isDns1123Subdomain} from '../k8s/names.js';
+import {moveSelection, selectedIndex} from './selection.js';
+import {editText, textField} from './text-field.js';
+import {panes, topMode, type Mode, type Pane, type Prompt, type Target, type UiState} from './ui-state.js';
+
+/** Work the router asks the app to do; the router itself stays pure. */
+export type Effect =
+	| {type: 'quit'}
+	| {type: 'delete'; target: Target}
+	| {type: 'run'; namespace: string; name: string; image: string}
+	| {type: 'apply'; scope: 'selected' | 'all'; path?: string}
+	| {type: 'loadNamespaces'}
+	| {type: 'switchNamespace'; namespace: string | undefined};
+
+/** What the router needs to know about the screen it routes for. */
+export interface ViewContext {
+	/** Keys of the current pane's rows, filtered, in display order. */
+	rowKeys: readonly string[];
+	/** Rows that fit on screen: the PgUp/PgDn step. */
+	pageSize: number;
+	/** Lines of the overlay content on top (detail, help, history), for scrolling. */
+	overlayLines: number;
+	readonly: boolean;
+	/** Where `r` creates pods. */
+	namespace: string;
+}
+
+export interface Routed {
+	state: UiState;
+	effects: Effect[];
+}
+
+const listPanes = new Set<Pane>(['pods', 'services']);
+
+/** The scopes searched for a key, innermost first: the top overlay alone, else the pane. */
+export function activeScopes(state: UiState): Scope[] {
+	const mode = topMode(state);
+	if (mode) return [mode.kind];
+	return [state.pane, 'list', 'global'];
+}
+
+/** Routes one key press: overlays first, then the pane, then global keys. */
+export function routeKey(state: UiState, key: KeyPress, view: ViewContext): Routed {
+	const mode = topMode(state);
+	if (mode?.kind === 'prompt') {
+		const edited = editPrompt(state, mode.prompt, key);
+		if (edited) return {state: edited, effects: []};
+	}
+
+	const binding = commandFor(key.name, activeScopes(state));
+	if (!binding) return {state, effects: []};
+	if (binding.mutates && view.readonly) {
+		return {state: withStatus(state, `read-only mode (--readonly): "${binding.description}" is disabled`, 'warn'), effects: []};
+	}
+
+	return runCommand(state, binding, view);
+}
+
+function runCommand(state: UiState, binding: Binding, view: ViewContext): Routed {
+	const mode = topMode(state);
+	const command: CommandId = binding.command;
+	const none = (next: UiState): Routed => ({state: next, effects: []});
+	if (mode) return runInMode(state, mode, command, view);
+
+	switch (command) {
+		case 'up': return none(move(state, view, -1));
+		case 'down': return none(move(state, view, 1));
+		case 'pageUp': return none(move(state, view, -Math.max(1, view.pageSize)));
+		case 'pageDown': return none(move(state, view, Math.max(1, view.pageSize)));
+		case 'top': return none(move(state, view, 'top'));
+		case 'bottom': return none(move(state, view, 'bottom'));
+		case 'pane.pods': return none(switchPane(state, 'pods'));
+		case 'pane.services': return none(switchPane(state, 'services'));
+		case 'pane.manifests': return none(switchPane(state, 'manifests'));
+		case 'pane.next': return none(switchPane(state, panes[(panes.indexOf(state.pane) + 1) % panes.length]!));
+		case 'pane.previous': return none(switchPane(state, panes[(panes.indexOf(state.pane) + panes.length - 1) % panes.length]!));
+		case 'help': return none(push(state, {kind: 'help', scroll: 0}));
+		case 'history': return none(push(state, {kind: 'history', scroll: 0}));
+		case 'quit': return {state, effects: [{type: 'quit'}]};
+		case 'namespace': return {state, effects: [{type: 'loadNamespaces'}]};
+		case 'command': return none(push(state, {kind: 'prompt', prompt: {purpose: 'command', fields: [textField(':')], focus: 0}}));
+		case 'run': return none(push(state, {kind: 'prompt', prompt: {purpose: 'run', fields: [textField('name'), textField('image')], focus: 0}}));
+		case 'filter': {
+			if (!listPanes.has(state.pane)) return none(state);
+			const pane = state.pane as 'pods' | 'services';
+			return none(push(state, {kind: 'prompt', prompt: {purpose: 'filter', pane, fields: [textField('/', state.filter[pane])], focus: 0}}));
+		}
+
+		case 'back': {
+			if (state.pane === 'manifests' || state.filter[state.pane] === '') return none(state);
+			return none({...state, filter: {...state.filter, [state.pane]: ''}});
+		}
+
+		case 'detail': {
+			const target = selectedTarget(state, view);
+			return none(target ? push(state, {kind: 'detail', target, scroll: 0}) : state);
+		}
+
+		case 'delete': {
+			const target = selectedTarget(state, view);
+			return none(target ? push(state, {kind: 'confirm', target}) : withStatus(state, 'nothing selected to delete', 'warn'));
+		}
+
+		case 'apply': {
+			const path = selectedKey(state, view);
+			return path ? {state, effects: [{type: 'apply', scope: 'selected', path}]} : none(withStatus(state, 'no manifest selected', 'warn'));
+		}
+
+		case 'applyAll': return {state, effects: [{type: 'apply', scope: 'all'}]};
+		case 'previewDown': return none({...state, previewScroll: state.previewScroll + 1});
+		case 'previewUp': return none({...state, previewScroll: Math.max(0, state.previewScroll - 1)});
+		default: return none(state);
+	}
+}
+
+function runInMode(state: UiState, mode: Mode, command: CommandId, view: ViewContext): Routed {
+	const none = (next: UiState): Routed => ({state: next, effects: []});
+	if (command === 'quit') return {state, effects: [{type: 'quit'}]};
+	switch (mode.kind) {
+		case 'confirm': {
+			const popped = pop(state);
+			if (command === 'confirm') return {state: popped, effects: [{type: 'delete', target: mode.target}]};
+			return none(withStatus(popped, `delete of ${mode.target.kind.toLowerCase()} "${mode.target.name}" cancelled`, 'info'));
+		}
+
+		case 'picker': {
+			const count = mode.names.length + 1; // row 0 is "all namespaces"
+			const step = {up: -1, down: 1, pageUp: -view.pageSize, pageDown: view.pageSize, top: -count, bottom: count} as Record<string, number>;
+			if (command in step) {
+				const selection = Math.min(Math.max(mode.selection + step[command]!, 0), count - 1);
+				return none(replaceTop(state, {...mode, selection}));
+			}
+
+			if (command === 'submit') {
+				const namespace = mode.selection === 0 ? undefined : mode.names[mode.selection - 1];
+				return {state: pop(state), effects: [{type: 'switchNamespace', namespace}]};
+			}
+
+			return none(command === 'back' ? pop(state) : state);
+		}
+
+		case 'prompt': return submitPrompt(state, mode.prompt, command, view);
+		case 'detail': {
+			if (command === 'delete') return none(push(state, {kind: 'confirm', target: mode.target}));
+			return none(scrollOrBack(state, mode, command, view));
+		}
+
+		case 'help':
+		case 'history': {
+			if (command === mode.kind) return none(pop(state));
+			return none(scrollOrBack(state, mode, command, view));
+		}
+	}
+}
+
+function scrollOrBack(state: UiState, mode: Extract<Mode, {scroll: number}>, command: CommandId, view: ViewContext): UiState {
+	if (command === 'back') return pop(state);
+	const last = Math.max(0, view.overlayLines - view.pageSize);
+	const steps: Partial<Record<CommandId, number>> = {up: -1, down: 1, pageUp: -view.pageSize, pageDown: view.pageSize, top: -Infinity, bottom: Infinity};
+	const step = steps[command];
+	if (step === undefined) return state;
+	const scroll = Math.min(Math.max(Math.min(mode.scroll, last) + step, 0), last);
+	return replaceTop(state, {...mode, scroll});
+}
+
+function editPrompt(state: UiState, prompt: Prompt, key: KeyPress): UiState | undefined {
+	const field = prompt.fields[prompt.focus]!;
+	const edited = editText(field, key);
+	if (!edited) return undefined;
+	const fields = prompt.fields.map((old, index) => (index === prompt.focus ? edited : old)) as Prompt['fields'];
+	const next = {...prompt, fields, error: undefined} as Prompt;
+	let result = replaceTop(state, {kind: 'prompt', prompt: next});
+	// The filter applies while it is typed.
+	if (prompt.purpose === 'filter') result = {...result, filter: {...result.filter, [prompt.pane]: edited.value}};
+	return result;
+}
+
+function submitPrompt(state: UiState, prompt: Prompt, command: CommandId, view: ViewContext): Routed {
+	const none = (next: UiState): Routed => ({state: next, effects: []});
+	if (command === 'cancel') {
+		const popped = pop(state);
+		return none(prompt.purpose === 'filter' ? {...popped, filter: {...popped.filter, [prompt.pane]: ''}} : popped);
+	}
+
+	if (command === 'nextField' && prompt.purpose === 'run') {
+		return none(replaceTop(state, {kind: 'prompt', prompt: {...prompt, focus: prompt.focus === 0 ? 1 : 0}}));
+	}
+
+	if (command !== 'submit') return none(state);
+	const value = prompt.fields[0].value.trim();
+	switch (prompt.purpose) {
+		case 'filter': return none(pop(state));
+		case 'namespace': {
+			if (value === '') return none(replaceTop(state, {kind: 'prompt', prompt: {...prompt, error: 'type a namespace'}}));
+			return {state: pop(state), effects: [{type: 'switchNamespace', namespace: value}]};
+		}
+
+		case 'run': return submitRun(state, prompt, view.namespace);
+		case 'command': return runColonCommand(pop(state), value);
+	}
+}
+
+function submitRun(state: UiState, prompt: Extract<Prompt, {purpose: 'run'}>, namespace: string): Routed {
+	const name = prompt.fields[0].value.trim();
+	const image = prompt.fields[1].value.trim();
+	const invalid = (error: string, focus: 0 | 1): Routed => ({state: replaceTop(state, {kind: 'prompt', prompt: {...prompt, error, focus}}), effects: []});
+	if (name === '') return invalid('a name is required', 0);
+	const problems = isDns1123Subdomain(name);
+	if (problems.length > 0) return invalid(`Invalid value: "${name}": ${problems.join(', ')}`, 0);
+	if (image === '') return invalid('an image is required (like nginx)', 1);
+	return {state: pop(state), effects: [{type: 'run', namespace, name, image}]};
+}
+
+/** `:pods`, `:svc`, `:manifests`, `:ns NAME`, `:ns` (picker), `:all`, `:history`, `:help`, `:q` — as k9s users type them. */
+function runColonCommand(state: UiState, line: string): Routed {
+	const [word = '', argument] = line.replace(/^:/, '').trim().split(/\s+/);
+	const none = (next: UiState): Routed => ({state: next, effects: []});
+	const aliases: Record<string, Pane> = {pods: 'pods', pod: 'pods', po: 'pods', svc: 'services', service: 'services', services: 'services', manifests: 'manifests', manifest: 'manifests', mf: 'manifests'};
+	if (aliases[word]) return none(switchPane(state, aliases[word]!));
+	switch (word) {
+		case 'ns':
+		case 'namespace': {
+			if (!argument) return {state, effects: [{type: 'loadNamespaces'}]};
+			return {state, effects: [{type: 'switchNamespace', namespace: argument === 'all' || argument === '-A' ? undefined : argument}]};
+		}
+
+		case 'all':
+		case '-A': return {state, effects: [{type: 'switchNamespace', namespace: undefined}]};
+		case 'history': return none(push(state, {kind: 'history', scroll: 0}));
+		case 'help': return none(push(state, {kind: 'help', scroll: 0}));
+		case 'q':
+		case 'quit': return {state, effects: [{type: 'quit'}]};
+		case '': return none(state);
+		default: return none(withStatus(state, `unknown command ":${word}" (try :pods :svc :manifests :ns NAME :history :q)`, 'warn'));
+	}
+}
+
+function move(state: UiState, view: ViewContext, movement: number | 'top' | 'bottom'): UiState {
+	const selection = moveSelection(view.rowKeys, state.selection[state.pane], movement);
+	return {...state, selection: {...state.selection, [state.pane]: selection}, previewScroll: state.pane === 'manifests' ? 0 : state.previewScroll};
+}
+
+function selectedKey(state: UiState, view: ViewContext): string | undefined {
+	const index = selectedIndex(view.rowKeys, state.selection[state.pane]);
+	return index === -1 ? undefined : view.rowKeys[index];
+}
+
+/** Row keys of the pods and services panes are `namespace/name`. */
+function selectedTarget(state: UiState, view: ViewContext): Target | undefined {
+	if (!listPanes.has(state.pane)) return undefined;
+	const key = selectedKey(state, view);
+	if (!key) return undefined;
+	const slash = key.indexOf('/');
+	return {kind: state.pane === 'pods' ? 'Pod' : 'Service', namespace: key.slice(0, slash), name: key.slice(slash + 1)};
+}
+
+function switchPane(state: UiState, pane: Pane): UiState {
+	return {...state, pane};
+}
+
+export function push(state: UiState, mode: Mode): UiState {
+	return {...state, modes: [...state.modes, mode]};
+}
+
+export function pop(state: UiState): UiState {
+	return {...state, modes: state.modes.slice(0, -1)};
+}
+
+function replaceTop(state: UiState, mode: Mode): UiState {
+	return {...state, modes: [...state.modes.slice(0, -1), mode]};
+}
+
+export function withStatus(state: UiState, text: string, tone: 'info' | 'ok' | 'warn' | 'error', kubectl?: string): UiState {
+	return {...state, status: {text, tone, kubectl}};
+}

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {bindingsFor, commandFor, keymap} from '../../source/keys/keymap.js';
+import {keyName} from '../../source/keys/key-name.js';
+
+describe('the keymap', () => {
+	test('no key means two things in the same scope', () => {
+		const seen = new Map<string, string>();
+		for (const binding of keymap) {
+			for (const scope of binding.scopes) {
+				for (const key of binding.keys) {
+					const id = `${scope}:${key}`;
+					const previous = seen.get(id);
+					assert.ok(previous === undefined || previous === binding.command, `${id} is both ${previous} and ${binding.command}`);
+					seen.set(id, binding.command);
+				}
+			}
+		}
+	});
+
+	test('the commands that change the cluster are exactly the mutating ones', () => {
+		const mutating = keymap.filter(binding => binding.mutates).map(binding => binding.command).sort();
+		assert.deepEqual(mutating, ['apply', 'applyAll', 'delete', 'run']);
+	});
+
+	test('inner scopes win: q closes help but quits from a pane', () => {
+		assert.equal(commandFor('q', ['help'])?.command, 'back');
+		assert.equal(commandFor('q', ['pods', 'list', 'global'])?.command, 'quit');
+		assert.equal(commandFor('j', ['pods', 'list', 'global'])?.command, 'down');
+		assert.equal(commandFor('x', ['pods', 'list', 'global']), undefined);
+	});
+
+	test('help lists each command of a scope once', () => {
+		const pods = bindingsFor(['pods', 'list']).map(binding => binding.command);
+		assert.deepEqual(pods, ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom', 'detail', 'filter', 'delete']);
+	});
+});
+
+describe('key names', () => {
+	const cases: Array<[string, Parameters<typeof keyName>[1], string, string]> = [
+		['j', {}, 'j', 'j'],
+		['G', {shift: true}, 'G', 'G'],
+		['', {upArrow: true}, 'up', ''],
+		['', {pageDown: true}, 'pagedown', ''],
+		['', {return: true}, 'enter', ''],
+		['', {escape: true}, 'escape', ''],
+		['', {tab: true}, 'tab', ''],
+		['', {tab: true, shift: true}, 'shift+tab', ''],
+		['', {delete: true}, 'backspace', ''],
+		['', {backspace: true}, 'backspace', ''],
+		['d', {ctrl: true}, 'ctrl+d', ''],
+		['x', {meta: true}, 'x', ''],
+	];
+	for (const [input, key, name, text] of cases) {
+		test(`${JSON.stringify(input)} ${JSON.stringify(key)} → ${name}`, () => assert.deepEqual(keyName(input, key), {name, text}));
+	}
+});

@@ -1,0 +1,79 @@
+import React, {useCallback, useEffect, useState} from 'react';
+import type {Cluster} from './cluster/types.js';
+import type {ManifestFile} from './manifests/types.js';
+import {withStatus} from './state/route-key.js';
+import {initialUiState, type UiState} from './state/ui-state.js';
+import {MainScreen} from './ui/main-screen.js';
+import {NoClusterScreen} from './ui/no-cluster-screen.js';
+import {NowProvider} from './ui/hooks/use-now.js';
+import {useScreenSize, type ScreenSize} from './ui/hooks/use-screen-size.js';
+import {useUiState} from './ui/hooks/use-ui-state.js';
+import type {Theme} from './ui/theme.js';
+
+export interface ManifestSet {
+	files: ManifestFile[];
+	error?: string;
+}
+
+export interface AppProps {
+	/** undefined: no kubeconfig was found; the app offers the sandbox. */
+	cluster?: Cluster;
+	/** Where kubectl would have looked for a kubeconfig (for the no-cluster screen). */
+	looked?: string[];
+	startSandbox?: () => Promise<Cluster>;
+	loadManifests: () => Promise<ManifestSet>;
+	readonly: boolean;
+	theme: Theme;
+	onQuit: () => void;
+	/** Tests fix the size and the clock. */
+	size?: ScreenSize;
+	now?: number;
+	initialState?: UiState;
+}
+
+/** Providers and the screen switch; the screens hold the logic. */
+export function App(props: AppProps) {
+	const size = useScreenSize(props.size);
+	const [cluster, setCluster] = useState(props.cluster);
+	const [manifests, setManifests] = useState<ManifestSet>({files: []});
+	const ui = useUiState(props.initialState ?? initialUiState);
+	useEffect(() => {
+		let live = true;
+		void props.loadManifests().then(set => live && setManifests(set));
+		return () => {
+			live = false;
+		};
+	}, []);
+	const onNamespace = useCallback((namespace: string | undefined) => {
+		setCluster(current => {
+			if (!current) return current;
+			const next = current.withNamespace(namespace);
+			current.close();
+			return next;
+		});
+		// Selections and filters belong to the old namespace's rows.
+		ui[1](state => withStatus({...state, selection: initialUiState.selection, busy: undefined}, `namespace: ${namespace ?? 'all namespaces'}`, 'info'));
+	}, []);
+
+	return (
+		<NowProvider fixed={props.now}>
+			{cluster ? (
+				<MainScreen
+					key={`${cluster.info.context}/${cluster.info.allNamespaces ? '*' : cluster.info.namespace}`}
+					cluster={cluster}
+					files={manifests.files}
+					manifestError={manifests.error}
+					readonly={props.readonly}
+					columns={size.columns}
+					rows={size.rows}
+					theme={props.theme}
+					ui={ui}
+					onQuit={props.onQuit}
+					onNamespace={onNamespace}
+				/>
+			) : (
+				<NoClusterScreen looked={props.looked ?? []} columns={size.columns} theme={props.theme} onQuit={props.onQuit} startSandbox={props.startSandbox} onCluster={setCluster}/>
+			)}
+		</NowProvider>
+	);
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+import meow from 'meow';
+
+// Only meow is imported up front, so --help and --version answer at once; Ink, React
+// and client-node load when a screen or a cluster is actually needed.
+
+const help = `
+  Usage
+    $ kpods [flags]                  watch and manage pods and services, live
+    $ kpods --sandbox                the same, on a built-in sandbox cluster
+    $ kpods sandbox [--port N] [--kubeconfig-out FILE]
+                                     serve the sandbox for kubectl (Ctrl-C stops it)
+
+  Flags (kubectl's names)
+    --kubeconfig FILE         kubeconfig to use (default: $KUBECONFIG, else ~/.kube/config)
+    --context NAME            kubeconfig context to use (default: the current context)
+    -n, --namespace NAME      namespace to show (default: the context's, else default)
+    -A, --all-namespaces      show every namespace
+    --readonly                refuse every key that changes the cluster
+    --manifests DIR           also list the manifests in DIR (besides the tutorial's)
+    --sandbox                 start the built-in sandbox cluster and open on it
+    --help, --version
+
+  Keys: ? in kpods lists them all.  Without a terminal kpods exits with status 2.
+`;
+
+const known = new Set(['--kubeconfig', '--context', '--namespace', '-n', '--all-namespaces', '-A', '--readonly', '--manifests', '--sandbox', '--port', '--kubeconfig-out', '--help', '-h', '--version']);
+
+/** One line on stderr and an exit code: how kpods answers a user's mistake. */
+function fail(message: string, code = 1): never {
+	process.stderr.write(`kpods: ${message}\n`);
+	process.exit(code);
+}
+
+// meow reports an unknown flag on two lines; kpods' rule is one.
+for (const argument of process.argv.slice(2)) {
+	if (argument === '--') break;
+	if (!argument.startsWith('-') || argument === '-') continue;
+	const name = argument.split('=')[0]!;
+	const bare = name.startsWith('--no-') ? `--${name.slice(5)}` : name;
+	if (!known.has(name) && !known.has(bare) && !/^-n.+/.test(name)) fail(`unknown flag ${name} (kpods --help lists them)`, 2);
+}
+
+const cli = meow(help, {
+	importMeta: import.meta,
+	allowUnknownFlags: true,
+	flags: {
+		kubeconfig: {type: 'string'},
+		context: {type: 'string'},
+		namespace: {type: 'string', shortFlag: 'n'},
+		allNamespaces: {type: 'boolean', shortFlag: 'A', default: false},
+		readonly: {type: 'boolean', default: false},
+		manifests: {type: 'string'},
+		sandbox: {type: 'boolean', default: false},
+		port: {type: 'number'},
+		kubeconfigOut: {type: 'string'},
+	},
+});
+
+async function main(): Promise<number> {
+	const {flags} = cli;
+	const [command, ...rest] = cli.input;
+	if (command === 'sandbox') {
+		if (rest.length > 0) fail(`unexpected argument "${rest[0]}" (kpods sandbox [--port N] [--kubeconfig-out FILE])`, 2);
+		if (flags.port !== undefined && (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65_535)) fail(`--port must be a port number (0-65535), not ${flags.port}`, 2);
+		const {runSandboxCommand} = await import('./sandbox/command.js');
+		return runSandboxCommand({port: flags.port, kubeconfigOut: flags.kubeconfigOut, stdout: process.stdout, stderr: process.stderr});
+	}
+
+	if (command) fail(`unknown command "${command}" (kpods [flags], or kpods sandbox)`, 2);
+	for (const name of ['namespace', 'context', 'kubeconfig', 'manifests'] as const) {
+		if (flags[name] === '') fail(`--${name === 'namespace' ? 'namespace' : name} needs a value`, 2);
+	}
+
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		fail('kpods is interactive and needs a terminal (stdin and stdout must be a TTY); for a server kubectl can use, run: kpods sandbox', 2);
+	}
+
+	const {openCluster} = await import('./start.js');
+	return openCluster({
+		kubeconfig: flags.kubeconfig,
+		context: flags.context,
+		namespace: flags.namespace,
+		allNamespaces: flags.allNamespaces,
+		readonly: flags.readonly,
+		manifests: flags.manifests,
+		sandbox: flags.sandbox,
+		fail,
+	});
+}
+
+main().then(
+	code => process.exit(code),
+	(error: Error) => {
+		if (process.env.KPODS_DEBUG) process.stderr.write(`${error.stack}\n`);
+		fail(error.message);
+	},
+);

@@ -1,0 +1,89 @@
+import {KubeCluster} from './cluster/kube-cluster.js';
+import {loadKubeconfig, selectContext, type Connection} from './cluster/kubeconfig.js';
+import type {ManifestSet} from './app.js';
+import {bundledManifestsDir, loadManifestDir} from './manifests/load.js';
+import type {Sandbox} from './sandbox/index.js';
+import {runTui} from './ui/run-tui.js';
+import {makeTheme} from './ui/theme.js';
+
+export interface StartOptions {
+	kubeconfig?: string;
+	context?: string;
+	namespace?: string;
+	allNamespaces: boolean;
+	readonly: boolean;
+	manifests?: string;
+	sandbox: boolean;
+	fail: (message: string, code?: number) => never;
+}
+
+/** Starts the sandbox in this process and connects to it like any cluster, over HTTP. */
+async function sandboxConnection(): Promise<{connection: Connection; sandbox: Sandbox}> {
+	const [{startSandbox}, {KubeConfig}] = await Promise.all([import('./sandbox/index.js'), import('@kubernetes/client-node')]);
+	const sandbox = await startSandbox();
+	const kc = new KubeConfig();
+	kc.loadFromString(sandbox.kubeconfig());
+	const selected = selectContext(kc, undefined, [], true);
+	if (selected.kind !== 'ok') throw new Error('the sandbox kubeconfig has no context');
+	return {connection: selected.connection, sandbox};
+}
+
+/** The bundled tutorial manifests, then those of --manifests DIR. */
+async function loadManifests(extra: string | undefined): Promise<ManifestSet> {
+	const files = await loadManifestDir(bundledManifestsDir());
+	if (!extra) return {files};
+	try {
+		return {files: [...files, ...await loadManifestDir(extra)]};
+	} catch (error) {
+		return {files, error: (error as Error).message};
+	}
+}
+
+/** Resolves the cluster (kubeconfig or sandbox), checks it answers, and runs the TUI on it. */
+export async function openCluster(options: StartOptions): Promise<number> {
+	const sandboxes: Sandbox[] = [];
+	const clusters: KubeCluster[] = [];
+	const namespaceFor = (connection: Connection) => (options.allNamespaces ? undefined : options.namespace ?? connection.contextNamespace);
+	const open = (connection: Connection) => {
+		const cluster = new KubeCluster(connection, {namespace: namespaceFor(connection)});
+		clusters.push(cluster);
+		return cluster;
+	};
+
+	let cluster: KubeCluster | undefined;
+	let looked: string[] = [];
+	if (options.sandbox) {
+		const started = await sandboxConnection();
+		sandboxes.push(started.sandbox);
+		cluster = open(started.connection);
+	} else {
+		const result = await loadKubeconfig({kubeconfig: options.kubeconfig, context: options.context});
+		if (result.kind === 'invalid') options.fail(result.message);
+		if (result.kind === 'ok') {
+			cluster = open(result.connection);
+			const probe = await cluster.probe();
+			if (!probe.ok) {
+				cluster.close();
+				options.fail(probe.message);
+			}
+		} else {
+			looked = result.looked;
+		}
+	}
+
+	return runTui({
+		cluster,
+		looked,
+		async startSandbox() {
+			const started = await sandboxConnection();
+			sandboxes.push(started.sandbox);
+			return open(started.connection);
+		},
+		loadManifests: async () => loadManifests(options.manifests),
+		readonly: options.readonly,
+		theme: makeTheme(),
+	}, async () => {
+		for (const each of clusters) each.close();
+		await Promise.all(sandboxes.map(async each => each.close()));
+	});
+}

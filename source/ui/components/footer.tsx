@@ -1,0 +1,41 @@
+import {Box, Text} from 'ink';
+import React from 'react';
+import type {Binding} from '../../keys/keymap.js';
+import {fitLine} from '../../derive/table-fit.js';
+import type {StatusLine} from '../../state/ui-state.js';
+import type {Theme} from '../theme.js';
+
+interface FooterProps {
+	status?: StatusLine;
+	busy?: string;
+	/** The bindings of the active scopes (from the keymap), shown as hints. */
+	bindings: readonly Binding[];
+	readonly: boolean;
+	width: number;
+	theme: Theme;
+}
+
+/** The key hints of what is on screen, computed from the keymap so they cannot drift. */
+export function hintText(bindings: readonly Binding[], readonly: boolean): string {
+	return bindings
+		.filter(binding => binding.hint && !(readonly && binding.mutates))
+		.map(binding => `${binding.command === 'up' ? '↑↓' : binding.label} ${binding.hint}`)
+		.join('  ');
+}
+
+/** Status line (the last action and its kubectl command), then key hints. */
+export function Footer({status, busy, bindings, readonly, width, theme}: FooterProps) {
+	const kubectl = status?.kubectl ? `   $ ${status.kubectl}` : '';
+	// A blank status still takes its line, so the frame keeps its height.
+	const text = busy ? `… ${busy}` : status ? status.text : ' ';
+	const textWidth = Math.max(0, width - kubectl.length);
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate">
+				<Text color={busy ? theme.tone('info') : status ? theme.tone(status.tone) : undefined}>{fitLine(text, textWidth)}</Text>
+				<Text color={theme.accent}>{fitLine(kubectl, width - Math.min(text.length, textWidth))}</Text>
+			</Text>
+			<Text color={theme.dim} wrap="truncate">{fitLine(hintText(bindings, readonly), width)}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,73 @@
+import {Box, Text} from 'ink';
+import React from 'react';
+import type {ClusterInfo, ConnectionState} from '../../cluster/types.js';
+import type {PodCounts} from '../../derive/pod-view.js';
+import {fitLine} from '../../derive/table-fit.js';
+import type {Pane} from '../../state/ui-state.js';
+import type {Theme} from '../theme.js';
+
+interface HeaderProps {
+	info: ClusterInfo;
+	state: ConnectionState;
+	/** Other stores that are not live, named (e.g. "services forbidden"). */
+	notes: string[];
+	counts: PodCounts;
+	pane: Pane;
+	paneCounts: Record<Pane, number>;
+	readonly: boolean;
+	width: number;
+	theme: Theme;
+}
+
+const healthWords: Array<[keyof PodCounts, string]> = [
+	['ok', 'running'],
+	['progressing', 'starting'],
+	['warning', 'warning'],
+	['failed', 'failed'],
+	['completed', 'completed'],
+	['terminating', 'terminating'],
+];
+
+/** The connection state in words, with its reason. */
+export function stateText(state: ConnectionState): string {
+	switch (state.kind) {
+		case 'connecting': return 'connecting…';
+		case 'live': return 'live';
+		case 'reconnecting': return `reconnecting (attempt ${state.attempt}): ${state.reason}`;
+		case 'forbidden': return `forbidden: ${state.reason}`;
+		case 'error': return `error: ${state.reason}`;
+	}
+}
+
+/** Two lines: where kpods looks (context, server, namespace, state), then panes and pod health. */
+export function Header({info, state, notes, counts, pane, paneCounts, readonly, width, theme}: HeaderProps) {
+	const namespace = info.allNamespaces ? 'all' : info.namespace;
+	const where = `kpods  ctx ${info.context}${info.sandbox ? ' (sandbox)' : ''}  ns ${namespace}${readonly ? '  [read-only]' : ''}  server ${info.server}`;
+	const tone = state.kind === 'live' ? 'ok' : state.kind === 'connecting' || state.kind === 'reconnecting' ? 'warn' : 'error';
+	const status = `● ${stateText(state)}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`;
+	const statusWidth = Math.min(status.length, Math.max(20, width - 30));
+	const whereWidth = Math.max(0, width - statusWidth - 2);
+	const tabs: Array<[Pane, string]> = [['pods', '1 Pods'], ['services', '2 Services'], ['manifests', '3 Manifests']];
+	const health = healthWords.filter(([key]) => counts[key] > 0).map(([key, word]) => `${counts[key]} ${word}`).join(' · ');
+	const tabText = tabs.map(([id, label]) => ` ${label} ${paneCounts[id]} `).join(' ');
+	const help = '? help';
+	const healthRoom = Math.max(0, width - tabText.length - help.length - 4);
+	const right = `${health ? `${fitLine(health, healthRoom)}  ` : ''}${help}`;
+	const gap = Math.max(1, width - tabText.length - right.length);
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate">
+				<Text bold>{fitLine(where, whereWidth).padEnd(whereWidth)}</Text>
+				{'  '}
+				<Text color={theme.tone(tone)}>{fitLine(status, statusWidth)}</Text>
+			</Text>
+			<Text wrap="truncate">
+				{tabs.map(([id, label]) => (
+					<Text key={id} inverse={id === pane} bold={id === pane}>{` ${label} ${paneCounts[id]} `}</Text>
+				)).flatMap((tab, index) => (index === 0 ? [tab] : [' ', tab]))}
+				{' '.repeat(gap)}
+				<Text color={theme.dim}>{fitLine(right, Math.max(0, width - tabText.length - gap))}</Text>
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,20 @@
+import {Box, Text} from 'ink';
+import React from 'react';
+import {fitLine} from '../../derive/table-fit.js';
+import {useScrollTop} from '../hooks/use-scroll-top.js';
+import type {Theme} from '../theme.js';
+
+/** The namespace picker: "all namespaces" first, then each namespace. */
+export function Picker({names, selection, width, height, theme}: {names: readonly string[]; selection: number; width: number; height: number; theme: Theme}) {
+	const entries = ['(all namespaces)', ...names];
+	const room = Math.max(0, height - 1);
+	const top = useScrollTop(selection, room, entries.length);
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text bold color={theme.accent}>{fitLine('Namespace — Enter picks, Esc keeps the current one', width)}</Text>
+			{entries.slice(top, top + room).map((name, index) => (
+				<Text key={name} inverse={top + index === selection}>{fitLine(`  ${name}`, width)}</Text>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,52 @@
+import {Box, Text} from 'ink';
+import React from 'react';
+import {fitLine} from '../../derive/table-fit.js';
+import type {TextField} from '../../state/text-field.js';
+import type {Prompt, Target} from '../../state/ui-state.js';
+import type {Theme} from '../theme.js';
+
+function FieldText({field, focused}: {field: TextField; focused: boolean}) {
+	if (!focused) return <Text>{field.value}</Text>;
+	const before = field.value.slice(0, field.cursor);
+	const at = field.value.slice(field.cursor, field.cursor + 1) || ' ';
+	const after = field.value.slice(field.cursor + 1);
+	return <Text>{before}<Text inverse>{at}</Text>{after}</Text>;
+}
+
+const titles: Record<Prompt['purpose'], string> = {
+	filter: 'filter (text, or -l key=value)',
+	run: 'run a pod, like kubectl run NAME --image=IMAGE',
+	namespace: 'namespace',
+	command: 'command',
+};
+
+/** Two lines at the bottom: the fields being typed, then the error or what the keys do. */
+export function PromptBar({prompt, width, theme}: {prompt: Prompt; width: number; theme: Theme}) {
+	const error = 'error' in prompt ? prompt.error : undefined;
+	const help = prompt.purpose === 'run' ? 'Tab: next field  Enter: run  Esc: cancel' : 'Enter: accept  Esc: cancel';
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate">
+				{prompt.purpose === 'filter' ? <Text color={theme.accent}>/</Text> : prompt.purpose === 'command' ? <Text color={theme.accent}>:</Text> : <Text color={theme.accent}>{titles[prompt.purpose]}  </Text>}
+				{prompt.fields.map((field, index) => (
+					<Text key={index}>
+						{prompt.purpose === 'run' ? <Text color={theme.dim}>{index > 0 ? '   ' : ''}{field.label}: </Text> : null}
+						<FieldText field={field} focused={index === prompt.focus}/>
+					</Text>
+				))}
+			</Text>
+			<Text color={error ? theme.tone('error') : theme.dim} wrap="truncate">{fitLine(error ?? `${prompt.purpose === 'filter' ? `${titles.filter}  ` : ''}${help}`, width)}</Text>
+		</Box>
+	);
+}
+
+/** The y/N question before a delete; No is the default. */
+export function ConfirmBar({target, width, theme}: {target: Target; width: number; theme: Theme}) {
+	const question = `Delete ${target.kind.toLowerCase()} "${target.name}" in namespace ${target.namespace}? [y/N]`;
+	return (
+		<Box flexDirection="column">
+			<Text bold color={theme.tone('warn')} wrap="truncate">{fitLine(question, width)}</Text>
+			<Text color={theme.dim} wrap="truncate">{fitLine('y: delete   n / Esc / Enter: keep it', width)}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,75 @@
+import {Box, Text} from 'ink';
+import React from 'react';
+import {columnGap, fitLine, type Fitted} from '../../derive/table-fit.js';
+
+export interface TableRowView {
+	key: string;
+	cells: readonly string[];
+	/** Colour per cell index (only where a cell is coloured). */
+	colors?: Readonly<Record<number, string | undefined>>;
+}
+
+interface TableProps {
+	headers: readonly string[];
+	fitted: Fitted;
+	/** Only the rows on screen. */
+	rows: readonly TableRowView[];
+	/** Index into rows, -1 for none. */
+	selected: number;
+	width: number;
+	height: number;
+	/** Shown instead of rows when there are none. */
+	empty?: string;
+	dim?: string;
+}
+
+/** A kubectl-style table: header, then exactly `height - 1` lines of rows, never wider than `width`. */
+export function Table({headers, fitted, rows, selected, width, height, empty, dim}: TableProps) {
+	const header = fitLine(cellsLine(headers, fitted), width);
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text bold>{header}</Text>
+			{rows.length === 0 && empty ? <Text color={dim}>{fitLine(empty, width)}</Text> : null}
+			{rows.map((row, index) => (
+				<Row key={row.key} row={row} fitted={fitted} selected={index === selected} width={width}/>
+			))}
+		</Box>
+	);
+}
+
+function Row({row, fitted, selected, width}: {row: TableRowView; fitted: Fitted; selected: boolean; width: number}) {
+	const pieces = segments(row.cells, fitted, width);
+	return (
+		<Text inverse={selected} wrap="truncate">
+			{pieces.map((piece, position) => {
+				const color = row.colors?.[piece.index];
+				return color ? <Text key={position} color={color}>{piece.text}</Text> : piece.text;
+			})}
+		</Text>
+	);
+}
+
+function cellsLine(cells: readonly string[], fitted: Fitted): string {
+	return segments(cells, fitted, Number.POSITIVE_INFINITY).map(piece => piece.text).join('');
+}
+
+/** The row's text split at cell boundaries (so one cell can be coloured), cut to the width. */
+function segments(cells: readonly string[], fitted: Fitted, width: number): Array<{index: number; text: string}> {
+	const pieces: Array<{index: number; text: string}> = [];
+	let used = 0;
+	for (const [position, index] of fitted.keep.entries()) {
+		const cellWidth = fitted.widths[position]!;
+		let cell = cells[index] ?? '';
+		if (cell.length > cellWidth) cell = cellWidth > 1 ? `${cell.slice(0, cellWidth - 1)}…` : cell.slice(0, cellWidth);
+		const last = position === fitted.keep.length - 1;
+		const gap = last ? '' : ' '.repeat(cellWidth - cell.length + columnGap);
+		let text = cell + gap;
+		if (used + text.length > width) text = fitLine(cell + gap, width - used);
+		if (text === '') break;
+		pieces.push({index, text});
+		used += text.length;
+		if (used >= width) break;
+	}
+
+	return pieces;
+}

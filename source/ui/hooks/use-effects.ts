@@ -1,0 +1,77 @@
+import {useCallback} from 'react';
+import type {Cluster} from '../../cluster/types.js';
+import type {ManifestFile} from '../../manifests/types.js';
+import {actionFinished, actionStarted, applyFinished, namespacesForbidden, namespacesLoaded} from '../../state/outcomes.js';
+import type {Effect} from '../../state/route-key.js';
+import {withStatus} from '../../state/route-key.js';
+import type {UiState} from '../../state/ui-state.js';
+
+interface EffectContext {
+	cluster: Cluster;
+	files: readonly ManifestFile[];
+	update: (change: (state: UiState) => UiState) => void;
+	onQuit: () => void;
+	onNamespace: (namespace: string | undefined) => void;
+	clock?: () => number;
+}
+
+/** Carries out what the key router asked for, and reports back into the UI state. */
+export function useEffects({cluster, files, update, onQuit, onNamespace, clock = Date.now}: EffectContext): (effect: Effect) => Promise<void> {
+	return useCallback(async (effect: Effect) => {
+		switch (effect.type) {
+			case 'quit': {
+				onQuit();
+				return;
+			}
+
+			case 'delete': {
+				const {kind, namespace, name} = effect.target;
+				update(state => actionStarted(state, `deleting ${kind.toLowerCase()} ${name}…`));
+				const result = await cluster.deleteObject(kind, namespace, name);
+				update(state => actionFinished(state, result, clock()));
+				return;
+			}
+
+			case 'run': {
+				update(state => actionStarted(state, `creating pod ${effect.name}…`));
+				const result = await cluster.runPod(effect.namespace, effect.name, effect.image);
+				update(state => {
+					const finished = actionFinished(state, result, clock());
+					// Put the selection on the new pod so the user watches it start.
+					return result.ok ? {...finished, pane: 'pods', selection: {...finished.selection, pods: {key: `${effect.namespace}/${effect.name}`, index: finished.selection.pods.index}}} : finished;
+				});
+				return;
+			}
+
+			case 'apply': {
+				const chosen = effect.scope === 'all' ? files : files.filter(file => file.path === effect.path);
+				if (chosen.length === 0) {
+					update(state => withStatus(state, 'no manifests to apply', 'warn'));
+					return;
+				}
+
+				const count = chosen.reduce((sum, file) => sum + Math.max(1, file.documents.length), 0);
+				update(state => actionStarted(state, `applying ${count} object${count === 1 ? '' : 's'}…`));
+				const report = await cluster.apply([...chosen]);
+				const lines = report.outcomes.map(outcome => ({text: outcome.line, ok: outcome.result !== 'error'}));
+				const ok = lines.every(line => line.ok);
+				update(state => applyFinished(state, {ok, lines: lines.map(line => line.text), kubectl: report.kubectl}, lines, clock()));
+				return;
+			}
+
+			case 'loadNamespaces': {
+				update(state => actionStarted(state, 'listing namespaces…'));
+				const list = await cluster.listNamespaces();
+				const current = cluster.info.allNamespaces ? undefined : cluster.info.namespace;
+				if (list.ok) update(state => namespacesLoaded(state, list.names, current));
+				else if (list.forbidden) update(state => namespacesForbidden(state, list.message));
+				else update(state => withStatus({...state, busy: undefined}, `cannot list namespaces: ${list.message}`, 'error'));
+				return;
+			}
+
+			case 'switchNamespace': {
+				onNamespace(effect.namespace);
+			}
+		}
+	}, [cluster, files, update, onQuit, onNamespace, clock]);
+}

@@ -1,0 +1,50 @@
+import {Box, Text, useInput} from 'ink';
+import React, {useState} from 'react';
+import type {Cluster} from '../cluster/types.js';
+import {fitLine} from '../derive/table-fit.js';
+import type {Theme} from './theme.js';
+
+interface NoClusterScreenProps {
+	looked: string[];
+	columns: number;
+	theme: Theme;
+	onQuit: () => void;
+	startSandbox?: () => Promise<Cluster>;
+	onCluster: (cluster: Cluster) => void;
+}
+
+/** No kubeconfig anywhere kubectl looks: say so, and offer the built-in sandbox. */
+export function NoClusterScreen({looked, columns, theme, onQuit, startSandbox, onCluster}: NoClusterScreenProps) {
+	const [starting, setStarting] = useState(false);
+	const [error, setError] = useState<string>();
+	useInput(input => {
+		if (starting) return;
+		if (input === 's' && startSandbox) {
+			setStarting(true);
+			startSandbox().then(onCluster, (failure: Error) => {
+				setStarting(false);
+				setError(failure.message);
+			});
+		} else if (input === 'q' || input === '\u0003') {
+			onQuit();
+		}
+	});
+	const lines = [
+		'No kubeconfig found, so there is no cluster to talk to.',
+		`Looked in: ${looked.join(', ') || '(nowhere)'}`,
+		'',
+		'kpods has a built-in sandbox cluster: a Kubernetes-compatible API server in this process,',
+		'with one node (minikube), a scheduler, a kubelet and services, for learning and trying things.',
+		'It is not a real cluster: no containers run.',
+		'',
+	];
+	return (
+		<Box flexDirection="column">
+			<Text bold color={theme.accent}>kpods</Text>
+			{lines.map((line, index) => <Text key={index}>{fitLine(line, columns)}</Text>)}
+			{starting ? <Text color={theme.tone('info')}>Starting the sandbox…</Text> : <Text bold>{startSandbox ? 's: start the sandbox   q: quit' : 'q: quit'}</Text>}
+			{error ? <Text color={theme.tone('error')}>{fitLine(`could not start the sandbox: ${error}`, columns)}</Text> : null}
+			<Text color={theme.dim}>{fitLine('Later, from a shell: kpods --sandbox, or kpods sandbox to serve one for kubectl.', columns)}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,82 @@
+import {Box, Text} from 'ink';
+import React from 'react';
+import {columnWidths, fitColumns, fitLine} from '../../derive/table-fit.js';
+import {describeDocument} from '../../manifests/order.js';
+import type {ManifestFile} from '../../manifests/types.js';
+import type {ApplyLine} from '../../state/ui-state.js';
+import {Table} from '../components/table.js';
+import {useScrollTop} from '../hooks/use-scroll-top.js';
+import type {Theme} from '../theme.js';
+
+interface ManifestsPaneProps {
+	files: readonly ManifestFile[];
+	/** Why the files could not be read (e.g. a bad --manifests DIR). */
+	loadError?: string;
+	selected: number;
+	previewScroll: number;
+	applyResult?: readonly ApplyLine[];
+	width: number;
+	height: number;
+	theme: Theme;
+}
+
+/** What a file holds, in one cell: its objects, or the reason it cannot be applied. */
+export function fileSummary(file: ManifestFile): string {
+	if (file.parseError) return `! ${file.parseError}`;
+	if (file.documents.length === 0) return '(no objects)';
+	return file.documents.map(document => (document.error ? `! ${document.error}` : describeDocument(document))).join(', ');
+}
+
+/** The manifests: each file with its kinds and names, the selected one's YAML, and the last apply's result. */
+export function ManifestsPane({files, loadError, selected, previewScroll, applyResult, width, height, theme}: ManifestsPaneProps) {
+	const headers = ['FILE', 'OBJECTS'];
+	const rows = files.map(file => ({
+		key: file.path,
+		cells: [file.displayPath, fileSummary(file)],
+		colors: {1: file.parseError || file.documents.some(document => document.error) ? theme.tone('error') : undefined},
+	}));
+	const fitted = fitColumns([{header: 'FILE', shrink: true}, {header: 'OBJECTS', shrink: true}], columnWidths(headers, rows.map(row => row.cells)), width);
+	const resultLines = applyResult ? Math.min(applyResult.length + 1, Math.max(0, Math.floor(height / 3))) : 0;
+	const listHeight = Math.min(rows.length + 1, Math.max(2, Math.floor((height - resultLines) / 2)));
+	const previewHeight = Math.max(0, height - listHeight - resultLines);
+	const top = useScrollTop(selected, listHeight - 1, rows.length);
+	const file = selected >= 0 ? files[selected] : undefined;
+	const empty = loadError ? `! ${loadError}` : 'no manifests (kpods --manifests DIR adds a folder)';
+	return (
+		<Box flexDirection="column" height={height}>
+			<Table headers={headers} fitted={fitted} rows={rows.slice(top, top + listHeight - 1)} selected={selected - top} width={width} height={listHeight} empty={empty} dim={theme.dim}/>
+			<Preview file={file} scroll={previewScroll} width={width} height={previewHeight} theme={theme}/>
+			{resultLines > 0 ? <Results lines={applyResult!} width={width} height={resultLines} theme={theme}/> : null}
+		</Box>
+	);
+}
+
+function Preview({file, scroll, width, height, theme}: {file?: ManifestFile; scroll: number; width: number; height: number; theme: Theme}) {
+	if (!file || height < 2) return <Box height={height}/>;
+	const text = file.text.replace(/\n$/, '').split('\n');
+	const room = height - 1;
+	const first = Math.min(scroll, Math.max(0, text.length - room));
+	const numberWidth = String(text.length).length;
+	const position = text.length > room ? `  lines ${first + 1}-${Math.min(text.length, first + room)} of ${text.length} (J/K scroll)` : '';
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text bold>{fitLine(`── ${file.displayPath}${position}`, width)}</Text>
+			{text.slice(first, first + room).map((line, index) => (
+				<Text key={index}>
+					<Text color={theme.dim}>{String(first + index + 1).padStart(numberWidth)} </Text>
+					{fitLine(line, width - numberWidth - 1)}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+function Results({lines, width, height, theme}: {lines: readonly ApplyLine[]; width: number; height: number; theme: Theme}) {
+	const shown = lines.slice(0, Math.max(0, height - 1));
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text bold>{fitLine('── last apply', width)}</Text>
+			{shown.map((line, index) => <Text key={index} color={theme.tone(line.ok ? 'ok' : 'error')}>{fitLine(line.text, width)}</Text>)}
+		</Box>
+	);
+}

@@ -1,0 +1,66 @@
+import React, {useMemo} from 'react';
+import type {ConnectionState} from '../../cluster/types.js';
+import {columnWidths, fitColumns, type FitColumn} from '../../derive/table-fit.js';
+import {headerOf} from '../../format/columns.js';
+import {podCells, podColumns, type PodRow} from '../../format/pod.js';
+import {Table, type TableRowView} from '../components/table.js';
+import {useScrollTop} from '../hooks/use-scroll-top.js';
+import type {Theme} from '../theme.js';
+import {emptyText} from './empty-text.js';
+
+interface PodsPaneProps {
+	rows: readonly PodRow[];
+	selected: number;
+	allNamespaces: boolean;
+	namespace: string;
+	state: ConnectionState;
+	synced: boolean;
+	filtered: boolean;
+	width: number;
+	height: number;
+	now: number;
+	theme: Theme;
+}
+
+// Cells that never change with time; their widths are measured over every row, once per change.
+const statusIndex = 2;
+const restartsIndex = 3;
+const ageIndex = 4;
+/** Narrow terminals lose the wide columns first, right to left, then RESTARTS and AGE. */
+const dropRanks = [undefined, 8, undefined, 6, 7, 5, 4, 2, 1];
+
+/** `kubectl get pods -o wide`, live: NAMESPACE first under -A, only the rows on screen rendered. */
+export function PodsPane({rows, selected, allNamespaces, namespace, state, synced, filtered, width, height, now, theme}: PodsPaneProps) {
+	const headers = useMemo(() => [...(allNamespaces ? ['NAMESPACE'] : []), ...podColumns.map(column => headerOf(column))], [allNamespaces]);
+	const columns: FitColumn[] = useMemo(() => headers.map((header, index) => {
+		const podIndex = allNamespaces ? index - 1 : index;
+		return {header, dropRank: podIndex < 0 ? undefined : dropRanks[podIndex], shrink: podIndex <= 0};
+	}), [headers, allNamespaces]);
+	const offset = allNamespaces ? 1 : 0;
+	const staticWidths = useMemo(() => columnWidths(headers, rows.map(row => staticCells(row, allNamespaces))), [rows, headers, allNamespaces]);
+
+	const bodyHeight = Math.max(0, height - 1);
+	const top = useScrollTop(selected, bodyHeight, rows.length);
+	const visible = rows.slice(top, top + bodyHeight);
+	const views: TableRowView[] = visible.map(row => {
+		const cells = podCells(row, now);
+		return {
+			key: row.key,
+			cells: allNamespaces ? [row.namespace, ...cells] : cells,
+			colors: {[statusIndex + offset]: theme.health(row.health)},
+		};
+	});
+	const widths = [...staticWidths];
+	for (const index of [restartsIndex + offset, ageIndex + offset]) {
+		widths[index] = Math.max(headers[index]!.length, ...views.map(view => view.cells[index]!.length));
+	}
+
+	const fitted = fitColumns(columns, widths, width);
+	const empty = emptyText({state, synced, filtered, kind: 'pods', namespace: allNamespaces ? undefined : namespace});
+	return <Table headers={headers} fitted={fitted} rows={views} selected={selected - top} width={width} height={height} empty={empty} dim={theme.dim}/>;
+}
+
+function staticCells(row: PodRow, allNamespaces: boolean): string[] {
+	const cells = [row.name, row.ready, row.status, '', '', row.ip, row.node, row.nominatedNode, row.readinessGates];
+	return allNamespaces ? [row.namespace, ...cells] : cells;
+}

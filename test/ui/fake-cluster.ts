@@ -1,0 +1,134 @@
+import {readFileSync, readdirSync} from 'node:fs';
+import {join} from 'node:path';
+import type {ActionResult} from '../../source/actions/types.js';
+import type {ApplyReport, Cluster, ClusterInfo, ConnectionState, EndpointGroup, NamespaceList, ResourceStore, StoreSnapshot} from '../../source/cluster/types.js';
+import {podRow, type PodRow} from '../../source/format/pod.js';
+import type {Event, Node, Pod, Service} from '../../source/k8s/types.js';
+import type {ManifestFile} from '../../source/manifests/types.js';
+
+/** A store the test drives by hand. */
+export class FakeStore<T> implements ResourceStore<T> {
+	private snapshot: StoreSnapshot<T>;
+	private readonly listeners = new Set<() => void>();
+	stopped = false;
+
+	constructor(items: T[] = [], state: ConnectionState = {kind: 'live'}) {
+		this.snapshot = {items, version: 1, state, synced: state.kind === 'live'};
+	}
+
+	subscribe = (listener: () => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	getSnapshot = () => this.snapshot;
+
+	set(items: T[], state: ConnectionState = this.snapshot.state, synced = true): void {
+		this.snapshot = {items, version: this.snapshot.version + 1, state, synced};
+		for (const listener of this.listeners) listener();
+	}
+
+	setState(state: ConnectionState): void {
+		this.set([...this.snapshot.items], state, this.snapshot.synced);
+	}
+
+	stop(): void {
+		this.stopped = true;
+	}
+}
+
+export interface Call {
+	method: string;
+	args: unknown[];
+}
+
+/** A Cluster for UI tests: stores set by the test, actions recorded and answered from a script. */
+export class FakeCluster implements Cluster {
+	readonly pods: FakeStore<PodRow>;
+	readonly services: FakeStore<Service>;
+	readonly endpoints: FakeStore<EndpointGroup>;
+	readonly nodes: FakeStore<Node>;
+	readonly calls: Call[] = [];
+	fullPods = new Map<string, Pod>();
+	events: Event[] = [];
+	namespaces: NamespaceList = {ok: true, names: ['default', 'kube-system']};
+	answer: ActionResult = {ok: true, lines: ['done'], kubectl: 'kubectl'};
+	applyReport: ApplyReport = {outcomes: [], kubectl: 'kubectl apply'};
+	closed = false;
+	readonly info: ClusterInfo;
+
+	constructor(info: Partial<ClusterInfo> = {}, pods: Pod[] = []) {
+		this.info = {context: 'minikube', server: 'https://192.168.49.2:8443', user: 'minikube', namespace: 'default', contextNamespace: 'default', allNamespaces: false, sandbox: false, ...info};
+		for (const pod of pods) this.fullPods.set(`${pod.metadata.namespace}/${pod.metadata.name}`, pod);
+		this.pods = new FakeStore(sortRows(pods.map(pod => podRow(pod))));
+		this.services = new FakeStore<Service>([]);
+		this.endpoints = new FakeStore<EndpointGroup>([]);
+		this.nodes = new FakeStore<Node>([]);
+	}
+
+	setPods(pods: Pod[]): void {
+		this.fullPods = new Map(pods.map(pod => [`${pod.metadata.namespace}/${pod.metadata.name}`, pod]));
+		this.pods.set(sortRows(pods.map(pod => podRow(pod))));
+	}
+
+	watchPod(namespace: string, name: string): ResourceStore<Pod> {
+		this.calls.push({method: 'watchPod', args: [namespace, name]});
+		const pod = this.fullPods.get(`${namespace}/${name}`);
+		return new FakeStore(pod ? [pod] : []);
+	}
+
+	watchEvents(namespace: string, kind: string, name: string): ResourceStore<Event> {
+		this.calls.push({method: 'watchEvents', args: [namespace, kind, name]});
+		return new FakeStore(this.events.filter(event => event.involvedObject.name === name));
+	}
+
+	async listNamespaces(): Promise<NamespaceList> {
+		this.calls.push({method: 'listNamespaces', args: []});
+		return this.namespaces;
+	}
+
+	async deleteObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ActionResult> {
+		this.calls.push({method: 'deleteObject', args: [kind, namespace, name]});
+		return this.answer;
+	}
+
+	async runPod(namespace: string, name: string, image: string): Promise<ActionResult> {
+		this.calls.push({method: 'runPod', args: [namespace, name, image]});
+		return this.answer;
+	}
+
+	async apply(files: ManifestFile[]): Promise<ApplyReport> {
+		this.calls.push({method: 'apply', args: [files.map(file => file.displayPath)]});
+		return this.applyReport;
+	}
+
+	withNamespace(namespace: string | undefined): Cluster {
+		this.calls.push({method: 'withNamespace', args: [namespace]});
+		const next = new FakeCluster({...this.info, namespace: namespace ?? this.info.namespace, allNamespaces: namespace === undefined}, [...this.fullPods.values()]);
+		return next;
+	}
+
+	close(): void {
+		this.closed = true;
+	}
+}
+
+function sortRows(rows: PodRow[]): PodRow[] {
+	return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+const fixtureDir = join(import.meta.dirname, '..', 'fixtures', 'pods');
+
+/** A real-object pod fixture (test/fixtures/pods/NAME.json), renamed/re-namespaced if asked. */
+export function fixturePod(file: string, overrides: {name?: string; namespace?: string; labels?: Record<string, string>} = {}): Pod {
+	const {object} = JSON.parse(readFileSync(join(fixtureDir, `${file}.json`), 'utf8')) as {object: Pod};
+	const metadata = {...object.metadata};
+	if (overrides.name) metadata.name = overrides.name;
+	if (overrides.namespace) metadata.namespace = overrides.namespace;
+	if (overrides.labels) metadata.labels = overrides.labels;
+	return {...object, metadata};
+}
+
+export function fixtureNames(): string[] {
+	return readdirSync(fixtureDir).map(file => file.replace(/\.json$/, ''));
+}

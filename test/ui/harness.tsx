@@ -1,0 +1,87 @@
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {App, type AppProps, type ManifestSet} from '../../source/app.js';
+import {makeTheme} from '../../source/ui/theme.js';
+
+/** The fixed clock of every frame test: 2026-11-24T12:00:00Z, as the fixtures' `now`. */
+export const testNow = Date.parse('2026-11-24T12:00:00Z');
+
+export const keys = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	pageUp: '\u001B[5~',
+	pageDown: '\u001B[6~',
+	enter: '\r',
+	escape: '\u001B',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	ctrlD: '\u0004',
+	ctrlC: '\u0003',
+	backspace: '\u007F',
+};
+
+/** Polls until the predicate holds (frames settle asynchronously); never a fixed sleep. */
+export async function waitFor(predicate: () => boolean, what = 'condition', timeoutMs = 3000): Promise<void> {
+	const started = Date.now();
+	while (!predicate()) {
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => setTimeout(resolve, 5));
+	}
+}
+
+export type Rendered = ReturnType<typeof render> & {
+	/** The last frame, without trailing spaces on each line. */
+	frame(): string;
+	/** Writes keys one at a time, each time waiting until the frame has been redrawn (or `until` holds). */
+	press(...sequence: string[]): Promise<void>;
+	pressUntil(key: string, until: (frame: string) => boolean): Promise<void>;
+	quit: {count: number};
+};
+
+export async function renderApp(props: Partial<AppProps> & {columns?: number; rows?: number} = {}): Promise<Rendered> {
+	const quit = {count: 0};
+	const manifests: ManifestSet = {files: []};
+	const instance = render(
+		<App
+			loadManifests={async () => manifests}
+			readonly={false}
+			theme={makeTheme({NO_COLOR: '1'})}
+			onQuit={() => quit.count++}
+			size={{columns: props.columns ?? 100, rows: props.rows ?? 20}}
+			now={testNow}
+			{...props}
+		/>,
+	);
+	const frame = () => (instance.lastFrame() ?? '').split('\n').map(line => line.trimEnd()).join('\n');
+	const settle = async () => {
+		// Ink renders on the next tick after input; wait for a quiet frame.
+		let last = instance.frames.length;
+		for (let quiet = 0; quiet < 3;) {
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise(resolve => setTimeout(resolve, 2));
+			if (instance.frames.length === last) quiet++;
+			else {
+				last = instance.frames.length;
+				quiet = 0;
+			}
+		}
+	};
+
+	await settle();
+	return Object.assign(instance, {
+		frame,
+		quit,
+		async press(...sequence: string[]) {
+			for (const key of sequence) {
+				instance.stdin.write(key);
+				// eslint-disable-next-line no-await-in-loop
+				await settle();
+			}
+		},
+		async pressUntil(key: string, until: (frame: string) => boolean) {
+			instance.stdin.write(key);
+			await waitFor(() => until(frame()), `frame after ${JSON.stringify(key)}`);
+		},
+	});
+}

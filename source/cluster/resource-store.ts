@@ -76,9 +76,8 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 				const list = await this.source.list({resourceVersion: firstList ? '0' : undefined, signal: this.abort.signal});
 				if (this.stopped) return;
 				firstList = false;
-				this.replaceAll(list.items);
 				attempt = 0;
-				this.setState({kind: 'live'});
+				this.replaceAll(list.items);
 				await this.watchFrom(list.metadata.resourceVersion ?? '');
 			} catch (error) {
 				if (this.stopped) return;
@@ -119,6 +118,8 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		this.items = pairs.map(pair => pair[1]);
 		this.pending.clear();
 		this.synced = true;
+		// One publish for the new items and the live state: one render, not two.
+		this.state = {kind: 'live'};
 		this.publish();
 	}
 

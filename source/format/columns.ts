@@ -1,0 +1,54 @@
+/**
+ * Column definitions as a server-side Table declares them (`metav1.TableColumnDefinition`),
+ * shared by every kind's formatter, the sandbox's Tables and the TUI's headers.
+ */
+
+/** A column as a server-side Table's columnDefinitions declare it; header text is name.toUpperCase(). */
+export interface Column {
+	name: string;
+	type: 'string' | 'integer' | 'date';
+	format: string;
+	priority: 0 | 1;
+	description: string;
+}
+
+/**
+ * The header kubectl prints for a column (cli-runtime `printTable`: `strings.ToUpper(column.Name)`).
+ * @example headerOf(podColumns[7]) // 'NOMINATED NODE'
+ */
+export function headerOf(column: Column): string {
+	return column.name.toUpperCase();
+}
+
+/** The columns kubectl shows: priority-1 columns only with `-o wide`. */
+export function visibleColumns(columns: readonly Column[], wide: boolean): Column[] {
+	return columns.filter(column => wide || column.priority === 0);
+}
+
+/** Keeps the cells whose column is visible, as cli-runtime `printTable` skips priority-1 cells unless wide. */
+export function visibleCells(columns: readonly Column[], cells: readonly string[], wide: boolean): string[] {
+	// Extra cells past the column definitions are dropped, as kubectl does (issue 66379).
+	return cells.filter((_, index) => index < columns.length && (wide || columns[index]!.priority === 0));
+}
+
+// The descriptions below are the API's Swagger docs the server copies into columnDefinitions.
+// NAME and AGE are taken verbatim from a real server's Table (reference/api-responses/table-pods.txt).
+
+/** `metav1.ObjectMeta{}.SwaggerDoc()["name"]` as a server sends it. */
+export const nameDescription =
+	'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: http://kubernetes.io/docs/user-guide/identifiers#names';
+
+/** `metav1.ObjectMeta{}.SwaggerDoc()["creationTimestamp"]` as a server sends it. */
+export const ageDescription =
+	'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata';
+
+/** The NAME column every kind starts with. */
+export const nameColumn: Column = {name: 'Name', type: 'string', format: 'name', priority: 0, description: nameDescription};
+
+/** The AGE column (`translateTimestampSince(creationTimestamp)`). */
+export const ageColumn: Column = {name: 'Age', type: 'string', format: '', priority: 0, description: ageDescription};
+
+/** A plain string column. */
+export function stringColumn(name: string, description: string, priority: 0 | 1 = 0): Column {
+	return {name, type: 'string', format: '', priority, description};
+}

@@ -1,0 +1,271 @@
+import type {Container, KubeObject} from '../k8s/types.js';
+import {isObject, orderKeys, orderMeta, randomSuffix} from './meta.js';
+
+/**
+ * Scheme defaulting: what the API server fills in on every write of these kinds before
+ * validation (and so what field ownership attributes to the writer). Admission plugins and
+ * allocators run later, in `admitPod` and the service registry.
+ */
+export function applyDefaults(resource: string, object: KubeObject): KubeObject {
+	switch (resource) {
+		case 'pods': {
+			return defaultPod(object);
+		}
+
+		case 'services': {
+			return defaultService(object);
+		}
+
+		case 'namespaces': {
+			return defaultNamespace(object);
+		}
+
+		case 'endpoints': {
+			return defaultEndpoints(object);
+		}
+
+		case 'endpointslices': {
+			return defaultEndpointSlice(object);
+		}
+
+		default: {
+			return object;
+		}
+	}
+}
+
+// Go struct field order of the types, so objects serialize like a real server's.
+const podSpecOrder = [
+	'volumes', 'initContainers', 'containers', 'ephemeralContainers', 'restartPolicy', 'terminationGracePeriodSeconds',
+	'activeDeadlineSeconds', 'dnsPolicy', 'nodeSelector', 'serviceAccountName', 'serviceAccount',
+	'automountServiceAccountToken', 'nodeName', 'hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace',
+	'securityContext', 'imagePullSecrets', 'hostname', 'subdomain', 'affinity', 'schedulerName', 'tolerations',
+	'hostAliases', 'priorityClassName', 'priority', 'dnsConfig', 'readinessGates', 'runtimeClassName',
+	'enableServiceLinks', 'preemptionPolicy', 'overhead', 'topologySpreadConstraints', 'setHostnameAsFQDN', 'os',
+	'hostUsers', 'schedulingGates', 'resourceClaims', 'resources',
+];
+const containerOrder = [
+	'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy',
+	'restartPolicy', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle',
+	'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty',
+];
+/** Key order of PodStatus. */
+export const podStatusOrder = [
+	'observedGeneration', 'phase', 'conditions', 'message', 'reason', 'nominatedNodeName', 'hostIP', 'hostIPs', 'podIP',
+	'podIPs', 'startTime', 'initContainerStatuses', 'containerStatuses', 'qosClass', 'ephemeralContainerStatuses',
+	'resize', 'resourceClaimStatuses',
+];
+const serviceSpecOrder = [
+	'ports', 'selector', 'clusterIP', 'clusterIPs', 'type', 'externalIPs', 'sessionAffinity', 'loadBalancerIP',
+	'loadBalancerSourceRanges', 'externalName', 'externalTrafficPolicy', 'healthCheckNodePort',
+	'publishNotReadyAddresses', 'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy',
+	'allocateLoadBalancerNodePorts', 'loadBalancerClass', 'internalTrafficPolicy', 'trafficDistribution',
+];
+const servicePortOrder = ['name', 'protocol', 'appProtocol', 'port', 'targetPort', 'nodePort'];
+
+/** `Always` for `:latest` or untagged images, else `IfNotPresent` (digests included). */
+export function defaultPullPolicy(image: string | undefined): string {
+	if (!image) {
+		return 'IfNotPresent';
+	}
+
+	if (image.includes('@')) {
+		return 'IfNotPresent';
+	}
+
+	const lastSegment = image.slice(image.lastIndexOf('/') + 1);
+	const colon = lastSegment.lastIndexOf(':');
+	const tag = colon >= 0 ? lastSegment.slice(colon + 1) : '';
+	return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(container: Container): Container {
+	const ports = container.ports?.map(port => orderKeys({...port, protocol: port.protocol ?? 'TCP'}, ['name', 'hostPort', 'containerPort', 'protocol', 'hostIP']));
+	return orderKeys({
+		...container,
+		...(ports ? {ports} : {}),
+		resources: container.resources ?? {},
+		terminationMessagePath: container.terminationMessagePath ?? '/dev/termination-log',
+		terminationMessagePolicy: container.terminationMessagePolicy ?? 'File',
+		imagePullPolicy: container.imagePullPolicy ?? defaultPullPolicy(container.image),
+	}, containerOrder);
+}
+
+function defaultPod(object: KubeObject): KubeObject {
+	const spec = isObject(object['spec']) ? {...object['spec']} : {};
+	if (Array.isArray(spec['containers'])) {
+		spec['containers'] = (spec['containers'] as Container[]).map(container => (isObject(container) ? defaultContainer(container) : container));
+	}
+
+	if (Array.isArray(spec['initContainers'])) {
+		spec['initContainers'] = (spec['initContainers'] as Container[]).map(container => (isObject(container) ? defaultContainer(container) : container));
+	}
+
+	if (Array.isArray(spec['volumes'])) {
+		spec['volumes'] = (spec['volumes'] as Array<Record<string, unknown>>).map(volume => defaultVolume(volume));
+	}
+
+	spec['restartPolicy'] ??= 'Always';
+	spec['terminationGracePeriodSeconds'] ??= 30;
+	spec['dnsPolicy'] ??= 'ClusterFirst';
+	if (spec['serviceAccount'] && !spec['serviceAccountName']) {
+		spec['serviceAccountName'] = spec['serviceAccount'];
+	}
+
+	spec['securityContext'] ??= {};
+	spec['schedulerName'] ??= 'default-scheduler';
+	spec['enableServiceLinks'] ??= true;
+	return {...object, metadata: orderMeta(object.metadata), spec: orderKeys(spec, podSpecOrder)};
+}
+
+function defaultVolume(volume: Record<string, unknown>): Record<string, unknown> {
+	const result = {...volume};
+	for (const source of ['secret', 'configMap', 'projected', 'downwardAPI']) {
+		if (isObject(result[source])) {
+			result[source] = {...result[source], defaultMode: result[source]['defaultMode'] ?? 420};
+		}
+	}
+
+	return result;
+}
+
+/**
+ * The admission plugins of a pod create: ServiceAccount (account name, the projected
+ * `kube-api-access-xxxxx` token volume and its mounts), DefaultTolerationSeconds, Priority;
+ * and the status a new pod starts with.
+ */
+export function admitPod(object: KubeObject): KubeObject {
+	const spec = {...(object['spec'] as Record<string, unknown>)};
+	spec['serviceAccountName'] ??= 'default';
+	spec['serviceAccount'] = spec['serviceAccountName'];
+	const mountPath = '/var/run/secrets/kubernetes.io/serviceaccount';
+	if (spec['automountServiceAccountToken'] !== false) {
+		const volumeName = `kube-api-access-${randomSuffix()}`;
+		spec['volumes'] = [...(spec['volumes'] as unknown[] | undefined ?? []), tokenVolume(volumeName)];
+		const mount = (container: Container): Container => {
+			const mounts = container.volumeMounts ?? [];
+			if (mounts.some(existing => existing.mountPath === mountPath)) {
+				return container;
+			}
+
+			return orderKeys({...container, volumeMounts: [...mounts, {name: volumeName, readOnly: true, mountPath}]}, containerOrder);
+		};
+
+		spec['containers'] = (spec['containers'] as Container[]).map(container => mount(container));
+		if (Array.isArray(spec['initContainers'])) {
+			spec['initContainers'] = (spec['initContainers'] as Container[]).map(container => mount(container));
+		}
+	}
+
+	const tolerations = [...(spec['tolerations'] as Array<Record<string, unknown>> | undefined ?? [])];
+	for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+		if (!tolerations.some(toleration => toleration['key'] === key || (toleration['operator'] === 'Exists' && !toleration['key']))) {
+			tolerations.push({key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300});
+		}
+	}
+
+	spec['tolerations'] = tolerations;
+	spec['priority'] ??= 0;
+	spec['preemptionPolicy'] ??= 'PreemptLowerPriority';
+	const status = {phase: 'Pending', qosClass: qosClass(spec['containers'] as Container[])};
+	return {...object, spec: orderKeys(spec, podSpecOrder), status};
+}
+
+function tokenVolume(name: string): Record<string, unknown> {
+	return {
+		name,
+		projected: {
+			sources: [
+				{serviceAccountToken: {expirationSeconds: 3607, path: 'token'}},
+				{configMap: {name: 'kube-root-ca.crt', items: [{key: 'ca.crt', path: 'ca.crt'}]}},
+				{downwardAPI: {items: [{path: 'namespace', fieldRef: {apiVersion: 'v1', fieldPath: 'metadata.namespace'}}]}},
+			],
+			defaultMode: 420,
+		},
+	};
+}
+
+/** BestEffort without any request or limit, Guaranteed when every container limits cpu and memory at its requests, else Burstable. */
+export function qosClass(containers: Container[]): string {
+	const all = containers ?? [];
+	const any = all.some(container => Object.keys(container.resources?.requests ?? {}).length > 0 || Object.keys(container.resources?.limits ?? {}).length > 0);
+	if (!any) {
+		return 'BestEffort';
+	}
+
+	const guaranteed = all.every(container => {
+		const limits = container.resources?.limits ?? {};
+		const requests = container.resources?.requests ?? {};
+		return ['cpu', 'memory'].every(resource => limits[resource] !== undefined && (requests[resource] === undefined || requests[resource] === limits[resource]));
+	});
+	return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+function defaultService(object: KubeObject): KubeObject {
+	const spec = isObject(object['spec']) ? {...object['spec']} : {};
+	spec['type'] ??= 'ClusterIP';
+	if (Array.isArray(spec['ports'])) {
+		spec['ports'] = (spec['ports'] as Array<Record<string, unknown>>).map(port => orderKeys({
+			...port,
+			protocol: port['protocol'] ?? 'TCP',
+			targetPort: port['targetPort'] ?? port['port'],
+		}, servicePortOrder));
+	}
+
+	if (spec['type'] !== 'ExternalName') {
+		spec['sessionAffinity'] ??= 'None';
+		spec['internalTrafficPolicy'] ??= 'Cluster';
+	}
+
+	if (spec['type'] === 'NodePort' || spec['type'] === 'LoadBalancer') {
+		spec['externalTrafficPolicy'] ??= 'Cluster';
+	}
+
+	if (spec['type'] === 'LoadBalancer') {
+		spec['allocateLoadBalancerNodePorts'] ??= true;
+	}
+
+	return {...object, metadata: orderMeta(object.metadata), spec: orderKeys(spec, serviceSpecOrder)};
+}
+
+/** PodSpec with keys in the server's order (after a controller sets a field). */
+export function orderPodSpec(spec: Record<string, unknown>): Record<string, unknown> {
+	return orderKeys(spec, podSpecOrder);
+}
+
+/** Key order of ServiceSpec, for the registry's allocations. */
+export function orderServiceSpec(spec: Record<string, unknown>): Record<string, unknown> {
+	return orderKeys(spec, serviceSpecOrder);
+}
+
+function defaultNamespace(object: KubeObject): KubeObject {
+	const name = object.metadata.name ?? '';
+	const labels = {...object.metadata.labels, 'kubernetes.io/metadata.name': name};
+	return {
+		...object,
+		metadata: orderMeta({...object.metadata, labels}),
+		spec: {finalizers: ['kubernetes'], ...(isObject(object['spec']) ? object['spec'] : {})},
+		status: {phase: 'Active', ...(isObject(object['status']) ? object['status'] : {})},
+	};
+}
+
+function defaultEndpoints(object: KubeObject): KubeObject {
+	const subsets = object['subsets'];
+	if (!Array.isArray(subsets)) {
+		return object;
+	}
+
+	return {
+		...object,
+		subsets: subsets.map(subset => (isObject(subset) && Array.isArray(subset['ports'])
+			? {...subset, ports: (subset['ports'] as Array<Record<string, unknown>>).map(port => ({...port, protocol: port['protocol'] ?? 'TCP'}))}
+			: subset)),
+	};
+}
+
+function defaultEndpointSlice(object: KubeObject): KubeObject {
+	const ports = object['ports'];
+	return Array.isArray(ports)
+		? {...object, ports: (ports as Array<Record<string, unknown>>).map(port => ({...port, protocol: port['protocol'] ?? 'TCP'}))}
+		: object;
+}

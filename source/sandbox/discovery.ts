@@ -1,0 +1,163 @@
+import {apiVersionOf, resourcesOf, type ResourceInfo} from './resources.js';
+
+/** The served Kubernetes version; the build metadata says it is the sandbox. */
+export const serverVersion = {
+	major: '1',
+	minor: '32',
+	gitVersion: 'v1.32.0+kpods-sandbox',
+	gitCommit: '70d3cc986aa8221cd1dfb1121852688902d3bf53',
+	gitTreeState: 'clean',
+	buildDate: '2024-12-11T17:59:15Z',
+	goVersion: 'go1.23.3',
+	compiler: 'gc',
+	platform: 'linux/amd64',
+};
+
+const groups = [{group: 'discovery.k8s.io', version: 'v1'}];
+
+function resourceEntries(info: ResourceInfo): Array<Record<string, unknown>> {
+	const main: Record<string, unknown> = {
+		name: info.name,
+		singularName: info.singularName,
+		namespaced: info.namespaced,
+		kind: info.kind,
+		verbs: info.verbs,
+		...(info.shortNames ? {shortNames: info.shortNames} : {}),
+		...(info.categories ? {categories: info.categories} : {}),
+		storageVersionHash: info.storageVersionHash,
+	};
+	const subresources = info.subresources.map(subresource => ({
+		name: `${info.name}/${subresource}`,
+		singularName: '',
+		namespaced: info.namespaced,
+		kind: info.kind,
+		verbs: ['get', 'patch', 'update'],
+	}));
+	return [main, ...subresources];
+}
+
+/** `/api`: the legacy group's versions and where to reach the server. */
+export function coreVersions(serverAddress: string): string {
+	return JSON.stringify({
+		kind: 'APIVersions',
+		versions: ['v1'],
+		serverAddressByClientCIDRs: [{clientCIDR: '0.0.0.0/0', serverAddress}],
+	});
+}
+
+/** `/api/v1` or `/apis/<group>/<version>`: the resources of one group version. */
+export function resourceList(group: string, version: string): string | undefined {
+	const infos = resourcesOf(group, version);
+	if (infos.length === 0) {
+		return undefined;
+	}
+
+	const groupVersion = group ? `${group}/${version}` : version;
+	return JSON.stringify({
+		kind: 'APIResourceList',
+		...(group ? {apiVersion: 'v1'} : {}),
+		groupVersion,
+		resources: infos.flatMap(info => resourceEntries(info)),
+	});
+}
+
+function groupJson(group: string, version: string): Record<string, unknown> {
+	const groupVersion = {groupVersion: `${group}/${version}`, version};
+	return {name: group, versions: [groupVersion], preferredVersion: groupVersion};
+}
+
+/** `/apis`: the named groups served. */
+export function groupList(): string {
+	return JSON.stringify({kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map(({group, version}) => groupJson(group, version))});
+}
+
+/** `/apis/<group>`: one group, when served. */
+export function groupDocument(name: string): string | undefined {
+	const found = groups.find(({group}) => group === name);
+	return found ? JSON.stringify({kind: 'APIGroup', apiVersion: 'v1', ...groupJson(found.group, found.version)}) : undefined;
+}
+
+/** The group versions the sandbox serves, as OpenAPI v3 names them (`api/v1`, `apis/discovery.k8s.io/v1`). */
+export function openApiPaths(): string[] {
+	return ['api/v1', ...groups.map(({group, version}) => `apis/${group}/${version}`)];
+}
+
+const hash = 'B4B8C6E3F2A1D0C9B8A7F6E5D4C3B2A1F0E9D8C7B6A5F4E3D2C1B0A9F8E7D6C5B4A3F2E1D0C9B8A7F6E5D4C3B2A1F0E9D8C7B6A5F4E3D2C1B0A9F8E7D6C5';
+
+/** `/openapi/v3`: the discovery root listing one document per group version. */
+export function openApiRoot(): string {
+	const paths: Record<string, {serverRelativeURL: string}> = {};
+	for (const path of openApiPaths()) {
+		paths[path] = {serverRelativeURL: `/openapi/v3/${path}?hash=${hash}`};
+	}
+
+	return JSON.stringify({paths});
+}
+
+const queryParameter = (name: string, description: string): Record<string, unknown> => ({
+	name,
+	in: 'query',
+	description,
+	schema: {type: 'string', uniqueItems: true},
+});
+
+/**
+ * A minimal OpenAPI v3 document for one group version: every path with its operations, the
+ * group-version-kind extension and the query parameters, so kubectl finds that the server
+ * supports `fieldValidation` and validates on the server (`--validate=strict`). Schemas
+ * are left out; kubectl falls back to its compiled-in types for patches.
+ */
+export function openApiDocument(path: string): string | undefined {
+	const [prefix, ...rest] = path.split('/');
+	const group = prefix === 'api' ? '' : rest[0] ?? '';
+	const version = prefix === 'api' ? rest[0] ?? '' : rest[1] ?? '';
+	const infos = resourcesOf(group, version);
+	if (infos.length === 0 || !openApiPaths().includes(path)) {
+		return undefined;
+	}
+
+	const base = group ? `/apis/${group}/${version}` : `/api/${version}`;
+	const paths: Record<string, unknown> = {};
+	for (const info of infos) {
+		const gvk = {group, version, kind: info.kind};
+		const writeParameters = [
+			queryParameter('dryRun', 'When present, indicates that modifications should not be persisted.'),
+			queryParameter('fieldManager', 'fieldManager is a name associated with the actor or entity that is making these changes.'),
+			queryParameter('fieldValidation', 'fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore - Warn - Strict'),
+		];
+		const operation = (action: string, parameters: unknown[]): Record<string, unknown> => ({
+			operationId: `${action}${info.namespaced ? 'Namespaced' : ''}${info.kind}`,
+			parameters,
+			'x-kubernetes-action': action,
+			'x-kubernetes-group-version-kind': gvk,
+		});
+		const collection = info.namespaced ? `${base}/namespaces/{namespace}/${info.name}` : `${base}/${info.name}`;
+		paths[collection] = {
+			get: operation('list', []),
+			post: operation('post', writeParameters),
+		};
+		paths[`${collection}/{name}`] = {
+			get: operation('get', []),
+			put: operation('put', writeParameters),
+			patch: operation('patch', [...writeParameters, queryParameter('force', 'Force is going to "force" Apply requests.')]),
+			delete: operation('delete', [queryParameter('dryRun', 'When present, indicates that modifications should not be persisted.')]),
+		};
+		for (const subresource of info.subresources) {
+			paths[`${collection}/{name}/${subresource}`] = {
+				get: operation('get', []),
+				put: operation('put', writeParameters),
+				patch: operation('patch', writeParameters),
+			};
+		}
+	}
+
+	return JSON.stringify({
+		openapi: '3.0.0',
+		info: {title: 'Kubernetes', version: serverVersion.gitVersion},
+		paths,
+		components: {schemas: {}},
+	});
+}
+
+/** apiVersion of objects of a resource (re-exported for the router). */
+export {apiVersionOf};

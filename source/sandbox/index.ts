@@ -1,0 +1,210 @@
+import type {KubeObject} from '../k8s/types.js';
+import {Store} from './store.js';
+import {ServiceAllocation} from './service-allocation.js';
+import {Registry} from './registry.js';
+import {EventRecorder} from './events.js';
+import {Scheduler, nodeName} from './scheduler.js';
+import {Kubelet} from './kubelet.js';
+import {EndpointsController} from './endpoints-controller.js';
+import {NamespaceController} from './namespace-controller.js';
+import {ApiServer, type SandboxUser} from './server.js';
+import {nodeLabels, runningPod, seed} from './seed.js';
+import {kubeconfigYaml} from './kubeconfig.js';
+import {makeCertificates} from './certificate.js';
+import {objectsOf, type SandboxObjects} from './objects.js';
+import {applyDefaults, admitPod} from './defaults.js';
+import {containerStatus, condition} from './pod-status.js';
+import {clone, newUid, orderMeta, randomHex, rfc3339} from './meta.js';
+
+export type {SandboxObjects} from './objects.js';
+export type {SandboxUser} from './server.js';
+
+/** Pace of the simulated control plane, in milliseconds. */
+export interface SandboxTiming {
+	/** Creation → bound to the node. */
+	scheduleMs: number;
+	/** Pulling → Pulled, per image pull. */
+	pullMs: number;
+	/** Pulled → Created/Started (and an init container's run). */
+	startMs: number;
+	/** Deletion → containers stopped and the pod removed (capped by the grace period). */
+	killMs: number;
+	/** Interval of BOOKMARK events on watches that allow them. */
+	bookmarkMs: number;
+}
+
+/** Options of `startSandbox`. */
+export interface SandboxOptions {
+	/** Port on 127.0.0.1; 0 (default) picks a free one. */
+	port?: number;
+	/** Bearer token; random by default. */
+	token?: string;
+	timing?: Partial<SandboxTiming>;
+	/** Changes kept per resource for watches resuming from a resourceVersion (default 1000). */
+	eventWindow?: number;
+	/** Clock (epoch ms) for timestamps and table ages. */
+	now?: () => number;
+}
+
+/** A running sandbox cluster. */
+export interface Sandbox {
+	/** `http://127.0.0.1:port`: plain HTTP, for fetch and clients that send the token over HTTP. */
+	url: string;
+	/** `https://127.0.0.1:port`: the same server over TLS (certificate signed by `caCert`). */
+	httpsUrl: string;
+	port: number;
+	token: string;
+	/** PEM of the sandbox's own CA, which signed its server certificate. */
+	caCert: string;
+	/**
+	 * A YAML kubeconfig for this sandbox: server https://127.0.0.1:port with the CA inline and the
+	 * bearer token (kubectl sends tokens only over TLS).
+	 */
+	kubeconfig(options?: {context?: string; namespace?: string; token?: string}): string;
+	close(): Promise<void>;
+	/** Network cut / server down: every open connection destroyed, the port closed; data kept. */
+	suspend(): Promise<void>;
+	/** Listens again on the same port; resourceVersions continue (an API server restart over the same etcd). */
+	resume(): Promise<void>;
+	/** Cuts open connections (watches) without closing the port. */
+	dropConnections(): void;
+	/** A user with its own token and an RBAC-like rule; refused requests get the real 403 message. */
+	addUser(user: SandboxUser): void;
+	/** Direct store access for tests and benchmarks. */
+	objects: SandboxObjects;
+	/** Creates `count` pods `seed-00000`… in `namespace` at once: Running, or ContainerCreating with `running: false`. */
+	seedPods(namespace: string, count: number, options?: {running?: boolean}): void;
+}
+
+/** Defaults that feel like a real minikube. */
+export const defaultTiming: SandboxTiming = {scheduleMs: 300, pullMs: 1500, startMs: 500, killMs: 1000, bookmarkMs: 15_000};
+
+/**
+ * Starts the sandbox: a Kubernetes-compatible API server on 127.0.0.1 with a simulated
+ * control plane (scheduler, kubelet, endpoints, namespaces), seeded like a fresh minikube.
+ * @example
+ * const sandbox = await startSandbox({timing: {pullMs: 20}});
+ * writeFileSync(file, sandbox.kubeconfig()); // KUBECONFIG=file kubectl get pods -A
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const now = options.now ?? Date.now;
+	const timing: SandboxTiming = {...defaultTiming, ...options.timing};
+	const store = new Store(options.eventWindow ?? 1000);
+	const services = new ServiceAllocation();
+	const stopTracking = services.track(store);
+	seed(store, now());
+	const registry = new Registry(store, services, now);
+	const events = new EventRecorder(store, now);
+	const scheduler = new Scheduler(store, events, now, timing.scheduleMs, () => nodeLabels);
+	const kubelet = new Kubelet(store, events, now, timing);
+	const endpoints = new EndpointsController(store, now);
+	const namespaces = new NamespaceController(store, registry);
+	const token = options.token ?? randomHex(24);
+	const certificates = makeCertificates();
+	const server = new ApiServer({store, registry, now, bookmarkMs: timing.bookmarkMs}, token, certificates);
+	let port: number;
+	try {
+		port = await server.listen(options.port ?? 0);
+	} catch (error) {
+		stopControllers();
+		throw error;
+	}
+
+	let running = true;
+	const url = `http://127.0.0.1:${port}`;
+	const httpsUrl = `https://127.0.0.1:${port}`;
+	function stopControllers(): void {
+		scheduler.stop();
+		kubelet.stop();
+		endpoints.stop();
+		namespaces.stop();
+		stopTracking();
+	}
+
+	return {
+		url,
+		httpsUrl,
+		port,
+		token,
+		caCert: certificates.caCert,
+		kubeconfig: (config = {}) => kubeconfigYaml({
+			server: httpsUrl,
+			token: config.token ?? token,
+			caCert: certificates.caCert,
+			context: config.context,
+			namespace: config.namespace,
+		}),
+		async close() {
+			if (!running) {
+				return;
+			}
+
+			running = false;
+			stopControllers();
+			await server.close();
+		},
+		async suspend() {
+			await server.close();
+		},
+		async resume() {
+			port = await server.listen(port);
+		},
+		dropConnections: () => server.dropConnections(),
+		addUser: user => server.addUser(user),
+		objects: objectsOf(store, now),
+		seedPods(namespace, count, seedOptions = {}) {
+			if (!store.get('namespaces', undefined, namespace)) {
+				store.create('namespaces', applyDefaults('namespaces', {kind: 'Namespace', apiVersion: 'v1', metadata: orderMeta({name: namespace, uid: newUid(), creationTimestamp: rfc3339(now())})}));
+			}
+
+			const time = rfc3339(now());
+			const template: KubeObject = {
+				kind: 'Pod',
+				apiVersion: 'v1',
+				metadata: {name: 'template', namespace, labels: {app: 'seed'}},
+				spec: {containers: [{name: 'nginx', image: 'nginx', ports: [{containerPort: 80}]}], nodeName},
+			};
+			const running = seedOptions.running ?? true;
+			const base = running ? runningPod(template, '0.0.0.0', time) : creatingPod(template, time);
+			for (let index = 0; index < count; index++) {
+				const name = `seed-${String(index).padStart(5, '0')}`;
+				if (store.get('pods', namespace, name)) {
+					continue;
+				}
+
+				const pod = clone(base);
+				pod.metadata = orderMeta({...pod.metadata, name, uid: newUid(), labels: {app: 'seed', index: String(index)}});
+				if (running) {
+					const ip = kubelet.assignIp();
+					const status = pod['status'] as {podIP: string; podIPs: Array<{ip: string}>};
+					status.podIP = ip;
+					status.podIPs = [{ip}];
+				}
+
+				store.create('pods', pod);
+			}
+		},
+	};
+}
+
+// A pod the kubelet is still creating: it stays that way (the kubelet only starts pods it saw Pending without statuses).
+function creatingPod(template: KubeObject, time: string): KubeObject {
+	const admitted = admitPod(applyDefaults('pods', template));
+	const containers = (admitted['spec'] as {containers: Array<{name: string; image?: string}>}).containers;
+	const status = {
+		phase: 'Pending',
+		conditions: [
+			condition(undefined, 'PodReadyToStartContainers', 'False', time),
+			condition(undefined, 'Initialized', 'True', time),
+			condition(undefined, 'Ready', 'False', time, 'ContainersNotReady', `containers with unready status: [${containers.map(c => c.name).join(' ')}]`),
+			condition(undefined, 'ContainersReady', 'False', time, 'ContainersNotReady', `containers with unready status: [${containers.map(c => c.name).join(' ')}]`),
+			condition(undefined, 'PodScheduled', 'True', time),
+		],
+		hostIP: '192.168.49.2',
+		hostIPs: [{ip: '192.168.49.2'}],
+		startTime: time,
+		containerStatuses: containers.map(container => containerStatus(container, {kind: 'waiting', reason: 'ContainerCreating'}, false)),
+		qosClass: 'BestEffort',
+	};
+	return {...admitted, metadata: {...admitted.metadata, creationTimestamp: time}, status};
+}

@@ -1,0 +1,198 @@
+import type {KubeObject} from '../k8s/types.js';
+import type {Store} from './store.js';
+import {applyDefaults, admitPod} from './defaults.js';
+import {newUid, orderKeys, orderMeta, randomHex, rfc3339} from './meta.js';
+import {containerStatus, condition} from './pod-status.js';
+import {nodeIp} from './kubelet.js';
+import {nodeName} from './scheduler.js';
+import {podStatusOrder} from './defaults.js';
+
+/** The labels of node `minikube` (what nodeSelectors are matched against). */
+export const nodeLabels: Record<string, string> = {
+	'beta.kubernetes.io/arch': 'amd64',
+	'beta.kubernetes.io/os': 'linux',
+	'kubernetes.io/arch': 'amd64',
+	'kubernetes.io/hostname': nodeName,
+	'kubernetes.io/os': 'linux',
+	'minikube.k8s.io/name': nodeName,
+	'minikube.k8s.io/primary': 'true',
+	'minikube.k8s.io/version': 'v1.35.0',
+	'node-role.kubernetes.io/control-plane': '',
+	'node.kubernetes.io/exclude-from-external-load-balancers': '',
+};
+
+function meta(name: string, namespace: string | undefined, time: string, extra: Record<string, unknown> = {}): KubeObject['metadata'] {
+	return orderMeta({name, ...(namespace ? {namespace} : {}), uid: newUid(), creationTimestamp: time, ...extra});
+}
+
+/**
+ * A cluster as a fresh minikube shows it: four Active namespaces, node `minikube`, the
+ * `kubernetes` service at 10.96.0.1 with its endpoints, and kube-system's control-plane
+ * pods and kube-dns, all Running, so `kubectl get pods -A` looks real.
+ */
+export function seed(store: Store, now: number): void {
+	const time = rfc3339(now);
+	for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+		store.create('namespaces', applyDefaults('namespaces', {kind: 'Namespace', apiVersion: 'v1', metadata: meta(name, undefined, time)}));
+	}
+
+	store.create('nodes', node(time));
+	store.create('services', {
+		kind: 'Service',
+		apiVersion: 'v1',
+		metadata: meta('kubernetes', 'default', time, {labels: {component: 'apiserver', provider: 'kubernetes'}}),
+		spec: {
+			ports: [{name: 'https', protocol: 'TCP', port: 443, targetPort: 8443}],
+			clusterIP: '10.96.0.1',
+			clusterIPs: ['10.96.0.1'],
+			type: 'ClusterIP',
+			sessionAffinity: 'None',
+			ipFamilies: ['IPv4'],
+			ipFamilyPolicy: 'SingleStack',
+			internalTrafficPolicy: 'Cluster',
+		},
+		status: {loadBalancer: {}},
+	});
+	store.create('endpoints', {
+		kind: 'Endpoints',
+		apiVersion: 'v1',
+		metadata: meta('kubernetes', 'default', time, {labels: {'endpointslice.kubernetes.io/skip-mirror': 'true'}}),
+		subsets: [{addresses: [{ip: nodeIp}], ports: [{name: 'https', port: 8443, protocol: 'TCP'}]}],
+	});
+	store.create('endpointslices', {
+		kind: 'EndpointSlice',
+		apiVersion: 'discovery.k8s.io/v1',
+		metadata: meta('kubernetes', 'default', time, {labels: {'kubernetes.io/service-name': 'kubernetes'}}),
+		addressType: 'IPv4',
+		endpoints: [{addresses: [nodeIp], conditions: {ready: true}}],
+		ports: [{name: 'https', protocol: 'TCP', port: 8443}],
+	});
+	store.create('services', {
+		kind: 'Service',
+		apiVersion: 'v1',
+		metadata: meta('kube-dns', 'kube-system', time, {
+			labels: {'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS'},
+			annotations: {'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true'},
+		}),
+		spec: {
+			ports: [
+				{name: 'dns', protocol: 'UDP', port: 53, targetPort: 53},
+				{name: 'dns-tcp', protocol: 'TCP', port: 53, targetPort: 53},
+				{name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153},
+			],
+			selector: {'k8s-app': 'kube-dns'},
+			clusterIP: '10.96.0.10',
+			clusterIPs: ['10.96.0.10'],
+			type: 'ClusterIP',
+			sessionAffinity: 'None',
+			ipFamilies: ['IPv4'],
+			ipFamilyPolicy: 'SingleStack',
+			internalTrafficPolicy: 'Cluster',
+		},
+		status: {loadBalancer: {}},
+	});
+
+	const systemPods: Array<{name: string; image: string; labels: Record<string, string>; hostNetwork: boolean; ip?: string; ports?: Array<Record<string, unknown>>}> = [
+		{name: 'coredns-668d6bf9bc-5xv7m', image: 'registry.k8s.io/coredns/coredns:v1.11.3', labels: {'k8s-app': 'kube-dns', 'pod-template-hash': '668d6bf9bc'}, hostNetwork: false, ip: '172.17.0.2', ports: [
+			{name: 'dns', containerPort: 53, protocol: 'UDP'},
+			{name: 'dns-tcp', containerPort: 53, protocol: 'TCP'},
+			{name: 'metrics', containerPort: 9153, protocol: 'TCP'},
+		]},
+		{name: 'etcd-minikube', image: 'registry.k8s.io/etcd:3.5.16-0', labels: {component: 'etcd', tier: 'control-plane'}, hostNetwork: true},
+		{name: 'kube-apiserver-minikube', image: 'registry.k8s.io/kube-apiserver:v1.32.0', labels: {component: 'kube-apiserver', tier: 'control-plane'}, hostNetwork: true},
+		{name: 'kube-controller-manager-minikube', image: 'registry.k8s.io/kube-controller-manager:v1.32.0', labels: {component: 'kube-controller-manager', tier: 'control-plane'}, hostNetwork: true},
+		{name: 'kube-proxy-8kq2w', image: 'registry.k8s.io/kube-proxy:v1.32.0', labels: {'k8s-app': 'kube-proxy'}, hostNetwork: true},
+		{name: 'kube-scheduler-minikube', image: 'registry.k8s.io/kube-scheduler:v1.32.0', labels: {component: 'kube-scheduler', tier: 'control-plane'}, hostNetwork: true},
+		{name: 'storage-provisioner', image: 'gcr.io/k8s-minikube/storage-provisioner:v5', labels: {'addonmanager.kubernetes.io/mode': 'Reconcile', 'integration-test': 'storage-provisioner'}, hostNetwork: true},
+	];
+	for (const system of systemPods) {
+		const containerName = system.name.startsWith('coredns') ? 'coredns' : system.name.replace(/-minikube$|-[a-z\d]{5}$/, '');
+		store.create('pods', runningPod({
+			kind: 'Pod',
+			apiVersion: 'v1',
+			metadata: meta(system.name, 'kube-system', time, {labels: system.labels}),
+			spec: {
+				containers: [{name: containerName, image: system.image, ...(system.ports ? {ports: system.ports} : {})}],
+				nodeName,
+				...(system.hostNetwork ? {hostNetwork: true, priorityClassName: 'system-node-critical', priority: 2_000_001_000} : {priorityClassName: 'system-cluster-critical', priority: 2_000_000_000}),
+			},
+		}, system.ip ?? nodeIp, time));
+	}
+}
+
+/** A pod as it looks once the kubelet has it Running: defaults, admission, status. */
+export function runningPod(input: KubeObject, ip: string, time: string): KubeObject {
+	const admitted = admitPod(applyDefaults('pods', input));
+	const spec = admitted['spec'] as {containers: Array<{name: string; image?: string}>};
+	const containerStatuses = spec.containers.map(container => containerStatus(container, {kind: 'running', startedAt: time, containerID: `docker://${randomHex(32)}`}, true));
+	const conditions = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
+		.map(type => condition(undefined, type, 'True', time));
+	const status = orderKeys({
+		phase: 'Running',
+		conditions,
+		hostIP: nodeIp,
+		hostIPs: [{ip: nodeIp}],
+		podIP: ip,
+		podIPs: [{ip}],
+		startTime: time,
+		containerStatuses,
+		qosClass: (admitted['status'] as {qosClass: string}).qosClass,
+	}, podStatusOrder);
+	return {...admitted, metadata: orderMeta({...admitted.metadata, uid: admitted.metadata.uid ?? newUid(), creationTimestamp: admitted.metadata.creationTimestamp ?? time}), status};
+}
+
+function node(time: string): KubeObject {
+	const resources = {
+		cpu: '2',
+		'ephemeral-storage': '61202244Ki',
+		'hugepages-1Gi': '0',
+		'hugepages-2Mi': '0',
+		memory: '8130020Ki',
+		pods: '110',
+	};
+	const nodeCondition = (type: string, status: string, reason: string, message: string): Record<string, string> => ({
+		type,
+		status,
+		lastHeartbeatTime: time,
+		lastTransitionTime: time,
+		reason,
+		message,
+	});
+	return {
+		kind: 'Node',
+		apiVersion: 'v1',
+		metadata: meta(nodeName, undefined, time, {
+			labels: nodeLabels,
+			annotations: {
+				'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/cri-dockerd.sock',
+				'node.alpha.kubernetes.io/ttl': '0',
+				'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+			},
+		}),
+		spec: {podCIDR: '10.244.0.0/24', podCIDRs: ['10.244.0.0/24']},
+		status: {
+			capacity: resources,
+			allocatable: resources,
+			conditions: [
+				nodeCondition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+				nodeCondition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+				nodeCondition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+				nodeCondition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+			],
+			addresses: [{type: 'InternalIP', address: nodeIp}, {type: 'Hostname', address: nodeName}],
+			daemonEndpoints: {kubeletEndpoint: {Port: 10_250}},
+			nodeInfo: {
+				machineID: randomHex(16),
+				systemUUID: newUid(),
+				bootID: newUid(),
+				kernelVersion: '6.8.0-1017-gcp',
+				osImage: 'Ubuntu 22.04.5 LTS',
+				containerRuntimeVersion: 'docker://27.4.1',
+				kubeletVersion: 'v1.32.0',
+				kubeProxyVersion: 'v1.32.0',
+				operatingSystem: 'linux',
+				architecture: 'amd64',
+			},
+		},
+	};
+}

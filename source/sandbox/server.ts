@@ -1,0 +1,255 @@
+import {createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse} from 'node:http';
+import {createServer as createHttpsServer} from 'node:https';
+import {createServer as createNetServer, type Server as NetServer, type Socket} from 'node:net';
+import type {SandboxCertificates} from './certificate.js';
+import {resources, type ResourceInfo} from './resources.js';
+import {coreVersions, groupDocument, groupList, openApiDocument, openApiRoot, resourceList, serverVersion} from './discovery.js';
+import {handleResource, verbOf, type HandlerContext} from './handlers.js';
+import {sendJson, sendStatus} from './http-util.js';
+import {forbidden, internalError, pathNotFound, StatusError, unauthorized} from './status.js';
+
+/** A user the sandbox knows by bearer token, with an RBAC-like rule. */
+export interface SandboxUser {
+	name: string;
+	token: string;
+	can: (request: {verb: string; resource: string; namespace?: string}) => boolean;
+}
+
+/**
+ * The HTTP face of the sandbox: authentication, routing, discovery, and the socket
+ * bookkeeping suspend/resume need. One port speaks both plain HTTP and TLS (told apart by
+ * the first byte a client sends): kubectl needs TLS to send its token, node's fetch is
+ * simplest over HTTP.
+ */
+export class ApiServer {
+	private listener: NetServer | undefined;
+	private readonly http: HttpServer;
+	private readonly https: HttpServer;
+	private readonly sockets = new Set<Socket>();
+	private readonly users = new Map<string, SandboxUser>();
+
+	constructor(private readonly context: HandlerContext, adminToken: string, certificates: SandboxCertificates) {
+		this.users.set(adminToken, {name: 'kpods-sandbox-admin', token: adminToken, can: () => true});
+		const handler = (request: IncomingMessage, response: ServerResponse): void => {
+			void this.handle(request, response);
+		};
+
+		this.http = createHttpServer(handler);
+		this.https = createHttpsServer({key: certificates.serverKey, cert: certificates.serverCert}, handler);
+		this.http.keepAliveTimeout = 60_000;
+		this.https.keepAliveTimeout = 60_000;
+	}
+
+	addUser(user: SandboxUser): void {
+		this.users.set(user.token, user);
+	}
+
+	/** Listens on 127.0.0.1; resolves with the port, rejects (EADDRINUSE …) when it cannot. */
+	async listen(port: number): Promise<number> {
+		const listener = createNetServer(socket => {
+			socket.setNoDelay(true);
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+			socket.on('error', () => socket.destroy());
+			socket.once('data', (first: Buffer) => {
+				socket.pause();
+				socket.unshift(first);
+				// 0x16 opens a TLS handshake record; anything else is plain HTTP.
+				(first[0] === 0x16 ? this.https : this.http).emit('connection', socket);
+				process.nextTick(() => socket.resume());
+			});
+		});
+		await new Promise<void>((resolve, reject) => {
+			listener.once('error', reject);
+			listener.listen(port, '127.0.0.1', () => {
+				listener.off('error', reject);
+				resolve();
+			});
+		});
+		this.listener = listener;
+		return (listener.address() as {port: number}).port;
+	}
+
+	/** Destroys every open connection (watches included); the listener stays. */
+	dropConnections(): void {
+		for (const socket of this.sockets) {
+			socket.destroy();
+		}
+
+		this.sockets.clear();
+	}
+
+	/** Stops listening and cuts every connection. */
+	async close(): Promise<void> {
+		const {listener} = this;
+		this.listener = undefined;
+		if (!listener) {
+			return;
+		}
+
+		const closed = new Promise<void>(resolve => {
+			listener.close(() => resolve());
+		});
+		this.dropConnections();
+		await closed;
+	}
+
+	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		try {
+			await this.route(request, response);
+		} catch (error) {
+			const status = error instanceof StatusError ? error.status : internalError((error as Error).message).status;
+			if (response.headersSent) {
+				response.destroy();
+			} else {
+				sendStatus(response, status);
+			}
+		}
+	}
+
+	private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+		const path = url.pathname.replace(/\/+$/, '') || '/';
+		if (path === '/healthz' || path === '/livez' || path === '/readyz') {
+			response.writeHead(200, {'Content-Type': 'text/plain; charset=utf-8'});
+			response.end('ok');
+			return;
+		}
+
+		const user = this.authenticate(request);
+		if (path === '/version') {
+			sendJson(response, 200, JSON.stringify(serverVersion));
+			return;
+		}
+
+		const discovery = this.discovery(path, request);
+		if (discovery !== undefined) {
+			sendJson(response, 200, discovery);
+			return;
+		}
+
+		const target = parseResourcePath(path);
+		if (!target) {
+			throw pathNotFound();
+		}
+
+		const verb = verbOf(request.method ?? 'GET', target.name !== undefined, url, target.legacyWatch);
+		const resourceName = target.subresource ? `${target.info.name}/${target.subresource}` : target.info.name;
+		const namespace = target.info.namespaced ? target.namespace : undefined;
+		if (!user.can({verb, resource: resourceName, ...(namespace ? {namespace} : {})})) {
+			throw forbidden(user.name, verb, resourceName, target.info.group, namespace, target.name);
+		}
+
+		await handleResource(this.context, {...target, url, request, response});
+	}
+
+	private authenticate(request: IncomingMessage): SandboxUser {
+		const header = request.headers.authorization ?? '';
+		const match = /^Bearer\s+(\S+)$/i.exec(header);
+		const user = match ? this.users.get(match[1]!) : undefined;
+		if (!user) {
+			throw new StatusError(unauthorized().status);
+		}
+
+		return user;
+	}
+
+	private discovery(path: string, request: IncomingMessage): string | undefined {
+		if (path === '/api') {
+			const host = request.headers.host ?? '127.0.0.1';
+			return coreVersions(host);
+		}
+
+		if (path === '/api/v1') {
+			return resourceList('', 'v1');
+		}
+
+		if (path === '/apis') {
+			return groupList();
+		}
+
+		if (path === '/openapi/v3') {
+			return openApiRoot();
+		}
+
+		if (path.startsWith('/openapi/v3/')) {
+			const document = openApiDocument(path.slice('/openapi/v3/'.length));
+			if (!document) {
+				throw pathNotFound();
+			}
+
+			return document;
+		}
+
+		const group = /^\/apis\/([^/]+)$/.exec(path);
+		if (group) {
+			return groupDocument(group[1]!) ?? (() => {
+				throw pathNotFound();
+			})();
+		}
+
+		const groupVersion = /^\/apis\/([^/]+)\/([^/]+)$/.exec(path);
+		if (groupVersion) {
+			return resourceList(groupVersion[1]!, groupVersion[2]!) ?? (() => {
+				throw pathNotFound();
+			})();
+		}
+
+		return undefined;
+	}
+}
+
+interface ParsedPath {
+	info: ResourceInfo;
+	namespace?: string;
+	name?: string;
+	subresource?: string;
+	legacyWatch: boolean;
+}
+
+/**
+ * `/api/v1/namespaces/ns/pods/name/status`, `/apis/discovery.k8s.io/v1/endpointslices`,
+ * `/api/v1/watch/...` → the resource, namespace, name and subresource; undefined when no
+ * served resource matches.
+ */
+export function parseResourcePath(path: string): ParsedPath | undefined {
+	const segments = path.split('/').filter(Boolean).map(segment => decodeURIComponent(segment));
+	let group: string;
+	let version: string;
+	let rest: string[];
+	if (segments[0] === 'api') {
+		group = '';
+		version = segments[1] ?? '';
+		rest = segments.slice(2);
+	} else if (segments[0] === 'apis') {
+		group = segments[1] ?? '';
+		version = segments[2] ?? '';
+		rest = segments.slice(3);
+	} else {
+		return undefined;
+	}
+
+	let legacyWatch = false;
+	if (rest[0] === 'watch') {
+		legacyWatch = true;
+		rest = rest.slice(1);
+	}
+
+	const matches = (name: string | undefined): ResourceInfo | undefined => {
+		const info = name ? resources.get(name) : undefined;
+		return info && info.group === group && info.version === version ? info : undefined;
+	};
+
+	let namespace: string | undefined;
+	if (rest[0] === 'namespaces' && rest.length >= 3 && matches(rest[2])?.namespaced) {
+		namespace = rest[1];
+		rest = rest.slice(2);
+	}
+
+	const info = matches(rest[0]);
+	if (!info || rest.length > 3) {
+		return undefined;
+	}
+
+	return {info, namespace, name: rest[1], subresource: rest[2], legacyWatch};
+}

@@ -97,34 +97,34 @@ function containerLines(container: Container, status: ContainerStatus | undefine
 	const ports = container.ports ?? [];
 	const lines: DetailLine[] = [
 		line(`  ${container.name}:`),
-		field('Image', container.image ?? '', 4),
-		field('Port', ports.length > 0 ? ports.map(port => `${port.containerPort}/${port.protocol ?? 'TCP'}${port.name ? ` (${port.name})` : ''}`).join(', ') : '<none>', 4),
+		field('Image', container.image ?? '', 4, 20),
+		field('Port', ports.length > 0 ? ports.map(port => `${port.containerPort}/${port.protocol ?? 'TCP'}${port.name ? ` (${port.name})` : ''}`).join(', ') : '<none>', 4, 20),
 	];
 	if (status) {
 		lines.push(...stateLines('State', status.state, now), ...(status.lastState && Object.keys(status.lastState).length > 0 ? stateLines('Last State', status.lastState, now) : []));
-		lines.push(field('Ready', status.ready ? 'True' : 'False', 4), field('Restart Count', String(status.restartCount), 4));
+		lines.push(field('Ready', status.ready ? 'True' : 'False', 4, 20), field('Restart Count', String(status.restartCount), 4, 20));
 	}
 
 	return lines;
 }
 
 function stateLines(label: string, state: ContainerState | undefined, now: number): DetailLine[] {
-	if (state?.running) return [field(label, 'Running', 4), field('Started', `${describeTime(state.running.startedAt)} (${since(state.running.startedAt, now)} ago)`, 6)];
+	if (state?.running) return [field(label, 'Running', 4, 20), field('Started', `${describeTime(state.running.startedAt)} (${since(state.running.startedAt, now)} ago)`, 6, 20)];
 	if (state?.waiting) {
-		return [{...field(label, 'Waiting', 4), tone: 'warn'}, field('Reason', state.waiting.reason ?? '', 6), ...(state.waiting.message ? [field('Message', state.waiting.message, 6)] : [])];
+		return [{...field(label, 'Waiting', 4, 20), tone: 'warn'}, field('Reason', state.waiting.reason ?? '', 6, 20), ...(state.waiting.message ? [field('Message', state.waiting.message, 6, 20)] : [])];
 	}
 
 	if (state?.terminated) {
 		const terminated = state.terminated;
 		return [
-			{...field(label, 'Terminated', 4), tone: terminated.exitCode === 0 ? undefined : 'error'},
-			field('Reason', terminated.reason ?? '', 6),
-			field('Exit Code', String(terminated.exitCode), 6),
-			field('Finished', describeTime(terminated.finishedAt), 6),
+			{...field(label, 'Terminated', 4, 20), tone: terminated.exitCode === 0 ? undefined : 'error'},
+			field('Reason', terminated.reason ?? '', 6, 20),
+			field('Exit Code', String(terminated.exitCode), 6, 20),
+			field('Finished', describeTime(terminated.finishedAt), 6, 20),
 		];
 	}
 
-	return [field(label, '<unknown>', 4)];
+	return [field(label, '<unknown>', 4, 20)];
 }
 
 function since(timestamp: string | undefined, now: number): string {

@@ -26,12 +26,23 @@ export function actionFinished(state: UiState, outcome: Outcome, now: number): U
 	};
 }
 
-/** An apply also leaves its per-object lines in the manifests pane. */
-export function applyFinished(state: UiState, outcome: Outcome, lines: ApplyLine[], now: number): UiState {
-	const failed = lines.filter(line => !line.ok).length;
-	const summary = failed === 0 ? `applied ${lines.length} object${lines.length === 1 ? '' : 's'}` : `${failed} of ${lines.length} failed`;
+/**
+ * An apply also leaves its per-object lines in the manifests pane; the status line
+ * counts them by result.
+ * @example applySummary(['created', 'created', 'unchanged']) // 'applied 3 objects: 2 created, 1 unchanged'
+ */
+export function applySummary(results: ReadonlyArray<'created' | 'configured' | 'unchanged' | 'error'>): string {
+	const counts = new Map<string, number>();
+	for (const result of results) counts.set(result, (counts.get(result) ?? 0) + 1);
+	const parts = (['created', 'configured', 'unchanged', 'error'] as const)
+		.filter(result => counts.has(result))
+		.map(result => (result === 'error' ? `${counts.get(result)} failed` : `${counts.get(result)} ${result}`));
+	return `applied ${results.length} object${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
+export function applyFinished(state: UiState, outcome: Outcome, lines: ApplyLine[], summary: string, now: number): UiState {
 	const finished = actionFinished(state, outcome, now);
-	return {...finished, applyResult: lines, status: {...finished.status!, text: `${summary}: ${lines.map(line => line.text).join('; ')}`}};
+	return {...finished, applyResult: lines, status: {...finished.status!, text: summary}};
 }
 
 /** The namespace picker opens on the current namespace. */

@@ -1,5 +1,5 @@
 import {Box, Text, useInput} from 'ink';
-import React, {useMemo} from 'react';
+import React, {useCallback, useMemo, useRef} from 'react';
 import type {Cluster} from '../cluster/types.js';
 import {countPods, filterPods, parseFilter, applyFilter, type RowFilter} from '../derive/pod-view.js';
 import {fitLine} from '../derive/table-fit.js';
@@ -72,7 +72,10 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 		: mode?.kind === 'history' ? historyLines(state.history)
 			: detail.lines;
 
-	const runEffect = useEffects({cluster, files, update, onQuit, onNamespace});
+	const clock = useRef(now);
+	clock.current = now;
+	const readClock = useCallback(() => clock.current, []);
+	const runEffect = useEffects({cluster, files, update, onQuit, onNamespace, clock: readClock});
 	useInput((input, key) => {
 		const current = read();
 		const view: ViewContext = {
@@ -88,7 +91,7 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 	});
 
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
-		return <Text>{fitLine(`Terminal too small (${columns}x${rows}): kpods needs at least ${minimumSize.columns}x${minimumSize.rows}. Resize, or press q to quit.`, columns)}</Text>;
+		return <Box width={columns}><Text wrap="wrap">{`Terminal too small (${columns}x${rows}): kpods needs at least ${minimumSize.columns}x${minimumSize.rows}. Resize, or press q to quit.`}</Text></Box>;
 	}
 
 	const selected = {

@@ -1,7 +1,9 @@
+import './force-color.js';
 import {render} from 'ink-testing-library';
 import React from 'react';
 import {App, type AppProps, type ManifestSet} from '../../source/app.js';
 import {makeTheme} from '../../source/ui/theme.js';
+import {plainFrame} from './golden.js';
 
 /** The fixed clock of every frame test: 2026-11-24T12:00:00Z, as the fixtures' `now`. */
 export const testNow = Date.parse('2026-11-24T12:00:00Z');
@@ -31,7 +33,7 @@ export async function waitFor(predicate: () => boolean, what = 'condition', time
 }
 
 export type Rendered = ReturnType<typeof render> & {
-	/** The last frame, without trailing spaces on each line. */
+	/** The last frame as plain text (see plainFrame: inverse shown as ⟦…⟧). */
 	frame(): string;
 	/** Writes keys one at a time, each time waiting until the frame has been redrawn (or `until` holds). */
 	press(...sequence: string[]): Promise<void>;
@@ -46,14 +48,14 @@ export async function renderApp(props: Partial<AppProps> & {columns?: number; ro
 		<App
 			loadManifests={async () => manifests}
 			readonly={false}
-			theme={makeTheme({NO_COLOR: '1'})}
+			theme={makeTheme({})}
 			onQuit={() => quit.count++}
 			size={{columns: props.columns ?? 100, rows: props.rows ?? 20}}
 			now={testNow}
 			{...props}
 		/>,
 	);
-	const frame = () => (instance.lastFrame() ?? '').split('\n').map(line => line.trimEnd()).join('\n');
+	const frame = () => plainFrame(instance.lastFrame() ?? '');
 	const settle = async () => {
 		// Ink renders on the next tick after input; wait for a quiet frame.
 		let last = instance.frames.length;

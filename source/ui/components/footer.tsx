@@ -28,12 +28,13 @@ export function Footer({status, busy, bindings, readonly, width, theme}: FooterP
 	const kubectl = status?.kubectl ? `   $ ${status.kubectl}` : '';
 	// A blank status still takes its line, so the frame keeps its height.
 	const text = busy ? `… ${busy}` : status ? status.text : ' ';
-	const textWidth = Math.max(0, width - kubectl.length);
+	// The result comes first; the kubectl command takes what is left (at least half the line).
+	const textWidth = Math.min(text.length, Math.max(Math.floor(width / 2), width - kubectl.length));
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">
 				<Text color={busy ? theme.tone('info') : status ? theme.tone(status.tone) : undefined}>{fitLine(text, textWidth)}</Text>
-				<Text color={theme.accent}>{fitLine(kubectl, width - Math.min(text.length, textWidth))}</Text>
+				<Text color={theme.accent}>{fitLine(kubectl, width - textWidth)}</Text>
 			</Text>
 			<Text color={theme.dim} wrap="truncate">{fitLine(hintText(bindings, readonly), width)}</Text>
 		</Box>

@@ -42,17 +42,20 @@ export function stateText(state: ConnectionState): string {
 /** Two lines: where kpods looks (context, server, namespace, state), then panes and pod health. */
 export function Header({info, state, notes, counts, pane, paneCounts, readonly, width, theme}: HeaderProps) {
 	const namespace = info.allNamespaces ? 'all' : info.namespace;
-	const where = `kpods  ctx ${info.context}${info.sandbox ? ' (sandbox)' : ''}  ns ${namespace}${readonly ? '  [read-only]' : ''}  server ${info.server}`;
+	// Context and namespace always show; the server only where the state leaves room.
+	const essentials = `kpods  ctx ${info.context}${info.sandbox ? ' (sandbox)' : ''}  ns ${namespace}${readonly ? '  [read-only]' : ''}`;
+	const server = `  server ${info.server}`;
 	const tone = state.kind === 'live' ? 'ok' : state.kind === 'connecting' || state.kind === 'reconnecting' ? 'warn' : 'error';
 	const status = `● ${stateText(state)}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`;
-	const statusWidth = Math.min(status.length, Math.max(20, width - 30));
+	const statusWidth = Math.max(0, Math.min(status.length, width - essentials.length - 2));
+	const where = essentials + (essentials.length + server.length + 2 + statusWidth <= width ? server : '');
 	const whereWidth = Math.max(0, width - statusWidth - 2);
 	const tabs: Array<[Pane, string]> = [['pods', '1 Pods'], ['services', '2 Services'], ['manifests', '3 Manifests']];
 	const health = healthWords.filter(([key]) => counts[key] > 0).map(([key, word]) => `${counts[key]} ${word}`).join(' · ');
 	const tabText = tabs.map(([id, label]) => ` ${label} ${paneCounts[id]} `).join(' ');
 	const help = '? help';
-	const healthRoom = Math.max(0, width - tabText.length - help.length - 4);
-	const right = `${health ? `${fitLine(health, healthRoom)}  ` : ''}${help}`;
+	// Pod health is left out rather than cut when it does not fit.
+	const right = health && tabText.length + health.length + help.length + 4 <= width ? `${health}  ${help}` : help;
 	const gap = Math.max(1, width - tabText.length - right.length);
 	return (
 		<Box flexDirection="column">

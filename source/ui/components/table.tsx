@@ -29,7 +29,7 @@ export function Table({headers, fitted, rows, selected, width, height, empty, di
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold>{header}</Text>
-			{rows.length === 0 && empty ? <Text color={dim}>{fitLine(empty, width)}</Text> : null}
+			{rows.length === 0 && empty ? <Box width={width}><Text color={dim} wrap="wrap">{empty}</Text></Box> : null}
 			{rows.map((row, index) => (
 				<Row key={row.key} row={row} fitted={fitted} selected={index === selected} width={width}/>
 			))}

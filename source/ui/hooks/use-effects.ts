@@ -1,7 +1,7 @@
 import {useCallback} from 'react';
 import type {Cluster} from '../../cluster/types.js';
 import type {ManifestFile} from '../../manifests/types.js';
-import {actionFinished, actionStarted, applyFinished, namespacesForbidden, namespacesLoaded} from '../../state/outcomes.js';
+import {actionFinished, actionStarted, applyFinished, applySummary, namespacesForbidden, namespacesLoaded} from '../../state/outcomes.js';
 import type {Effect} from '../../state/route-key.js';
 import {withStatus} from '../../state/route-key.js';
 import type {UiState} from '../../state/ui-state.js';
@@ -12,11 +12,12 @@ interface EffectContext {
 	update: (change: (state: UiState) => UiState) => void;
 	onQuit: () => void;
 	onNamespace: (namespace: string | undefined) => void;
-	clock?: () => number;
+	/** The shared clock's reading, for history times (tests fix it). */
+	clock: () => number;
 }
 
 /** Carries out what the key router asked for, and reports back into the UI state. */
-export function useEffects({cluster, files, update, onQuit, onNamespace, clock = Date.now}: EffectContext): (effect: Effect) => Promise<void> {
+export function useEffects({cluster, files, update, onQuit, onNamespace, clock}: EffectContext): (effect: Effect) => Promise<void> {
 	return useCallback(async (effect: Effect) => {
 		switch (effect.type) {
 			case 'quit': {
@@ -55,7 +56,8 @@ export function useEffects({cluster, files, update, onQuit, onNamespace, clock =
 				const report = await cluster.apply([...chosen]);
 				const lines = report.outcomes.map(outcome => ({text: outcome.line, ok: outcome.result !== 'error'}));
 				const ok = lines.every(line => line.ok);
-				update(state => applyFinished(state, {ok, lines: lines.map(line => line.text), kubectl: report.kubectl}, lines, clock()));
+				const summary = applySummary(report.outcomes.map(outcome => outcome.result));
+				update(state => applyFinished(state, {ok, lines: lines.map(line => line.text), kubectl: report.kubectl}, lines, summary, clock()));
 				return;
 			}
 

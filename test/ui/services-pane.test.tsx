@@ -1,0 +1,78 @@
+import './force-color.js';
+import assert from 'node:assert/strict';
+import {afterEach, describe, test} from 'node:test';
+import {cleanup} from 'ink-testing-library';
+import {FakeCluster} from './fake-cluster.js';
+import {assertGolden} from './golden.js';
+import {keys, renderApp, waitFor} from './harness.js';
+import {kubernetesService, minikube, slice, svcPod, svcPod2, tutorialPods} from './tutorial-objects.js';
+
+afterEach(() => cleanup());
+
+function tutorialCluster(): FakeCluster {
+	const cluster = new FakeCluster({}, tutorialPods());
+	cluster.services.set([kubernetesService, svcPod, svcPod2]);
+	cluster.nodes.set([minikube]);
+	cluster.endpoints.set([
+		{namespace: 'default', name: 'kubernetes', service: 'kubernetes', endpoints: [{ip: '192.168.49.2', port: 8443, portName: 'https', protocol: 'TCP', ready: true, serving: true, terminating: false}]},
+		slice('svc-pod', [{ip: '172.17.0.4', pod: 'pod-1', ready: true}], 80),
+		slice('svc-pod2', [{ip: '172.17.0.5', pod: 'pod-2', ready: true}], 5000),
+	]);
+	return cluster;
+}
+
+describe('the services pane', () => {
+	test('kubectl get svc -o wide, and the selected service\'s endpoints with the pod behind each', async () => {
+		const app = await renderApp({cluster: tutorialCluster(), columns: 110, rows: 22});
+		await app.press('2', 'j');
+		assertGolden('services-svc-pod', app.lastFrame()!);
+	});
+
+	test('a NodePort service shows where to open it', async () => {
+		const app = await renderApp({cluster: tutorialCluster(), columns: 110, rows: 22});
+		await app.press('2', 'G');
+		assert.match(app.frame(), /^ {2}172\.17\.0\.5:5000 +ready +pod pod-2 on minikube$/m);
+		assert.match(app.frame(), /^ {2}open from outside the cluster: 192\.168\.49\.2:30000$/m);
+		assert.match(app.frame(), /^⟦svc-pod2 +NodePort +10\.101\.193\.202 +<none> +5000:30000\/TCP +\S+ +app=pod-label2⟧$/m);
+	});
+
+	test('pod-1 deleted: svc-pod has no endpoint and says why', async () => {
+		const cluster = tutorialCluster();
+		const app = await renderApp({cluster, columns: 110, rows: 22});
+		await app.press('2', 'j');
+		cluster.setPods(tutorialPods().filter(pod => pod.metadata.name !== 'pod-1'));
+		cluster.endpoints.set(cluster.endpoints.getSnapshot().items.map(group => (group.service === 'svc-pod' ? {...group, endpoints: []} : group)));
+		await waitFor(() => app.frame().includes('matches no pod'), 'reason');
+		assertGolden('services-no-endpoints', app.lastFrame()!);
+	});
+
+	test('Enter describes the service: ports, endpoints, the reason', async () => {
+		const cluster = tutorialCluster();
+		const app = await renderApp({cluster, columns: 110, rows: 30});
+		await app.press('2', 'G', keys.enter);
+		await waitFor(() => app.frame().includes('Endpoints:'), 'detail');
+		assertGolden('detail-service', app.lastFrame()!);
+	});
+
+	test('ctrl-d deletes a service after y', async () => {
+		const cluster = tutorialCluster();
+		cluster.answer = {ok: true, lines: ['service "svc-pod" deleted'], kubectl: 'kubectl delete service svc-pod'};
+		const app = await renderApp({cluster, columns: 110, rows: 22});
+		await app.press('2', 'j', keys.ctrlD);
+		assert.match(app.frame(), /Delete service "svc-pod" in namespace default\? \[y\/N\]/);
+		await app.press('y');
+		await waitFor(() => app.frame().includes('service "svc-pod" deleted'), 'deleted');
+		assert.deepEqual(cluster.calls.filter(call => call.method === 'deleteObject').map(call => call.args), [['Service', 'default', 'svc-pod']]);
+	});
+
+	test('a forbidden services list says so in its pane while pods keep working', async () => {
+		const cluster = tutorialCluster();
+		cluster.services.set([], {kind: 'forbidden', reason: 'services is forbidden: User "dev" cannot list resource "services" in API group "" in the namespace "default"'}, false);
+		const app = await renderApp({cluster, columns: 110, rows: 22});
+		assert.match(app.frame(), /● live · services forbidden/);
+		await app.press('2');
+		assert.match(app.frame(), /^forbidden: services is forbidden: User "dev" cannot list resource "services"/m);
+		await app.press('1');
+		assert.match(app.frame(), /^pod-1 /m);
+	});
+});

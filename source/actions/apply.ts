@@ -77,24 +77,48 @@ async function applyOne(client: ObjectClient, {file, document}: Item, options: A
 		const namespace = mapping.namespaced ? document.namespace ?? options.namespace : undefined;
 		const body = withNamespace(object, namespace);
 		const path = objectPath(apiVersion, mapping, name, namespace);
-		const before = await resourceVersionOf(client, path);
-		const after = (await client.apply(path, body, options.fieldManager ?? 'kpods')).metadata?.resourceVersion;
-		// resourceVersion is opaque: equal or not is all that may be asked of it.
-		const result = before === undefined ? 'created' : before === after ? 'unchanged' : 'configured';
+		const before = await current(client, path);
+		const result = applyResult(before, await client.apply(path, body, options.fieldManager ?? 'kpods'));
 		return {document, file, ref, result, line: `${ref} ${result}`};
 	} catch (error) {
 		return failed(ref, kubectlErrorLine(error));
 	}
 }
 
-/** The object's resourceVersion now, or undefined when it does not exist yet. */
-async function resourceVersionOf(client: ObjectClient, path: string): Promise<string | undefined> {
+/** The object as it is now, or undefined when it does not exist yet. */
+async function current(client: ObjectClient, path: string): Promise<KubeObject | undefined> {
 	try {
-		return (await client.get(path)).metadata?.resourceVersion ?? '';
+		return await client.get(path);
 	} catch (error) {
 		if (apiErrorCode(error) === 404) return undefined;
 		throw error;
 	}
+}
+
+/**
+ * What an apply did, from the object read just before it (undefined: absent) and the
+ * server's answer. The same resourceVersion means unchanged (it is opaque: equal or not is
+ * all that may be asked of it). A different one may be someone else's status write landing
+ * between the read and the apply (a kubelet starting the pod), so the objects without
+ * status and bookkeeping are compared before calling it configured.
+ */
+export function applyResult(before: KubeObject | undefined, after: KubeObject): 'created' | 'configured' | 'unchanged' {
+	if (before === undefined) return 'created';
+	if (before.metadata.resourceVersion !== undefined && before.metadata.resourceVersion === after.metadata.resourceVersion) return 'unchanged';
+	return canonical(intent(before)) === canonical(intent(after)) ? 'unchanged' : 'configured';
+}
+
+function intent(object: KubeObject): KubeObject {
+	const {status: _status, ...rest} = object;
+	const {resourceVersion: _version, managedFields: _fields, generation: _generation, ...metadata} = object.metadata;
+	return {...rest, metadata};
+}
+
+/** JSON with keys sorted, so that two reads of one object compare equal whatever their key order. */
+function canonical(value: unknown): string {
+	return JSON.stringify(value, (_key, inner: unknown) => inner && typeof inner === 'object' && !Array.isArray(inner)
+		? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+		: inner);
 }
 
 /** The manifest's object with the namespace it lands in (none for cluster-scoped kinds, as kubectl drops it). */

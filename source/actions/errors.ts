@@ -78,7 +78,8 @@ export function kubectlErrorLine(error: unknown): string {
 	const network = networkReason(error);
 	if (network !== undefined) return `Unable to connect to the server: ${network}`;
 	const message = error instanceof Error ? error.message : String(error);
-	return `error: ${firstLine(message)}`;
+	// client-node prefixes discovery failures with words that mean nothing to a learner.
+	return `error: ${firstLine(message.replace(/^Failed to fetch resource metadata for \S+: /, ''))}`;
 }
 
 /**

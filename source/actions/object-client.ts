@@ -1,5 +1,6 @@
-import {HttpMethod, KubernetesObjectApi, PatchStrategy} from '@kubernetes/client-node';
-import type {KubeConfig, KubernetesObject} from '@kubernetes/client-node';
+import {ApiException, HttpMethod, KubernetesObjectApi, PatchStrategy} from '@kubernetes/client-node';
+import type {KubeConfig, KubernetesObject, ResponseContext} from '@kubernetes/client-node';
+import type {KubeObject} from '../k8s/types.js';
 import {apiErrorCode} from './errors.js';
 
 /** Where the server keeps one kind: its plural resource name and whether it lives in namespaces. */
@@ -10,8 +11,9 @@ export interface ResourceMapping {
 
 /**
  * client-node's generic object API with the three calls apply needs. Requests go through
- * its own auth and transport; the body is sent exactly as the manifest wrote it (the typed
- * serializer would drop fields it does not know, hiding a learner's typo from the server).
+ * its own auth and transport; objects travel as plain wire JSON both ways: the manifest is
+ * sent exactly as written (the typed serializer would drop fields it does not know, hiding
+ * a learner's typo from the server) and answers are not turned into model classes.
  */
 export class ObjectClient extends KubernetesObjectApi {
 	/** A client for the kubeconfig's current context. */
@@ -32,14 +34,15 @@ export class ObjectClient extends KubernetesObjectApi {
 	}
 
 	/** GET one object; throws client-node's ApiException (404 when absent). */
-	async get(path: string): Promise<KubernetesObject> {
+	async get(path: string): Promise<KubeObject> {
 		const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.GET);
 		request.setHeaderParam('Accept', 'application/json');
-		return this.requestPromise(request);
+		// processResponse below hands back the wire JSON, not a model class.
+		return (await this.requestPromise(request)) as unknown as KubeObject;
 	}
 
 	/** Server-side apply of one object (PATCH application/apply-patch+yaml, force). */
-	async apply(path: string, object: object, fieldManager: string): Promise<KubernetesObject> {
+	async apply(path: string, object: object, fieldManager: string): Promise<KubeObject> {
 		const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.PATCH);
 		request.setHeaderParam('Accept', 'application/json');
 		request.setHeaderParam('Content-Type', PatchStrategy.ServerSideApply);
@@ -47,7 +50,14 @@ export class ObjectClient extends KubernetesObjectApi {
 		request.setQueryParam('force', 'true');
 		// JSON is YAML, and the API server accepts it under the apply-patch+yaml type.
 		request.setBody(JSON.stringify(object));
-		return this.requestPromise(request);
+		// processResponse below hands back the wire JSON, not a model class.
+		return (await this.requestPromise(request)) as unknown as KubeObject;
+	}
+
+	/** Plain JSON for every success (discovery lists included); ApiException otherwise, as the base class does. */
+	protected override async processResponse<T extends KubernetesObject>(response: ResponseContext): Promise<T> {
+		if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) return JSON.parse(await response.body.text()) as T;
+		throw new ApiException(response.httpStatusCode, 'Unsuccessful HTTP Request', await response.getBodyAsAny(), response.headers);
 	}
 }
 

@@ -1,0 +1,49 @@
+// Shared set-up for the action tests: a fresh sandbox over real HTTP and a client-node
+// KubeConfig pointing at it, the way kpods itself connects.
+import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
+import {startSandbox} from '../../source/sandbox/index.js';
+
+export interface TestCluster {
+	kc: KubeConfig;
+	core: CoreV1Api;
+	close(): Promise<void>;
+}
+
+/** Starts a sandbox and connects to it as a kubeconfig user would. */
+export async function startTestCluster(): Promise<TestCluster> {
+	// A quick control plane: pods start and terminate within milliseconds.
+	const sandbox = await startSandbox({timing: {scheduleMs: 5, pullMs: 5, startMs: 5, killMs: 5}});
+	const kc = new KubeConfig();
+	kc.loadFromString(sandbox.kubeconfig());
+	// client-node refuses a plain-http server unless the kubeconfig says insecure-skip-tls-verify.
+	kc.loadFromOptions({
+		clusters: kc.clusters.map(cluster => ({...cluster, skipTLSVerify: true})),
+		users: kc.users,
+		contexts: kc.contexts,
+		currentContext: kc.currentContext,
+	});
+	return {kc, core: kc.makeApiClient(CoreV1Api), close: async () => sandbox.close()};
+}
+
+/** Polls until the check passes (or throws its last failure after the timeout): no fixed sleeps. */
+export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 5000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			return await check();
+		} catch (error) {
+			if (Date.now() > deadline) throw error;
+			await new Promise(resolve => setTimeout(resolve, 20));
+		}
+	}
+}
+
+/** The HTTP code of a client-node error, to assert "gone" as 404. */
+export async function statusOf(promise: Promise<unknown>): Promise<number> {
+	try {
+		await promise;
+		return 200;
+	} catch (error) {
+		return (error as {code?: number}).code ?? -1;
+	}
+}

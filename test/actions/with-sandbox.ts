@@ -1,4 +1,4 @@
-// Shared set-up for the action tests: a fresh sandbox over real HTTP and a client-node
+// Shared set-up for the action tests: a fresh sandbox over real HTTPS (its own CA) and a client-node
 // KubeConfig pointing at it, the way kpods itself connects.
 import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
 import {startSandbox} from '../../source/sandbox/index.js';
@@ -15,13 +15,6 @@ export async function startTestCluster(): Promise<TestCluster> {
 	const sandbox = await startSandbox({timing: {scheduleMs: 5, pullMs: 5, startMs: 5, killMs: 5}});
 	const kc = new KubeConfig();
 	kc.loadFromString(sandbox.kubeconfig());
-	// client-node refuses a plain-http server unless the kubeconfig says insecure-skip-tls-verify.
-	kc.loadFromOptions({
-		clusters: kc.clusters.map(cluster => ({...cluster, skipTLSVerify: true})),
-		users: kc.users,
-		contexts: kc.contexts,
-		currentContext: kc.currentContext,
-	});
 	return {kc, core: kc.makeApiClient(CoreV1Api), close: async () => sandbox.close()};
 }
 

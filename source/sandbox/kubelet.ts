@@ -38,7 +38,8 @@ export class Kubelet {
 	private readonly runs = new Map<string, Run>();
 	private readonly usedIps = new Set<string>();
 	private readonly pulled = new Set<string>();
-	private lastIp = 2;
+	/** Index (host part within 172.17.0.0/16) below which every address is taken. */
+	private lowestFree = 3;
 	private readonly unsubscribe: () => void;
 
 	constructor(
@@ -107,8 +108,10 @@ export class Kubelet {
 			this.runs.delete(key);
 		}
 
-		if (pod.status?.podIP) {
-			this.usedIps.delete(pod.status.podIP);
+		const ip = pod.status?.podIP;
+		if (ip?.startsWith('172.17.') && this.usedIps.delete(ip)) {
+			const [, , third, fourth] = ip.split('.').map(Number);
+			this.lowestFree = Math.min(this.lowestFree, (third! * 256) + fourth!);
 		}
 	}
 
@@ -117,22 +120,23 @@ export class Kubelet {
 		return this.nextIp();
 	}
 
-	// Docker's bridge hands out addresses upward from the last one given: 172.17.0.3, .4, …
+	// Docker's bridge gives the lowest free address (172.17.0.1 is the gateway, .2 went to
+	// CoreDNS): the tutorial's pods get 172.17.0.3, .4, … and a deleted pod's address returns.
 	private nextIp(): string {
-		for (let tries = 0; tries < 65_533; tries++) {
-			this.lastIp = this.lastIp >= 65_534 ? 2 : this.lastIp + 1;
-			if ((this.lastIp & 255) === 0 || (this.lastIp & 255) === 255) {
+		for (let index = this.lowestFree; index < 65_535; index++) {
+			if ((index & 255) === 0 || (index & 255) === 255) {
 				continue;
 			}
 
-			const ip = `172.17.${this.lastIp >> 8}.${this.lastIp & 255}`;
+			const ip = `172.17.${index >> 8}.${index & 255}`;
 			if (!this.usedIps.has(ip)) {
 				this.usedIps.add(ip);
+				this.lowestFree = index + 1;
 				return ip;
 			}
 		}
 
-		throw new Error('pod network full');
+		throw new Error('pod network 172.17.0.0/16 is full');
 	}
 
 	private start(key: string, pod: Pod): void {

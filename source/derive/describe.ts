@@ -61,9 +61,11 @@ export function describePod(pod: Pod, events: readonly Event[], services: readon
 		for (const container of containers) lines.push(...containerLines(container, statuses.find(s => s.name === container.name), now));
 	}
 
-	lines.push(heading('Conditions:'), line('  Type              Status'));
-	for (const condition of status.conditions ?? []) {
-		lines.push(line(`  ${condition.type.padEnd(18)}${condition.status}`, condition.status === 'True' ? undefined : 'warn'));
+	const conditions = status.conditions ?? [];
+	const typeWidth = Math.max(4, ...conditions.map(condition => condition.type.length)) + 3;
+	lines.push(heading('Conditions:'), line(`  ${'Type'.padEnd(typeWidth)}Status`));
+	for (const condition of conditions) {
+		lines.push(line(`  ${condition.type.padEnd(typeWidth)}${condition.status}`, condition.status === 'True' ? undefined : 'warn'));
 	}
 
 	lines.push(heading('Services selecting this pod:'));

@@ -27,3 +27,19 @@ export function keyName(input: string, key: Partial<Key>): KeyPress {
 	if (key.ctrl && input) return named(`ctrl+${input.toLowerCase()}`);
 	return {name: input, text: key.meta ? '' : input};
 }
+
+const controlNames: Record<string, string> = {'\r': 'enter', '\n': 'enter', '\t': 'tab', '\u001B': 'escape', '\u007F': 'backspace', '\b': 'backspace'};
+
+/**
+ * Splits a burst of typed characters (keys typed faster than a render arrive as one
+ * string) into one press per key; control characters get their key names.
+ * @example splitKeys('jj\r') // [{name: 'j', text: 'j'}, {name: 'j', text: 'j'}, {name: 'enter', text: ''}]
+ */
+export function splitKeys(text: string): KeyPress[] {
+	return [...text].map(char => {
+		if (controlNames[char]) return {name: controlNames[char]!, text: ''};
+		const code = char.codePointAt(0)!;
+		if (code < 32) return {name: `ctrl+${String.fromCodePoint(code + 96)}`, text: ''};
+		return {name: char, text: char};
+	});
+}

@@ -4,7 +4,7 @@ import type {Cluster} from '../cluster/types.js';
 import {countPods, filterPods, parseFilter, applyFilter, type RowFilter} from '../derive/pod-view.js';
 import {fitLine} from '../derive/table-fit.js';
 import {bindingsFor} from '../keys/keymap.js';
-import {keyName} from '../keys/key-name.js';
+import {keyName, splitKeys} from '../keys/key-name.js';
 import {formatLabels} from '../k8s/labels.js';
 import type {ManifestFile} from '../manifests/types.js';
 import {activeScopes, routeKey, type ViewContext} from '../state/route-key.js';
@@ -77,17 +77,22 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 	const readClock = useCallback(() => clock.current, []);
 	const runEffect = useEffects({cluster, files, update, onQuit, onNamespace, clock: readClock});
 	useInput((input, key) => {
-		const current = read();
-		const view: ViewContext = {
-			rowKeys: keys[current.pane],
-			pageSize: Math.max(1, paneHeight - 2),
-			overlayLines: topMode(current)?.kind === 'picker' ? 0 : overlayLines.length,
-			readonly,
-			namespace: cluster.info.namespace,
-		};
-		const routed = routeKey(current, keyName(input, key), view);
-		if (routed.state !== current) update(() => routed.state);
-		for (const effect of routed.effects) void runEffect(effect);
+		const press = keyName(input, key);
+		// Keys typed faster than a render arrive as one string; outside a text field each is its own key.
+		const presses = press.text.length > 1 && topMode(read())?.kind !== 'prompt' ? splitKeys(press.text) : [press];
+		for (const each of presses) {
+			const current = read();
+			const view: ViewContext = {
+				rowKeys: keys[current.pane],
+				pageSize: Math.max(1, paneHeight - 2),
+				overlayLines: topMode(current)?.kind === 'picker' ? 0 : overlayLines.length,
+				readonly,
+				namespace: cluster.info.namespace,
+			};
+			const routed = routeKey(current, each, view);
+			if (routed.state !== current) update(() => routed.state);
+			for (const effect of routed.effects) void runEffect(effect);
+		}
 	});
 
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {

@@ -22,7 +22,7 @@ export async function runTui(props: Omit<AppProps, 'onQuit'>, cleanup: () => Pro
 	stdout.write(enterAlternateScreen);
 	process.once('exit', restore);
 	let exitCode = 0;
-	const instance = render(<App {...props} onQuit={() => instance.unmount()}/>, {exitOnCtrlC: false, patchConsole: true, maxFps: 30, incrementalRendering: true});
+	const instance = render(<App {...props} onQuit={() => instance.unmount()}/>, {exitOnCtrlC: false, patchConsole: true, maxFps: 30, incrementalRendering: false});
 	const stopOn = (signal: NodeJS.Signals) => {
 		exitCode = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15);
 		instance.unmount();

@@ -55,3 +55,18 @@ describe('key names', () => {
 		test(`${JSON.stringify(input)} ${JSON.stringify(key)} → ${name}`, () => assert.deepEqual(keyName(input, key), {name, text}));
 	}
 });
+
+describe('a burst of keys', () => {
+	test('is split into one press per key, control characters named', async () => {
+		const {splitKeys} = await import('../../source/keys/key-name.js');
+		assert.deepEqual(splitKeys('2j\r\u0004\u001B\t\u007F'), [
+			{name: '2', text: '2'},
+			{name: 'j', text: 'j'},
+			{name: 'enter', text: ''},
+			{name: 'ctrl+d', text: ''},
+			{name: 'escape', text: ''},
+			{name: 'tab', text: ''},
+			{name: 'backspace', text: ''},
+		]);
+	});
+});

@@ -17,6 +17,7 @@ export interface ApplyOutcome {
 	line: string;
 }
 
+/** Where applied objects land and how kpods names itself to the server. */
 export interface ApplyOptions {
 	/** Where documents that name no namespace land. */
 	namespace: string;

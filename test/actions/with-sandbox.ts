@@ -3,6 +3,7 @@
 import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
 import {startSandbox} from '../../source/sandbox/index.js';
 
+/** A running sandbox with a client-node connection to it. */
 export interface TestCluster {
 	kc: KubeConfig;
 	core: CoreV1Api;

@@ -14,7 +14,7 @@ interface Seen {
 }
 
 /** Runs a client-node watch until `done` is called, collecting what it sees. */
-async function watchWith(kc: KubeConfig, path: string, query: Record<string, unknown>): Promise<{seen: Seen[]; finished: Promise<unknown>; abort(): void}> {
+async function watchWith(kc: KubeConfig, path: string, query: Record<string, string | number | boolean | undefined>): Promise<{seen: Seen[]; finished: Promise<unknown>; abort(): void}> {
 	const seen: Seen[] = [];
 	let finish!: (error: unknown) => void;
 	const finished = new Promise(resolve => {

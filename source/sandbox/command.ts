@@ -50,7 +50,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		'kpods sandbox: a simulated Kubernetes cluster for learning and tests — not a real cluster:',
 		'no containers run; a simulated scheduler and kubelet move pods through their life.',
 		'',
-		`  API server   ${sandbox.url}  (Kubernetes v1.32 API, node "minikube")`,
+		`  API server   ${sandbox.httpsUrl}  (Kubernetes v1.32 API, node "minikube"; plain http on the same port)`,
 		`  kubeconfig   ${file}`,
 		'',
 		'Point kubectl at it:',

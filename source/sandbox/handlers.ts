@@ -37,6 +37,8 @@ export interface HandlerContext {
 	registry: Registry;
 	now: () => number;
 	bookmarkMs: number;
+	/** Open watch streams per resource (for tests that wait until a client watches). */
+	watches: Map<string, number>;
 }
 
 /** The verb RBAC checks for a request (`get`, `list`, `watch`, `create`, ...). */
@@ -101,6 +103,9 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 					sendInitialEvents: url.searchParams.get('sendInitialEvents') === 'true',
 					bookmarkMs: context.bookmarkMs,
 					now: context.now,
+					track(open) {
+						context.watches.set(info.name, (context.watches.get(info.name) ?? 0) + (open ? 1 : -1));
+					},
 				}, response);
 				return;
 			}

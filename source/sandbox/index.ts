@@ -74,6 +74,8 @@ export interface Sandbox {
 	objects: SandboxObjects;
 	/** Creates `count` pods `seed-00000`… in `namespace` at once: Running, or ContainerCreating with `running: false`. */
 	seedPods(namespace: string, count: number, options?: {running?: boolean}): void;
+	/** How many watch streams are open now (on one resource, e.g. `pods`, or all): tests wait on it instead of sleeping. */
+	watchCount(resource?: string): number;
 }
 
 /** Defaults that feel like a real minikube. */
@@ -101,7 +103,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const namespaces = new NamespaceController(store, registry);
 	const token = options.token ?? randomHex(24);
 	const certificates = makeCertificates();
-	const server = new ApiServer({store, registry, now, bookmarkMs: timing.bookmarkMs}, token, certificates);
+	const watches = new Map<string, number>();
+	const server = new ApiServer({store, registry, now, bookmarkMs: timing.bookmarkMs, watches}, token, certificates);
 	let port: number;
 	try {
 		port = await server.listen(options.port ?? 0);
@@ -150,6 +153,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			port = await server.listen(port);
 		},
 		dropConnections: () => server.dropConnections(),
+		watchCount: resource => (resource ? watches.get(resource) ?? 0 : [...watches.values()].reduce((sum, count) => sum + count, 0)),
 		addUser: user => server.addUser(user),
 		objects: objectsOf(store, now),
 		seedPods(namespace, count, seedOptions = {}) {

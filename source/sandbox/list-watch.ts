@@ -89,6 +89,8 @@ export interface WatchOptions {
 	sendInitialEvents: boolean;
 	bookmarkMs: number;
 	now: () => number;
+	/** Told when the watch starts streaming (true) and when it ends (false). */
+	track?: (open: boolean) => void;
 }
 
 /**
@@ -194,7 +196,15 @@ export function serveWatch(store: Store, query: Query, options: WatchOptions, re
 		? (1800 + Math.floor(Math.random() * 1800)) * 1000
 		: options.timeoutSeconds * 1000;
 	timers.push(setTimeout(() => response.end(), timeoutMs));
+	options.track?.(true);
+	let stopped = false;
 	const stop = (): void => {
+		if (stopped) {
+			return;
+		}
+
+		stopped = true;
+		options.track?.(false);
 		unsubscribe();
 		for (const timer of timers) {
 			clearTimeout(timer);

@@ -21,6 +21,9 @@ export const nodeLabels: Record<string, string> = {
 	'node.kubernetes.io/exclude-from-external-load-balancers': '',
 };
 
+/** How long before the sandbox started its seeded cluster came up. */
+export const clusterAgeMs = 10 * 60 * 1000;
+
 function meta(name: string, namespace: string | undefined, time: string, extra: Record<string, unknown> = {}): KubeObject['metadata'] {
 	return orderMeta({name, ...(namespace ? {namespace} : {}), uid: newUid(), creationTimestamp: time, ...extra});
 }
@@ -31,7 +34,9 @@ function meta(name: string, namespace: string | undefined, time: string, extra: 
  * pods and kube-dns, all Running, so `kubectl get pods -A` looks real.
  */
 export function seed(store: Store, now: number): void {
-	const time = rfc3339(now);
+	// The cluster came up ten minutes before the sandbox was asked for, as a minikube started earlier.
+	const bootedAt = now - clusterAgeMs;
+	const time = rfc3339(bootedAt);
 	for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
 		store.create('namespaces', applyDefaults('namespaces', {kind: 'Namespace', apiVersion: 'v1', metadata: meta(name, undefined, time)}));
 	}
@@ -105,6 +110,7 @@ export function seed(store: Store, now: number): void {
 		{name: 'kube-scheduler-minikube', image: 'registry.k8s.io/kube-scheduler:v1.32.0', labels: {component: 'kube-scheduler', tier: 'control-plane'}, hostNetwork: true},
 		{name: 'storage-provisioner', image: 'gcr.io/k8s-minikube/storage-provisioner:v5', labels: {'addonmanager.kubernetes.io/mode': 'Reconcile', 'integration-test': 'storage-provisioner'}, hostNetwork: true},
 	];
+	seedNodeEvents(store, bootedAt);
 	for (const system of systemPods) {
 		const containerName = system.name.startsWith('coredns') ? 'coredns' : system.name.replace(/-minikube$|-[a-z\d]{5}$/, '');
 		store.create('pods', runningPod({
@@ -117,6 +123,57 @@ export function seed(store: Store, now: number): void {
 				...(system.hostNetwork ? {hostNetwork: true, priorityClassName: 'system-node-critical', priority: 2_000_001_000} : {priorityClassName: 'system-cluster-critical', priority: 2_000_000_000}),
 			},
 		}, system.ip ?? nodeIp, time));
+	}
+
+	// A fresh minikube's storage-provisioner has restarted once while the node came up.
+	const provisioner = store.get('pods', 'kube-system', 'storage-provisioner')!.object;
+	const started = rfc3339(bootedAt + 2000);
+	const statuses = ((provisioner['status'] as {containerStatuses: Array<Record<string, unknown>>}).containerStatuses).map(status => ({
+		...status,
+		state: {running: {startedAt: rfc3339(bootedAt + 33_000)}},
+		lastState: {terminated: {exitCode: 1, reason: 'Error', startedAt: started, finishedAt: rfc3339(bootedAt + 32_000), containerID: `docker://${randomHex(32)}`}},
+		restartCount: 1,
+	}));
+	store.update('pods', {...provisioner, status: {...(provisioner['status'] as object), containerStatuses: statuses}});
+}
+
+// The node events a fresh minikube shows in `kubectl get events` (namespace default).
+function seedNodeEvents(store: Store, now: number): void {
+	const node = store.get('nodes', undefined, nodeName)!.object;
+	const time = rfc3339(now);
+	const kubelet = {source: {component: 'kubelet', host: nodeName}, reportingComponent: 'kubelet', reportingInstance: nodeName};
+	const byKubelet = {kind: 'Node', name: nodeName, uid: nodeName};
+	const records: Array<{reason: string; message: string; involvedObject: Record<string, string>; from: Record<string, unknown>}> = [
+		{reason: 'Starting', message: 'Starting kubelet.', involvedObject: byKubelet, from: kubelet},
+		{reason: 'NodeAllocatableEnforced', message: 'Updated Node Allocatable limit across pods', involvedObject: byKubelet, from: kubelet},
+		{reason: 'NodeHasSufficientMemory', message: `Node ${nodeName} status is now: NodeHasSufficientMemory`, involvedObject: byKubelet, from: kubelet},
+		{reason: 'NodeHasNoDiskPressure', message: `Node ${nodeName} status is now: NodeHasNoDiskPressure`, involvedObject: byKubelet, from: kubelet},
+		{reason: 'NodeHasSufficientPID', message: `Node ${nodeName} status is now: NodeHasSufficientPID`, involvedObject: byKubelet, from: kubelet},
+		{
+			reason: 'RegisteredNode',
+			message: `Node ${nodeName} event: Registered Node ${nodeName} in Controller`,
+			involvedObject: {kind: 'Node', name: nodeName, uid: node.metadata.uid!, apiVersion: 'v1'},
+			from: {source: {component: 'node-controller'}, reportingComponent: 'node-controller', reportingInstance: ''},
+		},
+	];
+	for (const [index, record] of records.entries()) {
+		const name = `${nodeName}.${((BigInt(now) * 1_000_000n) + BigInt(index)).toString(16)}`;
+		store.create('events', {
+			kind: 'Event',
+			apiVersion: 'v1',
+			metadata: meta(name, 'default', time),
+			involvedObject: record.involvedObject,
+			reason: record.reason,
+			message: record.message,
+			source: record.from['source'],
+			firstTimestamp: time,
+			lastTimestamp: time,
+			count: 1,
+			type: 'Normal',
+			eventTime: null,
+			reportingComponent: record.from['reportingComponent'],
+			reportingInstance: record.from['reportingInstance'],
+		});
 	}
 }
 

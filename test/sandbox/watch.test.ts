@@ -4,7 +4,7 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Sandbox} from '../../source/sandbox/index.js';
-import {api, fastSandbox, openWatch, podManifest, type WatchLine} from './helpers.js';
+import {api, fastSandbox, openWatch, podManifest, waitFor, type WatchLine} from './helpers.js';
 
 const names = (events: WatchLine[]): string[] => events.map(event => `${event.type} ${event.object.metadata.name}`);
 
@@ -101,8 +101,10 @@ describe('watch', () => {
 	test('dropConnections ends open watches; suspend and resume keep the data and the revision counter', async () => {
 		const watch = await openWatch(sandbox, '/api/v1/namespaces/w/pods?watch=1');
 		await watch.until(seen => seen.length >= 1);
+		assert.equal(sandbox.watchCount('pods'), 1);
 		sandbox.dropConnections();
 		await watch.ended;
+		await waitFor(() => assert.equal(sandbox.watchCount(), 0));
 		const before = await api(sandbox, '/api/v1/namespaces/w/pods');
 		await sandbox.suspend();
 		await assert.rejects(fetch(`${sandbox.url}/api/v1/namespaces/w/pods`, {headers: {authorization: `Bearer ${sandbox.token}`}}));

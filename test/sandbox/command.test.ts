@@ -1,0 +1,76 @@
+// `kpods sandbox`: the banner (honest about what the sandbox is), the kubeconfig it writes,
+// a clean stop on the abort signal, and one clear line for a port already taken.
+import {describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {createServer} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough} from 'node:stream';
+import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
+import {runSandboxCommand} from '../../source/sandbox/command.js';
+import {waitFor} from './helpers.js';
+
+function capture(): {stream: PassThrough; text: () => string} {
+	const stream = new PassThrough();
+	let text = '';
+	stream.on('data', (chunk: Buffer) => {
+		text += chunk.toString();
+	});
+	return {stream, text: () => text};
+}
+
+describe('kpods sandbox', () => {
+	test('writes the kubeconfig, says how to use it and what the sandbox is, stops cleanly', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'kpods-command-'));
+		const file = join(directory, 'config');
+		const stdout = capture();
+		const stderr = capture();
+		const controller = new AbortController();
+		const exit = runSandboxCommand({port: 0, kubeconfigOut: file, stdout: stdout.stream, stderr: stderr.stream, signal: controller.signal});
+		await waitFor(() => assert.match(stdout.text(), /Press Ctrl-C to stop\./));
+		const banner = stdout.text();
+		assert.match(banner, /^kpods sandbox: a simulated Kubernetes cluster for learning and tests — not a real cluster:/);
+		assert.match(banner, /no containers run/);
+		assert.ok(banner.includes(`  export KUBECONFIG=${file}\n  kubectl get pods\n`));
+		const server = /API server {3}(https:\/\/127\.0\.0\.1:\d+)/.exec(banner)![1]!;
+		const kc = new KubeConfig();
+		kc.loadFromString(readFileSync(file, 'utf8'));
+		assert.equal(kc.getCurrentCluster()!.server, server);
+		const namespaces = await kc.makeApiClient(CoreV1Api).listNamespace();
+		assert.deepEqual(namespaces.items.map(namespace => namespace.metadata?.name), ['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+		controller.abort();
+		assert.equal(await exit, 0);
+		assert.match(stdout.text(), /kpods sandbox: stopped\.\n$/);
+		assert.equal(stderr.text(), '');
+		await assert.rejects(fetch(`${server.replace('https:', 'http:')}/version`));
+		// A kubeconfig asked for by name stays for the user.
+		assert.ok(existsSync(file));
+		rmSync(directory, {recursive: true, force: true});
+	});
+
+	test('without --kubeconfig-out the kubeconfig is a temporary file, removed on stop', async () => {
+		const stdout = capture();
+		const controller = new AbortController();
+		const exit = runSandboxCommand({stdout: stdout.stream, stderr: capture().stream, signal: controller.signal});
+		await waitFor(() => assert.match(stdout.text(), /export KUBECONFIG=/));
+		const file = /export KUBECONFIG=(\S+)/.exec(stdout.text())![1]!;
+		assert.ok(existsSync(file));
+		controller.abort();
+		assert.equal(await exit, 0);
+		assert.equal(existsSync(file), false);
+	});
+
+	test('a port already taken is one clear line and exit code 1', async () => {
+		const blocker = createServer();
+		await new Promise<void>(resolve => blocker.listen(0, '127.0.0.1', resolve));
+		const {port} = blocker.address() as {port: number};
+		const stdout = capture();
+		const stderr = capture();
+		const code = await runSandboxCommand({port, stdout: stdout.stream, stderr: stderr.stream});
+		blocker.close();
+		assert.equal(code, 1);
+		assert.equal(stdout.text(), '');
+		assert.equal(stderr.text(), `kpods sandbox: port ${port} on 127.0.0.1 is already in use (choose another with --port, or --port 0 for a free one)\n`);
+	});
+});

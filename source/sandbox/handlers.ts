@@ -7,7 +7,8 @@ import type {Entry, Store} from './store.js';
 import {objectJson} from './store.js';
 import type {DeleteOptions, Registry, WriteOptions} from './registry.js';
 import {integerParameter, listJson, serveWatch, type Query} from './list-watch.js';
-import {negotiate, readBody, sendJson, type Representation} from './http-util.js';
+import {negotiate, readBody, readBytes, sendJson, type Representation} from './http-util.js';
+import {decodeKubernetesProtobuf} from './protobuf.js';
 import {parseSelection} from './selectors.js';
 import {hasTable, partialMetadataJson, tableJson} from './tables.js';
 import {unknownFields} from './known-fields.js';
@@ -214,12 +215,21 @@ function managerOf(url: URL, request: IncomingMessage): string {
 }
 
 async function readObject(request: IncomingMessage, info: ResourceInfo, url: URL): Promise<KubeObject> {
-	const text = await readBody(request);
+	const bytes = await readBytes(request);
 	const contentType = (request.headers['content-type'] ?? 'application/json').split(';')[0]!.trim();
 	let body: unknown;
 	try {
-		body = contentType === 'application/yaml' ? yaml.load(text) : JSON.parse(text);
+		if (contentType === 'application/vnd.kubernetes.protobuf') {
+			body = decodeKubernetesProtobuf(bytes);
+		} else {
+			const text = bytes.toString('utf8');
+			body = contentType === 'application/yaml' ? yaml.load(text) : JSON.parse(text);
+		}
 	} catch (error) {
+		if (error instanceof StatusError) {
+			throw error;
+		}
+
 		throw badRequest(`the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: ${(error as Error).message}`);
 	}
 

@@ -8,6 +8,11 @@ const maxBody = 3 * 1024 * 1024;
 
 /** The request body as text; 413 when larger than the API server allows. */
 export async function readBody(request: IncomingMessage): Promise<string> {
+	return (await readBytes(request)).toString('utf8');
+}
+
+/** The request body as bytes; 413 when larger than the API server allows. */
+export async function readBytes(request: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of request) {
@@ -20,7 +25,7 @@ export async function readBody(request: IncomingMessage): Promise<string> {
 		chunks.push(buffer);
 	}
 
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
 }
 
 /** Writes a JSON body with the API server's content type. */

@@ -323,4 +323,20 @@ LAST SEEN   TYPE     REASON                    OBJECT               MESSAGE
 {{AGE}}   Normal   Killing   pod/testando   Stopping container testando
 `, 'kubectl get events');
 	});
+
+	test('kubectl create namespace / create service send protobuf bodies, which the sandbox reads', async t => {
+		if (skipped(t)) {
+			return;
+		}
+
+		assertOutput((await kubectl('create', 'namespace', 'demo')).stdout, 'namespace/demo created', 'kubectl create namespace demo');
+		const created = await kubectl('create', 'service', 'nodeport', 'web', '--tcp=8080:80', '--node-port=30080', '-n', 'demo');
+		assertOutput(created.stdout, 'service/web created', 'kubectl create service nodeport');
+		assertOutput((await kubectl('get', 'svc', '-n', 'demo', '-o', 'wide')).stdout, `
+NAME   TYPE       CLUSTER-IP      EXTERNAL-IP   PORT(S)          AGE   SELECTOR
+web    NodePort   {{IP}}   <none>        8080:30080/TCP   {{AGE}}   app=web
+`, 'kubectl get svc -n demo -o wide');
+		assertOutput((await kubectl('delete', 'namespace', 'demo')).stdout, 'namespace "demo" deleted', 'kubectl delete namespace demo');
+		assert.equal((await api(sandbox, '/api/v1/namespaces/demo')).code, 404);
+	});
 });

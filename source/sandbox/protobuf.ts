@@ -1,0 +1,222 @@
+import {badRequest, failure, StatusError} from './status.js';
+
+/**
+ * Reads the Kubernetes protobuf encoding (`application/vnd.kubernetes.protobuf`) of the
+ * objects kubectl sends that way: `kubectl create namespace` and `kubectl create service`
+ * post protobuf bodies through client-go's typed clients. The envelope is the `k8s\0`
+ * magic and a runtime.Unknown; field numbers come from k8s.io/api's generated.proto.
+ * Zero values are dropped, as JSON's omitempty would.
+ */
+
+type Kind = 'string' | 'int' | 'bool' | 'bytes' | 'message' | 'map' | 'time' | 'intOrString';
+
+interface Field {
+	name: string;
+	kind: Kind;
+	repeated?: boolean;
+	schema?: Schema;
+}
+
+type Schema = Record<number, Field>;
+
+const string = (name: string, repeated = false): Field => ({name, kind: 'string', repeated});
+const int = (name: string): Field => ({name, kind: 'int'});
+const bool = (name: string): Field => ({name, kind: 'bool'});
+const message = (name: string, schema: Schema, repeated = false): Field => ({name, kind: 'message', schema, repeated});
+
+const ownerReference: Schema = {1: string('kind'), 3: string('name'), 4: string('uid'), 5: string('apiVersion'), 6: bool('controller'), 7: bool('blockOwnerDeletion')};
+const objectMeta: Schema = {
+	1: string('name'),
+	2: string('generateName'),
+	3: string('namespace'),
+	5: string('uid'),
+	6: string('resourceVersion'),
+	7: int('generation'),
+	8: {name: 'creationTimestamp', kind: 'time'},
+	9: {name: 'deletionTimestamp', kind: 'time'},
+	10: int('deletionGracePeriodSeconds'),
+	11: {name: 'labels', kind: 'map'},
+	12: {name: 'annotations', kind: 'map'},
+	13: message('ownerReferences', ownerReference, true),
+	14: string('finalizers', true),
+};
+const servicePort: Schema = {1: string('name'), 2: string('protocol'), 3: int('port'), 4: {name: 'targetPort', kind: 'intOrString'}, 5: int('nodePort'), 6: string('appProtocol')};
+const serviceSpec: Schema = {
+	1: message('ports', servicePort, true),
+	2: {name: 'selector', kind: 'map'},
+	3: string('clusterIP'),
+	4: string('type'),
+	5: string('externalIPs', true),
+	7: string('sessionAffinity'),
+	8: string('loadBalancerIP'),
+	9: string('loadBalancerSourceRanges', true),
+	10: string('externalName'),
+	11: string('externalTrafficPolicy'),
+	12: int('healthCheckNodePort'),
+	13: bool('publishNotReadyAddresses'),
+	17: string('ipFamilyPolicy'),
+	18: string('clusterIPs', true),
+	19: string('ipFamilies', true),
+	20: bool('allocateLoadBalancerNodePorts'),
+	21: string('loadBalancerClass'),
+	22: string('internalTrafficPolicy'),
+	23: string('trafficDistribution'),
+};
+
+/** The kinds whose protobuf bodies the sandbox reads. */
+const objects: Record<string, Schema> = {
+	Namespace: {1: message('metadata', objectMeta), 2: message('spec', {1: string('finalizers', true)})},
+	Service: {1: message('metadata', objectMeta), 2: message('spec', serviceSpec)},
+};
+
+class Reader {
+	offset = 0;
+	constructor(readonly bytes: Buffer) {}
+
+	get done(): boolean {
+		return this.offset >= this.bytes.length;
+	}
+
+	varint(): bigint {
+		let result = 0n;
+		let shift = 0n;
+		for (;;) {
+			if (this.offset >= this.bytes.length) {
+				throw badRequest('protobuf: truncated varint');
+			}
+
+			const byte = this.bytes[this.offset++]!;
+			result |= BigInt(byte & 0x7f) << shift;
+			if ((byte & 0x80) === 0) {
+				return result;
+			}
+
+			shift += 7n;
+		}
+	}
+
+	chunk(): Buffer {
+		const length = Number(this.varint());
+		const start = this.offset;
+		this.offset += length;
+		if (this.offset > this.bytes.length) {
+			throw badRequest('protobuf: truncated field');
+		}
+
+		return this.bytes.subarray(start, this.offset);
+	}
+
+	skip(wireType: number): void {
+		if (wireType === 0) {
+			this.varint();
+		} else if (wireType === 1) {
+			this.offset += 8;
+		} else if (wireType === 2) {
+			this.chunk();
+		} else if (wireType === 5) {
+			this.offset += 4;
+		} else {
+			throw badRequest(`protobuf: unsupported wire type ${wireType}`);
+		}
+	}
+}
+
+function fields(bytes: Buffer, visit: (number: number, wireType: number, reader: Reader) => void): void {
+	const reader = new Reader(bytes);
+	while (!reader.done) {
+		const key = Number(reader.varint());
+		visit(key >> 3, key & 7, reader);
+	}
+}
+
+function decodeMessage(bytes: Buffer, schema: Schema): Record<string, unknown> {
+	const result: Record<string, unknown> = {};
+	fields(bytes, (number, wireType, reader) => {
+		const field = schema[number];
+		if (!field) {
+			reader.skip(wireType);
+			return;
+		}
+
+		const value = decodeValue(field, wireType, reader);
+		if (field.kind === 'map') {
+			const [key, entry] = value as [string, string];
+			result[field.name] = {...(result[field.name] as object | undefined), [key]: entry};
+		} else if (field.repeated) {
+			result[field.name] = [...(result[field.name] as unknown[] | undefined ?? []), value];
+		} else if (value !== undefined) {
+			result[field.name] = value;
+		}
+	});
+	for (const [key, value] of Object.entries(result)) {
+		if (value === '' || value === 0 || value === false || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0)) {
+			delete result[key];
+		}
+	}
+
+	return result;
+}
+
+function decodeValue(field: Field, wireType: number, reader: Reader): unknown {
+	switch (field.kind) {
+		case 'int': {
+			return Number(BigInt.asIntN(64, reader.varint()));
+		}
+
+		case 'bool': {
+			return reader.varint() !== 0n;
+		}
+
+		case 'string': {
+			return reader.chunk().toString('utf8');
+		}
+
+		case 'bytes': {
+			return reader.chunk().toString('base64');
+		}
+
+		case 'message': {
+			return decodeMessage(reader.chunk(), field.schema!);
+		}
+
+		case 'map': {
+			const entry = decodeMessage(reader.chunk(), {1: string('key'), 2: string('value')});
+			return [entry['key'] ?? '', entry['value'] ?? ''];
+		}
+
+		case 'time': {
+			const time = decodeMessage(reader.chunk(), {1: int('seconds'), 2: int('nanos')});
+			return time['seconds'] ? new Date(Number(time['seconds']) * 1000).toISOString().replace('.000Z', 'Z') : undefined;
+		}
+
+		case 'intOrString': {
+			const value = decodeMessage(reader.chunk(), {1: int('type'), 2: int('intVal'), 3: string('strVal')});
+			return value['type'] === 1 ? value['strVal'] ?? '' : value['intVal'] ?? 0;
+		}
+
+		default: {
+			void wireType;
+			return undefined;
+		}
+	}
+}
+
+/** Decodes a `k8s\0` protobuf body into the JSON object it stands for; 415 for kinds it cannot read. */
+export function decodeKubernetesProtobuf(body: Buffer): Record<string, unknown> {
+	if (body.length < 4 || body.subarray(0, 4).toString('latin1') !== 'k8s\u0000') {
+		throw badRequest('the body of the request was not a Kubernetes protobuf object');
+	}
+
+	const envelope = decodeMessage(body.subarray(4), {
+		1: message('typeMeta', {1: string('apiVersion'), 2: string('kind')}),
+		2: {name: 'raw', kind: 'bytes'},
+	});
+	const typeMeta = (envelope['typeMeta'] ?? {}) as {apiVersion?: string; kind?: string};
+	const schema = objects[typeMeta.kind ?? ''];
+	if (!schema) {
+		throw new StatusError(failure(415, 'UnsupportedMediaType', `the sandbox reads ${typeMeta.kind ?? 'this object'} only as JSON (application/json)`));
+	}
+
+	const raw = Buffer.from((envelope['raw'] as string | undefined) ?? '', 'base64');
+	return {apiVersion: typeMeta.apiVersion, kind: typeMeta.kind, ...decodeMessage(raw, schema)};
+}

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import {KubeConfig} from '@kubernetes/client-node';
+import {KubeCluster} from '../../source/cluster/kube-cluster.js';
+import {selectContext, type Connection} from '../../source/cluster/kubeconfig.js';
+import type {ResourceStore} from '../../source/cluster/types.js';
+import {startSandbox, type Sandbox} from '../../source/sandbox/index.js';
+import {waitFor} from '../ui/harness.js';
+
+const fast = {baseBackoffMs: 20, maxBackoffMs: 200, coalesceMs: 5, watchTimeoutSeconds: 30};
+
+function connect(sandbox: Sandbox, token?: string): Connection {
+	const kc = new KubeConfig();
+	kc.loadFromString(sandbox.kubeconfig(token ? {token} : {}));
+	const selected = selectContext(kc, undefined, [], true);
+	assert.equal(selected.kind, 'ok');
+	return (selected as {connection: Connection}).connection;
+}
+
+const names = <T extends {name: string}>(store: ResourceStore<T>) => store.getSnapshot().items.map(item => item.name);
+
+async function createNamespace(sandbox: Sandbox, name: string) {
+	const response = await fetch(`${sandbox.url}/api/v1/namespaces`, {
+		method: 'POST',
+		headers: {authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json'},
+		body: JSON.stringify({apiVersion: 'v1', kind: 'Namespace', metadata: {name}}),
+	});
+	assert.equal(response.status, 201, await response.text());
+}
+
+async function createPod(sandbox: Sandbox, namespace: string, name: string, labels: Record<string, string> = {}) {
+	const response = await fetch(`${sandbox.url}/api/v1/namespaces/${namespace}/pods`, {
+		method: 'POST',
+		headers: {authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json'},
+		body: JSON.stringify({apiVersion: 'v1', kind: 'Pod', metadata: {name, labels}, spec: {containers: [{name, image: 'nginx'}]}}),
+	});
+	assert.equal(response.status, 201, await response.text());
+}
+
+describe('KubeCluster on the sandbox, over HTTP', () => {
+	let sandbox: Sandbox;
+	before(async () => {
+		sandbox = await startSandbox({timing: {scheduleMs: 5, pullMs: 10, startMs: 5, killMs: 20}});
+		for (const namespace of ['live', 'cut', 'drop']) await createNamespace(sandbox, namespace);
+	});
+	after(async () => sandbox.close());
+
+	test('pods appear live with kubectl\'s cells, and go', async () => {
+		const cluster = new KubeCluster(connect(sandbox), {namespace: 'live', tuning: fast});
+		await waitFor(() => cluster.pods.getSnapshot().synced, 'first list');
+		await createPod(sandbox, 'live', 'web');
+		await waitFor(() => cluster.pods.getSnapshot().items.some(row => row.name === 'web' && row.status === 'Running'), 'web Running');
+		const row = cluster.pods.getSnapshot().items.find(item => item.name === 'web')!;
+		assert.equal(row.ready, '1/1');
+		assert.match(row.ip, /^172\.17\.\d+\.\d+$/);
+		assert.equal(row.node, 'minikube');
+		await fetch(`${sandbox.url}/api/v1/namespaces/live/pods/web`, {method: 'DELETE', headers: {authorization: `Bearer ${sandbox.token}`}});
+		await waitFor(() => cluster.pods.getSnapshot().items.every(item => item.name !== 'web'), 'web gone');
+		cluster.close();
+	});
+
+	test('after a network cut it says reconnecting, then converges to exactly the server\'s pods', async () => {
+		await createPod(sandbox, 'cut', 'stays');
+		await createPod(sandbox, 'cut', 'deleted-meanwhile');
+		const cluster = new KubeCluster(connect(sandbox), {namespace: 'cut', tuning: fast});
+		await waitFor(() => names(cluster.pods).length === 2, 'two pods');
+		await sandbox.suspend();
+		await waitFor(() => cluster.pods.getSnapshot().state.kind === 'reconnecting', 'reconnecting');
+		sandbox.objects.delete('pods', 'cut', 'deleted-meanwhile');
+		sandbox.objects.create('pods', {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'created-meanwhile', namespace: 'cut'}, spec: {containers: [{name: 'c', image: 'nginx'}]}});
+		await sandbox.resume();
+		await waitFor(() => cluster.pods.getSnapshot().state.kind === 'live' && names(cluster.pods).join() === 'created-meanwhile,stays', 'converged', 10_000);
+		cluster.close();
+	});
+
+	test('a watch cut while the server stays up resumes without losing changes', async () => {
+		const cluster = new KubeCluster(connect(sandbox), {namespace: 'drop', tuning: fast});
+		await waitFor(() => cluster.pods.getSnapshot().synced, 'synced');
+		await createPod(sandbox, 'drop', 'before');
+		await waitFor(() => names(cluster.pods).includes('before'), 'before');
+		sandbox.dropConnections();
+		// fetch's own pooled socket was cut too: let it notice before the next request.
+		await new Promise(resolve => setTimeout(resolve, 50));
+		await createPod(sandbox, 'drop', 'after');
+		await waitFor(() => names(cluster.pods).join() === 'after,before', 'after', 10_000);
+		cluster.close();
+	});
+
+	test('410 Gone: the event window moved on, the store lists again and is right', async () => {
+		const small = await startSandbox({eventWindow: 5, timing: {scheduleMs: 5, pullMs: 5, startMs: 5, killMs: 5}});
+		try {
+			await createNamespace(small, 'gone');
+			const cluster = new KubeCluster(connect(small), {namespace: 'gone', tuning: fast});
+			await waitFor(() => cluster.pods.getSnapshot().synced, 'synced');
+			await small.suspend();
+			for (let index = 0; index < 20; index++) small.objects.create('pods', {apiVersion: 'v1', kind: 'Pod', metadata: {name: `p-${String(index).padStart(2, '0')}`, namespace: 'gone'}, spec: {containers: [{name: 'c', image: 'nginx'}]}});
+			await small.resume();
+			await waitFor(() => names(cluster.pods).length === 20 && cluster.pods.getSnapshot().state.kind === 'live', 'relisted', 10_000);
+			cluster.close();
+		} finally {
+			await small.close();
+		}
+	});
+
+	test('403 on pods shows forbidden with the server\'s message; services keep working', async () => {
+		sandbox.addUser({name: 'viewer', token: 'viewer-token', can: ({resource}) => resource !== 'pods'});
+		const cluster = new KubeCluster(connect(sandbox, 'viewer-token'), {namespace: 'default', tuning: fast});
+		await waitFor(() => cluster.pods.getSnapshot().state.kind === 'forbidden', 'forbidden');
+		const state = cluster.pods.getSnapshot().state as {reason: string};
+		assert.equal(state.reason, 'pods is forbidden: User "viewer" cannot list resource "pods" in API group "" in the namespace "default"');
+		await waitFor(() => cluster.services.getSnapshot().state.kind === 'live', 'services live');
+		assert.ok(cluster.services.getSnapshot().items.some(service => service.metadata.name === 'kubernetes'));
+		const namespaces = await cluster.listNamespaces();
+		assert.equal(namespaces.ok, true);
+		cluster.close();
+	});
+
+	test('EndpointSlices become endpoint lines, and all namespaces list everything', async () => {
+		const cluster = new KubeCluster(connect(sandbox), {namespace: undefined, tuning: fast});
+		await waitFor(() => cluster.endpoints.getSnapshot().items.some(group => group.service === 'kubernetes'), 'kubernetes endpoints');
+		const group = cluster.endpoints.getSnapshot().items.find(item => item.service === 'kubernetes')!;
+		assert.deepEqual(group.endpoints.map(entry => `${entry.ip}:${entry.port} ${entry.ready}`), ['192.168.49.2:8443 true']);
+		assert.equal(cluster.info.allNamespaces, true);
+		await waitFor(() => cluster.pods.getSnapshot().synced, 'pods');
+		assert.ok(cluster.pods.getSnapshot().items.some(row => row.namespace === 'kube-system'), 'kube-system pods are listed under -A');
+		cluster.close();
+	});
+
+	test('the probe tells a live server from a dead one', async () => {
+		const cluster = new KubeCluster(connect(sandbox), {namespace: 'default', tuning: fast});
+		assert.deepEqual(await cluster.probe(), {ok: true});
+		cluster.close();
+		const dead = await startSandbox();
+		const connection = connect(dead);
+		await dead.close();
+		const gone = new KubeCluster(connection, {namespace: 'default', tuning: fast});
+		const probe = await gone.probe(2000);
+		assert.equal(probe.ok, false);
+		assert.match((probe as {message: string}).message, /^cannot reach the server https:\/\/127\.0\.0\.1:\d+ \(context "kpods-sandbox"\): connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
+		gone.close();
+	});
+});

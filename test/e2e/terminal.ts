@@ -1,0 +1,97 @@
+import {spawn as spawnChild, type ChildProcessWithoutNullStreams} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
+import xterm from '@xterm/headless';
+import {spawn as spawnPty, type IPty} from 'node-pty';
+
+export const root = join(import.meta.dirname, '..', '..');
+export const cli = join(root, 'dist', 'cli.js');
+
+/** The built CLI is what users run; `npm test` builds it first. */
+export function assertBuilt(): void {
+	if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build (npm test does) before the end-to-end tests`);
+}
+
+/**
+ * kpods in a real pseudo-terminal, its output fed to a headless xterm so tests read the
+ * screen a user would see, and every byte kept to check what was written at the end.
+ */
+export class TerminalSession {
+	readonly pty: IPty;
+	readonly terminal: InstanceType<typeof xterm.Terminal>;
+	output = '';
+	exit: Promise<{exitCode: number; signal?: number}>;
+
+	constructor(args: string[], options: {columns?: number; rows?: number; env?: NodeJS.ProcessEnv} = {}) {
+		const columns = options.columns ?? 120;
+		const rows = options.rows ?? 30;
+		this.terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
+		this.pty = spawnPty(process.execPath, [cli, ...args], {
+			name: 'xterm-256color',
+			cols: columns,
+			rows,
+			cwd: root,
+			env: {...process.env, ...options.env, TERM: 'xterm-256color'},
+		});
+		this.pty.onData(data => {
+			this.output += data;
+			this.terminal.write(data);
+		});
+		this.exit = new Promise(resolve => this.pty.onExit(resolve));
+	}
+
+	/** The screen as text, one string per row, trailing spaces trimmed. */
+	screen(): string {
+		const buffer = this.terminal.buffer.active;
+		const lines: string[] = [];
+		for (let row = 0; row < this.terminal.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		return lines.join('\n');
+	}
+
+	async waitForScreen(predicate: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+		const started = Date.now();
+		for (;;) {
+			// Let xterm finish parsing what arrived.
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise<void>(resolve => this.terminal.write('', resolve));
+			const screen = this.screen();
+			if (predicate(screen)) return screen;
+			if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise(resolve => setTimeout(resolve, 50));
+		}
+	}
+
+	write(keys: string): void {
+		this.pty.write(keys);
+	}
+
+	kill(): void {
+		try {
+			this.pty.kill();
+		} catch {
+			// Already gone.
+		}
+	}
+}
+
+/** `kpods sandbox` in the background, as a user would run it for kubectl. */
+export async function startSandboxProcess(kubeconfig: string): Promise<ChildProcessWithoutNullStreams> {
+	const child = spawnChild(process.execPath, [cli, 'sandbox', '--kubeconfig-out', kubeconfig], {cwd: root});
+	let out = '';
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`kpods sandbox did not start: ${out}`)), 15_000);
+		child.stdout.on('data', (chunk: Buffer) => {
+			out += chunk.toString();
+			if (out.includes('Press Ctrl-C to stop.')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+		child.stderr.on('data', (chunk: Buffer) => {
+			out += chunk.toString();
+		});
+		child.on('exit', code => reject(new Error(`kpods sandbox exited with ${code}: ${out}`)));
+	});
+	return child;
+}

@@ -58,6 +58,8 @@ const cli = meow(help, {
 });
 
 async function main(): Promise<number> {
+	const {trace} = await import('./trace.js');
+	trace('cli parsed');
 	const {flags} = cli;
 	const [command, ...rest] = cli.input;
 	if (command === 'sandbox') {

@@ -1,9 +1,8 @@
 import {KubeCluster} from './cluster/kube-cluster.js';
 import {loadKubeconfig, selectContext, type Connection} from './cluster/kubeconfig.js';
 import type {ManifestSet} from './app.js';
-import {bundledManifestsDir, loadManifestDir} from './manifests/load.js';
 import type {Sandbox} from './sandbox/index.js';
-import {runTui} from './ui/run-tui.js';
+import {trace} from './trace.js';
 import {makeTheme} from './ui/theme.js';
 
 export interface StartOptions {
@@ -19,7 +18,7 @@ export interface StartOptions {
 
 /** Starts the sandbox in this process and connects to it like any cluster, over HTTP. */
 async function sandboxConnection(): Promise<{connection: Connection; sandbox: Sandbox}> {
-	const [{startSandbox}, {KubeConfig}] = await Promise.all([import('./sandbox/index.js'), import('@kubernetes/client-node')]);
+	const [{startSandbox}, {KubeConfig}] = await Promise.all([import('./sandbox/index.js'), import('./cluster/client-node.js')]);
 	const sandbox = await startSandbox();
 	const kc = new KubeConfig();
 	kc.loadFromString(sandbox.kubeconfig());
@@ -30,6 +29,7 @@ async function sandboxConnection(): Promise<{connection: Connection; sandbox: Sa
 
 /** The bundled tutorial manifests, then those of --manifests DIR. */
 async function loadManifests(extra: string | undefined): Promise<ManifestSet> {
+	const {bundledManifestsDir, loadManifestDir} = await import('./manifests/load.js');
 	const files = await loadManifestDir(bundledManifestsDir());
 	if (!extra) return {files};
 	try {
@@ -58,10 +58,12 @@ export async function openCluster(options: StartOptions): Promise<number> {
 		cluster = open(started.connection);
 	} else {
 		const result = await loadKubeconfig({kubeconfig: options.kubeconfig, context: options.context});
+		trace('kubeconfig loaded');
 		if (result.kind === 'invalid') options.fail(result.message);
 		if (result.kind === 'ok') {
 			cluster = open(result.connection);
 			const probe = await cluster.probe();
+			trace('probe answered');
 			if (!probe.ok) {
 				cluster.close();
 				options.fail(probe.message);
@@ -71,6 +73,9 @@ export async function openCluster(options: StartOptions): Promise<number> {
 		}
 	}
 
+	// Ink and React load only now, while the first list is already on its way.
+	const {runTui} = await import('./ui/run-tui.js');
+	trace('ui loaded');
 	return runTui({
 		cluster,
 		looked,

@@ -4,6 +4,8 @@ import {createGunzip} from 'node:zlib';
 import type {Readable} from 'node:stream';
 import type {KubeConfig} from '@kubernetes/client-node';
 import type {Status, WatchEvent} from '../k8s/types.js';
+import {ItemSplitter} from './json-items.js';
+import {trace} from '../trace.js';
 
 /** An API answer that was not 2xx: the HTTP code and the server's Status, if it sent one. */
 export class ApiError extends Error {
@@ -50,6 +52,21 @@ export class ApiClient {
 		const response = await this.open(path, options);
 		const body = await readAll(response.body);
 		return JSON.parse(body) as T;
+	}
+
+	/**
+	 * GETs a list, handing each item to onItem as it arrives (parsed one by one, never
+	 * the whole document at once); resolves with the list without its items.
+	 */
+	async listItems<T, L>(path: string, onItem: (item: T) => void, options: RequestOptions = {}): Promise<L> {
+		trace(`list request ${path}`);
+		const response = await this.open(path, options);
+		trace(`list response ${path}`);
+		const splitter = new ItemSplitter(json => onItem(JSON.parse(json) as T));
+		for await (const chunk of response.body) splitter.push(chunk as Buffer);
+
+		trace(`list end ${path}`);
+		return splitter.end<L>();
 	}
 
 	/**

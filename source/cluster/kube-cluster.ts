@@ -12,10 +12,10 @@ type Raw = {metadata: {name?: string; namespace?: string; resourceVersion?: stri
 /** A list+watch source for one collection path, with extra selectors as query parameters. */
 export function pathSource<T extends Raw>(api: ApiClient, path: string, query: Record<string, string> = {}): ListWatchSource<T> {
 	return {
-		async list({resourceVersion, signal}) {
+		async list({resourceVersion, signal}, onItem) {
 			const parameters = new URLSearchParams(query);
 			if (resourceVersion !== undefined) parameters.set('resourceVersion', resourceVersion);
-			return api.getJson<KubeList<T>>(withQuery(path, parameters), {signal});
+			return api.listItems<T, KubeList<T>>(withQuery(path, parameters), onItem, {signal});
 		},
 		async watch({resourceVersion, timeoutSeconds, signal}, onEvent) {
 			const parameters = new URLSearchParams(query);
@@ -32,11 +32,11 @@ export function pathSource<T extends Raw>(api: ApiClient, path: string, query: R
 export function firstServed<T extends Raw>(sources: Array<ListWatchSource<T>>): ListWatchSource<T> {
 	let index = 0;
 	return {
-		async list(options) {
+		async list(options, onItem) {
 			for (;;) {
 				try {
 					// eslint-disable-next-line no-await-in-loop
-					return await sources[index]!.list(options);
+					return await sources[index]!.list(options, onItem);
 				} catch (error) {
 					if (!(error instanceof ApiError && error.code === 404) || index === sources.length - 1) throw error;
 					index++;

@@ -54,7 +54,7 @@ export async function loadKubeconfig(request: KubeconfigRequest): Promise<Kubeco
 	}
 
 	if (files.length === 0) return {kind: 'missing', looked};
-	const {KubeConfig} = await import('@kubernetes/client-node');
+	const {KubeConfig} = await import('./client-node.js');
 	const kc = new KubeConfig();
 	for (const [index, file] of files.entries()) {
 		try {

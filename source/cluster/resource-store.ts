@@ -1,11 +1,15 @@
 import type {ListMeta, WatchEvent} from '../k8s/types.js';
+import {trace} from '../trace.js';
 import {ApiError} from './api-client.js';
 import type {ConnectionState, ResourceStore, StoreSnapshot} from './types.js';
 
 /** Where a store gets its objects: one list, then a watch from the list's resourceVersion. */
 export interface ListWatchSource<Raw> {
-	/** resourceVersion '0' lets the server answer from its watch cache (fast); undefined asks for a consistent read. */
-	list(options: {resourceVersion?: string; signal: AbortSignal}): Promise<{items: Raw[]; metadata: ListMeta}>;
+	/**
+	 * Lists, handing each object to onItem as it is read; resolves with the list's metadata.
+	 * resourceVersion '0' lets the server answer from its watch cache (fast); undefined asks for a consistent read.
+	 */
+	list(options: {resourceVersion?: string; signal: AbortSignal}, onItem: (raw: Raw) => void): Promise<{metadata: ListMeta}>;
 	/** Resolves when the server ends the stream; rejects when the connection fails. */
 	watch(options: {resourceVersion: string; timeoutSeconds: number; signal: AbortSignal}, onEvent: (event: WatchEvent<Raw>) => void): Promise<void>;
 }
@@ -73,11 +77,16 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		let firstList = true;
 		while (!this.stopped) {
 			try {
-				const list = await this.source.list({resourceVersion: firstList ? '0' : undefined, signal: this.abort.signal});
+				// Each object becomes an item as it arrives; the raw objects are not kept.
+				const pairs: Array<[string, Item]> = [];
+				const list = await this.source.list({resourceVersion: firstList ? '0' : undefined, signal: this.abort.signal}, raw => {
+					pairs.push([keyOf(raw), this.toItem(raw)]);
+				});
+				trace(`listed ${pairs.length}`);
 				if (this.stopped) return;
 				firstList = false;
 				attempt = 0;
-				this.replaceAll(list.items);
+				this.replaceAll(pairs);
 				await this.watchFrom(list.metadata.resourceVersion ?? '');
 			} catch (error) {
 				if (this.stopped) return;
@@ -111,8 +120,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		}
 	}
 
-	private replaceAll(raws: Raw[]): void {
-		const pairs = raws.map(raw => [keyOf(raw), this.toItem(raw)] as const);
+	private replaceAll(pairs: Array<[string, Item]>): void {
 		pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 		this.keys = pairs.map(pair => pair[0]);
 		this.items = pairs.map(pair => pair[1]);

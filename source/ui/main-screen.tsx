@@ -24,6 +24,7 @@ import {PodsPane} from './panes/pods-pane.js';
 import {ServicesPane} from './panes/services-pane.js';
 import {Picker} from './components/picker.js';
 import type {Theme} from './theme.js';
+import {trace} from '../trace.js';
 
 export interface MainScreenProps {
 	cluster: Cluster;
@@ -63,6 +64,7 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 		manifests: files.map(file => file.path),
 	}), [podRows, serviceRows, files]);
 
+	if (pods.synced) trace(`render ${pods.items.length} pods`);
 	const mode = topMode(state);
 	const height = rows - 1; // one line less than the terminal, so Ink never clears the screen to redraw
 	const paneHeight = Math.max(1, height - 4);

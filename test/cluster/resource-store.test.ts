@@ -25,11 +25,12 @@ class ScriptedSource implements ListWatchSource<Thing> {
 	private end?: (error?: Error) => void;
 	revision = 10;
 
-	async list({resourceVersion}: {resourceVersion?: string}) {
+	async list({resourceVersion}: {resourceVersion?: string}, onItem: (raw: Thing) => void) {
 		this.lists.push({resourceVersion});
 		const answer = (this.listAnswers.shift() ?? (() => []))();
 		if (answer instanceof Error) throw answer;
-		return {items: answer, metadata: {resourceVersion: String(this.revision)}};
+		for (const item of answer) onItem(item);
+		return {metadata: {resourceVersion: String(this.revision)}};
 	}
 
 	async watch({resourceVersion}: {resourceVersion: string}, onEvent: (event: WatchEvent<Thing>) => void) {

@@ -13,7 +13,8 @@ await build({
 	format: 'esm',
 	platform: 'node',
 	target: 'node20',
-	minify: true,
+	// MINIFY=0 keeps names readable for profiles.
+	minify: process.env.MINIFY !== '0',
 	sourcemap: 'linked',
 	chunkNames: 'chunks/[name]-[hash]',
 	// Ink loads react-devtools-core only when DEV=true; it is not a dependency.

@@ -20,11 +20,12 @@ export interface StoreTuning {
 	/** First retry delay; doubles up to maxBackoffMs. */
 	baseBackoffMs: number;
 	maxBackoffMs: number;
-	/** Watch events arriving within this window reach subscribers as one change. */
+	/** Watch events reach subscribers at most once per this many ms (the first of a burst at once). */
 	coalesceMs: number;
 }
 
-export const defaultTuning: StoreTuning = {watchTimeoutSeconds: 60, baseBackoffMs: 500, maxBackoffMs: 30_000, coalesceMs: 10};
+// A burst of watch events reaches the screen at most every 33 ms, Ink's own 30 frames a second.
+export const defaultTuning: StoreTuning = {watchTimeoutSeconds: 60, baseBackoffMs: 500, maxBackoffMs: 30_000, coalesceMs: 33};
 
 class Expired extends Error {}
 
@@ -42,6 +43,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	private readonly listeners = new Set<() => void>();
 	private readonly abort = new AbortController();
 	private flushTimer: NodeJS.Timeout | undefined;
+	private lastFlush = 0;
 	private state: ConnectionState = {kind: 'connecting'};
 	private synced = false;
 	private readonly tuning: StoreTuning;
@@ -131,11 +133,18 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		this.publish();
 	}
 
+	/**
+	 * Throttles publishing: a change after a quiet spell goes out at once (with whatever
+	 * arrives in the same millisecond), a burst at most once per coalesceMs.
+	 */
 	private scheduleFlush(): void {
-		this.flushTimer ??= setTimeout(() => {
+		if (this.flushTimer) return;
+		const wait = Math.max(1, this.lastFlush + this.tuning.coalesceMs - Date.now());
+		this.flushTimer = setTimeout(() => {
 			this.flushTimer = undefined;
+			this.lastFlush = Date.now();
 			this.flush();
-		}, this.tuning.coalesceMs);
+		}, wait);
 	}
 
 	private flush(): void {

@@ -1,6 +1,6 @@
 import React, {useMemo} from 'react';
 import type {ConnectionState} from '../../cluster/types.js';
-import {columnWidths, fitColumns, type FitColumn} from '../../derive/table-fit.js';
+import {fitColumns, type FitColumn} from '../../derive/table-fit.js';
 import {headerOf} from '../../format/columns.js';
 import {podCells, podColumns, type PodRow} from '../../format/pod.js';
 import {Table, type TableRowView} from '../components/table.js';
@@ -37,7 +37,11 @@ export function PodsPane({rows, selected, allNamespaces, namespace, state, synce
 		return {header, dropRank: podIndex < 0 ? undefined : dropRanks[podIndex], shrink: podIndex <= 0};
 	}), [headers, allNamespaces]);
 	const offset = allNamespaces ? 1 : 0;
-	const staticWidths = useMemo(() => columnWidths(headers, rows.map(row => staticCells(row, allNamespaces))), [rows, headers, allNamespaces]);
+	// Measured over every row like kubectl, but under a watch storm only once per clock tick
+	// (or when rows come or go): the rows on screen are measured on every render below, so
+	// nothing visible is ever cut; an off-screen row may widen a column up to a second late.
+	// eslint-disable-next-line react-hooks/exhaustive-deps
+	const allWidths = useMemo(() => staticColumnWidths(headers, rows, allNamespaces), [now, rows.length, headers, allNamespaces]);
 
 	const bodyHeight = Math.max(0, height - 1);
 	const top = useScrollTop(selected, bodyHeight, rows.length);
@@ -50,7 +54,8 @@ export function PodsPane({rows, selected, allNamespaces, namespace, state, synce
 			colors: {[statusIndex + offset]: theme.health(row.health)},
 		};
 	});
-	const widths = [...staticWidths];
+	const widths = allWidths.map((width, index) => Math.max(width, ...views.map(view => view.cells[index]!.length)));
+	// AGE and RESTARTS tick: measured on the rows on screen only.
 	for (const index of [restartsIndex + offset, ageIndex + offset]) {
 		widths[index] = Math.max(headers[index]!.length, ...views.map(view => view.cells[index]!.length));
 	}
@@ -60,7 +65,33 @@ export function PodsPane({rows, selected, allNamespaces, namespace, state, synce
 	return <Table headers={headers} fitted={fitted} rows={views} selected={selected - top} width={width} height={height} empty={empty} dim={theme.dim}/>;
 }
 
-function staticCells(row: PodRow, allNamespaces: boolean): string[] {
-	const cells = [row.name, row.ready, row.status, '', '', row.ip, row.node, row.nominatedNode, row.readinessGates];
-	return allNamespaces ? [row.namespace, ...cells] : cells;
+/** Lengths of a row's cells that do not tick, measured once per row object (rows are immutable; a watch event makes a new one). */
+const measured = new WeakMap<PodRow, number[]>();
+
+function staticLengths(row: PodRow): number[] {
+	let lengths = measured.get(row);
+	if (!lengths) {
+		lengths = [row.namespace.length, row.name.length, row.ready.length, row.status.length, 0, 0, row.ip.length, row.node.length, row.nominatedNode.length, row.readinessGates.length];
+		measured.set(row, lengths);
+	}
+
+	return lengths;
+}
+
+/**
+ * Widths of the columns that do not tick, over every row as kubectl measures them; with
+ * 10,000 rows this runs on every watch burst, so it allocates nothing per row after the first time.
+ */
+function staticColumnWidths(headers: readonly string[], rows: readonly PodRow[], allNamespaces: boolean): number[] {
+	const widths = headers.map(header => header.length);
+	const offset = allNamespaces ? 0 : 1;
+	for (const row of rows) {
+		const lengths = staticLengths(row);
+		for (let index = 0; index < widths.length; index++) {
+			const length = lengths[index + offset]!;
+			if (length > widths[index]!) widths[index] = length;
+		}
+	}
+
+	return widths;
 }

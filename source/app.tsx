@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useState} from 'react';
+import React, {useCallback, useEffect, useRef, useState} from 'react';
 import type {Cluster} from './cluster/types.js';
 import type {ManifestFile} from './manifests/types.js';
 import {withStatus} from './state/route-key.js';
@@ -44,15 +44,25 @@ export function App(props: AppProps) {
 			live = false;
 		};
 	}, []);
+	// The cluster in view, readable from callbacks made renders ago.
+	const current = useRef(cluster);
+	current.current = cluster;
+	const replaceCluster = useCallback((next: Cluster, status: string) => {
+		current.current?.close();
+		current.current = next;
+		setCluster(next);
+		// Selections belong to the old rows.
+		ui[1](state => withStatus({...state, selection: initialUiState.selection, busy: undefined}, status, 'info'));
+	}, []);
 	const onNamespace = useCallback((namespace: string | undefined) => {
-		setCluster(current => {
-			if (!current) return current;
-			const next = current.withNamespace(namespace);
-			current.close();
-			return next;
-		});
-		// Selections and filters belong to the old namespace's rows.
-		ui[1](state => withStatus({...state, selection: initialUiState.selection, busy: undefined}, `namespace: ${namespace ?? 'all namespaces'}`, 'info'));
+		if (!current.current) return;
+		replaceCluster(current.current.withNamespace(namespace), `namespace: ${namespace ?? 'all namespaces'}`);
+	}, []);
+	const onContext = useCallback((context: string) => {
+		if (!current.current) return;
+		const next = current.current.withContext(context);
+		if ('error' in next) ui[1](state => withStatus(state, `cannot switch to context "${context}": ${next.error}`, 'error'));
+		else replaceCluster(next, `context: ${context} (namespace ${next.info.namespace})`);
 	}, []);
 
 	return (
@@ -70,6 +80,7 @@ export function App(props: AppProps) {
 					ui={ui}
 					onQuit={props.onQuit}
 					onNamespace={onNamespace}
+					onContext={onContext}
 				/>
 			) : (
 				<NoClusterScreen looked={props.looked ?? []} columns={size.columns} theme={props.theme} onQuit={props.onQuit} startSandbox={props.startSandbox} onCluster={setCluster}/>

@@ -3,7 +3,8 @@ import {podRow} from '../format/pod.js';
 import type {ManifestFile} from '../manifests/load.js';
 import {ApiClient, ApiError, NetworkError} from './api-client.js';
 import {groupFromEndpoints, groupFromSlice} from './endpoints.js';
-import type {Connection} from './kubeconfig.js';
+import {KubeConfig} from './client-node.js';
+import {selectContext, type Connection} from './kubeconfig.js';
 import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource-store.js';
 import type {Cluster, ClusterInfo, NamespaceList, ResourceStore} from './types.js';
 
@@ -145,6 +146,22 @@ export class KubeCluster implements Cluster {
 
 	withNamespace(namespace: string | undefined): Cluster {
 		return new KubeCluster(this.connection, {...this.options, namespace});
+	}
+
+	contexts(): string[] {
+		return this.connection.kc.getContexts().map(context => context.name);
+	}
+
+	withContext(context: string): Cluster | {error: string} {
+		// A fresh KubeConfig: client-node clients hold on to the config they were made from,
+		// so switching the current context in place would leave them on the old server.
+		const kc = new KubeConfig();
+		const {clusters, users, contexts} = this.connection.kc;
+		kc.loadFromOptions({clusters, users, contexts, currentContext: context});
+		const selected = selectContext(kc, context, [], this.connection.sandbox);
+		if (selected.kind === 'invalid') return {error: selected.message};
+		if (selected.kind === 'missing') return {error: 'the kubeconfig has no contexts'};
+		return new KubeCluster(selected.connection, {...this.options, namespace: selected.connection.contextNamespace});
 	}
 
 	/** Answers quickly whether the server is there at all (used before the TUI starts). */

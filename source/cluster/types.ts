@@ -91,5 +91,9 @@ export interface Cluster {
 	apply(files: ManifestFile[]): Promise<ApplyReport>;
 	/** A new cluster on another namespace (or all); this one keeps running until closed. */
 	withNamespace(namespace: string | undefined): Cluster;
+	/** The kubeconfig's contexts, to switch between. */
+	contexts(): string[];
+	/** A new cluster on another kubeconfig context, on that context's namespace; an error line when it cannot be used. */
+	withContext(context: string): Cluster | {error: string};
 	close(): void;
 }

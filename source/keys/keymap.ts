@@ -56,7 +56,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'pane.manifests', keys: ['3'], label: '3', description: 'manifests', scopes: ['global']},
 	{command: 'pane.next', keys: ['tab'], label: 'Tab', description: 'next pane', scopes: ['global']},
 	{command: 'pane.previous', keys: ['shift+tab'], label: 'S-Tab', description: 'previous pane', scopes: ['global']},
-	{command: 'command', keys: [':'], label: ':', description: 'command: :pods :svc :manifests :ns NAME :history :q', scopes: ['global']},
+	{command: 'command', keys: [':'], label: ':', description: 'command: :pods :svc :manifests :ns NAME :ctx NAME :history :q', scopes: ['global']},
 	{command: 'namespace', keys: ['n'], label: 'n', description: 'pick the namespace', scopes: ['global'], hint: 'namespace'},
 	{command: 'history', keys: ['h'], label: 'h', description: 'history: every action and its kubectl command', scopes: ['global', 'history'], hint: 'history'},
 	{command: 'help', keys: ['?'], label: '?', description: 'help', scopes: ['global', 'help'], hint: 'help'},

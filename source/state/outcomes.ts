@@ -48,7 +48,12 @@ export function applyFinished(state: UiState, outcome: Outcome, lines: ApplyLine
 /** The namespace picker opens on the current namespace. */
 export function namespacesLoaded(state: UiState, names: string[], current: string | undefined): UiState {
 	const selection = current === undefined ? 0 : names.indexOf(current) + 1;
-	return push({...state, busy: undefined}, {kind: 'picker', names, selection: Math.max(0, selection)});
+	return push({...state, busy: undefined}, {kind: 'picker', purpose: 'namespace', names, selection: Math.max(0, selection)});
+}
+
+/** The context picker opens on the current context. */
+export function contextsLoaded(state: UiState, names: string[], current: string): UiState {
+	return push(state, {kind: 'picker', purpose: 'context', names, selection: Math.max(0, names.indexOf(current))});
 }
 
 /** When namespaces cannot be listed (RBAC), the user types one instead. */

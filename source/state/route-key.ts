@@ -12,7 +12,9 @@ export type Effect =
 	| {type: 'run'; namespace: string; name: string; image: string}
 	| {type: 'apply'; scope: 'selected' | 'all'; path?: string}
 	| {type: 'loadNamespaces'}
-	| {type: 'switchNamespace'; namespace: string | undefined};
+	| {type: 'switchNamespace'; namespace: string | undefined}
+	| {type: 'loadContexts'}
+	| {type: 'switchContext'; context: string};
 
 /** What the router needs to know about the screen it routes for. */
 export interface ViewContext {
@@ -126,7 +128,8 @@ function runInMode(state: UiState, mode: Mode, command: CommandId, view: ViewCon
 		}
 
 		case 'picker': {
-			const count = mode.names.length + 1; // row 0 is "all namespaces"
+			const offset = mode.purpose === 'namespace' ? 1 : 0; // row 0 is "all namespaces"
+			const count = mode.names.length + offset;
 			const step = {up: -1, down: 1, pageUp: -view.pageSize, pageDown: view.pageSize, top: -count, bottom: count} as Record<string, number>;
 			if (command in step) {
 				const selection = Math.min(Math.max(mode.selection + step[command]!, 0), count - 1);
@@ -134,6 +137,7 @@ function runInMode(state: UiState, mode: Mode, command: CommandId, view: ViewCon
 			}
 
 			if (command === 'submit') {
+				if (mode.purpose === 'context') return {state: pop(state), effects: mode.names.length > 0 ? [{type: 'switchContext', context: mode.names[mode.selection]!}] : []};
 				const namespace = mode.selection === 0 ? undefined : mode.names[mode.selection - 1];
 				return {state: pop(state), effects: [{type: 'switchNamespace', namespace}]};
 			}
@@ -213,7 +217,7 @@ function submitRun(state: UiState, prompt: Extract<Prompt, {purpose: 'run'}>, na
 	return {state: pop(state), effects: [{type: 'run', namespace, name, image}]};
 }
 
-/** `:pods`, `:svc`, `:manifests`, `:ns NAME`, `:ns` (picker), `:all`, `:history`, `:help`, `:q` — as k9s users type them. */
+/** `:pods`, `:svc`, `:manifests`, `:ns NAME`, `:ns` (picker), `:all`, `:ctx [NAME]`, `:history`, `:help`, `:q` — as k9s users type them. */
 function runColonCommand(state: UiState, line: string): Routed {
 	const [word = '', argument] = line.replace(/^:/, '').trim().split(/\s+/);
 	const none = (next: UiState): Routed => ({state: next, effects: []});
@@ -228,12 +232,14 @@ function runColonCommand(state: UiState, line: string): Routed {
 
 		case 'all':
 		case '-A': return {state, effects: [{type: 'switchNamespace', namespace: undefined}]};
+		case 'ctx':
+		case 'context': return {state, effects: [argument ? {type: 'switchContext', context: argument} : {type: 'loadContexts'}]};
 		case 'history': return none(push(state, {kind: 'history', scroll: 0}));
 		case 'help': return none(push(state, {kind: 'help', scroll: 0}));
 		case 'q':
 		case 'quit': return {state, effects: [{type: 'quit'}]};
 		case '': return none(state);
-		default: return none(withStatus(state, `unknown command ":${word}" (try :pods :svc :manifests :ns NAME :history :q)`, 'warn'));
+		default: return none(withStatus(state, `unknown command ":${word}" (try :pods :svc :manifests :ns NAME :ctx NAME :history :q)`, 'warn'));
 	}
 }
 

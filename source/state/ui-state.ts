@@ -47,7 +47,8 @@ export type Mode =
 	| {kind: 'detail'; target: Target; scroll: number}
 	| {kind: 'confirm'; target: Target}
 	| {kind: 'prompt'; prompt: Prompt}
-	| {kind: 'picker'; names: string[]; selection: number};
+	/** Namespaces (row 0 is "all namespaces") or kubeconfig contexts to choose from. */
+	| {kind: 'picker'; purpose: 'namespace' | 'context'; names: string[]; selection: number};
 
 export interface ApplyLine {
 	text: string;

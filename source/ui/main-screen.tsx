@@ -37,6 +37,7 @@ export interface MainScreenProps {
 	ui: [UiState, (change: (state: UiState) => UiState) => void, () => UiState];
 	onQuit: () => void;
 	onNamespace: (namespace: string | undefined) => void;
+	onContext: (context: string) => void;
 }
 
 /** The smallest terminal kpods draws in; below it, it says so. */
@@ -46,7 +47,7 @@ const serviceText = (service: {metadata: {name?: string; namespace?: string}; sp
 	`${service.metadata.namespace} ${service.metadata.name} ${service.spec?.type ?? ''} ${service.spec?.clusterIP ?? ''} ${formatLabels(service.spec?.selector)}`;
 
 /** Header, the pane (or the overlay on top of it), footer; and the one input router. */
-export function MainScreen({cluster, files, manifestError, readonly, columns, rows, theme, ui, onQuit, onNamespace}: MainScreenProps) {
+export function MainScreen({cluster, files, manifestError, readonly, columns, rows, theme, ui, onQuit, onNamespace, onContext}: MainScreenProps) {
 	const [state, update, read] = ui;
 	const now = useNow();
 	const pods = useStore(cluster.pods);
@@ -77,7 +78,7 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 	const clock = useRef(now);
 	clock.current = now;
 	const readClock = useCallback(() => clock.current, []);
-	const runEffect = useEffects({cluster, files, update, onQuit, onNamespace, clock: readClock});
+	const runEffect = useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock: readClock});
 	useInput((input, key) => {
 		const press = keyName(input, key);
 		// Keys typed faster than a render arrive as one string; outside a text field each is its own key.
@@ -126,7 +127,7 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 			<Box height={paneHeight} flexDirection="column">
 				{mode?.kind === 'help' ? <ScrollView title="Help — keys" lines={overlayLines} scroll={mode.scroll} width={columns} height={paneHeight} theme={theme}/>
 					: mode?.kind === 'history' ? <ScrollView title="History — what kpods did, and the kubectl that does the same" lines={overlayLines} scroll={mode.scroll} width={columns} height={paneHeight} theme={theme}/>
-						: mode?.kind === 'picker' ? <Picker names={mode.names} selection={mode.selection} width={columns} height={paneHeight} theme={theme}/>
+						: mode?.kind === 'picker' ? <Picker purpose={mode.purpose} names={mode.names} selection={mode.selection} current={cluster.info.context} width={columns} height={paneHeight} theme={theme}/>
 							: detailTarget?.kind === 'detail' ? (
 								<ScrollView
 									title={`${detailTarget.target.kind} ${detailTarget.target.namespace}/${detailTarget.target.name}${detail.gone ? ' — gone (deleted)' : detail.loading ? ' — loading…' : ''}`}

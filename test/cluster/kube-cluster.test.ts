@@ -126,6 +126,34 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 		cluster.close();
 	});
 
+	test('switching context rebuilds the clients on the other server and its namespace', async () => {
+		const other = await startSandbox({timing: {scheduleMs: 5, pullMs: 5, startMs: 5, killMs: 5}});
+		try {
+			await createNamespace(other, 'elsewhere');
+			await createPod(other, 'elsewhere', 'only-on-the-other-server');
+			const kc = new KubeConfig();
+			kc.loadFromString(sandbox.kubeconfig({context: 'first'}));
+			const second = new KubeConfig();
+			second.loadFromString(other.kubeconfig({context: 'second', namespace: 'elsewhere'}));
+			kc.mergeConfig(second, true);
+			const selected = selectContext(kc, 'first', [], true);
+			assert.equal(selected.kind, 'ok');
+			const first = new KubeCluster((selected as {connection: Connection}).connection, {namespace: 'default', tuning: fast});
+			assert.deepEqual(first.contexts(), ['first', 'second']);
+			const switched = first.withContext('second');
+			assert.ok(!('error' in switched));
+			await waitFor(() => names(switched.pods).includes('only-on-the-other-server'), 'the other server\'s pod');
+			assert.equal(switched.info.namespace, 'elsewhere');
+			assert.equal(switched.info.server, other.httpsUrl);
+			assert.equal(first.info.server, sandbox.httpsUrl, 'the first cluster still talks to its own server');
+			assert.deepEqual(first.withContext('missing'), {error: 'context was not found for specified context: missing'});
+			first.close();
+			switched.close();
+		} finally {
+			await other.close();
+		}
+	});
+
 	test('the probe tells a live server from a dead one', async () => {
 		const cluster = new KubeCluster(connect(sandbox), {namespace: 'default', tuning: fast});
 		assert.deepEqual(await cluster.probe(), {ok: true});

@@ -202,10 +202,16 @@ describe('manifests and namespaces', () => {
 
 	test('n asks the app for the namespaces; the picker picks one or all', () => {
 		assert.deepEqual(route(['n']).effects, [{type: 'loadNamespaces'}]);
-		const picking: UiState = {...initialUiState, modes: [{kind: 'picker', names: ['default', 'demo'], selection: 1}]};
+		const picking: UiState = {...initialUiState, modes: [{kind: 'picker', purpose: 'namespace', names: ['default', 'demo'], selection: 1}]};
 		assert.deepEqual(route(['j', 'enter'], picking).effects, [{type: 'switchNamespace', namespace: 'demo'}]);
 		assert.deepEqual(route(['g', 'enter'], picking).effects, [{type: 'switchNamespace', namespace: undefined}]);
 		assert.equal(route(['escape'], picking).state.modes.length, 0);
+	});
+
+	test('the context picker has no "all" row', () => {
+		const picking: UiState = {...initialUiState, modes: [{kind: 'picker', purpose: 'context', names: ['minikube', 'prod'], selection: 0}]};
+		assert.deepEqual(route(['j', 'enter'], picking).effects, [{type: 'switchContext', context: 'prod'}]);
+		assert.deepEqual(route(['G', 'enter'], picking).effects, [{type: 'switchContext', context: 'prod'}]);
 	});
 
 	test('colon commands, as k9s users type them', () => {
@@ -217,6 +223,8 @@ describe('manifests and namespaces', () => {
 		assert.deepEqual(colon('ns').effects, [{type: 'loadNamespaces'}]);
 		assert.deepEqual(colon('q').effects, [{type: 'quit'}]);
 		assert.equal(colon('history').state.modes[0]?.kind, 'history');
-		assert.equal(colon('deploy').state.status?.text, 'unknown command ":deploy" (try :pods :svc :manifests :ns NAME :history :q)');
+		assert.deepEqual(colon('ctx').effects, [{type: 'loadContexts'}]);
+		assert.deepEqual(colon('ctx kind-dev').effects, [{type: 'switchContext', context: 'kind-dev'}]);
+		assert.equal(colon('deploy').state.status?.text, 'unknown command ":deploy" (try :pods :svc :manifests :ns NAME :ctx NAME :history :q)');
 	});
 });

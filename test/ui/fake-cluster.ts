@@ -108,6 +108,16 @@ export class FakeCluster implements Cluster {
 		return next;
 	}
 
+	contexts(): string[] {
+		return ['minikube', 'kind-dev'];
+	}
+
+	withContext(context: string): Cluster | {error: string} {
+		this.calls.push({method: 'withContext', args: [context]});
+		if (!this.contexts().includes(context)) return {error: `context was not found for specified context: ${context}`};
+		return new FakeCluster({...this.info, context, namespace: 'default'}, [...this.fullPods.values()]);
+	}
+
 	close(): void {
 		this.closed = true;
 	}

@@ -141,3 +141,25 @@ describe('no colour', () => {
 		assert.match(plain.lastFrame()!, /\u001B\[7m/);
 	});
 });
+
+describe('contexts', () => {
+	test(':ctx lists the kubeconfig\'s contexts; picking one rebuilds the cluster on it', async () => {
+		const cluster = tutorialCluster();
+		const app = await renderApp({cluster});
+		await app.press(':', ...'ctx'.split(''), keys.enter);
+		assertGolden('context-picker', app.lastFrame()!);
+		await app.press('j', keys.enter);
+		await waitFor(() => app.frame().includes('ctx kind-dev'), 'switched');
+		assert.equal(cluster.closed, true);
+		assert.match(app.frame(), /context: kind-dev \(namespace default\)/);
+	});
+
+	test('an unknown context is one line, and nothing changes', async () => {
+		const cluster = tutorialCluster();
+		const app = await renderApp({cluster});
+		await app.press(':', ...'ctx nope'.split(''), keys.enter);
+		assert.match(app.frame(), /cannot switch to context "nope": context was not found for specified context: nope/);
+		assert.match(app.frame(), /ctx minikube/);
+		assert.equal(cluster.closed, false);
+	});
+});

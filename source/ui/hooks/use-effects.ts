@@ -1,7 +1,7 @@
 import {useCallback} from 'react';
 import type {Cluster} from '../../cluster/types.js';
 import type {ManifestFile} from '../../manifests/types.js';
-import {actionFinished, actionStarted, applyFinished, applySummary, namespacesForbidden, namespacesLoaded} from '../../state/outcomes.js';
+import {actionFinished, actionStarted, applyFinished, applySummary, contextsLoaded, namespacesForbidden, namespacesLoaded} from '../../state/outcomes.js';
 import type {Effect} from '../../state/route-key.js';
 import {withStatus} from '../../state/route-key.js';
 import type {UiState} from '../../state/ui-state.js';
@@ -12,12 +12,13 @@ interface EffectContext {
 	update: (change: (state: UiState) => UiState) => void;
 	onQuit: () => void;
 	onNamespace: (namespace: string | undefined) => void;
+	onContext: (context: string) => void;
 	/** The shared clock's reading, for history times (tests fix it). */
 	clock: () => number;
 }
 
 /** Carries out what the key router asked for, and reports back into the UI state. */
-export function useEffects({cluster, files, update, onQuit, onNamespace, clock}: EffectContext): (effect: Effect) => Promise<void> {
+export function useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock}: EffectContext): (effect: Effect) => Promise<void> {
 	return useCallback(async (effect: Effect) => {
 		switch (effect.type) {
 			case 'quit': {
@@ -73,7 +74,17 @@ export function useEffects({cluster, files, update, onQuit, onNamespace, clock}:
 
 			case 'switchNamespace': {
 				onNamespace(effect.namespace);
+				return;
+			}
+
+			case 'loadContexts': {
+				update(state => contextsLoaded(state, cluster.contexts(), cluster.info.context));
+				return;
+			}
+
+			case 'switchContext': {
+				onContext(effect.context);
 			}
 		}
-	}, [cluster, files, update, onQuit, onNamespace, clock]);
+	}, [cluster, files, update, onQuit, onNamespace, onContext, clock]);
 }

@@ -72,8 +72,9 @@ function extension(id: string, critical: boolean, value: Buffer): Buffer {
 const ecdsaWithSha256 = sequence(oid('1.2.840.10045.4.3.2'));
 
 function certificate(options: {subject: string; issuer: string; publicKey: KeyObject; signer: KeyObject; ca: boolean; now: number}): string {
+	// DER integers are minimal and this one must be positive: first byte in 0x01-0x7f.
 	const serial = randomBytes(16);
-	serial[0]! &= 0x7f;
+	serial[0] = (serial[0]! & 0x7f) || 0x01;
 	const extensions = options.ca
 		? [
 			extension('2.5.29.19', true, sequence(tlv(0x01, Buffer.from([0xff])))),

@@ -80,9 +80,9 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 	const readClock = useCallback(() => clock.current, []);
 	const runEffect = useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock: readClock});
 	useInput((input, key) => {
-		const press = keyName(input, key);
-		// Keys typed faster than a render arrive as one string; outside a text field each is its own key.
-		const presses = press.text.length > 1 && topMode(read())?.kind !== 'prompt' ? splitKeys(press.text) : [press];
+		// Ink splits input only at escape sequences: keys typed (or sent) faster than a render,
+		// Enter and ctrl keys included, arrive as one string. Each is its own key press.
+		const presses = input.length > 1 && !input.startsWith('\u001B') ? splitKeys(input) : [keyName(input, key)];
 		for (const each of presses) {
 			const current = read();
 			const view: ViewContext = {

@@ -62,6 +62,12 @@ export class TerminalSession {
 		}
 	}
 
+	/** Resizes the pseudo-terminal (kpods gets SIGWINCH) and the emulated screen. */
+	resize(columns: number, rows: number): void {
+		this.pty.resize(columns, rows);
+		this.terminal.resize(columns, rows);
+	}
+
 	write(keys: string): void {
 		this.pty.write(keys);
 	}

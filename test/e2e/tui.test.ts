@@ -99,6 +99,21 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', () => {
 		assertRestored(kpods.output);
 	});
 
+	test('a resized terminal is redrawn to fit; a tiny one says so', async t => {
+		const kpods = new TerminalSession(['--kubeconfig', kubeconfig, '-A'], {columns: 170, rows: 30});
+		t.after(() => kpods.kill());
+		await kpods.waitForScreen(text => /^NAMESPACE +NAME +READY +STATUS +RESTARTS +AGE +IP +NODE +NOMINATED NODE +READINESS GATES$/m.test(text), 'the wide table');
+		kpods.resize(72, 20);
+		let screen = await kpods.waitForScreen(text => /^NAMESPACE +NAME +READY +STATUS +\S/m.test(text) && !text.includes('READINESS GATES'), 'the narrow table');
+		for (const line of screen.split('\n')) assert.ok(line.length <= 72, `wider than the terminal: ${line}`);
+		kpods.resize(40, 8);
+		screen = await kpods.waitForScreen(text => text.includes('Terminal too small (40x8)'), 'the too-small message');
+		kpods.resize(170, 30);
+		await kpods.waitForScreen(text => text.includes('READINESS GATES'), 'wide again');
+		kpods.write('q');
+		assert.equal((await kpods.exit).exitCode, 0);
+	});
+
 	test('ctrl-c quits too, and SIGTERM restores the terminal', async t => {
 		const first = new TerminalSession(['--kubeconfig', kubeconfig]);
 		t.after(() => first.kill());

@@ -70,6 +70,11 @@ export function verbOf(method: string, named: boolean, url: URL, legacyWatch: bo
 export async function handleResource(context: HandlerContext, target: ResourceRequest): Promise<void> {
 	const {info, name, subresource, url, request, response} = target;
 	const namespace = info.namespaced ? target.namespace : undefined;
+	if (info.name === 'pods' && subresource === 'log' && name !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
+		servePodLog(context, info, target.namespace, name, response);
+		return;
+	}
+
 	if (subresource && !info.subresources.includes(subresource)) {
 		throw new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource', {}));
 	}
@@ -174,3 +179,11 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 	}
 }
 
+// No container runs in the sandbox, so there is no log to show: `kubectl logs` prints an
+// honest line instead of failing with a NotFound a learner could not explain.
+function servePodLog(context: HandlerContext, info: ResourceInfo, namespace: string | undefined, name: string, response: ServerResponse): void {
+	const entry = context.registry.get(info, namespace, name);
+	const text = `kpods sandbox: pod ${entry.object.metadata.name} runs no real container (this is a simulated cluster), so it has no logs.\n`;
+	response.writeHead(200, {'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text)});
+	response.end(text);
+}

@@ -13,7 +13,7 @@ export const serverVersion = {
 	platform: 'linux/amd64',
 };
 
-const groups = [{group: 'discovery.k8s.io', version: 'v1'}];
+const groups = [{group: 'coordination.k8s.io', version: 'v1'}, {group: 'discovery.k8s.io', version: 'v1'}];
 
 function resourceEntries(info: ResourceInfo): Array<Record<string, unknown>> {
 	const main: Record<string, unknown> = {

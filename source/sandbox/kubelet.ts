@@ -3,7 +3,7 @@ import type {Container, ContainerStatus, KubeObject, Pod, PodCondition} from '..
 import type {Store} from './store.js';
 import type {EventRecorder, Reporter} from './events.js';
 import {managedAfterUpdate} from './managed-fields.js';
-import {orderKeys, orderMeta, randomHex, rfc3339} from './meta.js';
+import {microTime, orderKeys, orderMeta, randomHex, rfc3339} from './meta.js';
 import {podStatusOrder} from './defaults.js';
 import {condition, containerStatus, goDuration, imageSizeOf, type Phase} from './pod-status.js';
 import {nodeName} from './scheduler.js';
@@ -41,6 +41,7 @@ export class Kubelet {
 	/** Index (host part within 172.17.0.0/16) below which every address is taken. */
 	private lowestFree = 3;
 	private readonly unsubscribe: () => void;
+	private readonly heartbeat: NodeJS.Timeout;
 
 	constructor(
 		private readonly store: Store,
@@ -52,6 +53,8 @@ export class Kubelet {
 			this.noteIp(entry.object as unknown as Pod);
 		}
 
+		// A kubelet renews its node Lease every 10 s; `kubectl describe node` shows the renewal.
+		this.heartbeat = setInterval(() => this.renewLease(), 10_000);
 		this.unsubscribe = store.subscribe(change => {
 			if (change.resource !== 'pods') {
 				return;
@@ -86,6 +89,7 @@ export class Kubelet {
 	}
 
 	stop(): void {
+		clearInterval(this.heartbeat);
 		this.unsubscribe();
 		for (const run of this.runs.values()) {
 			run.abort.abort();
@@ -112,6 +116,13 @@ export class Kubelet {
 		if (ip?.startsWith('172.17.') && this.usedIps.delete(ip)) {
 			const [, , third, fourth] = ip.split('.').map(Number);
 			this.lowestFree = Math.min(this.lowestFree, (third! * 256) + fourth!);
+		}
+	}
+
+	private renewLease(): void {
+		const lease = this.store.get('leases', 'kube-node-lease', nodeName)?.object;
+		if (lease) {
+			this.store.update('leases', {...lease, spec: {...(lease['spec'] as object), renewTime: microTime(this.now())}});
 		}
 	}
 

@@ -80,6 +80,18 @@ export const resources: ReadonlyMap<string, ResourceInfo> = new Map(
 			storageVersionHash: 'r2yiGXH7wu8=',
 		}),
 		{
+			name: 'leases',
+			singularName: 'lease',
+			kind: 'Lease',
+			listKind: 'LeaseList',
+			group: 'coordination.k8s.io',
+			version: 'v1',
+			namespaced: true,
+			verbs: allVerbs,
+			storageVersionHash: 'gqkMMb/YqFM=',
+			subresources: [],
+		},
+		{
 			name: 'endpointslices',
 			singularName: 'endpointslice',
 			kind: 'EndpointSlice',

@@ -1,7 +1,7 @@
 import type {KubeObject} from '../k8s/types.js';
 import type {Store} from './store.js';
 import {applyDefaults, admitPod} from './defaults.js';
-import {newUid, orderKeys, orderMeta, randomHex, rfc3339} from './meta.js';
+import {microTime, newUid, orderKeys, orderMeta, randomHex, rfc3339} from './meta.js';
 import {containerStatus, condition} from './pod-status.js';
 import {nodeIp} from './kubelet.js';
 import {nodeName} from './scheduler.js';
@@ -42,6 +42,16 @@ export function seed(store: Store, now: number): void {
 	}
 
 	store.create('nodes', node(time));
+	const nodeUid = store.get('nodes', undefined, nodeName)!.object.metadata.uid!;
+	// The kubelet's heartbeat: a Lease named after the node, renewed every 10 s (see Kubelet).
+	store.create('leases', {
+		kind: 'Lease',
+		apiVersion: 'coordination.k8s.io/v1',
+		metadata: meta(nodeName, 'kube-node-lease', time, {
+			ownerReferences: [{apiVersion: 'v1', kind: 'Node', name: nodeName, uid: nodeUid}],
+		}),
+		spec: {holderIdentity: nodeName, leaseDurationSeconds: 40, renewTime: microTime(now)},
+	});
 	store.create('services', {
 		kind: 'Service',
 		apiVersion: 'v1',

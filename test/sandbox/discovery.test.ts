@@ -58,7 +58,11 @@ describe('discovery', () => {
 	test('/apis, the discovery.k8s.io group and its v1 resources', async () => {
 		const groups = await api(sandbox, '/apis');
 		const version = {groupVersion: 'discovery.k8s.io/v1', version: 'v1'};
-		assert.deepEqual(groups.body, {kind: 'APIGroupList', apiVersion: 'v1', groups: [{name: 'discovery.k8s.io', versions: [version], preferredVersion: version}]});
+		const leases = {groupVersion: 'coordination.k8s.io/v1', version: 'v1'};
+		assert.deepEqual(groups.body, {kind: 'APIGroupList', apiVersion: 'v1', groups: [
+			{name: 'coordination.k8s.io', versions: [leases], preferredVersion: leases},
+			{name: 'discovery.k8s.io', versions: [version], preferredVersion: version},
+		]});
 		const group = await api(sandbox, '/apis/discovery.k8s.io');
 		assert.deepEqual(group.body, {kind: 'APIGroup', apiVersion: 'v1', name: 'discovery.k8s.io', versions: [version], preferredVersion: version});
 		const resources = await api(sandbox, '/apis/discovery.k8s.io/v1');
@@ -70,7 +74,7 @@ describe('discovery', () => {
 
 	test('OpenAPI v3 names the fieldValidation parameter on each PATCH, as kubectl checks', async () => {
 		const root = await api(sandbox, '/openapi/v3');
-		assert.deepEqual(Object.keys(root.body.paths), ['api/v1', 'apis/discovery.k8s.io/v1']);
+		assert.deepEqual(Object.keys(root.body.paths), ['api/v1', 'apis/coordination.k8s.io/v1', 'apis/discovery.k8s.io/v1']);
 		const document = await api(sandbox, root.body.paths['api/v1'].serverRelativeURL);
 		assert.equal(document.code, 200);
 		const patch = document.body.paths['/api/v1/namespaces/{namespace}/pods/{name}'].patch;

@@ -78,6 +78,9 @@ async function main(): Promise<number> {
 		fail('kpods is interactive and needs a terminal (stdin and stdout must be a TTY); for a server kubectl can use, run: kpods sandbox', 2);
 	}
 
+	// Ink renders only a final frame when it believes it runs in CI (CI or CONTINUOUS_INTEGRATION
+	// set, read when Ink loads). kpods has just checked it has a terminal, so it is interactive.
+	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[name]) process.env[name] = 'false';
 	const {openCluster} = await import('./start.js');
 	return openCluster({
 		kubeconfig: flags.kubeconfig,

@@ -110,7 +110,7 @@ function validateContainers(containers: unknown, field: string, required: boolea
 			seen.add(container.name);
 		}
 
-		if (!container.image || String(container.image).trim() === '') {
+		if (!container.image) {
 			errors.push(requiredValue(`${path}.image`));
 		}
 
@@ -151,7 +151,24 @@ function validatePodSpec(spec: unknown): FieldError[] {
 		errors.push(notSupported('spec.dnsPolicy', dnsPolicy, dnsPolicies));
 	}
 
+	// Pod-only checks come after the whole spec's (ValidatePod runs them last), so a
+	// whitespace error follows any other container error as a real server orders them.
+	errors.push(...imageWhitespaceErrors(spec['containers'], 'spec.containers'), ...imageWhitespaceErrors(spec['initContainers'], 'spec.initContainers'));
 	return errors;
+}
+
+// A pod's images may not start or end with whitespace (`" nginx"`), unlike a template's.
+function imageWhitespaceErrors(containers: unknown, field: string): FieldError[] {
+	if (!Array.isArray(containers)) {
+		return [];
+	}
+
+	return containers.flatMap((container, index) => {
+		const image = isObject(container) ? container['image'] : undefined;
+		return typeof image === 'string' && image !== image.trim()
+			? [invalidValue(`${field}[${index}].image`, image, 'must not have leading or trailing whitespace')]
+			: [];
+	});
 }
 
 const serviceTypes = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];

@@ -49,6 +49,36 @@ describe('Status errors match a real API server', () => {
 		same(await api(sandbox, '/api/v1/namespaces/ref/pods', {method: 'POST', body: pod}), '422-missing-image.txt');
 	});
 
+	test('422 for an image with leading or trailing whitespace (" nginx"), a pod-only check', async () => {
+		const pod = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'spaced'}, spec: {containers: [{name: 'main', image: ' nginx'}]}};
+		const reply = await api(sandbox, '/api/v1/namespaces/ref/pods', {method: 'POST', body: pod});
+		// The shape of 422-missing-image.txt with the message a real server gives for this image.
+		const detail = 'Invalid value: " nginx": must not have leading or trailing whitespace';
+		assert.equal(reply.code, 422);
+		assert.equal(reply.text, JSON.stringify({
+			kind: 'Status',
+			apiVersion: 'v1',
+			metadata: {},
+			status: 'Failure',
+			message: `Pod "spaced" is invalid: spec.containers[0].image: ${detail}`,
+			reason: 'Invalid',
+			details: {name: 'spaced', kind: 'Pod', causes: [{reason: 'FieldValueInvalid', message: detail, field: 'spec.containers[0].image'}]},
+			code: 422,
+		}));
+		assert.equal((await api(sandbox, '/api/v1/namespaces/ref/pods/spaced')).code, 404);
+		// Only whitespace is not "Required" (the image is not empty) but the same Invalid; it comes after the spec's other errors.
+		const blank = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'blank'}, spec: {initContainers: [{name: 'init', image: 'busybox\t'}], containers: [{name: 'Main', image: '  '}]}};
+		const blankReply = await api(sandbox, '/api/v1/namespaces/ref/pods', {method: 'POST', body: blank});
+		assert.equal(blankReply.code, 422);
+		assert.deepEqual(blankReply.body.details.causes.map((cause: {field: string; reason: string}) => [cause.field, cause.reason]), [
+			['spec.containers[0].name', 'FieldValueInvalid'],
+			['spec.containers[0].image', 'FieldValueInvalid'],
+			['spec.initContainers[0].image', 'FieldValueInvalid'],
+		]);
+		assert.equal(blankReply.body.details.causes[1].message, 'Invalid value: "  ": must not have leading or trailing whitespace');
+		assert.equal(blankReply.body.details.causes[2].message, 'Invalid value: "busybox\\t": must not have leading or trailing whitespace');
+	});
+
 	test('422 for a nodePort outside 30000-32767', async () => {
 		const service = serviceManifest('np3', {type: 'NodePort', selector: {app: 'x'}, ports: [{port: 80, nodePort: 80}]});
 		same(await api(sandbox, '/api/v1/namespaces/ref/services', {method: 'POST', body: service}), '422-nodeport-range.txt');

@@ -96,7 +96,7 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', () => {
 		const exit = await kpods.exit;
 		assert.equal(exit.exitCode, 0);
 		assert.ok(kpods.output.startsWith('\u001B[?1049h'), 'entered the alternate screen');
-		assertRestored(kpods.output);
+		await assertRestored(kpods);
 	});
 
 	test('a resized terminal is redrawn to fit; a tiny one says so', async t => {
@@ -125,7 +125,7 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', () => {
 		await second.waitForScreen(text => text.includes('● live'), 'live');
 		second.pty.kill('SIGTERM');
 		const exit = await second.exit;
-		assertRestored(second.output);
+		await assertRestored(second);
 		assert.equal(exit.exitCode, 143);
 	});
 });
@@ -198,10 +198,15 @@ describe('bad input gets one clear line and a non-zero exit', () => {
 	});
 });
 
-/** The terminal is given back: the alternate screen left last, the cursor shown last. */
-function assertRestored(output: string): void {
-	assert.ok(output.lastIndexOf('\u001B[?1049l') > output.lastIndexOf('\u001B[?1049h'), 'left the alternate screen');
-	assert.ok(output.lastIndexOf('\u001B[?25h') > output.lastIndexOf('\u001B[?25l'), `the cursor is shown again: ${JSON.stringify(output.slice(-60))}`);
+/**
+ * The terminal is given back: the alternate screen left last, the cursor shown last. The
+ * pty may report the exit before its last bytes are read, so wait for them briefly.
+ */
+async function assertRestored(session: TerminalSession): Promise<void> {
+	const restored = () => session.output.lastIndexOf('\u001B[?1049l') > session.output.lastIndexOf('\u001B[?1049h')
+		&& session.output.lastIndexOf('\u001B[?25h') > session.output.lastIndexOf('\u001B[?25l');
+	for (let waited = 0; !restored() && waited < 2000; waited += 20) await new Promise(resolve => setTimeout(resolve, 20));
+	assert.ok(restored(), `the alternate screen is left and the cursor shown at the end: ${JSON.stringify(session.output.slice(-80))}`);
 }
 
 function writeKubeconfig(file: string, server: string): void {

@@ -1,5 +1,5 @@
 import type {KubeObject} from '../k8s/types.js';
-import {fieldValues, keyToken, removePath, valueAt, type Scope} from './field-set.js';
+import {fieldValues, keyToken, removePath, SEP, valueAt, type Scope} from './field-set.js';
 import {decodeManaged, renderPath, withApplyEntry, type ManagedEntry, type OwnedSets, type Writer} from './managed-fields.js';
 import {childPath, itemPath, listSemantics} from './schema.js';
 import {clone, isObject, jsonEqual} from './meta.js';
@@ -66,14 +66,35 @@ export function serverSideApply(
 	const merged = mergeApplied(live ? clone(live) as Record<string, unknown> : {}, config as Record<string, unknown>, '');
 	const previous = owned.find(item => isMine(item.entry))?.paths ?? new Set<string>();
 	const dropped = [...previous].filter(path => !configPaths.has(path));
-	for (const path of dropped.sort((a, b) => b.length - a.length)) {
-		if (!owned.some(item => !isMine(item.entry) && item.paths.has(path))) {
-			removePath(merged, path);
-		}
-	}
+	const others = owned.filter(item => !isMine(item.entry)).flatMap(item => [...item.paths]);
+	pruneDropped(merged, dropped, others);
 
 	const ownershipChanged = previous.size !== configPaths.size || dropped.length > 0;
 	return {merged, owned: withApplyEntry(owned, writer, configPaths, ownershipChanged), ownershipChanged};
+}
+
+/**
+ * Removes the fields the applier set last time and no longer names, unless another manager
+ * owns them or something inside them. Outer paths go first and take their insides with
+ * them: a list item keyed by several fields (a service port, `port`+`protocol`) must be
+ * removed whole, since once its key fields are gone it can no longer be found.
+ */
+function pruneDropped(merged: Record<string, unknown>, dropped: string[], others: string[]): void {
+	const removed: string[] = [];
+	const inside = (path: string, outer: string): boolean => path.startsWith(`${outer}${SEP}`);
+	for (const path of [...dropped].sort((a, b) => a.split(SEP).length - b.split(SEP).length)) {
+		if (removed.some(outer => inside(path, outer))) {
+			continue;
+		}
+
+		if (others.some(owned => owned === path || inside(owned, path))) {
+			continue;
+		}
+
+		if (removePath(merged, path)) {
+			removed.push(path);
+		}
+	}
 }
 
 function mergeApplied(live: Record<string, unknown>, config: Record<string, unknown>, path: string): Record<string, unknown> {

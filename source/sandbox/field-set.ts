@@ -116,10 +116,14 @@ function walk(values: FieldValues, path: string, schemaPath: string, value: unkn
 /** `k:{"name":"x"}`: the token naming one item of a keyed list (keys sorted, as SMD writes them). */
 export function keyToken(item: Record<string, unknown>, keys: string[]): string {
 	const sorted = [...keys].sort();
-	// A protocol left out defaults to TCP before the key is taken, as the server's schema says.
-	const valueOf = (key: string): unknown => item[key] ?? (key === 'protocol' ? 'TCP' : undefined);
-	const parts = sorted.filter(key => valueOf(key) !== undefined).map(key => `${JSON.stringify(key)}:${JSON.stringify(valueOf(key))}`);
+	const parts = sorted.filter(key => keyValue(item, key) !== undefined).map(key => `${JSON.stringify(key)}:${JSON.stringify(keyValue(item, key))}`);
 	return `k:{${parts.join(',')}}`;
+}
+
+// A protocol left out defaults to TCP before the key is taken, as the server's schema says:
+// `{port: 80}` and `{port: 80, protocol: "TCP"}` are the same item of a list keyed by both.
+function keyValue(item: Record<string, unknown>, key: string): unknown {
+	return item[key] ?? (key === 'protocol' ? 'TCP' : undefined);
 }
 
 /** The fieldsV1 JSON tree of a set of paths, with `.` where a node is owned and has children. */
@@ -262,7 +266,7 @@ function step(node: unknown, token: string): unknown {
 function findIndex(list: unknown[], token: string): number {
 	if (token.startsWith('k:')) {
 		const keys = JSON.parse(token.slice(2)) as Record<string, unknown>;
-		return list.findIndex(item => isObject(item) && Object.entries(keys).every(([key, value]) => jsonEqual(item[key], value)));
+		return list.findIndex(item => isObject(item) && Object.entries(keys).every(([key, value]) => jsonEqual(keyValue(item, key), value)));
 	}
 
 	if (token.startsWith('v:')) {

@@ -2,6 +2,7 @@
 // directives kubectl apply uses) and server-side apply with field ownership.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {strategicMergePatch} from '../../source/sandbox/strategic.js';
 import {jsonPatch, mergePatch} from '../../source/sandbox/patch.js';
@@ -157,6 +158,46 @@ describe('patches over HTTP', () => {
 		assert.equal(forced.body.spec.ports[0].targetPort, 9090);
 		const missingManager = await patch(path, 'application/apply-patch+yaml', manifest);
 		assert.equal(missingManager.code, 400);
+	});
+
+	test('server-side apply that changes a service port replaces the entry keyed by port+protocol', async () => {
+		const manifest = readFileSync(new URL('../../manifests/svc-pod.yaml', import.meta.url), 'utf8');
+		const path = '/api/v1/namespaces/default/services/svc-pod?fieldManager=kpods&force=true';
+		const apply = async (text: string): Promise<any> => api(sandbox, path, {method: 'PATCH', contentType: 'application/apply-patch+yaml', body: text});
+		const created = await apply(manifest);
+		assert.equal(created.code, 201, created.text);
+		const changed = await apply(manifest.replace('port: 4050', 'port: 4051'));
+		assert.equal(changed.code, 200, changed.text);
+		assert.deepEqual(changed.body.spec.ports, [{protocol: 'TCP', port: 4051, targetPort: 80}]);
+		assert.equal(changed.body.spec.clusterIP, created.body.spec.clusterIP);
+		const entries = changed.body.metadata.managedFields;
+		assert.deepEqual(entries.map((entry: {manager: string; operation: string}) => [entry.manager, entry.operation]), [['kpods', 'Apply']]);
+		assert.deepEqual(entries[0].fieldsV1, {
+			'f:spec': {
+				'f:ports': {'.': {}, 'k:{"port":4051,"protocol":"TCP"}': {'.': {}, 'f:port': {}, 'f:targetPort': {}}},
+				'f:selector': {'.': {}, 'f:app': {}},
+				'f:type': {},
+			},
+		});
+		// And back, with a second port beside it: both keyed entries, in the applied order.
+		const two = await apply(manifest.replace('- port: 4050', '- name: a\n          port: 4050').replace('targetPort: 80', 'targetPort: 80\n        - name: b\n          port: 4052\n          protocol: UDP'));
+		assert.equal(two.code, 200, two.text);
+		assert.deepEqual(two.body.spec.ports, [{name: 'a', protocol: 'TCP', port: 4050, targetPort: 80}, {name: 'b', protocol: 'UDP', port: 4052, targetPort: 4052}]);
+	});
+
+	test('server-side apply keeps a dropped list entry another manager still owns part of', async () => {
+		const path = '/api/v1/namespaces/default/services/shared-port';
+		const manifest = (ports: unknown[]): unknown => ({apiVersion: 'v1', kind: 'Service', metadata: {name: 'shared-port'}, spec: {selector: {app: 'x'}, ports}});
+		assert.equal((await patch(path, 'application/apply-patch+yaml', manifest([{name: 'a', port: 80}, {name: 'b', port: 81}]), '?fieldManager=kpods')).code, 201);
+		// Another applier sets the name of port 81 too: it co-owns that entry.
+		const other = await patch(path, 'application/apply-patch+yaml', manifest([{name: 'b', port: 81}]), '?fieldManager=other');
+		assert.equal(other.code, 200, other.text);
+		const dropped = await patch(path, 'application/apply-patch+yaml', manifest([{name: 'a', port: 80}]), '?fieldManager=kpods');
+		assert.equal(dropped.code, 200, dropped.text);
+		assert.deepEqual(dropped.body.spec.ports.map((port: {name: string; port: number}) => [port.name, port.port]), [['a', 80], ['b', 81]]);
+		const alone = await patch(path, 'application/apply-patch+yaml', manifest([{name: 'a', port: 80}, {name: 'c', port: 82}]), '?fieldManager=other');
+		assert.equal(alone.code, 200, alone.text);
+		assert.deepEqual(alone.body.spec.ports.map((port: {name: string; port: number}) => [port.name, port.port]), [['a', 80], ['c', 82]]);
 	});
 
 	test('server-side apply of YAML text, and of an unknown field', async () => {

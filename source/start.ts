@@ -52,6 +52,13 @@ export async function openCluster(options: StartOptions): Promise<number> {
 
 	let cluster: KubeCluster | undefined;
 	let looked: string[] = [];
+	// Ink and React load once the first lists are on their way, while the probe waits on the network.
+	let ui: Promise<typeof import('./ui/run-tui.js')> | undefined;
+	const loadUi = () => {
+		ui ??= import('./ui/run-tui.js');
+		return ui;
+	};
+
 	if (options.sandbox) {
 		const started = await sandboxConnection();
 		sandboxes.push(started.sandbox);
@@ -62,6 +69,7 @@ export async function openCluster(options: StartOptions): Promise<number> {
 		if (result.kind === 'invalid') options.fail(result.message);
 		if (result.kind === 'ok') {
 			cluster = open(result.connection);
+			void loadUi();
 			const probe = await cluster.probe();
 			trace('probe answered');
 			if (!probe.ok) {
@@ -73,8 +81,7 @@ export async function openCluster(options: StartOptions): Promise<number> {
 		}
 	}
 
-	// Ink and React load only now, while the first list is already on its way.
-	const {runTui} = await import('./ui/run-tui.js');
+	const {runTui} = await loadUi();
 	trace('ui loaded');
 	return runTui({
 		cluster,

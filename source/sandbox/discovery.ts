@@ -159,5 +159,43 @@ export function openApiDocument(path: string): string | undefined {
 	});
 }
 
+/** The media type client-go asks `/openapi/v2` for: gnostic's OpenAPI v2 Document in protobuf. */
+export const openApiV2Protobuf = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf';
+
+/**
+ * `/openapi/v2`: a Swagger 2.0 document with no paths and no definitions, as protobuf
+ * (what kubectl asks for) or JSON. kubectl reads it to validate a manifest whose kind the
+ * v3 documents do not list (`kind: Foo`): finding no schema it skips client-side
+ * validation, so the kind reaches the REST mapping and fails there as on a real cluster
+ * ("no matches for kind"), instead of on a 404 for the document.
+ */
+export function openApiV2(protobuf: boolean): {body: Buffer; contentType: string} {
+	const info = {title: 'Kubernetes', version: serverVersion.gitVersion};
+	if (!protobuf) {
+		return {body: Buffer.from(JSON.stringify({swagger: '2.0', info, paths: {}, definitions: {}})), contentType: 'application/json'};
+	}
+
+	// Document: swagger = 1, info = 2 (Info: title = 1, version = 2), paths = 8, definitions = 9.
+	const body = Buffer.concat([
+		lengthDelimited(1, Buffer.from('2.0')),
+		lengthDelimited(2, Buffer.concat([lengthDelimited(1, Buffer.from(info.title)), lengthDelimited(2, Buffer.from(info.version))])),
+		lengthDelimited(8, Buffer.alloc(0)),
+		lengthDelimited(9, Buffer.alloc(0)),
+	]);
+	// Answered as `...spec.v2.v1.0+protobuf`: Go's mime parser refuses the `@` of the asked-for type.
+	return {body, contentType: 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf'};
+}
+
+// One length-delimited protobuf field (wire type 2): tag, varint length, bytes.
+function lengthDelimited(field: number, bytes: Buffer): Buffer {
+	const varint: number[] = [];
+	let length = bytes.length;
+	do {
+		varint.push((length & 0x7F) | (length > 0x7F ? 0x80 : 0));
+		length >>>= 7;
+	} while (length > 0);
+	return Buffer.concat([Buffer.from([(field << 3) | 2, ...varint]), bytes]);
+}
+
 /** apiVersion of objects of a resource (re-exported for the router). */
 export {apiVersionOf};

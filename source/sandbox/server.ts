@@ -3,7 +3,7 @@ import {createServer as createHttpsServer} from 'node:https';
 import {createServer as createNetServer, type Server as NetServer, type Socket} from 'node:net';
 import type {SandboxCertificates} from './certificate.js';
 import {resources, type ResourceInfo} from './resources.js';
-import {coreVersions, groupDocument, groupList, openApiDocument, openApiRoot, resourceList, serverVersion} from './discovery.js';
+import {coreVersions, groupDocument, groupList, openApiDocument, openApiRoot, openApiV2, openApiV2Protobuf, resourceList, serverVersion} from './discovery.js';
 import {handleResource, verbOf, type HandlerContext} from './handlers.js';
 import {sendJson, sendStatus} from './http-util.js';
 import {forbidden, internalError, pathNotFound, StatusError, unauthorized} from './status.js';
@@ -119,6 +119,13 @@ export class ApiServer {
 		const user = this.authenticate(request);
 		if (path === '/version') {
 			sendJson(response, 200, JSON.stringify(serverVersion));
+			return;
+		}
+
+		if (path === '/openapi/v2') {
+			const document = openApiV2((request.headers.accept ?? '').includes(openApiV2Protobuf));
+			response.writeHead(200, {'Content-Type': document.contentType, 'Content-Length': document.body.length, 'Cache-Control': 'no-cache, private'});
+			response.end(document.body);
 			return;
 		}
 

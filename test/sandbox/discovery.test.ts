@@ -83,6 +83,20 @@ describe('discovery', () => {
 		assert.equal((await api(sandbox, '/openapi/v3/apis/apps/v1')).code, 404);
 	});
 
+	test('OpenAPI v2: an empty Swagger document, as JSON or as the protobuf kubectl asks for', async () => {
+		const json = await api(sandbox, '/openapi/v2', {accept: 'application/json'});
+		assert.equal(json.code, 200);
+		assert.deepEqual(json.body, {swagger: '2.0', info: {title: 'Kubernetes', version: 'v1.32.0+kpods-sandbox'}, paths: {}, definitions: {}});
+		const response = await fetch(`${sandbox.url}/openapi/v2`, {headers: {authorization: `Bearer ${sandbox.token}`, accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf'}});
+		assert.equal(response.status, 200);
+		// The type a real server answers with: Go's mime parser refuses the '@' of the requested one.
+		assert.equal(response.headers.get('content-type'), 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf');
+		const bytes = Buffer.from(await response.arrayBuffer());
+		// gnostic's Document: swagger (1) "2.0", info (2) {title (1), version (2)}, empty paths (8) and definitions (9).
+		const info = Buffer.concat([Buffer.from([0x0A, 10]), Buffer.from('Kubernetes'), Buffer.from([0x12, 21]), Buffer.from('v1.32.0+kpods-sandbox')]);
+		assert.deepEqual(bytes, Buffer.concat([Buffer.from([0x0A, 3]), Buffer.from('2.0'), Buffer.from([0x12, info.length]), info, Buffer.from([0x42, 0, 0x4A, 0])]));
+	});
+
 	test('health endpoints answer without a token', async () => {
 		const response = await fetch(`${sandbox.url}/readyz`);
 		assert.equal(response.status, 200);

@@ -6,6 +6,7 @@ import {endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColum
 import {nodeCells, nodeColumns} from '../format/node.js';
 import {eventCells, eventColumns} from '../format/event.js';
 import {namespaceCells, namespaceColumns} from '../format/namespace.js';
+import {leaseCells, leaseColumns, type Lease} from '../format/lease.js';
 import type {Entry} from './store.js';
 import {objectJson} from './store.js';
 
@@ -39,6 +40,7 @@ const printers: Record<string, Printer> = {
 	nodes: {columns: nodeColumns, cells: (entry, now) => nodeCells(entry.object as unknown as Node, now)},
 	events: {columns: eventColumns, cells: (entry, now) => eventCells(entry.object as unknown as Event, now)},
 	namespaces: {columns: namespaceColumns, cells: (entry, now) => namespaceCells(entry.object as unknown as Namespace, now)},
+	leases: {columns: leaseColumns, cells: (entry, now) => leaseCells(entry.object as Lease, now)},
 };
 
 /** Whether the sandbox can print this resource as a server-side Table. */

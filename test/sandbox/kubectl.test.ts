@@ -276,6 +276,37 @@ svc-pod2     ${ipOf('pod-2')}:5000     {{AGE}}
 		assert.equal(refused.stderr, 'The Service "svc-pod3" is invalid: spec.ports[0].nodePort: Invalid value: 30000: provided port is already allocated\n');
 	});
 
+	test('kubectl apply -f of an unknown kind says what a real cluster says (no matches for kind)', async t => {
+		if (skipped(t)) {
+			return;
+		}
+
+		// kubectl validates first: the v3 document has no path for the kind, so it falls back
+		// to /openapi/v2, finds no schema there, and goes on to the REST mapping, which fails.
+		writeFileSync(join(work, 'f.yaml'), 'apiVersion: v1\nkind: Foo\nmetadata:\n  name: x\n');
+		const core = await kubectl('apply', '-f', 'f.yaml');
+		assert.equal(core.code, 1);
+		assert.equal(core.stdout, '');
+		assert.equal(core.stderr, 'error: resource mapping not found for name: "x" namespace: "" from "f.yaml": no matches for kind "Foo" in version "v1"\nensure CRDs are installed first\n');
+		writeFileSync(join(work, 'crd.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: default\n');
+		const group = await kubectl('apply', '-f', 'crd.yaml');
+		assert.equal(group.code, 1);
+		assert.equal(group.stderr, 'error: resource mapping not found for name: "w" namespace: "default" from "crd.yaml": no matches for kind "Widget" in version "example.com/v1"\nensure CRDs are installed first\n');
+	});
+
+	test('kubectl get leases -n kube-node-lease prints NAME HOLDER AGE', async t => {
+		if (skipped(t)) {
+			return;
+		}
+
+		const leases = await kubectl('get', 'leases', '-n', 'kube-node-lease');
+		assert.equal(leases.code, 0, leases.stderr);
+		assertOutput(leases.stdout, `
+NAME       HOLDER     AGE
+minikube   minikube   {{AGE}}
+`, 'kubectl get leases -n kube-node-lease');
+	});
+
 	test('kubectl get pods -A, get nodes, get ns, get events', async t => {
 		if (skipped(t)) {
 			return;

@@ -9,6 +9,7 @@ import {endpointSliceCells, endpointsCells} from '../../source/format/endpoints.
 import {nodeCells} from '../../source/format/node.js';
 import {eventCells} from '../../source/format/event.js';
 import {namespaceCells} from '../../source/format/namespace.js';
+import {leaseCells} from '../../source/format/lease.js';
 import {api, fastSandbox, openWatch, podManifest, reference, serviceManifest, waitFor} from './helpers.js';
 
 const tableV1 = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
@@ -65,7 +66,7 @@ describe('server-side Tables', () => {
 		assert.equal(single.body.rows[0].cells[0], 'web-1');
 	});
 
-	test('services, endpoints, endpoint slices, nodes, events and namespaces: rows from their format functions', async () => {
+	test('services, endpoints, endpoint slices, nodes, events, namespaces and leases: rows from their format functions', async () => {
 		const cases: Array<[string, string, (object: any) => string[]]> = [
 			['/api/v1/namespaces/default/services', '/api/v1/namespaces/default/services', object => serviceCells(object, clock, true)],
 			['/api/v1/namespaces/default/endpoints', '/api/v1/namespaces/default/endpoints', object => endpointsCells(object, clock)],
@@ -73,6 +74,7 @@ describe('server-side Tables', () => {
 			['/api/v1/nodes', '/api/v1/nodes', object => nodeCells(object, clock)],
 			['/api/v1/namespaces/default/events', '/api/v1/namespaces/default/events', object => eventCells(object, clock)],
 			['/api/v1/namespaces', '/api/v1/namespaces', object => namespaceCells(object, clock)],
+			['/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', object => leaseCells(object, clock)],
 		];
 		for (const [tablePath, listPath, cells] of cases) {
 			const table = await api(sandbox, tablePath, {accept: tableV1});
@@ -81,6 +83,9 @@ describe('server-side Tables', () => {
 			assert.deepEqual(table.body.rows.map((row: {cells: string[]}) => row.cells), items.map((item: unknown) => cells(item)), tablePath);
 		}
 
+		const leases = await api(sandbox, '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', {accept: tableV1});
+		assert.deepEqual(leases.body.columnDefinitions.map((column: {name: string}) => column.name), ['Name', 'Holder', 'Age']);
+		assert.deepEqual(leases.body.rows.map((row: {cells: string[]}) => row.cells), [['minikube', 'minikube', '11m']]);
 		const endpoints = await api(sandbox, '/api/v1/namespaces/default/endpoints/web', {accept: tableV1});
 		// The named targetPort "http" resolved to the container's 8080.
 		assert.deepEqual(endpoints.body.rows[0].cells.slice(0, 2), ['web', '172.17.0.3:8080']);

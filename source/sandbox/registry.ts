@@ -103,7 +103,7 @@ export class Registry {
 		object = orderTop(object);
 		if (options.dryRun) {
 			release();
-			return unstored(info, {...object, metadata: {...object.metadata, resourceVersion: String(this.store.revision)}});
+			return unstored(info, {...object, metadata: orderMeta({...object.metadata, resourceVersion: String(this.store.revision)})});
 		}
 
 		return this.store.create(info.name, object);

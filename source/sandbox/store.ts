@@ -1,4 +1,5 @@
 import type {KubeObject} from '../k8s/types.js';
+import {orderMeta} from './meta.js';
 
 /** One stored object with its serialized form, kept so lists are string joins. */
 export interface Entry {
@@ -202,8 +203,10 @@ export class Store {
 	}
 }
 
-// Objects keep type fields first, then metadata with the new resourceVersion, then the rest.
+// Objects keep type fields first, then metadata with the new resourceVersion (in its place
+// after uid, also on an object's first write), then the rest.
 function stamp(object: KubeObject, revision: number): KubeObject {
 	const {kind, apiVersion, metadata, ...rest} = object;
-	return {kind, apiVersion, metadata: {...metadata, resourceVersion: String(revision)}, ...rest};
+	const resourceVersion = String(revision);
+	return {kind, apiVersion, metadata: 'resourceVersion' in metadata ? {...metadata, resourceVersion} : orderMeta({...metadata, resourceVersion}), ...rest};
 }

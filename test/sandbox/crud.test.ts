@@ -23,6 +23,8 @@ describe('create, read, update, delete', () => {
 		assert.match(pod.metadata.uid, /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[\da-f]{4}-[\da-f]{12}$/);
 		assert.match(pod.metadata.creationTimestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 		assert.match(pod.metadata.resourceVersion, /^\d+$/);
+		// Keys in the server's order, resourceVersion after uid already on the first write.
+		assert.deepEqual(Object.keys(pod.metadata), Object.keys(real.metadata));
 		// kubectl-run owns exactly what it owned on the real server.
 		assert.deepEqual(pod.metadata.managedFields[0].fieldsV1, real.metadata.managedFields[0].fieldsV1);
 		assert.equal(pod.metadata.managedFields[0].manager, 'kubectl-run');

@@ -1,20 +1,18 @@
-import type {KubeObject} from '../k8s/types.js';
 import {Store} from './store.js';
 import {ServiceAllocation} from './service-allocation.js';
 import {Registry} from './registry.js';
 import {EventRecorder} from './events.js';
-import {Scheduler, nodeName} from './scheduler.js';
+import {Scheduler} from './scheduler.js';
 import {Kubelet} from './kubelet.js';
 import {EndpointsController} from './endpoints-controller.js';
 import {NamespaceController} from './namespace-controller.js';
 import {ApiServer, type SandboxUser} from './server.js';
-import {nodeLabels, runningPod, seed} from './seed.js';
+import {nodeLabels, seed} from './seed.js';
+import {seedPods} from './seed-pods.js';
 import {kubeconfigYaml} from './kubeconfig.js';
 import {makeCertificates} from './certificate.js';
 import {objectsOf, type SandboxObjects} from './objects.js';
-import {applyDefaults, admitPod} from './defaults.js';
-import {containerStatus, condition} from './pod-status.js';
-import {clone, newUid, orderMeta, randomHex, rfc3339} from './meta.js';
+import {randomHex} from './meta.js';
 
 export type {SandboxObjects} from './objects.js';
 export type {SandboxUser} from './server.js';
@@ -72,7 +70,11 @@ export interface Sandbox {
 	addUser(user: SandboxUser): void;
 	/** Direct store access for tests and benchmarks. */
 	objects: SandboxObjects;
-	/** Creates `count` pods `seed-00000`… in `namespace` at once: Running, or ContainerCreating with `running: false`. */
+	/**
+	 * Creates `count` pods `seed-00000`… in `namespace` at once: Running, or ContainerCreating
+	 * with `running: false`; each is what a pod created over the API and started by the
+	 * kubelet is, managedFields included (see seed-pods.ts).
+	 */
 	seedPods(namespace: string, count: number, options?: {running?: boolean}): void;
 	/** How many watch streams are open now (on one resource, e.g. `pods`, or all): tests wait on it instead of sleeping. */
 	watchCount(resource?: string): number;
@@ -94,7 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const store = new Store(options.eventWindow ?? 1000);
 	const services = new ServiceAllocation();
 	const stopTracking = services.track(store);
-	seed(store, now());
+	seed(store, services, now());
 	const registry = new Registry(store, services, now);
 	const events = new EventRecorder(store, now);
 	const scheduler = new Scheduler(store, events, now, timing.scheduleMs, () => nodeLabels);
@@ -157,58 +159,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		addUser: user => server.addUser(user),
 		objects: objectsOf(store, now),
 		seedPods(namespace, count, seedOptions = {}) {
-			if (!store.get('namespaces', undefined, namespace)) {
-				store.create('namespaces', applyDefaults('namespaces', {kind: 'Namespace', apiVersion: 'v1', metadata: orderMeta({name: namespace, uid: newUid(), creationTimestamp: rfc3339(now())})}));
-			}
-
-			const time = rfc3339(now());
-			const template: KubeObject = {
-				kind: 'Pod',
-				apiVersion: 'v1',
-				metadata: {name: 'template', namespace, labels: {app: 'seed'}},
-				spec: {containers: [{name: 'nginx', image: 'nginx', ports: [{containerPort: 80}]}], nodeName},
-			};
-			const running = seedOptions.running ?? true;
-			const base = running ? runningPod(template, '0.0.0.0', time) : creatingPod(template, time);
-			for (let index = 0; index < count; index++) {
-				const name = `seed-${String(index).padStart(5, '0')}`;
-				if (store.get('pods', namespace, name)) {
-					continue;
-				}
-
-				const pod = clone(base);
-				pod.metadata = orderMeta({...pod.metadata, name, uid: newUid(), labels: {app: 'seed', index: String(index)}});
-				if (running) {
-					const ip = kubelet.assignIp();
-					const status = pod['status'] as {podIP: string; podIPs: Array<{ip: string}>};
-					status.podIP = ip;
-					status.podIPs = [{ip}];
-				}
-
-				store.create('pods', pod);
-			}
+			seedPods({store, registry, now, assignIp: () => kubelet.assignIp()}, namespace, count, seedOptions.running ?? true);
 		},
 	};
-}
-
-// A pod the kubelet is still creating: it stays that way (the kubelet only starts pods it saw Pending without statuses).
-function creatingPod(template: KubeObject, time: string): KubeObject {
-	const admitted = admitPod(applyDefaults('pods', template));
-	const containers = (admitted['spec'] as {containers: Array<{name: string; image?: string}>}).containers;
-	const status = {
-		phase: 'Pending',
-		conditions: [
-			condition(undefined, 'PodReadyToStartContainers', 'False', time),
-			condition(undefined, 'Initialized', 'True', time),
-			condition(undefined, 'Ready', 'False', time, 'ContainersNotReady', `containers with unready status: [${containers.map(c => c.name).join(' ')}]`),
-			condition(undefined, 'ContainersReady', 'False', time, 'ContainersNotReady', `containers with unready status: [${containers.map(c => c.name).join(' ')}]`),
-			condition(undefined, 'PodScheduled', 'True', time),
-		],
-		hostIP: '192.168.49.2',
-		hostIPs: [{ip: '192.168.49.2'}],
-		startTime: time,
-		containerStatuses: containers.map(container => containerStatus(container, {kind: 'waiting', reason: 'ContainerCreating'}, false)),
-		qosClass: 'BestEffort',
-	};
-	return {...admitted, metadata: {...admitted.metadata, creationTimestamp: time}, status};
 }

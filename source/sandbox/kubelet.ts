@@ -276,45 +276,7 @@ export class Kubelet {
 			return;
 		}
 
-		const time = rfc3339(this.now());
-		const spec = pod.spec!;
-		const previous = pod.status?.conditions;
-		const init = spec.initContainers ?? [];
-		const initDone = init.every(container => states.get(container.name)?.kind === 'terminated');
-		const statusOf = (container: Container): ContainerStatus => {
-			const phase = states.get(container.name)!;
-			return containerStatus(container, phase, phase.kind === 'running');
-		};
-
-		const containerStatuses = spec.containers.map(statusOf);
-		const allReady = containerStatuses.every(status => status.ready);
-		const notReady = containerStatuses.filter(status => !status.ready).map(status => status.name);
-		const pendingInit = init.filter(container => states.get(container.name)?.kind !== 'terminated').map(container => container.name);
-		const conditions: PodCondition[] = [
-			condition(previous, 'PodReadyToStartContainers', run.ip ? 'True' : 'False', time),
-			initDone
-				? condition(previous, 'Initialized', 'True', time)
-				: condition(previous, 'Initialized', 'False', time, 'ContainersNotInitialized', `containers with incomplete status: [${pendingInit.join(' ')}]`),
-			allReady
-				? condition(previous, 'Ready', 'True', time)
-				: condition(previous, 'Ready', 'False', time, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
-			allReady
-				? condition(previous, 'ContainersReady', 'True', time)
-				: condition(previous, 'ContainersReady', 'False', time, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
-			...(previous ?? []).filter(existing => existing.type === 'PodScheduled'),
-		];
-		const status = {
-			...pod.status,
-			phase: allReady ? 'Running' : 'Pending',
-			conditions,
-			hostIP: nodeIp,
-			hostIPs: [{ip: nodeIp}],
-			...(run.ip ? {podIP: run.ip, podIPs: [{ip: run.ip}]} : {}),
-			startTime: pod.status?.startTime ?? time,
-			...(init.length > 0 ? {initContainerStatuses: init.map(statusOf)} : {}),
-			containerStatuses,
-		};
-		this.write(pod, orderKeys(status, podStatusOrder));
+		this.write(pod, kubeletStatus(pod, states, run.ip, rfc3339(this.now())));
 	}
 
 	private writeTerminated(pod: Pod): void {
@@ -344,14 +306,60 @@ export class Kubelet {
 	}
 
 	private write(pod: Pod, status: Record<string, unknown>): void {
-		const object = pod as unknown as KubeObject;
-		const next = {...object, status};
-		const managedFields = managedAfterUpdate(object.metadata.managedFields, object, next, {
-			manager: 'kubelet',
-			apiVersion: 'v1',
-			time: rfc3339(this.now()),
-			subresource: 'status',
-		}, 'status');
-		this.store.update('pods', {...next, metadata: orderMeta({...object.metadata, managedFields})});
+		this.store.update('pods', withKubeletStatus(pod as unknown as KubeObject, status, rfc3339(this.now())));
 	}
+}
+
+/**
+ * The status the kubelet reports for a pod whose containers are in `states` (by name), with
+ * `ip` once the pod network gave it one: phase, the five conditions in the kubelet's order
+ * (a PodScheduled it did not find is its own, as for a pod created with spec.nodeName),
+ * host and pod IPs, start time and container statuses.
+ */
+export function kubeletStatus(pod: Pod, states: ReadonlyMap<string, Phase>, ip: string | undefined, time: string): Record<string, unknown> {
+	const spec = pod.spec!;
+	const previous = pod.status?.conditions;
+	const init = spec.initContainers ?? [];
+	const initDone = init.every(container => states.get(container.name)?.kind === 'terminated');
+	const statusOf = (container: Container): ContainerStatus => {
+		const phase = states.get(container.name)!;
+		return containerStatus(container, phase, phase.kind === 'running');
+	};
+
+	const containerStatuses = spec.containers.map(statusOf);
+	const allReady = containerStatuses.every(status => status.ready);
+	const notReady = containerStatuses.filter(status => !status.ready).map(status => status.name);
+	const pendingInit = init.filter(container => states.get(container.name)?.kind !== 'terminated').map(container => container.name);
+	const conditions: PodCondition[] = [
+		condition(previous, 'PodReadyToStartContainers', ip ? 'True' : 'False', time),
+		initDone
+			? condition(previous, 'Initialized', 'True', time)
+			: condition(previous, 'Initialized', 'False', time, 'ContainersNotInitialized', `containers with incomplete status: [${pendingInit.join(' ')}]`),
+		allReady
+			? condition(previous, 'Ready', 'True', time)
+			: condition(previous, 'Ready', 'False', time, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
+		allReady
+			? condition(previous, 'ContainersReady', 'True', time)
+			: condition(previous, 'ContainersReady', 'False', time, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
+		previous?.find(existing => existing.type === 'PodScheduled') ?? condition(undefined, 'PodScheduled', 'True', time),
+	];
+	const status = {
+		...pod.status,
+		phase: allReady ? 'Running' : 'Pending',
+		conditions,
+		hostIP: nodeIp,
+		hostIPs: [{ip: nodeIp}],
+		...(ip ? {podIP: ip, podIPs: [{ip}]} : {}),
+		startTime: pod.status?.startTime ?? time,
+		...(init.length > 0 ? {initContainerStatuses: init.map(statusOf)} : {}),
+		containerStatuses,
+	};
+	return orderKeys(status, podStatusOrder);
+}
+
+/** `pod` with the kubelet's status update applied: the status, and the `kubelet` status entry of managedFields owning what it changed. */
+export function withKubeletStatus(pod: KubeObject, status: Record<string, unknown>, time: string): KubeObject {
+	const next = {...pod, status};
+	const managedFields = managedAfterUpdate(pod.metadata.managedFields, pod, next, {manager: 'kubelet', apiVersion: 'v1', time, subresource: 'status'}, 'status');
+	return {...next, metadata: orderMeta({...pod.metadata, managedFields})};
 }

@@ -86,27 +86,41 @@ export class Scheduler {
 		const time = rfc3339(this.now());
 		if (!fits) {
 			const message = '0/1 nodes are available: 1 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
-			this.writeStatus(pod, {type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: time, reason: 'Unschedulable', message}, undefined);
+			this.writeStatus(pod, {type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: time, reason: 'Unschedulable', message});
 			this.events.record(pod, {...reporter, action: 'Scheduling'}, {type: 'Warning', reason: 'FailedScheduling', message});
 			return;
 		}
 
-		const bound = this.writeStatus(pod, {type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: time}, nodeName);
+		const bound = this.store.update('pods', bindPod(pod, nodeName, time)).object;
 		this.events.record(bound, reporter, {type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${namespace}/${name} to ${nodeName}`});
 	}
 
-	private writeStatus(pod: KubeObject, condition: PodCondition, node: string | undefined): KubeObject {
-		const status = {...(pod['status'] as Record<string, unknown>)};
-		const conditions = ((status['conditions'] as PodCondition[] | undefined) ?? []).filter(existing => existing.type !== 'PodScheduled');
-		status['conditions'] = [...conditions, orderKeys(condition, ['type', 'status', 'lastProbeTime', 'lastTransitionTime', 'reason', 'message'])];
-		const spec = node ? orderPodSpec({...(pod['spec'] as Record<string, unknown>), nodeName: node}) : pod['spec'];
-		const next = {...pod, spec, status: orderKeys(status, podStatusOrder)};
+	// An unschedulable pod's condition is a status update of kube-scheduler's own, so it owns it.
+	private writeStatus(pod: KubeObject, condition: PodCondition): void {
+		const next = withScheduledCondition(pod, condition);
 		const managedFields = managedAfterUpdate(pod.metadata.managedFields, pod, next, {
 			manager: 'kube-scheduler',
 			apiVersion: 'v1',
 			time: rfc3339(this.now()),
 			subresource: 'status',
 		}, 'status');
-		return this.store.update('pods', {...next, metadata: orderMeta({...pod.metadata, managedFields})}).object;
+		this.store.update('pods', {...next, metadata: orderMeta({...pod.metadata, managedFields})});
 	}
+}
+
+/**
+ * A pod after its `pods/binding` to `node`: spec.nodeName set and PodScheduled True. The
+ * binding subresource writes storage directly, so, as on a real server, nobody's
+ * managedFields entry claims either field.
+ */
+export function bindPod(pod: KubeObject, node: string, time: string): KubeObject {
+	const bound = withScheduledCondition(pod, {type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: time});
+	return {...bound, spec: orderPodSpec({...(pod['spec'] as Record<string, unknown>), nodeName: node})};
+}
+
+function withScheduledCondition(pod: KubeObject, condition: PodCondition): KubeObject {
+	const status = {...(pod['status'] as Record<string, unknown>)};
+	const conditions = ((status['conditions'] as PodCondition[] | undefined) ?? []).filter(existing => existing.type !== 'PodScheduled');
+	status['conditions'] = [...conditions, orderKeys(condition, ['type', 'status', 'lastProbeTime', 'lastTransitionTime', 'reason', 'message'])];
+	return {...pod, status: orderKeys(status, podStatusOrder)};
 }

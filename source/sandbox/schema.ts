@@ -50,7 +50,8 @@ const lists: Record<string, ListSemantics> = {
 	'spec.loadBalancerSourceRanges': {type: 'atomic'},
 	'status.conditions': {type: 'map', keys: ['type'], mergeKey: 'type'},
 	'status.podIPs': {type: 'map', keys: ['ip'], mergeKey: 'ip'},
-	'status.hostIPs': {type: 'map', keys: ['ip'], mergeKey: 'ip'},
+	// Merged by ip in a strategic patch, but atomic for field ownership (`f:hostIPs: {}`).
+	'status.hostIPs': {type: 'atomic', mergeKey: 'ip'},
 	'status.containerStatuses': {type: 'atomic'},
 	'status.initContainerStatuses': {type: 'atomic'},
 	'status.addresses': {type: 'map', keys: ['type'], mergeKey: 'type'},

@@ -1,11 +1,12 @@
 import type {KubeObject} from '../k8s/types.js';
 import type {Store} from './store.js';
-import {applyDefaults, admitPod} from './defaults.js';
-import {microTime, newUid, orderKeys, orderMeta, randomHex, rfc3339} from './meta.js';
-import {containerStatus, condition} from './pod-status.js';
+import type {ServiceAllocation} from './service-allocation.js';
+import {applyDefaults} from './defaults.js';
+import {microTime, newUid, orderMeta, randomHex, rfc3339} from './meta.js';
 import {nodeIp} from './kubelet.js';
 import {nodeName} from './scheduler.js';
-import {podStatusOrder} from './defaults.js';
+import {Registry} from './registry.js';
+import {startedPod} from './seed-pods.js';
 
 /** The labels of node `minikube` (what nodeSelectors are matched against). */
 export const nodeLabels: Record<string, string> = {
@@ -33,7 +34,7 @@ function meta(name: string, namespace: string | undefined, time: string, extra: 
  * `kubernetes` service at 10.96.0.1 with its endpoints, and kube-system's control-plane
  * pods and kube-dns, all Running, so `kubectl get pods -A` looks real.
  */
-export function seed(store: Store, now: number): void {
+export function seed(store: Store, services: ServiceAllocation, now: number): void {
 	// The cluster came up ten minutes before the sandbox was asked for, as a minikube started earlier.
 	const bootedAt = now - clusterAgeMs;
 	const time = rfc3339(bootedAt);
@@ -107,32 +108,37 @@ export function seed(store: Store, now: number): void {
 		status: {loadBalancer: {}},
 	});
 
-	const systemPods: Array<{name: string; image: string; labels: Record<string, string>; hostNetwork: boolean; ip?: string; ports?: Array<Record<string, unknown>>}> = [
-		{name: 'coredns-668d6bf9bc-5xv7m', image: 'registry.k8s.io/coredns/coredns:v1.11.3', labels: {'k8s-app': 'kube-dns', 'pod-template-hash': '668d6bf9bc'}, hostNetwork: false, ip: '172.17.0.2', ports: [
+	// Who creates each kube-system pod on a real minikube: the kubelet makes the control
+	// plane's static (mirror) pods on its own node; controllers and the addon manager's
+	// kubectl create the rest, which the scheduler then binds.
+	const systemPods: Array<{name: string; image: string; labels: Record<string, string>; manager: string; hostNetwork: boolean; ip?: string; ports?: Array<Record<string, unknown>>}> = [
+		{name: 'coredns-668d6bf9bc-5xv7m', image: 'registry.k8s.io/coredns/coredns:v1.11.3', labels: {'k8s-app': 'kube-dns', 'pod-template-hash': '668d6bf9bc'}, manager: 'kube-controller-manager', hostNetwork: false, ip: '172.17.0.2', ports: [
 			{name: 'dns', containerPort: 53, protocol: 'UDP'},
 			{name: 'dns-tcp', containerPort: 53, protocol: 'TCP'},
 			{name: 'metrics', containerPort: 9153, protocol: 'TCP'},
 		]},
-		{name: 'etcd-minikube', image: 'registry.k8s.io/etcd:3.5.16-0', labels: {component: 'etcd', tier: 'control-plane'}, hostNetwork: true},
-		{name: 'kube-apiserver-minikube', image: 'registry.k8s.io/kube-apiserver:v1.32.0', labels: {component: 'kube-apiserver', tier: 'control-plane'}, hostNetwork: true},
-		{name: 'kube-controller-manager-minikube', image: 'registry.k8s.io/kube-controller-manager:v1.32.0', labels: {component: 'kube-controller-manager', tier: 'control-plane'}, hostNetwork: true},
-		{name: 'kube-proxy-8kq2w', image: 'registry.k8s.io/kube-proxy:v1.32.0', labels: {'k8s-app': 'kube-proxy'}, hostNetwork: true},
-		{name: 'kube-scheduler-minikube', image: 'registry.k8s.io/kube-scheduler:v1.32.0', labels: {component: 'kube-scheduler', tier: 'control-plane'}, hostNetwork: true},
-		{name: 'storage-provisioner', image: 'gcr.io/k8s-minikube/storage-provisioner:v5', labels: {'addonmanager.kubernetes.io/mode': 'Reconcile', 'integration-test': 'storage-provisioner'}, hostNetwork: true},
+		{name: 'etcd-minikube', image: 'registry.k8s.io/etcd:3.5.16-0', labels: {component: 'etcd', tier: 'control-plane'}, manager: 'kubelet', hostNetwork: true},
+		{name: 'kube-apiserver-minikube', image: 'registry.k8s.io/kube-apiserver:v1.32.0', labels: {component: 'kube-apiserver', tier: 'control-plane'}, manager: 'kubelet', hostNetwork: true},
+		{name: 'kube-controller-manager-minikube', image: 'registry.k8s.io/kube-controller-manager:v1.32.0', labels: {component: 'kube-controller-manager', tier: 'control-plane'}, manager: 'kubelet', hostNetwork: true},
+		{name: 'kube-proxy-8kq2w', image: 'registry.k8s.io/kube-proxy:v1.32.0', labels: {'k8s-app': 'kube-proxy'}, manager: 'kube-controller-manager', hostNetwork: true},
+		{name: 'kube-scheduler-minikube', image: 'registry.k8s.io/kube-scheduler:v1.32.0', labels: {component: 'kube-scheduler', tier: 'control-plane'}, manager: 'kubelet', hostNetwork: true},
+		{name: 'storage-provisioner', image: 'gcr.io/k8s-minikube/storage-provisioner:v5', labels: {'addonmanager.kubernetes.io/mode': 'Reconcile', 'integration-test': 'storage-provisioner'}, manager: 'kubectl-client-side-apply', hostNetwork: true},
 	];
 	seedNodeEvents(store, bootedAt);
+	// Created through the API as of boot time, so creation and managedFields carry that time.
+	const registry = new Registry(store, services, () => bootedAt);
 	for (const system of systemPods) {
 		const containerName = system.name.startsWith('coredns') ? 'coredns' : system.name.replace(/-minikube$|-[a-z\d]{5}$/, '');
-		store.create('pods', runningPod({
+		store.create('pods', startedPod(registry, {
 			kind: 'Pod',
 			apiVersion: 'v1',
-			metadata: meta(system.name, 'kube-system', time, {labels: system.labels}),
+			metadata: {name: system.name, namespace: 'kube-system', labels: system.labels},
 			spec: {
 				containers: [{name: containerName, image: system.image, ...(system.ports ? {ports: system.ports} : {})}],
-				nodeName,
+				...(system.manager === 'kubelet' ? {nodeName} : {}),
 				...(system.hostNetwork ? {hostNetwork: true, priorityClassName: 'system-node-critical', priority: 2_000_001_000} : {priorityClassName: 'system-cluster-critical', priority: 2_000_000_000}),
 			},
-		}, system.ip ?? nodeIp, time));
+		}, {manager: system.manager, ip: system.ip ?? nodeIp, time}));
 	}
 
 	// A fresh minikube's storage-provisioner has restarted once while the node came up.
@@ -185,27 +191,6 @@ function seedNodeEvents(store: Store, now: number): void {
 			reportingInstance: record.from['reportingInstance'],
 		});
 	}
-}
-
-/** A pod as it looks once the kubelet has it Running: defaults, admission, status. */
-export function runningPod(input: KubeObject, ip: string, time: string): KubeObject {
-	const admitted = admitPod(applyDefaults('pods', input));
-	const spec = admitted['spec'] as {containers: Array<{name: string; image?: string}>};
-	const containerStatuses = spec.containers.map(container => containerStatus(container, {kind: 'running', startedAt: time, containerID: `docker://${randomHex(32)}`}, true));
-	const conditions = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
-		.map(type => condition(undefined, type, 'True', time));
-	const status = orderKeys({
-		phase: 'Running',
-		conditions,
-		hostIP: nodeIp,
-		hostIPs: [{ip: nodeIp}],
-		podIP: ip,
-		podIPs: [{ip}],
-		startTime: time,
-		containerStatuses,
-		qosClass: (admitted['status'] as {qosClass: string}).qosClass,
-	}, podStatusOrder);
-	return {...admitted, metadata: orderMeta({...admitted.metadata, uid: admitted.metadata.uid ?? newUid(), creationTimestamp: admitted.metadata.creationTimestamp ?? time}), status};
 }
 
 function node(time: string): KubeObject {

@@ -16,7 +16,8 @@ const sandbox = await startSandboxProcess(count, join(directory, 'kubeconfig'));
 const rows = 50;
 // NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles kpods during the run.
 const nodeArgs = process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [];
-const pty = spawnPty(process.execPath, [...nodeArgs, cli, '--kubeconfig', sandbox.kubeconfig], {name: 'xterm-256color', cols: 200, rows, cwd: root, env: process.env});
+const [command, args] = nodeArgs.length > 0 ? [process.execPath, [...nodeArgs, cli]] : [cli, []];
+const pty = spawnPty(command, [...args, '--kubeconfig', sandbox.kubeconfig], {name: 'xterm-256color', cols: 200, rows, cwd: root, env: process.env});
 let tail = '';
 const pending = new Map<number, number>();
 const latencies: number[] = [];

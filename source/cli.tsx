@@ -1,4 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
+// The young generation capped at 2 MB a half: parsing a big list makes a lot of short-lived
+// garbage, and V8's default lets it grow to tens of MB before collecting (≈30 MB more peak
+// RSS at 3,000 pods, no faster). The flag has to be given at start, hence the hashbang.
 import module from 'node:module';
 import meow from 'meow';
 

@@ -48,3 +48,22 @@ test('backslashes and quotes at every chunk boundary', () => {
 	const document = JSON.stringify({metadata: {}, items: values.map((value, index) => ({metadata: {name: `p${index}`, annotations: {[value]: value}}}))});
 	for (let size = 1; size <= 12; size++) assert.deepEqual(split(document, size).items.map(item => (item as {metadata: {name: string}}).metadata.name), values.map((_, index) => `p${index}`), `chunks of ${size}`);
 });
+
+test('metadata.managedFields is cut out before parsing, wherever it stands in metadata', () => {
+	const managedFields = [{manager: 'kubectl-run', operation: 'Update', fieldsV1: {'f:metadata': {'f:labels': {'.': {}, 'f:run': {}}}, 'f:spec': {'f:containers': {'k:{"name":"x"}': {}}}}}];
+	const last = {metadata: {name: 'a', labels: {run: 'a'}, managedFields}, spec: {containers: [{name: 'x', args: ['"managedFields":[']}]}};
+	const first = {metadata: {managedFields, name: 'b'}, status: {phase: 'Running'}};
+	const only = {metadata: {managedFields}};
+	const untouched = {metadata: {name: 'c'}, spec: {managedFields: ['not metadata: kept']}};
+	for (const pretty of [false, true]) {
+		const document = JSON.stringify({kind: 'PodList', metadata: {resourceVersion: '1'}, items: [last, first, only, untouched]}, null, pretty ? 2 : undefined);
+		for (const size of [1, 3, 17, 100_000]) {
+			assert.deepEqual(split(document, size).items, [
+				{metadata: {name: 'a', labels: {run: 'a'}}, spec: last.spec},
+				{metadata: {name: 'b'}, status: {phase: 'Running'}},
+				{metadata: {}},
+				untouched,
+			], `pretty ${pretty}, chunks of ${size}`);
+		}
+	}
+});

@@ -26,7 +26,8 @@ export class TerminalSession {
 		const columns = options.columns ?? 120;
 		const rows = options.rows ?? 30;
 		this.terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
-		this.pty = spawnPty(process.execPath, [cli, ...args], {
+		// The built file itself, through its hashbang, as the installed `kpods` command runs.
+		this.pty = spawnPty(cli, args, {
 			name: 'xterm-256color',
 			cols: columns,
 			rows,

@@ -1,5 +1,6 @@
 import type {Container, KubeObject} from '../k8s/types.js';
 import {isObject, orderKeys, orderMeta, randomSuffix} from './meta.js';
+import {containerFields, podSpecFields, serviceSpecFields, servicePortFields} from './struct-fields.js';
 
 /**
  * Scheme defaulting: what the API server fills in on every write of these kinds before
@@ -34,34 +35,7 @@ export function applyDefaults(resource: string, object: KubeObject): KubeObject 
 	}
 }
 
-// Go struct field order of the types, so objects serialize like a real server's.
-const podSpecOrder = [
-	'volumes', 'initContainers', 'containers', 'ephemeralContainers', 'restartPolicy', 'terminationGracePeriodSeconds',
-	'activeDeadlineSeconds', 'dnsPolicy', 'nodeSelector', 'serviceAccountName', 'serviceAccount',
-	'automountServiceAccountToken', 'nodeName', 'hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace',
-	'securityContext', 'imagePullSecrets', 'hostname', 'subdomain', 'affinity', 'schedulerName', 'tolerations',
-	'hostAliases', 'priorityClassName', 'priority', 'dnsConfig', 'readinessGates', 'runtimeClassName',
-	'enableServiceLinks', 'preemptionPolicy', 'overhead', 'topologySpreadConstraints', 'setHostnameAsFQDN', 'os',
-	'hostUsers', 'schedulingGates', 'resourceClaims', 'resources',
-];
-const containerOrder = [
-	'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy',
-	'restartPolicy', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle',
-	'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty',
-];
 /** Key order of PodStatus. */
-export const podStatusOrder = [
-	'observedGeneration', 'phase', 'conditions', 'message', 'reason', 'nominatedNodeName', 'hostIP', 'hostIPs', 'podIP',
-	'podIPs', 'startTime', 'initContainerStatuses', 'containerStatuses', 'qosClass', 'ephemeralContainerStatuses',
-	'resize', 'resourceClaimStatuses',
-];
-const serviceSpecOrder = [
-	'ports', 'selector', 'clusterIP', 'clusterIPs', 'type', 'externalIPs', 'sessionAffinity', 'loadBalancerIP',
-	'loadBalancerSourceRanges', 'externalName', 'externalTrafficPolicy', 'healthCheckNodePort',
-	'publishNotReadyAddresses', 'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy',
-	'allocateLoadBalancerNodePorts', 'loadBalancerClass', 'internalTrafficPolicy', 'trafficDistribution',
-];
-const servicePortOrder = ['name', 'protocol', 'appProtocol', 'port', 'targetPort', 'nodePort'];
 
 /** `Always` for `:latest` or untagged images, else `IfNotPresent` (digests included). */
 export function defaultPullPolicy(image: string | undefined): string {
@@ -88,7 +62,7 @@ function defaultContainer(container: Container): Container {
 		terminationMessagePath: container.terminationMessagePath ?? '/dev/termination-log',
 		terminationMessagePolicy: container.terminationMessagePolicy ?? 'File',
 		imagePullPolicy: container.imagePullPolicy ?? defaultPullPolicy(container.image),
-	}, containerOrder);
+	}, containerFields);
 }
 
 function defaultPod(object: KubeObject): KubeObject {
@@ -115,7 +89,7 @@ function defaultPod(object: KubeObject): KubeObject {
 	spec['securityContext'] ??= {};
 	spec['schedulerName'] ??= 'default-scheduler';
 	spec['enableServiceLinks'] ??= true;
-	return {...object, metadata: orderMeta(object.metadata), spec: orderKeys(spec, podSpecOrder)};
+	return {...object, metadata: orderMeta(object.metadata), spec: orderKeys(spec, podSpecFields)};
 }
 
 function defaultVolume(volume: Record<string, unknown>): Record<string, unknown> {
@@ -148,7 +122,7 @@ export function admitPod(object: KubeObject): KubeObject {
 				return container;
 			}
 
-			return orderKeys({...container, volumeMounts: [...mounts, {name: volumeName, readOnly: true, mountPath}]}, containerOrder);
+			return orderKeys({...container, volumeMounts: [...mounts, {name: volumeName, readOnly: true, mountPath}]}, containerFields);
 		};
 
 		spec['containers'] = (spec['containers'] as Container[]).map(container => mount(container));
@@ -168,7 +142,7 @@ export function admitPod(object: KubeObject): KubeObject {
 	spec['priority'] ??= 0;
 	spec['preemptionPolicy'] ??= 'PreemptLowerPriority';
 	const status = {phase: 'Pending', qosClass: qosClass(spec['containers'] as Container[])};
-	return {...object, spec: orderKeys(spec, podSpecOrder), status};
+	return {...object, spec: orderKeys(spec, podSpecFields), status};
 }
 
 function tokenVolume(name: string): Record<string, unknown> {
@@ -209,7 +183,7 @@ function defaultService(object: KubeObject): KubeObject {
 			...port,
 			protocol: port['protocol'] ?? 'TCP',
 			targetPort: port['targetPort'] ?? port['port'],
-		}, servicePortOrder));
+		}, servicePortFields));
 	}
 
 	if (spec['type'] !== 'ExternalName') {
@@ -225,17 +199,17 @@ function defaultService(object: KubeObject): KubeObject {
 		spec['allocateLoadBalancerNodePorts'] ??= true;
 	}
 
-	return {...object, metadata: orderMeta(object.metadata), spec: orderKeys(spec, serviceSpecOrder)};
+	return {...object, metadata: orderMeta(object.metadata), spec: orderKeys(spec, serviceSpecFields)};
 }
 
 /** PodSpec with keys in the server's order (after a controller sets a field). */
 export function orderPodSpec(spec: Record<string, unknown>): Record<string, unknown> {
-	return orderKeys(spec, podSpecOrder);
+	return orderKeys(spec, podSpecFields);
 }
 
 /** Key order of ServiceSpec, for the registry's allocations. */
 export function orderServiceSpec(spec: Record<string, unknown>): Record<string, unknown> {
-	return orderKeys(spec, serviceSpecOrder);
+	return orderKeys(spec, serviceSpecFields);
 }
 
 function defaultNamespace(object: KubeObject): KubeObject {

@@ -1,4 +1,5 @@
 import {isObject} from './meta.js';
+import {containerFields as container, containerPortFields as containerPort, objectMetaFields as objectMeta, podSpecFields as podSpec, serviceSpecFields as serviceSpec, servicePortFields as servicePort} from './struct-fields.js';
 
 /**
  * The declared fields of the structs people write by hand (pods, services, their
@@ -6,33 +7,6 @@ import {isObject} from './meta.js';
  * as `imagee` is reported the way the API server's strict decoder reports it. Structs not
  * listed here are not checked.
  */
-const objectMeta = [
-	'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp',
-	'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers',
-	'managedFields',
-];
-const container = [
-	'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy',
-	'restartPolicy', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle',
-	'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty',
-];
-const containerPort = ['name', 'hostPort', 'containerPort', 'protocol', 'hostIP'];
-const podSpec = [
-	'volumes', 'initContainers', 'containers', 'ephemeralContainers', 'restartPolicy', 'terminationGracePeriodSeconds',
-	'activeDeadlineSeconds', 'dnsPolicy', 'nodeSelector', 'serviceAccountName', 'serviceAccount',
-	'automountServiceAccountToken', 'nodeName', 'hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace',
-	'securityContext', 'imagePullSecrets', 'hostname', 'subdomain', 'affinity', 'schedulerName', 'tolerations',
-	'hostAliases', 'priorityClassName', 'priority', 'dnsConfig', 'readinessGates', 'runtimeClassName',
-	'enableServiceLinks', 'preemptionPolicy', 'overhead', 'topologySpreadConstraints', 'setHostnameAsFQDN', 'os',
-	'hostUsers', 'schedulingGates', 'resourceClaims', 'resources',
-];
-const serviceSpec = [
-	'ports', 'selector', 'clusterIP', 'clusterIPs', 'type', 'externalIPs', 'sessionAffinity', 'loadBalancerIP',
-	'loadBalancerSourceRanges', 'externalName', 'externalTrafficPolicy', 'healthCheckNodePort',
-	'publishNotReadyAddresses', 'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy',
-	'allocateLoadBalancerNodePorts', 'loadBalancerClass', 'internalTrafficPolicy', 'trafficDistribution',
-];
-const servicePort = ['name', 'protocol', 'appProtocol', 'port', 'targetPort', 'nodePort'];
 const top = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
 
 const structs: Record<string, Record<string, string[]>> = {

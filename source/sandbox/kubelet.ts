@@ -4,7 +4,7 @@ import type {Store} from './store.js';
 import type {EventRecorder, Reporter} from './events.js';
 import {managedAfterUpdate} from './managed-fields.js';
 import {microTime, orderKeys, orderMeta, randomHex, rfc3339} from './meta.js';
-import {podStatusOrder} from './defaults.js';
+import {podStatusFields} from './struct-fields.js';
 import {condition, containerStatus, goDuration, imageSizeOf, type Phase} from './pod-status.js';
 import {nodeName} from './scheduler.js';
 
@@ -302,7 +302,7 @@ export class Kubelet {
 
 			return existing.type === 'PodReadyToStartContainers' ? condition(previous, existing.type, 'False', time) : existing;
 		});
-		this.write(pod, orderKeys({...pod.status, phase: 'Succeeded', conditions, containerStatuses}, podStatusOrder));
+		this.write(pod, orderKeys({...pod.status, phase: 'Succeeded', conditions, containerStatuses}, podStatusFields));
 	}
 
 	private write(pod: Pod, status: Record<string, unknown>): void {
@@ -354,7 +354,7 @@ export function kubeletStatus(pod: Pod, states: ReadonlyMap<string, Phase>, ip: 
 		...(init.length > 0 ? {initContainerStatuses: init.map(statusOf)} : {}),
 		containerStatuses,
 	};
-	return orderKeys(status, podStatusOrder);
+	return orderKeys(status, podStatusFields);
 }
 
 /** `pod` with the kubelet's status update applied: the status, and the `kubelet` status entry of managedFields owning what it changed. */

@@ -1,5 +1,6 @@
 import {randomBytes, randomInt, randomUUID} from 'node:crypto';
 import type {ObjectMeta} from '../k8s/types.js';
+import {objectMetaFields} from './struct-fields.js';
 
 /** A fresh object uid (UUID v4, as the API server makes them). */
 export function newUid(): string {
@@ -55,27 +56,10 @@ export function orderKeys<T extends object>(object: T, order: readonly string[])
 	return result as T;
 }
 
-const metaOrder = [
-	'name',
-	'generateName',
-	'namespace',
-	'selfLink',
-	'uid',
-	'resourceVersion',
-	'generation',
-	'creationTimestamp',
-	'deletionTimestamp',
-	'deletionGracePeriodSeconds',
-	'labels',
-	'annotations',
-	'ownerReferences',
-	'finalizers',
-	'managedFields',
-];
 
 /** ObjectMeta with keys in the order the server writes them. */
 export function orderMeta(meta: ObjectMeta): ObjectMeta {
-	return orderKeys(meta, metaOrder);
+	return orderKeys(meta, objectMetaFields);
 }
 
 /** A deep copy of JSON data. */

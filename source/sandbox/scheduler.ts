@@ -3,7 +3,8 @@ import type {Store} from './store.js';
 import type {EventRecorder} from './events.js';
 import {managedAfterUpdate} from './managed-fields.js';
 import {orderKeys, orderMeta, rfc3339} from './meta.js';
-import {orderPodSpec, podStatusOrder} from './defaults.js';
+import {orderPodSpec} from './defaults.js';
+import {podStatusFields} from './struct-fields.js';
 
 /** The node every pod lands on, and its labels (what nodeSelectors are matched against). */
 export const nodeName = 'minikube';
@@ -122,5 +123,5 @@ function withScheduledCondition(pod: KubeObject, condition: PodCondition): KubeO
 	const status = {...(pod['status'] as Record<string, unknown>)};
 	const conditions = ((status['conditions'] as PodCondition[] | undefined) ?? []).filter(existing => existing.type !== 'PodScheduled');
 	status['conditions'] = [...conditions, orderKeys(condition, ['type', 'status', 'lastProbeTime', 'lastTransitionTime', 'reason', 'message'])];
-	return {...pod, status: orderKeys(status, podStatusOrder)};
+	return {...pod, status: orderKeys(status, podStatusFields)};
 }

@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import type {Cluster} from './cluster/types.js';
 import type {ManifestFile} from './manifests/types.js';
 import {withStatus} from './state/route-key.js';

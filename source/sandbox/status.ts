@@ -1,7 +1,5 @@
 import type {Status} from '../k8s/types.js';
 
-type Cause = {reason?: string; message?: string; field?: string};
-
 /**
  * An API error carrying the `Status` object a real API server sends; thrown by handlers,
  * turned into the response by the router.

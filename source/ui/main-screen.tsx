@@ -1,8 +1,7 @@
 import {Box, Text, useInput} from 'ink';
-import React, {useCallback, useMemo, useRef} from 'react';
+import {useCallback, useMemo, useRef} from 'react';
 import type {Cluster} from '../cluster/types.js';
 import {countPods, filterPods, parseFilter, applyFilter, type RowFilter} from '../derive/pod-view.js';
-import {fitLine} from '../derive/table-fit.js';
 import {bindingsFor} from '../keys/keymap.js';
 import {keyName, splitKeys} from '../keys/key-name.js';
 import {formatLabels} from '../k8s/labels.js';

@@ -1,5 +1,5 @@
 import {Box, Text, useInput} from 'ink';
-import React, {useState} from 'react';
+import {useState} from 'react';
 import type {Cluster} from '../cluster/types.js';
 import {fitLine} from '../derive/table-fit.js';
 import type {Theme} from './theme.js';

@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import React from 'react';
+
 import {App, type AppProps} from '../app.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';

@@ -1,6 +1,6 @@
 import './force-color.js';
 import {render} from 'ink-testing-library';
-import React from 'react';
+
 import {App, type AppProps, type ManifestSet} from '../../source/app.js';
 import {makeTheme} from '../../source/ui/theme.js';
 import {plainFrame} from './golden.js';

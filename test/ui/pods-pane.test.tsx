@@ -109,7 +109,7 @@ describe('filter', () => {
 	});
 });
 
-import React from 'react';
+
 import {App} from '../../source/app.js';
 import {makeTheme} from '../../source/ui/theme.js';
 

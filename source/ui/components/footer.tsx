@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import React from 'react';
+
 import type {Binding} from '../../keys/keymap.js';
 import {fitLine} from '../../derive/table-fit.js';
 import type {StatusLine} from '../../state/ui-state.js';

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import React from 'react';
+
 import type {ClusterInfo, ConnectionState} from '../../cluster/types.js';
 import type {PodCounts} from '../../derive/pod-view.js';
 import {fitLine} from '../../derive/table-fit.js';

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import React from 'react';
+
 import {fitLine} from '../../derive/table-fit.js';
 import {useScrollTop} from '../hooks/use-scroll-top.js';
 import type {Theme} from '../theme.js';

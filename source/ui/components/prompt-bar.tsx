@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import React from 'react';
+
 import {fitLine} from '../../derive/table-fit.js';
 import type {TextField} from '../../state/text-field.js';
 import type {Prompt, Target} from '../../state/ui-state.js';

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import React from 'react';
+
 import type {DetailLine} from '../../derive/describe.js';
 import {fitLine} from '../../derive/table-fit.js';
 import type {Theme} from '../theme.js';

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import React from 'react';
+
 import {columnGap, fitLine, type Fitted} from '../../derive/table-fit.js';
 
 export interface TableRowView {

@@ -1,4 +1,4 @@
-import React, {createContext, useContext, useEffect, useState, type ReactNode} from 'react';
+import {createContext, useContext, useEffect, useState, type ReactNode} from 'react';
 
 const NowContext = createContext<number>(0);
 

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import React from 'react';
+
 import {columnWidths, fitColumns, fitLine} from '../../derive/table-fit.js';
 import {describeDocument} from '../../manifests/order.js';
 import type {ManifestFile} from '../../manifests/types.js';

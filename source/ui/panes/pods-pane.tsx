@@ -1,25 +1,13 @@
-import React, {useMemo} from 'react';
-import type {ConnectionState} from '../../cluster/types.js';
+import {useMemo} from 'react';
 import {fitColumns, type FitColumn} from '../../derive/table-fit.js';
 import {headerOf} from '../../format/columns.js';
 import {podCells, podColumns, type PodRow} from '../../format/pod.js';
 import {Table, type TableRowView} from '../components/table.js';
 import {useScrollTop} from '../hooks/use-scroll-top.js';
-import type {Theme} from '../theme.js';
-import {emptyText} from './empty-text.js';
+import {emptyText, type ListPaneProps} from './empty-text.js';
 
-interface PodsPaneProps {
+interface PodsPaneProps extends ListPaneProps {
 	rows: readonly PodRow[];
-	selected: number;
-	allNamespaces: boolean;
-	namespace: string;
-	state: ConnectionState;
-	synced: boolean;
-	filtered: boolean;
-	width: number;
-	height: number;
-	now: number;
-	theme: Theme;
 }
 
 // Cells that never change with time; their widths are measured over every row, once per change.

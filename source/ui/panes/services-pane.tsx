@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import React, {useMemo} from 'react';
-import type {ConnectionState, EndpointGroup} from '../../cluster/types.js';
+import {useMemo} from 'react';
+import type {EndpointGroup} from '../../cluster/types.js';
 import {endpointLines, nodePortUrls, undeclaredTargetPorts, whyNoEndpoints} from '../../derive/service-view.js';
 import {columnWidths, fitColumns, fitLine, type FitColumn} from '../../derive/table-fit.js';
 import {headerOf} from '../../format/columns.js';
@@ -10,24 +10,13 @@ import {formatLabels} from '../../k8s/labels.js';
 import type {Node, Service} from '../../k8s/types.js';
 import {Table} from '../components/table.js';
 import {useScrollTop} from '../hooks/use-scroll-top.js';
-import type {Theme} from '../theme.js';
-import {emptyText} from './empty-text.js';
+import {emptyText, type ListPaneProps} from './empty-text.js';
 
-interface ServicesPaneProps {
+interface ServicesPaneProps extends ListPaneProps {
 	services: readonly Service[];
-	selected: number;
 	endpoints: readonly EndpointGroup[];
 	pods: readonly PodRow[];
 	nodes: readonly Node[];
-	allNamespaces: boolean;
-	namespace: string;
-	state: ConnectionState;
-	synced: boolean;
-	filtered: boolean;
-	width: number;
-	height: number;
-	now: number;
-	theme: Theme;
 }
 
 /** SELECTOR, then AGE, then EXTERNAL-IP leave first when the terminal is narrow. */

@@ -50,11 +50,11 @@ export async function startSandboxProcess(count: number, kubeconfig: string): Pr
 }
 
 /** kpods in a pseudo-terminal: time from launch until the header counts all `count` pods, and its peak RSS then. */
-export async function kpodsFirstFrame(kubeconfig: string, count: number): Promise<{seconds: number; peakMb: number}> {
+export async function kpodsFirstFrame(kubeconfig: string, count: number, build = cli): Promise<{seconds: number; peakMb: number}> {
 	const started = process.hrtime.bigint();
 	const nodeArgs = process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [];
 	// Run as the `kpods` command runs: through its hashbang (and the node flags it carries).
-	const [command, args] = nodeArgs.length > 0 ? [process.execPath, [...nodeArgs, cli]] : [cli, []];
+	const [command, args] = nodeArgs.length > 0 ? [process.execPath, [...nodeArgs, build]] : [build, []];
 	const pty = spawnPty(command, [...args, '--kubeconfig', kubeconfig], {name: 'xterm-256color', cols: 200, rows: 50, cwd: root, env: process.env});
 	const wanted = ` 1 Pods ${count} `;
 	let tail = '';

@@ -1,5 +1,5 @@
 import {KubeCluster} from './cluster/kube-cluster.js';
-import {loadKubeconfig, selectContext, type Connection} from './cluster/kubeconfig.js';
+import {connectionFromText, loadKubeconfig, type Connection} from './cluster/kubeconfig.js';
 import type {ManifestSet} from './app.js';
 import type {Sandbox} from './sandbox/index.js';
 import {trace} from './trace.js';
@@ -18,11 +18,9 @@ export interface StartOptions {
 
 /** Starts the sandbox in this process and connects to it like any cluster, over HTTP. */
 async function sandboxConnection(): Promise<{connection: Connection; sandbox: Sandbox}> {
-	const [{startSandbox}, {KubeConfig}] = await Promise.all([import('./sandbox/index.js'), import('./cluster/client-node.js')]);
+	const {startSandbox} = await import('./sandbox/index.js');
 	const sandbox = await startSandbox();
-	const kc = new KubeConfig();
-	kc.loadFromString(sandbox.kubeconfig());
-	const selected = selectContext(kc, undefined, [], true);
+	const selected = connectionFromText(sandbox.kubeconfig(), {sandbox: true});
 	if (selected.kind !== 'ok') throw new Error('the sandbox kubeconfig has no context');
 	return {connection: selected.connection, sandbox};
 }

@@ -2,7 +2,6 @@ import http from 'node:http';
 import https from 'node:https';
 import {createGunzip} from 'node:zlib';
 import type {Readable} from 'node:stream';
-import type {KubeConfig} from '@kubernetes/client-node';
 import type {Status, WatchEvent} from '../k8s/types.js';
 import {ItemSplitter} from './json-items.js';
 import {trace} from '../trace.js';
@@ -33,9 +32,12 @@ export interface RequestOptions {
 	idleTimeoutMs?: number;
 }
 
+/** Puts authentication (headers, TLS material, an agent) on a request's options. */
+export type Authenticate = (options: https.RequestOptions) => Promise<void>;
+
 /**
- * Reads the API over plain node:http(s), authenticated by client-node's KubeConfig
- * (certificates, tokens, exec plugins and proxies all come from it).
+ * Reads the API over plain node:http(s), authenticated by the connection: its plain
+ * credentials, or client-node's KubeConfig (exec plugins, auth providers, proxies).
  *
  * Why not client-node's typed API for reads: its ObjectSerializer turns every field of
  * every pod into model classes, which costs about a second at 10,000 pods; kpods parses
@@ -43,7 +45,7 @@ export interface RequestOptions {
  */
 export class ApiClient {
 	constructor(
-		private readonly kc: KubeConfig,
+		private readonly authenticate: Authenticate,
 		readonly server: string,
 	) {}
 
@@ -122,7 +124,7 @@ export class ApiClient {
 			method: 'GET',
 			headers: {Accept: 'application/json', 'Accept-Encoding': 'gzip', 'User-Agent': 'kpods'},
 		};
-		await this.kc.applyToHTTPSOptions(requestOptions);
+		await this.authenticate(requestOptions);
 		const transport = url.protocol === 'http:' ? http : https;
 		return new Promise((resolve, reject) => {
 			const request = transport.request(url, requestOptions, response => {

@@ -3,8 +3,8 @@ import {podRow} from '../format/pod.js';
 import type {ManifestFile} from '../manifests/load.js';
 import {ApiClient, ApiError, NetworkError} from './api-client.js';
 import {groupFromEndpoints, groupFromSlice} from './endpoints.js';
-import {KubeConfig} from './client-node.js';
-import {selectContext, type Connection} from './kubeconfig.js';
+import {applyCredentials} from './credentials.js';
+import type {Connection} from './kubeconfig.js';
 import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource-store.js';
 import type {Cluster, ClusterInfo, NamespaceList, ResourceStore} from './types.js';
 
@@ -80,7 +80,12 @@ export class KubeCluster implements Cluster {
 		private readonly connection: Connection,
 		private readonly options: KubeClusterOptions,
 	) {
-		this.api = new ApiClient(connection.kc, connection.server);
+		// Plain credentials need no client-node (it loads on the first write); the rest go through it.
+		const {credentials} = connection;
+		this.api = new ApiClient(
+			credentials ? async options => applyCredentials(credentials, options) : async options => (await connection.kubeConfig()).applyToHTTPSOptions(options),
+			connection.server,
+		);
 		this.scope = options.namespace;
 		this.info = {
 			context: connection.context,
@@ -131,17 +136,17 @@ export class KubeCluster implements Cluster {
 
 	async deleteObject(kind: 'Pod' | 'Service', namespace: string, name: string) {
 		const {deleteObject} = await import('../actions/delete.js');
-		return deleteObject(this.connection.kc, {kind, namespace, name}, {contextNamespace: this.connection.contextNamespace});
+		return deleteObject(await this.connection.kubeConfig(), {kind, namespace, name}, {contextNamespace: this.connection.contextNamespace});
 	}
 
 	async runPod(namespace: string, name: string, image: string) {
 		const {runPod} = await import('../actions/run.js');
-		return runPod(this.connection.kc, {namespace, name, image}, {contextNamespace: this.connection.contextNamespace});
+		return runPod(await this.connection.kubeConfig(), {namespace, name, image}, {contextNamespace: this.connection.contextNamespace});
 	}
 
 	async apply(files: ManifestFile[]) {
 		const {applyDocuments} = await import('../actions/apply.js');
-		return applyDocuments(this.connection.kc, files, {namespace: this.info.namespace, contextNamespace: this.connection.contextNamespace});
+		return applyDocuments(await this.connection.kubeConfig(), files, {namespace: this.info.namespace, contextNamespace: this.connection.contextNamespace});
 	}
 
 	withNamespace(namespace: string | undefined): Cluster {
@@ -149,16 +154,12 @@ export class KubeCluster implements Cluster {
 	}
 
 	contexts(): string[] {
-		return this.connection.kc.getContexts().map(context => context.name);
+		return this.connection.contexts;
 	}
 
 	withContext(context: string): Cluster | {error: string} {
-		// A fresh KubeConfig: client-node clients hold on to the config they were made from,
-		// so switching the current context in place would leave them on the old server.
-		const kc = new KubeConfig();
-		const {clusters, users, contexts} = this.connection.kc;
-		kc.loadFromOptions({clusters, users, contexts, currentContext: context});
-		const selected = selectContext(kc, context, [], this.connection.sandbox);
+		// A new connection, with its own client-node config: clients made before keep their server.
+		const selected = this.connection.switchTo(context);
 		if (selected.kind === 'invalid') return {error: selected.message};
 		if (selected.kind === 'missing') return {error: 'the kubeconfig has no contexts'};
 		return new KubeCluster(selected.connection, {...this.options, namespace: selected.connection.contextNamespace});

@@ -1,17 +1,30 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
-import {delimiter, join} from 'node:path';
+import {delimiter, dirname, isAbsolute, join} from 'node:path';
 import type {KubeConfig} from '@kubernetes/client-node';
+import yaml from 'js-yaml';
+import {credentialsOf, type Credentials} from './credentials.js';
 
 /** A kubeconfig resolved to one context: what every client of that cluster is built from. */
 export interface Connection {
-	kc: KubeConfig;
 	context: string;
 	server: string;
 	user: string;
 	/** The context's namespace, else `default`, as kubectl resolves it. */
 	contextNamespace: string;
 	sandbox: boolean;
+	/**
+	 * Credentials kpods applies by itself (a token, certificates, a CA), so reading the cluster
+	 * needs no client-node at start-up; undefined when only client-node can authenticate
+	 * (exec plugins, auth providers, token files, proxies).
+	 */
+	credentials: Credentials | undefined;
+	/** client-node's KubeConfig on this context, loaded on first use (writes, and reads without credentials). */
+	kubeConfig(): Promise<KubeConfig>;
+	/** Every context of the same kubeconfig. */
+	contexts: string[];
+	/** The same kubeconfig on another context. */
+	switchTo(context: string): KubeconfigResult;
 }
 
 export interface KubeconfigRequest {
@@ -29,6 +42,16 @@ export type KubeconfigResult =
 	| {kind: 'missing'; looked: string[]}
 	/** A kubeconfig that cannot be used: one line, kubectl's wording where kubectl has one. */
 	| {kind: 'invalid'; message: string};
+
+type Entries = Record<string, Record<string, unknown>>;
+
+/** The kubeconfig files merged as kubectl merges them: the first definition of a name wins. */
+interface Merged {
+	clusters: Entries;
+	users: Entries;
+	contexts: Entries;
+	currentContext?: string;
+}
 
 /** The files kubectl would read: --kubeconfig, else $KUBECONFIG's list, else ~/.kube/config. */
 export function kubeconfigFiles(request: KubeconfigRequest): {files: string[]; looked: string[]} {
@@ -54,55 +77,126 @@ export async function loadKubeconfig(request: KubeconfigRequest): Promise<Kubeco
 	}
 
 	if (files.length === 0) return {kind: 'missing', looked};
-	const {KubeConfig} = await import('./client-node.js');
-	const kc = new KubeConfig();
-	for (const [index, file] of files.entries()) {
+	const merged: Merged = {clusters: {}, users: {}, contexts: {}};
+	for (const file of files) {
+		let text: string;
 		try {
-			// An empty file is a kubeconfig with nothing in it, as kubectl treats it.
-			if (readFileSync(file, 'utf8').trim() === '') continue;
-			if (index === 0 || kc.getContexts().length === 0) {
-				kc.loadFromFile(file);
-			} else {
-				const next = new KubeConfig();
-				next.loadFromFile(file);
-				kc.mergeConfig(next, true);
-			}
+			text = readFileSync(file, 'utf8');
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
-			const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : firstLine(error);
-			return {kind: 'invalid', message: `error loading config file "${file}": ${reason}`};
+			return {kind: 'invalid', message: `error loading config file "${file}": ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : firstLine(error)}`};
+		}
+
+		const problem = mergeInto(merged, text, dirname(file));
+		if (problem) return {kind: 'invalid', message: `error loading config file "${file}": ${problem}`};
+	}
+
+	return selectContext(merged, request.context, looked, false);
+}
+
+/** A connection from a kubeconfig's text (the sandbox's, which lives in memory). */
+export function connectionFromText(text: string, options: {context?: string; sandbox?: boolean} = {}): KubeconfigResult {
+	const merged: Merged = {clusters: {}, users: {}, contexts: {}};
+	const problem = mergeInto(merged, text, process.cwd());
+	if (problem) return {kind: 'invalid', message: `error loading config: ${problem}`};
+	return selectContext(merged, options.context, [], options.sandbox ?? false);
+}
+
+/** Adds one file's clusters, users and contexts, keeping names already defined; an error line, or undefined. */
+function mergeInto(merged: Merged, text: string, directory: string): string | undefined {
+	let document: unknown;
+	try {
+		document = yaml.load(text);
+	} catch (error) {
+		return firstLine(error);
+	}
+
+	// An empty file is a kubeconfig with nothing in it, as kubectl treats it.
+	if (document === undefined || document === null) return undefined;
+	if (typeof document !== 'object' || Array.isArray(document)) return 'not a kubeconfig (expected a mapping with clusters, users and contexts)';
+	const config = document as Record<string, unknown>;
+	for (const [list, key] of [['clusters', 'cluster'], ['users', 'user'], ['contexts', 'context']] as const) {
+		const entries = config[list] ?? [];
+		if (!Array.isArray(entries)) return `${list} is not a list`;
+		for (const [index, entry] of entries.entries()) {
+			const named = entry as {name?: unknown; [field: string]: unknown};
+			if (typeof named?.name !== 'string' || named.name === '') return `${list}[${index}].name is missing`;
+			const body = (named[key] ?? {}) as Record<string, unknown>;
+			merged[list][named.name] ??= list === 'contexts' ? body : absolutePaths(body, directory);
 		}
 	}
 
-	return selectContext(kc, request.context, looked, false);
+	if (typeof config['current-context'] === 'string' && config['current-context'] !== '') merged.currentContext ??= config['current-context'];
+	return undefined;
 }
 
-/** Picks the context on an already loaded KubeConfig (also used for the sandbox's). */
-export function selectContext(kc: KubeConfig, wanted: string | undefined, looked: string[], sandbox: boolean): KubeconfigResult {
-	if (kc.getContexts().length === 0) return {kind: 'missing', looked};
-	const name = wanted ?? kc.getCurrentContext();
-	if (!name) return {kind: 'invalid', message: 'current-context is not set in the kubeconfig; pass --context NAME'};
-	const context = kc.getContextObject(name);
-	if (!context) return {kind: 'invalid', message: `context was not found for specified context: ${name}`};
-	kc.setCurrentContext(name);
-	const cluster = kc.getCluster(context.cluster);
-	if (!cluster) return {kind: 'invalid', message: `context "${name}" names cluster "${context.cluster}", which the kubeconfig does not define`};
-	if (cluster.server.startsWith('http:') && !cluster.skipTLSVerify) {
-		// client-node refuses plain http unless the cluster says insecure-skip-tls-verify; say so instead of failing later.
-		return {kind: 'invalid', message: `cluster "${cluster.name}" uses plain http (${cluster.server}): set insecure-skip-tls-verify: true for it`};
+/** Certificate, key and token file paths are relative to the kubeconfig that names them. */
+function absolutePaths(body: Record<string, unknown>, directory: string): Record<string, unknown> {
+	const copy = {...body};
+	for (const field of ['certificate-authority', 'client-certificate', 'client-key', 'tokenFile']) {
+		const value = copy[field];
+		if (typeof value === 'string' && value !== '' && !isAbsolute(value)) copy[field] = join(directory, value);
 	}
 
+	return copy;
+}
+
+function selectContext(merged: Merged, wanted: string | undefined, looked: string[], sandbox: boolean): KubeconfigResult {
+	const names = Object.keys(merged.contexts);
+	if (names.length === 0) return {kind: 'missing', looked};
+	const name = wanted ?? merged.currentContext;
+	if (!name) return {kind: 'invalid', message: 'current-context is not set in the kubeconfig; pass --context NAME'};
+	const context = merged.contexts[name];
+	if (!context) return {kind: 'invalid', message: `context was not found for specified context: ${name}`};
+	const clusterName = String(context.cluster ?? '');
+	const userName = String(context.user ?? '');
+	const cluster = merged.clusters[clusterName];
+	if (!cluster) return {kind: 'invalid', message: `context "${name}" names cluster "${clusterName}", which the kubeconfig does not define`};
+	const server = typeof cluster.server === 'string' ? cluster.server.replace(/\/$/, '') : '';
+	if (!server) return {kind: 'invalid', message: `cluster "${clusterName}" has no server`};
+	if (server.startsWith('http:') && cluster['insecure-skip-tls-verify'] !== true) {
+		// client-node refuses plain http unless the cluster says insecure-skip-tls-verify; say so instead of failing later.
+		return {kind: 'invalid', message: `cluster "${clusterName}" uses plain http (${server}): set insecure-skip-tls-verify: true for it`};
+	}
+
+	const credentials = credentialsOf(cluster, merged.users[userName] ?? {}, name);
+	if (typeof credentials === 'string') return {kind: 'invalid', message: credentials};
+	let loaded: Promise<KubeConfig> | undefined;
 	return {
 		kind: 'ok',
 		connection: {
-			kc,
 			context: name,
-			server: cluster.server,
-			user: context.user,
-			contextNamespace: context.namespace || 'default',
+			server,
+			user: userName,
+			contextNamespace: typeof context.namespace === 'string' && context.namespace !== '' ? context.namespace : 'default',
 			sandbox,
+			credentials,
+			kubeConfig: () => {
+				loaded ??= clientNodeConfig(merged, name);
+				return loaded;
+			},
+			contexts: names,
+			switchTo: other => selectContext(merged, other, looked, sandbox),
 		},
 	};
+}
+
+/**
+ * client-node's own KubeConfig of the merged kubeconfig, on the chosen context, parsed by
+ * client-node itself (JSON is YAML). A fresh one per connection: client-node clients keep
+ * the config they were made from, so a context switch must not change an old one.
+ */
+async function clientNodeConfig(merged: Merged, context: string): Promise<KubeConfig> {
+	const {KubeConfig} = await import('./client-node.js');
+	const kc = new KubeConfig();
+	const named = (entries: Entries, key: string) => Object.entries(entries).map(([name, body]) => ({name, [key]: body}));
+	kc.loadFromString(JSON.stringify({
+		clusters: named(merged.clusters, 'cluster'),
+		users: named(merged.users, 'user'),
+		contexts: named(merged.contexts, 'context'),
+		'current-context': context,
+	}));
+	return kc;
 }
 
 function firstLine(error: unknown): string {

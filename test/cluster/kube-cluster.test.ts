@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {KubeConfig} from '@kubernetes/client-node';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {KubeCluster} from '../../source/cluster/kube-cluster.js';
-import {selectContext, type Connection} from '../../source/cluster/kubeconfig.js';
+import {connectionFromText, loadKubeconfig, type Connection} from '../../source/cluster/kubeconfig.js';
 import type {ResourceStore} from '../../source/cluster/types.js';
 import {startSandbox, type Sandbox} from '../../source/sandbox/index.js';
 import {waitFor} from '../ui/harness.js';
@@ -10,9 +12,7 @@ import {waitFor} from '../ui/harness.js';
 const fast = {baseBackoffMs: 20, maxBackoffMs: 200, coalesceMs: 5, watchTimeoutSeconds: 30};
 
 function connect(sandbox: Sandbox, token?: string): Connection {
-	const kc = new KubeConfig();
-	kc.loadFromString(sandbox.kubeconfig(token ? {token} : {}));
-	const selected = selectContext(kc, undefined, [], true);
+	const selected = connectionFromText(sandbox.kubeconfig(token ? {token} : {}), {sandbox: true});
 	assert.equal(selected.kind, 'ok');
 	return (selected as {connection: Connection}).connection;
 }
@@ -131,12 +131,12 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 		try {
 			await createNamespace(other, 'elsewhere');
 			await createPod(other, 'elsewhere', 'only-on-the-other-server');
-			const kc = new KubeConfig();
-			kc.loadFromString(sandbox.kubeconfig({context: 'first'}));
-			const second = new KubeConfig();
-			second.loadFromString(other.kubeconfig({context: 'second', namespace: 'elsewhere'}));
-			kc.mergeConfig(second, true);
-			const selected = selectContext(kc, 'first', [], true);
+			// Two kubeconfig files in $KUBECONFIG, merged as kubectl merges them.
+			const directory = mkdtempSync(join(tmpdir(), 'kpods-contexts-'));
+			writeFileSync(join(directory, 'first'), sandbox.kubeconfig({context: 'first'}));
+			writeFileSync(join(directory, 'second'), other.kubeconfig({context: 'second', namespace: 'elsewhere'}));
+			const selected = await loadKubeconfig({env: {KUBECONFIG: `${join(directory, 'first')}:${join(directory, 'second')}`}});
+			rmSync(directory, {recursive: true, force: true});
 			assert.equal(selected.kind, 'ok');
 			const first = new KubeCluster((selected as {connection: Connection}).connection, {namespace: 'default', tuning: fast});
 			assert.deepEqual(first.contexts(), ['first', 'second']);

@@ -19,18 +19,8 @@ export async function startTestCluster(): Promise<TestCluster> {
 	return {kc, core: kc.makeApiClient(CoreV1Api), close: async () => sandbox.close()};
 }
 
-/** Polls until the check passes (or throws its last failure after the timeout): no fixed sleeps. */
-export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 5000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			return await check();
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-			await new Promise(resolve => setTimeout(resolve, 20));
-		}
-	}
-}
+// The sandbox tests' poller: until the check passes, else its last failure (no fixed sleeps).
+export {waitFor} from '../sandbox/helpers.js';
 
 /** The HTTP code of a client-node error, to assert "gone" as 404. */
 export async function statusOf(promise: Promise<unknown>): Promise<number> {

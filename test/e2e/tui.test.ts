@@ -182,6 +182,16 @@ describe('bad input gets one clear line and a non-zero exit', () => {
 		assert.equal((await session.exit).exitCode, 0);
 	});
 
+	test('--sandbox starts the sandbox in-process and opens on it, with the tutorial manifests', async t => {
+		const home = mkdtempSync(join(tmpdir(), 'kpods-home-'));
+		t.after(() => rmSync(home, {recursive: true, force: true}));
+		const session = new TerminalSession(['--sandbox'], {env: {HOME: home, KUBECONFIG: ''}});
+		t.after(() => session.kill());
+		await session.waitForScreen(text => text.includes('ctx kpods-sandbox (sandbox)') && text.includes('● live') && text.includes('3 Manifests 5'), 'the sandbox');
+		session.write('q');
+		assert.equal((await session.exit).exitCode, 0);
+	});
+
 	test('without a terminal: exit 2 and one line', () => {
 		const result = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'dist', 'cli.js')], {encoding: 'utf8', input: ''});
 		assert.equal(result.status, 2);

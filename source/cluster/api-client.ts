@@ -181,13 +181,8 @@ export function statusError(code: number, body: string): ApiError {
 	return new ApiError(code, text ? `${http.STATUS_CODES[code] ?? 'HTTP ' + code}: ${text}` : http.STATUS_CODES[code] ?? `HTTP ${code}`);
 }
 
+/** Any failure below HTTP (refused, reset, DNS, TLS) becomes a NetworkError with node's message. */
 function toNetworkError(error: unknown): Error {
 	if (error instanceof ApiError || error instanceof NetworkError) return error;
-	const nodeError = error as NodeJS.ErrnoException;
-	if (nodeError.code === 'ECONNREFUSED' || nodeError.code === 'ECONNRESET' || nodeError.code === 'ENOTFOUND'
-		|| nodeError.code === 'ETIMEDOUT' || nodeError.code === 'EHOSTUNREACH' || nodeError.code === 'EPIPE') {
-		return new NetworkError(nodeError.message);
-	}
-
-	return new NetworkError(nodeError.message ?? String(error));
+	return new NetworkError((error as Error).message ?? String(error));
 }

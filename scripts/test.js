@@ -7,10 +7,13 @@ import {join} from 'node:path';
 const roots = process.argv.slice(2).filter(arg => !arg.startsWith('--'));
 const flags = process.argv.slice(2).filter(arg => arg.startsWith('--'));
 
+// test/real needs a real cluster (KUBECONFIG): it runs only when named, as `npm run test:real` does.
+const skipped = new Set(['fixtures', 'node_modules', ...(roots.length > 0 ? [] : ['real'])]);
+
 function collect(path) {
 	if (statSync(path).isFile()) return [path];
 	return readdirSync(path, {withFileTypes: true})
-		.filter(entry => entry.name !== 'fixtures' && entry.name !== 'node_modules')
+		.filter(entry => !skipped.has(entry.name))
 		.flatMap(entry => entry.isDirectory()
 			? collect(join(path, entry.name))
 			: /\.test\.tsx?$/.test(entry.name) ? [join(path, entry.name)] : []);

@@ -1,0 +1,41 @@
+// Shared set-up for the real-cluster tier (`npm run test:real`): whatever KUBECONFIG points at
+// (the lab in ../shared/lab, minikube, kind), each test file in a namespace of its own that it
+// removes afterwards. This tier never runs in `npm test`: it needs a cluster CI does not have.
+import {randomBytes} from 'node:crypto';
+import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
+
+/** A client-node KubeConfig for the cluster under test; throws one clear line when there is none. */
+export function realKubeConfig(): KubeConfig {
+	const path = process.env['KUBECONFIG'];
+	if (!path) {
+		throw new Error('npm run test:real needs KUBECONFIG pointing at a cluster (for the lab: export KUBECONFIG=~/.kpods-lab/kubeconfig)');
+	}
+
+	const kc = new KubeConfig();
+	kc.loadFromFile(path);
+	return kc;
+}
+
+/** A namespace made for one test file, and how to remove it. */
+export interface RealNamespace {
+	kc: KubeConfig;
+	core: CoreV1Api;
+	name: string;
+	remove(): Promise<void>;
+}
+
+/** Creates `kpods-real-PREFIX-xxxxxx` on the cluster under test. */
+export async function realNamespace(prefix: string): Promise<RealNamespace> {
+	const kc = realKubeConfig();
+	const core = kc.makeApiClient(CoreV1Api);
+	const name = `kpods-real-${prefix}-${randomBytes(3).toString('hex')}`;
+	await core.createNamespace({body: {metadata: {name}}});
+	return {
+		kc,
+		core,
+		name,
+		async remove() {
+			await core.deleteNamespace({name}).catch(() => undefined);
+		},
+	};
+}

@@ -5,7 +5,7 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {spawn as spawnPty} from 'node-pty';
+import {spawn as spawnPty} from '@lydell/node-pty';
 import {cli, cpuSeconds, percentile, root, rssMb, startSandboxProcess} from './measure.js';
 
 const count = Number(process.env.PODS ?? 10_000);

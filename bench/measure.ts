@@ -1,7 +1,7 @@
 import {spawn, spawnSync, fork, type ChildProcess} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {spawn as spawnPty} from 'node-pty';
+import {spawn as spawnPty} from '@lydell/node-pty';
 
 export const root = join(import.meta.dirname, '..');
 export const cli = join(root, 'dist', 'cli.js');

@@ -1,26 +1,38 @@
 /**
- * Every key kpods knows, as data: the input router, the help overlay and the footer
- * hints all read this one table, so they cannot drift apart. `mutates` marks the
- * commands that change the cluster; `--readonly` refuses exactly those.
+ * Every key and `:` command kpods knows, as data: the input router, the help overlay, the
+ * footer hints and `:` completion all read this one table, so they cannot drift apart.
+ * `mutates` marks the commands that change the cluster; `--readonly` refuses exactly those.
  */
 
-export type Pane = 'pods' | 'services' | 'manifests';
+import {paneTable, type Pane} from './panes.js';
 
-/** Where a binding applies: a pane, any pane (`global`), or an overlay on top of the panes. */
-export type Scope = Pane | 'global' | 'list' | 'detail' | 'help' | 'history' | 'confirm' | 'prompt' | 'picker';
+export type {Pane} from './panes.js';
+
+/** Where a binding applies: a pane, any pane (`global`), an overlay on top of the panes, or the no-cluster screen. */
+export type Scope = Pane | 'global' | 'list' | 'detail' | 'help' | 'history' | 'confirm' | 'prompt' | 'command' | 'picker' | 'noCluster';
 
 export type CommandId =
 	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
-	| 'filter' | 'back' | 'detail' | 'help' | 'history' | 'command'
-	| 'namespace' | 'run' | 'delete' | 'apply' | 'applyAll'
+	| 'filter' | 'back' | 'detail' | 'help' | 'history' | 'command' | 'complete'
+	| 'namespace' | 'allNamespaces' | 'context' | 'run' | 'delete' | 'apply' | 'applyAll'
 	| 'previewUp' | 'previewDown'
-	| 'pane.pods' | 'pane.services' | 'pane.manifests' | 'pane.next' | 'pane.previous'
+	| `pane.${Pane}` | 'pane.next' | 'pane.previous'
 	| 'confirm' | 'cancel' | 'submit' | 'nextField'
-	| 'quit';
+	| 'sandbox' | 'quit';
+
+/** How a command is typed after `:`. */
+export interface ColonCommand {
+	/** The words that name it; the first is the one help and completion show. */
+	names: readonly string[];
+	/** The word it takes after the name (Tab completes it from the cluster's names). */
+	argument?: 'namespace' | 'context';
+	/** Another spelling of a listed command: it works, but lists leave it out. */
+	unlisted?: boolean;
+}
 
 export interface Binding {
 	command: CommandId;
-	/** Normalised key names (see `source/keys/key-name.ts`): 'j', 'G', 'up', 'ctrl+d', 'enter'. */
+	/** Normalised key names (see `source/keys/key-name.ts`): 'j', 'G', 'up', 'ctrl+d', 'enter'. None: a `:` command only. */
 	keys: string[];
 	/** How help shows the keys. */
 	label: string;
@@ -29,6 +41,8 @@ export interface Binding {
 	mutates?: boolean;
 	/** A word or two for the footer; bindings without one are only in help. */
 	hint?: string;
+	/** The command is also typed as `:name`. */
+	colon?: ColonCommand;
 }
 
 const movement: Binding[] = [
@@ -40,7 +54,11 @@ const movement: Binding[] = [
 	{command: 'bottom', keys: ['G', 'end'], label: 'G', description: 'go to the bottom', scopes: ['list', 'detail', 'help', 'history', 'picker']},
 ];
 
-export const keymap: readonly Binding[] = [
+const paneBindings: Binding[] = paneTable.map(pane => ({
+	command: `pane.${pane.id}`, keys: [pane.key], label: pane.key, description: pane.description, scopes: ['global'], colon: {names: pane.colon},
+}));
+
+const bindings: Binding[] = [
 	...movement,
 	{command: 'detail', keys: ['enter'], label: 'Enter', description: 'details (like kubectl describe)', scopes: ['pods', 'services'], hint: 'details'},
 	{command: 'filter', keys: ['/'], label: '/', description: 'filter by text, or -l key=value', scopes: ['pods', 'services'], hint: 'filter'},
@@ -51,40 +69,61 @@ export const keymap: readonly Binding[] = [
 	{command: 'applyAll', keys: ['A'], label: 'A', description: 'apply all, in tutorial order (services before pods)', scopes: ['manifests'], mutates: true, hint: 'apply all'},
 	{command: 'previewDown', keys: ['J'], label: 'J', description: 'scroll the YAML preview down', scopes: ['manifests'], hint: 'scroll'},
 	{command: 'previewUp', keys: ['K'], label: 'K', description: 'scroll the YAML preview up', scopes: ['manifests']},
-	{command: 'pane.pods', keys: ['1'], label: '1', description: 'pods', scopes: ['global']},
-	{command: 'pane.services', keys: ['2'], label: '2', description: 'services and endpoints', scopes: ['global']},
-	{command: 'pane.manifests', keys: ['3'], label: '3', description: 'manifests', scopes: ['global']},
+	...paneBindings,
 	{command: 'pane.next', keys: ['tab'], label: 'Tab', description: 'next pane', scopes: ['global']},
 	{command: 'pane.previous', keys: ['shift+tab'], label: 'S-Tab', description: 'previous pane', scopes: ['global']},
-	{command: 'command', keys: [':'], label: ':', description: 'command: :pods :svc :manifests :ns NAME :ctx NAME :history :q', scopes: ['global']},
-	{command: 'namespace', keys: ['n'], label: 'n', description: 'pick the namespace', scopes: ['global'], hint: 'namespace'},
-	{command: 'history', keys: ['h'], label: 'h', description: 'history: every action and its kubectl command', scopes: ['global', 'history'], hint: 'history'},
-	{command: 'help', keys: ['?'], label: '?', description: 'help', scopes: ['global', 'help'], hint: 'help'},
-	{command: 'quit', keys: ['q', 'ctrl+c'], label: 'q', description: 'quit', scopes: ['global'], hint: 'quit'},
+	// The description is filled in below, from the `:` commands of this table.
+	{command: 'command', keys: [':'], label: ':', description: 'command', scopes: ['global']},
+	{command: 'namespace', keys: ['n'], label: 'n', description: 'pick the namespace', scopes: ['global'], hint: 'namespace', colon: {names: ['ns', 'namespace'], argument: 'namespace'}},
+	{command: 'allNamespaces', keys: [], label: '', description: 'show every namespace', scopes: [], colon: {names: ['all', '-A'], unlisted: true}},
+	{command: 'context', keys: [], label: '', description: 'pick the kubeconfig context', scopes: [], colon: {names: ['ctx', 'context'], argument: 'context'}},
+	{command: 'history', keys: ['h'], label: 'h', description: 'history: every action and its kubectl command', scopes: ['global', 'history'], hint: 'history', colon: {names: ['history']}},
+	{command: 'help', keys: ['?'], label: '?', description: 'help', scopes: ['global', 'help'], hint: 'help', colon: {names: ['help'], unlisted: true}},
+	{command: 'sandbox', keys: ['s'], label: 's', description: 'start the built-in sandbox cluster', scopes: ['noCluster'], hint: 'start the sandbox'},
+	{command: 'quit', keys: ['q', 'ctrl+c'], label: 'q', description: 'quit', scopes: ['global', 'noCluster'], hint: 'quit', colon: {names: ['q', 'quit']}},
 	{command: 'quit', keys: ['ctrl+c'], label: 'ctrl-c', description: 'quit', scopes: ['detail', 'help', 'history', 'confirm', 'prompt', 'picker']},
 	{command: 'back', keys: ['q'], label: 'q', description: 'back', scopes: ['detail', 'help', 'history'], hint: 'back'},
 	{command: 'confirm', keys: ['y', 'Y'], label: 'y', description: 'yes, do it', scopes: ['confirm'], hint: 'yes'},
 	{command: 'cancel', keys: ['n', 'N', 'escape', 'enter'], label: 'n Esc', description: 'no (the default)', scopes: ['confirm'], hint: 'no'},
+	{command: 'complete', keys: ['tab'], label: 'Tab', description: 'complete the command, namespace or context', scopes: ['command'], hint: 'complete'},
+	{command: 'nextField', keys: ['tab', 'shift+tab'], label: 'Tab', description: 'next field', scopes: ['prompt'], hint: 'next field'},
 	{command: 'submit', keys: ['enter'], label: 'Enter', description: 'accept', scopes: ['prompt', 'picker'], hint: 'accept'},
 	{command: 'cancel', keys: ['escape'], label: 'Esc', description: 'cancel', scopes: ['prompt'], hint: 'cancel'},
-	{command: 'nextField', keys: ['tab', 'shift+tab'], label: 'Tab', description: 'next field', scopes: ['prompt'], hint: 'next field'},
 ];
 
+/**
+ * The listed `:` commands as help shows them.
+ * @example colonUsage(keymap) // ':pods :svc :manifests :ns NAME :ctx NAME :history :q'
+ */
+export function colonUsage(table: readonly Binding[] = keymap): string {
+	return table
+		.filter(binding => binding.colon && !binding.colon.unlisted)
+		.map(binding => `:${binding.colon!.names[0]}${binding.colon!.argument ? ' NAME' : ''}`)
+		.join(' ');
+}
+
+export const keymap: readonly Binding[] = bindings.map(binding => (binding.command === 'command' ? {...binding, description: `command: ${colonUsage(bindings)}`} : binding));
+
 /** The command a key means in the given scopes, searched in order (innermost first). */
-export function commandFor(key: string, scopes: readonly Scope[], bindings: readonly Binding[] = keymap): Binding | undefined {
+export function commandFor(key: string, scopes: readonly Scope[], table: readonly Binding[] = keymap): Binding | undefined {
 	for (const scope of scopes) {
-		const found = bindings.find(binding => binding.scopes.includes(scope) && binding.keys.includes(key));
+		const found = table.find(binding => binding.scopes.includes(scope) && binding.keys.includes(key));
 		if (found) return found;
 	}
 
 	return undefined;
 }
 
+/** The command a word typed after `:` names. */
+export function colonCommandFor(word: string, table: readonly Binding[] = keymap): Binding | undefined {
+	return table.find(binding => binding.colon?.names.includes(word));
+}
+
 /** The bindings help shows for a set of scopes, one line per command, in keymap order. */
-export function bindingsFor(scopes: readonly Scope[], bindings: readonly Binding[] = keymap): Binding[] {
+export function bindingsFor(scopes: readonly Scope[], table: readonly Binding[] = keymap): Binding[] {
 	const seen = new Set<string>();
 	const result: Binding[] = [];
-	for (const binding of bindings) {
+	for (const binding of table) {
 		if (!binding.scopes.some(scope => scopes.includes(scope))) continue;
 		const id = `${binding.command}:${binding.label}`;
 		if (seen.has(id)) continue;
@@ -93,4 +132,17 @@ export function bindingsFor(scopes: readonly Scope[], bindings: readonly Binding
 	}
 
 	return result;
+}
+
+const keyLabels: Record<string, string> = {escape: 'Esc', enter: 'Enter', tab: 'Tab', 'shift+tab': 'S-Tab', up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn'};
+
+/**
+ * The keys of a binding spelled out for a sentence; a capital letter that repeats a small one is left out.
+ * @example keysText(commandFor('n', ['confirm'])!) // 'n / Esc / Enter'
+ */
+export function keysText(binding: Binding): string {
+	return binding.keys
+		.filter(key => !(key.length === 1 && key !== key.toLowerCase() && binding.keys.includes(key.toLowerCase())))
+		.map(key => keyLabels[key] ?? key.replace(/^ctrl\+/, 'ctrl-'))
+		.join(' / ');
 }

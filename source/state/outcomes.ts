@@ -1,4 +1,5 @@
 import {push, withStatus} from './route-key.js';
+import {completeColon} from './colon.js';
 import {textField} from './text-field.js';
 import type {ApplyLine, UiState} from './ui-state.js';
 
@@ -59,4 +60,13 @@ export function contextsLoaded(state: UiState, names: string[], current: string)
 /** When namespaces cannot be listed (RBAC), the user types one instead. */
 export function namespacesForbidden(state: UiState, message: string): UiState {
 	return push({...state, busy: undefined}, {kind: 'prompt', prompt: {purpose: 'namespace', fields: [textField('namespace')], focus: 0, error: `cannot list namespaces (${message}); type one`}});
+}
+
+/** Names for `:` completion arrived: kept in the prompt (if it is still open), and the Tab that asked for them is done. */
+export function completionsLoaded(state: UiState, which: 'namespace' | 'context', names: readonly string[]): UiState {
+	const mode = state.modes.at(-1);
+	if (mode?.kind !== 'prompt' || mode.prompt.purpose !== 'command') return state;
+	const prompt = {...mode.prompt, names: {...mode.prompt.names, [which]: names}};
+	const completion = completeColon(prompt.fields[0].value, prompt.names);
+	return {...state, modes: [...state.modes.slice(0, -1), {kind: 'prompt', prompt: {...prompt, fields: [textField(prompt.fields[0].label, completion.line)]}}]};
 }

@@ -1,6 +1,8 @@
-import {commandFor, type Binding, type CommandId, type Scope} from '../keys/keymap.js';
+import {colonCommandFor, colonUsage, commandFor, type Binding, type CommandId, type Scope} from '../keys/keymap.js';
 import type {KeyPress} from '../keys/key-name.js';
+import {isFilterPane, paneEntry} from '../keys/panes.js';
 import {isDns1123Subdomain} from '../k8s/names.js';
+import {completeColon, parseColon} from './colon.js';
 import {moveSelection, selectedIndex} from './selection.js';
 import {editText, textField} from './text-field.js';
 import {panes, topMode, type Mode, type Pane, type Prompt, type Target, type UiState} from './ui-state.js';
@@ -14,7 +16,9 @@ export type Effect =
 	| {type: 'loadNamespaces'}
 	| {type: 'switchNamespace'; namespace: string | undefined}
 	| {type: 'loadContexts'}
-	| {type: 'switchContext'; context: string};
+	| {type: 'switchContext'; context: string}
+	/** Names for Tab on a `:` line (namespaces, contexts). */
+	| {type: 'loadCompletions'; names: 'namespace' | 'context'};
 
 /** What the router needs to know about the screen it routes for. */
 export interface ViewContext {
@@ -34,13 +38,17 @@ export interface Routed {
 	effects: Effect[];
 }
 
-const listPanes = new Set<Pane>(['pods', 'services']);
-
 /** The scopes searched for a key, innermost first: the top overlay alone, else the pane. */
 export function activeScopes(state: UiState): Scope[] {
 	const mode = topMode(state);
+	if (mode?.kind === 'prompt') return promptScopes(mode.prompt);
 	if (mode) return [mode.kind];
 	return [state.pane, 'list', 'global'];
+}
+
+/** A `:` prompt has its own keys (Tab completes) on top of every prompt's. */
+export function promptScopes(prompt: Prompt): Scope[] {
+	return prompt.purpose === 'command' ? ['command', 'prompt'] : ['prompt'];
 }
 
 /** Routes one key press: overlays first, then the pane, then global keys. */
@@ -53,19 +61,21 @@ export function routeKey(state: UiState, key: KeyPress, view: ViewContext): Rout
 
 	const binding = commandFor(key.name, activeScopes(state));
 	if (!binding) return {state, effects: []};
-	if (binding.mutates && view.readonly) {
-		return {state: withStatus(state, `read-only mode (--readonly): "${binding.description}" is disabled`, 'warn'), effects: []};
-	}
-
-	return runCommand(state, binding, view);
+	const refused = refuseReadonly(state, binding, view);
+	if (refused) return refused;
+	return mode ? runInMode(state, mode, binding.command, view) : runCommand(state, binding.command, view);
 }
 
-function runCommand(state: UiState, binding: Binding, view: ViewContext): Routed {
-	const mode = topMode(state);
-	const command: CommandId = binding.command;
-	const none = (next: UiState): Routed => ({state: next, effects: []});
-	if (mode) return runInMode(state, mode, command, view);
+/** --readonly in one place: a command that changes the cluster is refused, saying so. */
+function refuseReadonly(state: UiState, binding: Binding, view: ViewContext): Routed | undefined {
+	if (!binding.mutates || !view.readonly) return undefined;
+	return {state: withStatus(state, `read-only mode (--readonly): "${binding.description}" is disabled`, 'warn'), effects: []};
+}
 
+/** A command on a pane (a key, or a `:` command with its argument). */
+function runCommand(state: UiState, command: CommandId, view: ViewContext, argument?: string): Routed {
+	const none = (next: UiState): Routed => ({state: next, effects: []});
+	if (command.startsWith('pane.') && panes.includes(command.slice(5) as Pane)) return none(switchPane(state, command.slice(5) as Pane));
 	switch (command) {
 		case 'up': return none(move(state, view, -1));
 		case 'down': return none(move(state, view, 1));
@@ -73,25 +83,28 @@ function runCommand(state: UiState, binding: Binding, view: ViewContext): Routed
 		case 'pageDown': return none(move(state, view, Math.max(1, view.pageSize)));
 		case 'top': return none(move(state, view, 'top'));
 		case 'bottom': return none(move(state, view, 'bottom'));
-		case 'pane.pods': return none(switchPane(state, 'pods'));
-		case 'pane.services': return none(switchPane(state, 'services'));
-		case 'pane.manifests': return none(switchPane(state, 'manifests'));
 		case 'pane.next': return none(switchPane(state, panes[(panes.indexOf(state.pane) + 1) % panes.length]!));
 		case 'pane.previous': return none(switchPane(state, panes[(panes.indexOf(state.pane) + panes.length - 1) % panes.length]!));
 		case 'help': return none(push(state, {kind: 'help', scroll: 0}));
 		case 'history': return none(push(state, {kind: 'history', scroll: 0}));
 		case 'quit': return {state, effects: [{type: 'quit'}]};
-		case 'namespace': return {state, effects: [{type: 'loadNamespaces'}]};
+		case 'namespace': {
+			if (argument === undefined) return {state, effects: [{type: 'loadNamespaces'}]};
+			return {state, effects: [{type: 'switchNamespace', namespace: argument === 'all' || argument === '-A' ? undefined : argument}]};
+		}
+
+		case 'allNamespaces': return {state, effects: [{type: 'switchNamespace', namespace: undefined}]};
+		case 'context': return {state, effects: [argument ? {type: 'switchContext', context: argument} : {type: 'loadContexts'}]};
 		case 'command': return none(push(state, {kind: 'prompt', prompt: {purpose: 'command', fields: [textField(':')], focus: 0}}));
 		case 'run': return none(push(state, {kind: 'prompt', prompt: {purpose: 'run', fields: [textField('name'), textField('image')], focus: 0}}));
 		case 'filter': {
-			if (!listPanes.has(state.pane)) return none(state);
-			const pane = state.pane as 'pods' | 'services';
+			const {pane} = state;
+			if (!isFilterPane(pane)) return none(state);
 			return none(push(state, {kind: 'prompt', prompt: {purpose: 'filter', pane, fields: [textField('/', state.filter[pane])], focus: 0}}));
 		}
 
 		case 'back': {
-			if (state.pane === 'manifests' || state.filter[state.pane] === '') return none(state);
+			if (!isFilterPane(state.pane) || state.filter[state.pane] === '') return none(state);
 			return none({...state, filter: {...state.filter, [state.pane]: ''}});
 		}
 
@@ -188,6 +201,12 @@ function submitPrompt(state: UiState, prompt: Prompt, command: CommandId, view: 
 		return none(prompt.purpose === 'filter' ? {...popped, filter: {...popped.filter, [prompt.pane]: ''}} : popped);
 	}
 
+	if (command === 'complete' && prompt.purpose === 'command') {
+		const completion = completeColon(prompt.fields[0].value, prompt.names ?? {});
+		if (completion.needs) return {state, effects: [{type: 'loadCompletions', names: completion.needs}]};
+		return none(replaceTop(state, {kind: 'prompt', prompt: {...prompt, fields: [textField(prompt.fields[0].label, completion.line)]}}));
+	}
+
 	if (command === 'nextField' && prompt.purpose === 'run') {
 		return none(replaceTop(state, {kind: 'prompt', prompt: {...prompt, focus: prompt.focus === 0 ? 1 : 0}}));
 	}
@@ -202,7 +221,7 @@ function submitPrompt(state: UiState, prompt: Prompt, command: CommandId, view: 
 		}
 
 		case 'run': return submitRun(state, prompt, view.namespace);
-		case 'command': return runColonCommand(pop(state), value);
+		case 'command': return runColonCommand(pop(state), value, view);
 	}
 }
 
@@ -217,30 +236,13 @@ function submitRun(state: UiState, prompt: Extract<Prompt, {purpose: 'run'}>, na
 	return {state: pop(state), effects: [{type: 'run', namespace, name, image}]};
 }
 
-/** `:pods`, `:svc`, `:manifests`, `:ns NAME`, `:ns` (picker), `:all`, `:ctx [NAME]`, `:history`, `:help`, `:q` — as k9s users type them. */
-function runColonCommand(state: UiState, line: string): Routed {
-	const [word = '', argument] = line.replace(/^:/, '').trim().split(/\s+/);
-	const none = (next: UiState): Routed => ({state: next, effects: []});
-	const aliases: Record<string, Pane> = {pods: 'pods', pod: 'pods', po: 'pods', svc: 'services', service: 'services', services: 'services', manifests: 'manifests', manifest: 'manifests', mf: 'manifests'};
-	if (aliases[word]) return none(switchPane(state, aliases[word]!));
-	switch (word) {
-		case 'ns':
-		case 'namespace': {
-			if (!argument) return {state, effects: [{type: 'loadNamespaces'}]};
-			return {state, effects: [{type: 'switchNamespace', namespace: argument === 'all' || argument === '-A' ? undefined : argument}]};
-		}
-
-		case 'all':
-		case '-A': return {state, effects: [{type: 'switchNamespace', namespace: undefined}]};
-		case 'ctx':
-		case 'context': return {state, effects: [argument ? {type: 'switchContext', context: argument} : {type: 'loadContexts'}]};
-		case 'history': return none(push(state, {kind: 'history', scroll: 0}));
-		case 'help': return none(push(state, {kind: 'help', scroll: 0}));
-		case 'q':
-		case 'quit': return {state, effects: [{type: 'quit'}]};
-		case '': return none(state);
-		default: return none(withStatus(state, `unknown command ":${word}" (try :pods :svc :manifests :ns NAME :ctx NAME :history :q)`, 'warn'));
-	}
+/** A `:` line (`:pods`, `:ns NAME`, `:ctx`, …, as k9s users type them): the keymap's `:` names say which command it runs. */
+function runColonCommand(state: UiState, line: string, view: ViewContext): Routed {
+	const {word, argument} = parseColon(line);
+	if (word === '') return {state, effects: []};
+	const binding = colonCommandFor(word);
+	if (!binding) return {state: withStatus(state, `unknown command ":${word}" (try ${colonUsage()})`, 'warn'), effects: []};
+	return refuseReadonly(state, binding, view) ?? runCommand(state, binding.command, view, argument);
 }
 
 function move(state: UiState, view: ViewContext, movement: number | 'top' | 'bottom'): UiState {
@@ -255,11 +257,11 @@ function selectedKey(state: UiState, view: ViewContext): string | undefined {
 
 /** Row keys of the pods and services panes are `namespace/name`. */
 function selectedTarget(state: UiState, view: ViewContext): Target | undefined {
-	if (!listPanes.has(state.pane)) return undefined;
-	const key = selectedKey(state, view);
-	if (!key) return undefined;
+	const kind = paneEntry(state.pane).target;
+	const key = kind && selectedKey(state, view);
+	if (!kind || !key) return undefined;
 	const slash = key.indexOf('/');
-	return {kind: state.pane === 'pods' ? 'Pod' : 'Service', namespace: key.slice(0, slash), name: key.slice(slash + 1)};
+	return {kind, namespace: key.slice(0, slash), name: key.slice(slash + 1)};
 }
 
 function switchPane(state: UiState, pane: Pane): UiState {

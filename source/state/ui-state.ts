@@ -1,9 +1,8 @@
-import type {Pane} from '../keys/keymap.js';
+import {panes, type FilterPane, type Pane} from '../keys/panes.js';
+import type {ColonNames} from './colon.js';
 import type {TextField} from './text-field.js';
 
-export type {Pane} from '../keys/keymap.js';
-
-export const panes: readonly Pane[] = ['pods', 'services', 'manifests'];
+export {panes, type FilterPane, type Pane} from '../keys/panes.js';
 
 /** An object on the cluster the user points at. */
 export interface Target {
@@ -35,10 +34,11 @@ export interface HistoryEntry {
 }
 
 export type Prompt =
-	| {purpose: 'filter'; pane: 'pods' | 'services'; fields: [TextField]; focus: 0}
+	| {purpose: 'filter'; pane: FilterPane; fields: [TextField]; focus: 0}
 	| {purpose: 'run'; fields: [TextField, TextField]; focus: 0 | 1; error?: string}
 	| {purpose: 'namespace'; fields: [TextField]; focus: 0; error?: string}
-	| {purpose: 'command'; fields: [TextField]; focus: 0; error?: string};
+	/** A `:` command; `names` holds what Tab completes arguments from, once loaded. */
+	| {purpose: 'command'; fields: [TextField]; focus: 0; error?: string; names?: ColonNames};
 
 /** Overlays on top of the panes; the top of the stack gets the keys first. */
 export type Mode =
@@ -59,7 +59,7 @@ export interface UiState {
 	pane: Pane;
 	selection: Record<Pane, Selection>;
 	/** Filter text per list pane: plain text, or `-l selector`. */
-	filter: Record<'pods' | 'services', string>;
+	filter: Record<FilterPane, string>;
 	previewScroll: number;
 	modes: Mode[];
 	status?: StatusLine;
@@ -72,13 +72,14 @@ export interface UiState {
 
 export const initialUiState: UiState = {
 	pane: 'pods',
-	selection: {pods: {index: 0}, services: {index: 0}, manifests: {index: 0}},
+	selection: Object.fromEntries(panes.map(pane => [pane, {index: 0}])) as Record<Pane, Selection>,
 	filter: {pods: '', services: ''},
 	previewScroll: 0,
 	modes: [],
 	history: [],
 };
 
+/** The overlay on top, if any. */
 export function topMode(state: UiState): Mode | undefined {
 	return state.modes.at(-1);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {bindingsFor, commandFor, keymap} from '../../source/keys/keymap.js';
+import {bindingsFor, colonCommandFor, commandFor, keymap, keysText} from '../../source/keys/keymap.js';
+import {paneTable} from '../../source/keys/panes.js';
 import {keyName} from '../../source/keys/key-name.js';
 
 describe('the keymap', () => {
@@ -28,6 +29,34 @@ describe('the keymap', () => {
 		assert.equal(commandFor('q', ['pods', 'list', 'global'])?.command, 'quit');
 		assert.equal(commandFor('j', ['pods', 'list', 'global'])?.command, 'down');
 		assert.equal(commandFor('x', ['pods', 'list', 'global']), undefined);
+	});
+
+	test('a : name means one command', () => {
+		const seen = new Map<string, string>();
+		for (const binding of keymap) {
+			for (const name of binding.colon?.names ?? []) {
+				assert.ok(!seen.has(name), `:${name} is both ${seen.get(name)} and ${binding.command}`);
+				seen.set(name, binding.command);
+			}
+		}
+
+		assert.equal(colonCommandFor('svc')?.command, 'pane.services');
+		assert.equal(colonCommandFor('ns')?.command, 'namespace');
+		assert.equal(colonCommandFor('deploy'), undefined);
+	});
+
+	test('every pane has its key and its : names', () => {
+		for (const pane of paneTable) {
+			assert.equal(commandFor(pane.key, ['global'])?.command, `pane.${pane.id}`);
+			for (const name of pane.colon) assert.equal(colonCommandFor(name)?.command, `pane.${pane.id}`);
+		}
+	});
+
+	test('the no-cluster screen\'s keys, and a confirmation\'s, spelled for a sentence', () => {
+		assert.deepEqual(bindingsFor(['noCluster']).map(binding => `${binding.label}: ${binding.hint}`), ['s: start the sandbox', 'q: quit']);
+		assert.equal(commandFor('ctrl+c', ['noCluster'])?.command, 'quit');
+		assert.equal(keysText(commandFor('n', ['confirm'])!), 'n / Esc / Enter');
+		assert.equal(keysText(commandFor('y', ['confirm'])!), 'y');
 	});
 
 	test('help lists each command of a scope once', () => {

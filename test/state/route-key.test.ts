@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {routeKey, type ViewContext} from '../../source/state/route-key.js';
 import {initialUiState, topMode, type UiState} from '../../source/state/ui-state.js';
+import {completionsLoaded} from '../../source/state/outcomes.js';
 import type {KeyPress} from '../../source/keys/key-name.js';
 
 const press = (name: string, text = name.length === 1 ? name : ''): KeyPress => ({name, text});
@@ -226,5 +227,31 @@ describe('manifests and namespaces', () => {
 		assert.deepEqual(colon('ctx').effects, [{type: 'loadContexts'}]);
 		assert.deepEqual(colon('ctx kind-dev').effects, [{type: 'switchContext', context: 'kind-dev'}]);
 		assert.equal(colon('deploy').state.status?.text, 'unknown command ":deploy" (try :pods :svc :manifests :ns NAME :ctx NAME :history :q)');
+		assert.equal(colon('po').state.pane, 'pods');
+		assert.equal(colon('help').state.modes[0]?.kind, 'help');
+		assert.deepEqual(colon('-A').effects, [{type: 'switchNamespace', namespace: undefined}]);
+		assert.deepEqual(colon('').effects, []);
 	});
+
+	test('Tab completes a : command, then asks for the names it completes an argument from', () => {
+		const typed = (text: string) => [':', ...[...text].map(char => press(char))];
+		const {state} = route([...typed('na'), 'tab']);
+		const prompt = topMode(state);
+		assert.equal(prompt?.kind === 'prompt' && prompt.prompt.fields[0].value, 'namespace ');
+		assert.deepEqual(route([...typed('ns ku'), 'tab']).effects, [{type: 'loadCompletions', names: 'namespace'}]);
+		assert.deepEqual(route([...typed('ctx '), 'tab']).effects, [{type: 'loadCompletions', names: 'context'}]);
+		assert.equal(topMode(route([...typed('ns ku'), 'tab']).state)?.kind, 'prompt', 'the prompt stays open');
+	});
+
+	test('the loaded names complete the argument, and stay for the next Tab', () => {
+		const typing = route([':', ...[...'ns ku'].map(char => press(char)), 'tab']).state;
+		const loaded = completionsLoaded(typing, 'namespace', ['default', 'kube-public', 'kube-system']);
+		const prompt = topMode(loaded);
+		assert.ok(prompt?.kind === 'prompt' && prompt.prompt.purpose === 'command');
+		assert.equal(prompt.prompt.fields[0].value, 'ns kube-');
+		const next = route(['s', 'tab', 'enter'], loaded);
+		assert.deepEqual(next.effects, [{type: 'switchNamespace', namespace: 'kube-system'}], 'no second load');
+		assert.equal(completionsLoaded(initialUiState, 'namespace', ['x']), initialUiState, 'a closed prompt is left alone');
+	});
+
 });

@@ -1,7 +1,7 @@
 import {useCallback} from 'react';
 import type {Cluster} from '../../cluster/types.js';
 import type {ManifestFile} from '../../manifests/types.js';
-import {actionFinished, actionStarted, applyFinished, applySummary, contextsLoaded, namespacesForbidden, namespacesLoaded} from '../../state/outcomes.js';
+import {actionFinished, actionStarted, applyFinished, applySummary, completionsLoaded, contextsLoaded, namespacesForbidden, namespacesLoaded} from '../../state/outcomes.js';
 import type {Effect} from '../../state/route-key.js';
 import {withStatus} from '../../state/route-key.js';
 import type {UiState} from '../../state/ui-state.js';
@@ -84,6 +84,13 @@ export function useEffects({cluster, files, update, onQuit, onNamespace, onConte
 
 			case 'switchContext': {
 				onContext(effect.context);
+				return;
+			}
+
+			case 'loadCompletions': {
+				// Where namespaces cannot be listed, Tab simply has nothing to offer.
+				const names = effect.names === 'context' ? cluster.contexts() : await cluster.listNamespaces().then(list => (list.ok ? list.names : []));
+				update(state => completionsLoaded(state, effect.names, names));
 			}
 		}
 	}, [cluster, files, update, onQuit, onNamespace, onContext, clock]);

@@ -1,0 +1,45 @@
+/**
+ * The panes, as data: the tab order, the key and the `:` names that show each one, and what
+ * its rows are. The keymap, the router, the header's tabs and help all read this table;
+ * a new pane is one entry here and one component in `ui/views.tsx`.
+ */
+
+interface PaneEntry {
+	id: string;
+	/** The tab's and help's title. */
+	title: string;
+	/** The key that shows the pane. */
+	key: string;
+	/** What help says the key shows. */
+	description: string;
+	/** `:` names, the first one shown in help and completion. */
+	colon: readonly string[];
+	/** Rows are objects on the cluster (keyed `namespace/name`): Enter details, ctrl-d deletes. */
+	target?: 'Pod' | 'Service';
+	/** `/` filters the rows. */
+	filter?: boolean;
+}
+
+export const paneTable = [
+	{id: 'pods', title: 'Pods', key: '1', description: 'pods', colon: ['pods', 'pod', 'po'], target: 'Pod', filter: true},
+	{id: 'services', title: 'Services', key: '2', description: 'services and endpoints', colon: ['svc', 'service', 'services'], target: 'Service', filter: true},
+	{id: 'manifests', title: 'Manifests', key: '3', description: 'manifests', colon: ['manifests', 'manifest', 'mf']},
+] as const satisfies readonly PaneEntry[];
+
+export type Pane = (typeof paneTable)[number]['id'];
+
+/** The panes whose rows `/` filters. */
+export type FilterPane = Extract<(typeof paneTable)[number], {filter: true}>['id'];
+
+/** The panes in tab order. */
+export const panes: readonly Pane[] = paneTable.map(entry => entry.id);
+
+/** A pane's entry. */
+export function paneEntry(pane: Pane): PaneEntry {
+	return paneTable.find(entry => entry.id === pane)!;
+}
+
+/** Whether `/` filters this pane's rows. */
+export function isFilterPane(pane: Pane): pane is FilterPane {
+	return paneEntry(pane).filter === true;
+}

@@ -52,7 +52,7 @@ export function App(props: AppProps) {
 		current.current = next;
 		setCluster(next);
 		// Selections belong to the old rows.
-		ui[1](state => withStatus({...state, selection: initialUiState.selection, busy: undefined}, status, 'info'));
+		ui.update(state => withStatus({...state, selection: initialUiState.selection, busy: undefined}, status, 'info'));
 	}, []);
 	const onNamespace = useCallback((namespace: string | undefined) => {
 		if (!current.current) return;
@@ -61,7 +61,7 @@ export function App(props: AppProps) {
 	const onContext = useCallback((context: string) => {
 		if (!current.current) return;
 		const next = current.current.withContext(context);
-		if ('error' in next) ui[1](state => withStatus(state, `cannot switch to context "${context}": ${next.error}`, 'error'));
+		if ('error' in next) ui.update(state => withStatus(state, `cannot switch to context "${context}": ${next.error}`, 'error'));
 		else replaceCluster(next, `context: ${context} (namespace ${next.info.namespace})`);
 	}, []);
 
@@ -77,7 +77,9 @@ export function App(props: AppProps) {
 					columns={size.columns}
 					rows={size.rows}
 					theme={props.theme}
-					ui={ui}
+					state={ui.state}
+					update={ui.update}
+					read={ui.read}
 					onQuit={props.onQuit}
 					onNamespace={onNamespace}
 					onContext={onContext}

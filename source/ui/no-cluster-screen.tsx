@@ -2,6 +2,8 @@ import {Box, Text, useInput} from 'ink';
 import {useState} from 'react';
 import type {Cluster} from '../cluster/types.js';
 import {fitLine} from '../derive/table-fit.js';
+import {keyName} from '../keys/key-name.js';
+import {bindingsFor, commandFor} from '../keys/keymap.js';
 import type {Theme} from './theme.js';
 
 interface NoClusterScreenProps {
@@ -17,18 +19,20 @@ interface NoClusterScreenProps {
 export function NoClusterScreen({looked, columns, theme, onQuit, startSandbox, onCluster}: NoClusterScreenProps) {
 	const [starting, setStarting] = useState(false);
 	const [error, setError] = useState<string>();
-	useInput(input => {
+	useInput((input, key) => {
 		if (starting) return;
-		if (input === 's' && startSandbox) {
+		const command = commandFor(keyName(input, key).name, ['noCluster'])?.command;
+		if (command === 'sandbox' && startSandbox) {
 			setStarting(true);
 			startSandbox().then(onCluster, (failure: Error) => {
 				setStarting(false);
 				setError(failure.message);
 			});
-		} else if (input === 'q' || input === '\u0003') {
+		} else if (command === 'quit') {
 			onQuit();
 		}
 	});
+	const keys = bindingsFor(['noCluster']).filter(binding => binding.command !== 'sandbox' || startSandbox).map(binding => `${binding.label}: ${binding.hint}`).join('   ');
 	const lines = [
 		'No kubeconfig found, so there is no cluster to talk to.',
 		`Looked in: ${looked.join(', ') || '(nowhere)'}`,
@@ -42,7 +46,7 @@ export function NoClusterScreen({looked, columns, theme, onQuit, startSandbox, o
 		<Box flexDirection="column">
 			<Text bold color={theme.accent}>kpods</Text>
 			{lines.map((line, index) => <Text key={index}>{fitLine(line, columns)}</Text>)}
-			{starting ? <Text color={theme.tone('info')}>Starting the sandbox…</Text> : <Text bold>{startSandbox ? 's: start the sandbox   q: quit' : 'q: quit'}</Text>}
+			{starting ? <Text color={theme.tone('info')}>Starting the sandbox…</Text> : <Text bold>{keys}</Text>}
 			{error ? <Text color={theme.tone('error')}>{fitLine(`could not start the sandbox: ${error}`, columns)}</Text> : null}
 			<Text color={theme.dim}>{fitLine('Later, from a shell: kpods --sandbox, or kpods sandbox to serve one for kubectl.', columns)}</Text>
 		</Box>

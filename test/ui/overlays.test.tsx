@@ -163,3 +163,31 @@ describe('contexts', () => {
 		assert.equal(cluster.closed, false);
 	});
 });
+
+describe(': commands', () => {
+	test('the : line lists what Tab completes, and Tab completes a namespace from the cluster', async () => {
+		const cluster = tutorialCluster();
+		const app = await renderApp({cluster});
+		await app.press(':');
+		assertGolden('command-prompt', app.lastFrame()!);
+		await app.press('n', 's', ' ', 'k', keys.tab);
+		await waitFor(() => app.frame().includes(':ns kube-system'), 'completed from the namespaces');
+		assert.equal(cluster.calls.filter(call => call.method === 'listNamespaces').length, 1);
+		await app.press(keys.enter);
+		await waitFor(() => app.frame().includes('ns kube-system'), 'switched');
+		assert.deepEqual(cluster.calls.at(-1), {method: 'withNamespace', args: ['kube-system']});
+	});
+});
+
+describe('no cluster', () => {
+	test('the offer\'s keys come from the keymap: q quits, and s is only offered with a sandbox to start', async () => {
+		const app = await renderApp({cluster: undefined, looked: ['/home/me/.kube/config']});
+		assert.match(app.frame(), /^q: quit$/m);
+		await app.press('x', 'q');
+		assert.equal(app.quit.count, 1);
+		const offering = await renderApp({cluster: undefined, startSandbox: async () => tutorialCluster()});
+		assert.match(offering.frame(), /^s: start the sandbox {3}q: quit$/m);
+		await offering.press('s');
+		await waitFor(() => offering.frame().includes('ctx minikube'), 'the sandbox cluster on screen');
+	});
+});

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {ClusterInfo, ConnectionState} from '../../cluster/types.js';
 import type {PodCounts} from '../../derive/pod-view.js';
 import {fitLine} from '../../derive/table-fit.js';
-import type {Pane} from '../../state/ui-state.js';
+import {paneTable, type Pane} from '../../keys/panes.js';
 import type {Theme} from '../theme.js';
 
 interface HeaderProps {
@@ -13,7 +13,7 @@ interface HeaderProps {
 	notes: string[];
 	counts: PodCounts;
 	pane: Pane;
-	paneCounts: Record<Pane, number>;
+	paneCounts: Readonly<Record<Pane, number>>;
 	readonly: boolean;
 	width: number;
 	theme: Theme;
@@ -50,7 +50,7 @@ export function Header({info, state, notes, counts, pane, paneCounts, readonly, 
 	const statusWidth = Math.max(0, Math.min(status.length, width - essentials.length - 2));
 	const where = essentials + (essentials.length + server.length + 2 + statusWidth <= width ? server : '');
 	const whereWidth = Math.max(0, width - statusWidth - 2);
-	const tabs: Array<[Pane, string]> = [['pods', '1 Pods'], ['services', '2 Services'], ['manifests', '3 Manifests']];
+	const tabs = paneTable.map(({id, key, title}): [Pane, string] => [id, `${key} ${title}`]);
 	const health = healthWords.filter(([key]) => counts[key] > 0).map(([key, word]) => `${counts[key]} ${word}`).join(' · ');
 	const tabText = tabs.map(([id, label]) => ` ${label} ${paneCounts[id]} `).join(' ');
 	const help = '? help';

@@ -1,8 +1,7 @@
 import type {DetailLine} from '../../derive/describe.js';
-import {bindingsFor, type Binding} from '../../keys/keymap.js';
-import type {HistoryEntry, Pane} from '../../state/ui-state.js';
-
-const paneNames: Record<Pane, string> = {pods: 'Pods', services: 'Services', manifests: 'Manifests'};
+import {bindingsFor, keysText, type Binding} from '../../keys/keymap.js';
+import {paneEntry, type Pane} from '../../keys/panes.js';
+import type {HistoryEntry} from '../../state/ui-state.js';
 
 function bindingLine(binding: Binding, readonly: boolean): DetailLine {
 	const keys = binding.label.padEnd(10);
@@ -15,15 +14,21 @@ export function helpLines(pane: Pane, readonly: boolean): DetailLine[] {
 	const global = bindingsFor(['global']);
 	const local = bindingsFor([pane, 'list']).filter(binding => !global.includes(binding));
 	return [
-		{text: `${paneNames[pane]} pane`, heading: true},
+		{text: `${paneEntry(pane).title} pane`, heading: true},
 		...local.map(binding => bindingLine(binding, readonly)),
 		{text: ''},
 		{text: 'Everywhere', heading: true},
 		...global.map(binding => bindingLine(binding, readonly)),
 		{text: ''},
-		{text: 'In a confirmation: y deletes, anything else (n, Esc, Enter) keeps it.', tone: 'dim'},
+		{text: `In a confirmation: ${confirmKeys('confirm')} deletes; ${confirmKeys('cancel')} keeps it.`, tone: 'dim'},
 		{text: 'Every change kpods makes shows the kubectl command that does the same (h: history).', tone: 'dim'},
 	];
+}
+
+/** The keys that answer a confirmation yes or no, from the keymap. */
+export function confirmKeys(answer: 'confirm' | 'cancel'): string {
+	const binding = bindingsFor(['confirm']).find(each => each.command === answer);
+	return binding ? keysText(binding) : '';
 }
 
 /** Every action taken, newest last, each with its kubectl command and what it printed. */

@@ -1,9 +1,13 @@
 import {Box, Text} from 'ink';
 
 import {fitLine} from '../../derive/table-fit.js';
+import {bindingsFor} from '../../keys/keymap.js';
+import {completeColon} from '../../state/colon.js';
+import {promptScopes} from '../../state/route-key.js';
 import type {TextField} from '../../state/text-field.js';
 import type {Prompt, Target} from '../../state/ui-state.js';
 import type {Theme} from '../theme.js';
+import {confirmKeys} from './overlay-lines.js';
 
 function FieldText({field, focused}: {field: TextField; focused: boolean}) {
 	if (!focused) return <Text>{field.value}</Text>;
@@ -20,10 +24,25 @@ const titles: Record<Prompt['purpose'], string> = {
 	command: 'command',
 };
 
+/** What the keys do in this prompt, from the keymap. */
+function promptKeys(prompt: Prompt): string {
+	return bindingsFor(promptScopes(prompt))
+		.filter(binding => binding.hint && (binding.command !== 'nextField' || prompt.fields.length > 1))
+		.map(binding => `${binding.label}: ${binding.command === 'submit' && prompt.purpose === 'run' ? 'run' : binding.hint}`)
+		.join('  ');
+}
+
+/** On a `:` line, what Tab can complete the word being typed to. */
+function candidatesText(prompt: Prompt): string {
+	if (prompt.purpose !== 'command') return '';
+	const {of, candidates} = completeColon(prompt.fields[0].value, prompt.names ?? {});
+	return candidates.length === 0 ? '' : `   ${candidates.map(name => (of === 'command' ? `:${name}` : name)).join(' ')}`;
+}
+
 /** Two lines at the bottom: the fields being typed, then the error or what the keys do. */
 export function PromptBar({prompt, width, theme}: {prompt: Prompt; width: number; theme: Theme}) {
 	const error = 'error' in prompt ? prompt.error : undefined;
-	const help = prompt.purpose === 'run' ? 'Tab: next field  Enter: run  Esc: cancel' : 'Enter: accept  Esc: cancel';
+	const help = promptKeys(prompt) + candidatesText(prompt);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">
@@ -46,7 +65,7 @@ export function ConfirmBar({target, width, theme}: {target: Target; width: numbe
 	return (
 		<Box flexDirection="column">
 			<Text bold color={theme.tone('warn')} wrap="truncate">{fitLine(question, width)}</Text>
-			<Text color={theme.dim} wrap="truncate">{fitLine('y: delete   n / Esc / Enter: keep it', width)}</Text>
+			<Text color={theme.dim} wrap="truncate">{fitLine(`${confirmKeys('confirm')}: delete   ${confirmKeys('cancel')}: keep it`, width)}</Text>
 		</Box>
 	);
 }

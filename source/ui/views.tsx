@@ -1,0 +1,140 @@
+import type {ReactNode} from 'react';
+import type {Cluster} from '../cluster/types.js';
+import type {DetailLine} from '../derive/describe.js';
+import {bindingsFor} from '../keys/keymap.js';
+import {isFilterPane} from '../keys/panes.js';
+import {activeScopes} from '../state/route-key.js';
+import {selectedIndex} from '../state/selection.js';
+import {topMode, type Mode, type Pane, type StatusLine, type UiState} from '../state/ui-state.js';
+import {Footer} from './components/footer.js';
+import {helpLines, historyLines} from './components/overlay-lines.js';
+import {Picker} from './components/picker.js';
+import {ConfirmBar, PromptBar} from './components/prompt-bar.js';
+import {ScrollView} from './components/scroll-view.js';
+import type {ScreenData} from './hooks/use-screen-data.js';
+import {ManifestsPane} from './panes/manifests-pane.js';
+import {PodsPane} from './panes/pods-pane.js';
+import {ServicesPane} from './panes/services-pane.js';
+import type {Theme} from './theme.js';
+
+/** What every view is drawn from. */
+export interface ViewProps {
+	cluster: Cluster;
+	state: UiState;
+	data: ScreenData;
+	readonly: boolean;
+	width: number;
+	/** The body's height (the footer's two lines are not part of it). */
+	height: number;
+	now: number;
+	theme: Theme;
+}
+
+/**
+ * A view: a pane, or an overlay on top of the panes. Its keymap scope is its id
+ * (`source/keys/keymap.ts`); the router (`source/state/route-key.ts`) handles its keys.
+ */
+export interface View {
+	/** The body; overlays without one (a prompt, a question) leave the body below them on screen. */
+	Body?: (props: ViewProps) => ReactNode;
+	/** The two bottom lines, instead of the status line and key hints. */
+	Footer?: (props: ViewProps) => ReactNode;
+	/** The lines a scrolling overlay holds: the router stops scrolling at the last page. */
+	lines?: (props: ViewProps) => readonly DetailLine[];
+}
+
+/** A pane: its body and the keys of its rows in display order (the router moves over them; the tab counts them). */
+export interface PaneView extends View {
+	Body: (props: ViewProps) => ReactNode;
+	rowKeys: (data: ScreenData) => readonly string[];
+}
+
+const scrolling = (title: string, lines: (props: ViewProps) => readonly DetailLine[]): View => ({
+	lines,
+	Body: props => <ScrollView title={title} lines={lines(props)} scroll={(topMode(props.state) as {scroll: number}).scroll} width={props.width} height={props.height} theme={props.theme}/>,
+});
+
+/** Row keys per rows array: computed once per change of the rows, however often they are asked for. */
+const keyCache = new WeakMap<readonly object[], readonly string[]>();
+function keysOf<T extends object>(rows: readonly T[], key: (row: T) => string): readonly string[] {
+	let keys = keyCache.get(rows);
+	if (!keys) {
+		keys = rows.map(row => key(row));
+		keyCache.set(rows, keys);
+	}
+
+	return keys;
+}
+
+const selected = (pane: Pane, {state, data}: ViewProps) => selectedIndex(paneViews[pane].rowKeys(data), state.selection[pane]);
+const listProps = (props: ViewProps, pane: 'pods' | 'services') => ({
+	allNamespaces: props.cluster.info.allNamespaces, namespace: props.cluster.info.namespace, state: props.data[pane].state, synced: props.data[pane].synced,
+	filtered: props.data.filters[pane].kind !== 'none', selected: selected(pane, props), width: props.width, height: props.height, now: props.now, theme: props.theme,
+});
+
+/** The panes, by id; their keys, titles and `:` names are in `source/keys/panes.ts`. */
+export const paneViews: Record<Pane, PaneView> = {
+	pods: {
+		rowKeys: data => keysOf(data.podRows, row => row.key),
+		Body: props => <PodsPane rows={props.data.podRows} {...listProps(props, 'pods')}/>,
+	},
+	services: {
+		rowKeys: data => keysOf(data.serviceRows, service => `${service.metadata.namespace}/${service.metadata.name}`),
+		Body: props => <ServicesPane services={props.data.serviceRows} endpoints={props.data.endpoints.items} pods={props.data.pods.items} nodes={props.data.nodes.items} {...listProps(props, 'services')}/>,
+	},
+	manifests: {
+		rowKeys: data => keysOf(data.files, file => file.path),
+		Body: props => {
+			const {data, state, width, height, theme} = props;
+			return <ManifestsPane files={data.files} loadError={data.manifestError} selected={selected('manifests', props)} previewScroll={state.previewScroll} applyResult={state.applyResult} width={width} height={height} theme={theme}/>;
+		},
+	},
+};
+
+/** The overlays, by mode. */
+export const overlayViews: Record<Mode['kind'], View> = {
+	help: scrolling('Help — keys', ({state, readonly}) => helpLines(state.pane, readonly)),
+	history: scrolling('History — what kpods did, and the kubectl that does the same', ({state}) => historyLines(state.history)),
+	detail: {
+		lines: ({data}) => data.detail.lines,
+		Body: ({state, data: {detail}, width, height, theme}) => {
+			const mode = state.modes.findLast(entry => entry.kind === 'detail')!;
+			const {target, scroll} = mode as Extract<Mode, {kind: 'detail'}>;
+			const title = `${target.kind} ${target.namespace}/${target.name}${detail.gone ? ' — gone (deleted)' : detail.loading ? ' — loading…' : ''}`;
+			return <ScrollView title={title} lines={detail.lines} scroll={scroll} width={width} height={height} theme={theme}/>;
+		},
+	},
+	picker: {
+		Body: ({state, cluster, width, height, theme}) => {
+			const mode = topMode(state) as Extract<Mode, {kind: 'picker'}>;
+			return <Picker purpose={mode.purpose} names={mode.names} selection={mode.selection} current={cluster.info.context} width={width} height={height} theme={theme}/>;
+		},
+	},
+	confirm: {Footer: ({state, width, theme}) => <ConfirmBar target={(topMode(state) as Extract<Mode, {kind: 'confirm'}>).target} width={width} theme={theme}/>},
+	prompt: {Footer: ({state, width, theme}) => <PromptBar prompt={(topMode(state) as Extract<Mode, {kind: 'prompt'}>).prompt} width={width} theme={theme}/>},
+};
+
+/** The view that draws the body: the topmost overlay that has one, else the pane. */
+export function bodyView(state: UiState): View & {Body: NonNullable<View['Body']>} {
+	const mode = state.modes.findLast(entry => overlayViews[entry.kind].Body);
+	return (mode ? overlayViews[mode.kind] : paneViews[state.pane]) as View & {Body: NonNullable<View['Body']>};
+}
+
+/** The bottom two lines: the top overlay's own, else the status line (or the filter in force) and the keymap's hints. */
+export function FooterView(props: ViewProps) {
+	const mode = topMode(props.state);
+	const Own = mode && overlayViews[mode.kind].Footer;
+	if (Own) return <Own {...props}/>;
+	const {state, readonly, width, theme} = props;
+	return <Footer status={state.status ?? filterStatus(props)} busy={state.busy} bindings={bindingsFor(activeScopes(state))} readonly={readonly} width={width} theme={theme}/>;
+}
+
+/** With nothing else to say, the footer reminds the user a filter is on. */
+function filterStatus({state, data}: ViewProps): StatusLine | undefined {
+	if (!isFilterPane(state.pane)) return undefined;
+	const filter = data.filters[state.pane];
+	const text = state.filter[state.pane];
+	if (filter.kind === 'invalid') return {text: `filter "${text}": ${filter.error}`, tone: 'error'};
+	if (filter.kind === 'none') return undefined;
+	return {text: `filter: ${text}   (Esc clears, / edits)`, tone: 'info'};
+}

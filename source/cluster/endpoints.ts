@@ -31,6 +31,7 @@ export function groupFromSlice(slice: EndpointSlice): EndpointGroup {
 	}
 
 	return {
+		source: 'EndpointSlice',
 		namespace: slice.metadata.namespace ?? '',
 		name: slice.metadata.name ?? '',
 		service: slice.metadata.labels?.[serviceNameLabel] ?? '',
@@ -64,6 +65,7 @@ export function groupFromEndpoints(endpoints: Endpoints): EndpointGroup {
 	}
 
 	return {
+		source: 'Endpoints',
 		namespace: endpoints.metadata.namespace ?? '',
 		name: endpoints.metadata.name ?? '',
 		service: endpoints.metadata.name ?? '',

@@ -47,6 +47,8 @@ export interface EndpointEntry {
 
 /** The endpoints one EndpointSlice (or one Endpoints object) holds for a service. */
 export interface EndpointGroup {
+	/** Which API it came from (kubectl describe reads EndpointSlices only); absent means a slice. */
+	source?: 'EndpointSlice' | 'Endpoints';
 	namespace: string;
 	/** The object's own name (a slice's is generated). */
 	name: string;

@@ -1,7 +1,6 @@
 import {useEffect, useMemo, useState} from 'react';
 import type {Cluster, EndpointGroup, ResourceStore, StoreSnapshot} from '../../cluster/types.js';
-import {describePod, describeService, type DetailLine} from '../../derive/describe.js';
-import {endpointLines, nodePortUrls, servicesSelecting, undeclaredTargetPorts, whyNoEndpoints} from '../../derive/service-view.js';
+import {podDetail, serviceDetail, type DetailLine} from '../../derive/describe.js';
 import type {PodRow} from '../../format/pod.js';
 import type {Event, Node, Pod, Service} from '../../k8s/types.js';
 import type {Target} from '../../state/ui-state.js';
@@ -33,28 +32,45 @@ export interface DetailSources {
 	nodes: readonly Node[];
 }
 
-/** The describe-like lines of the object in the detail view, live (the object and its events). */
-export function useDetailLines(cluster: Cluster, target: Target | undefined, sources: DetailSources, now: number): {lines: DetailLine[]; gone: boolean; loading: boolean} {
+/** The texts the detail can show; `describe` is kubectl's (a YAML view would be a second one). */
+export type DetailText = 'describe';
+
+/** What the detail view shows: its lines, and whether the object is gone or still loading. */
+export interface Detail {
+	lines: DetailLine[];
+	gone: boolean;
+	loading: boolean;
+}
+
+/** The object as it stands now, live: the whole pod from its own watch, a service from the services store. */
+interface LiveObject {
+	pod?: Pod;
+	service?: Service;
+	gone: boolean;
+	loading: boolean;
+}
+
+/** The detail of the object in view, live: kubectl's describe of it with kpods' additions after, re-made as it or its events change. */
+export function useDetailLines(cluster: Cluster, target: Target | undefined, sources: DetailSources, now: number, text: DetailText = 'describe'): Detail {
 	const key = target ? `${cluster.info.context}|${target.kind}|${target.namespace}|${target.name}` : undefined;
 	const podStore = useScopedStore<Pod>(target?.kind === 'Pod' ? key : undefined, () => cluster.watchPod(target!.namespace, target!.name));
 	const eventStore = useScopedStore<Event>(key, () => cluster.watchEvents(target!.namespace, target!.kind, target!.name));
 	const pod = useStore(podStore);
 	const events = useStore(eventStore);
-	return useMemo(() => {
-		if (!target) return {lines: [], gone: false, loading: false};
-		if (target.kind === 'Pod') {
-			const object = pod.items[0];
-			if (!object) return {lines: [], gone: pod.synced, loading: !pod.synced};
-			const selecting = servicesSelecting({namespace: target.namespace, labels: object.metadata.labels ?? {}}, sources.services);
-			return {lines: describePod(object, events.items, selecting, now), gone: false, loading: false};
-		}
-
+	const object = useMemo((): LiveObject => {
+		if (!target) return {gone: false, loading: false};
+		if (target.kind === 'Pod') return {pod: pod.items[0], gone: pod.synced && !pod.items[0], loading: !pod.synced};
 		const service = sources.services.find(item => item.metadata.namespace === target.namespace && item.metadata.name === target.name);
-		if (!service) return {lines: [], gone: true, loading: false};
-		const lines = endpointLines(service, sources.endpoints);
-		const problems = [whyNoEndpoints(service, sources.pods, lines), undeclaredTargetPorts(service, sources.pods)].filter((text): text is string => Boolean(text));
-		return {lines: describeService(service, lines, problems, nodePortUrls(service, sources.nodes), events.items, now), gone: false, loading: false};
-	}, [target, pod, events, sources, now]);
+		return {service, gone: !service, loading: false};
+	}, [target, pod, sources.services]);
+
+	return useMemo(() => {
+		const {pod: livePod, service, gone, loading} = object;
+		const lines = text === 'describe' && livePod ? podDetail(livePod, events.items, sources.services, now)
+			: text === 'describe' && service ? serviceDetail(service, {groups: sources.endpoints, pods: sources.pods, nodes: sources.nodes, events: events.items}, now)
+				: [];
+		return {lines, gone, loading};
+	}, [object, events, sources, now, text]);
 }
 
 export type {DetailLine};

@@ -1,0 +1,133 @@
+// kpods' describe text against the real kubectl (v1.32) as the oracle, on the sandbox: for a
+// table of objects (test/describe/objects/), `kubectl describe` output is compared whole with
+// the text kpods makes for the same object, fetched the way kpods fetches it (the pod's own
+// watch, the services and endpoints stores, the object's event watch). Ages are not masked:
+// kpods' text is made just before and just after kubectl runs, and kubectl's must equal one of
+// them (retried while a clock second ticks over in between). Skipped, saying so, without kubectl.
+import {after, before, describe, test, type TestContext} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFile, spawnSync} from 'node:child_process';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {KubeCluster} from '../../source/cluster/kube-cluster.js';
+import {connectionFromText, type Connection} from '../../source/cluster/kubeconfig.js';
+import type {ResourceStore} from '../../source/cluster/types.js';
+import {podDescribeText, serviceDescribeText} from '../../source/derive/describe.js';
+import {describeNamespace} from '../../source/describe/namespace.js';
+import {describeNode} from '../../source/describe/node.js';
+import type {Sandbox} from '../../source/sandbox/index.js';
+import {api, fastSandbox, waitFor} from '../sandbox/helpers.js';
+import {kubectlSameAs} from './oracle.js';
+
+const kubectlInstalled = !spawnSync('kubectl', ['version', '--client'], {stdio: 'ignore'}).error;
+const namespace = 'describe';
+const objectsDir = new URL('objects/', import.meta.url);
+const objects = readdirSync(objectsDir).filter(file => file.endsWith('.json')).sort()
+	.map(file => JSON.parse(readFileSync(new URL(file, objectsDir), 'utf8')) as {kind: string; metadata: {name: string}});
+const pods = objects.filter(object => object.kind === 'Pod').map(object => object.metadata.name);
+const services = objects.filter(object => object.kind === 'Service').map(object => object.metadata.name);
+const replicas = ['replica-1', 'replica-2', 'replica-3', 'replica-4'];
+
+describe('describe text against kubectl describe (the oracle), on the sandbox', () => {
+	let sandbox: Sandbox;
+	let work: string;
+	let env: NodeJS.ProcessEnv;
+	let cluster: KubeCluster;
+	const stores: Array<ResourceStore<unknown>> = [];
+
+	const kubectl = async (...args: string[]): Promise<string> => new Promise((resolve, reject) => {
+		execFile('kubectl', args, {env, timeout: 60_000}, (error, stdout, stderr) => (error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout)));
+	});
+
+	const skipped = (t: TestContext): boolean => {
+		if (!kubectlInstalled) t.skip('kubectl is not installed: skipping');
+		return !kubectlInstalled;
+	};
+
+	const create = async (path: string, body: unknown) => {
+		const reply = await api(sandbox, path, {method: 'POST', body});
+		assert.equal(reply.code, 201, reply.text);
+	};
+
+	const opened = <T>(store: ResourceStore<T>): ResourceStore<T> => {
+		stores.push(store as ResourceStore<unknown>);
+		return store;
+	};
+
+	before(async () => {
+		if (!kubectlInstalled) return;
+		sandbox = await fastSandbox();
+		work = mkdtempSync(join(tmpdir(), 'kpods-describe-'));
+		writeFileSync(join(work, 'kubeconfig'), sandbox.kubeconfig());
+		// HOME holds kubectl's discovery cache; TZ stays the test's so both print the same dates.
+		env = {PATH: process.env['PATH'], HOME: work, KUBECONFIG: join(work, 'kubeconfig'), ...(process.env['TZ'] ? {TZ: process.env['TZ']} : {})};
+		await create('/api/v1/namespaces', {apiVersion: 'v1', kind: 'Namespace', metadata: {name: namespace, labels: {team: 'kpods'}, annotations: {purpose: 'describe oracle'}}});
+		for (const object of objects) await create(`/api/v1/namespaces/${namespace}/${object.kind === 'Pod' ? 'pods' : 'services'}`, object);
+		for (const name of replicas) {
+			await create(`/api/v1/namespaces/${namespace}/pods`, {apiVersion: 'v1', kind: 'Pod', metadata: {name, labels: {app: 'web'}}, spec: {containers: [{name: 'web', image: 'nginx', ports: [{containerPort: 8443}]}]}});
+		}
+
+		await waitFor(async () => {
+			for (const name of [...pods.filter(each => each !== 'pending'), ...replicas]) {
+				assert.equal((await api(sandbox, `/api/v1/namespaces/${namespace}/pods/${name}`)).body?.status?.phase, 'Running', name);
+			}
+		}, 30_000);
+		const selected = connectionFromText(sandbox.kubeconfig(), {sandbox: true});
+		assert.equal(selected.kind, 'ok');
+		cluster = new KubeCluster((selected as {connection: Connection}).connection, {namespace, tuning: {coalesceMs: 5}});
+	});
+
+	after(async () => {
+		if (!kubectlInstalled) return;
+		for (const store of stores) store.stop();
+		cluster.close();
+		await sandbox.close();
+		rmSync(work, {recursive: true, force: true});
+	});
+
+	for (const name of pods) {
+		test(`kubectl describe pod ${name}`, async t => {
+			if (skipped(t)) return;
+			const pod = opened(cluster.watchPod(namespace, name));
+			const events = opened(cluster.watchEvents(namespace, 'Pod', name));
+			await waitFor(() => assert.ok(pod.getSnapshot().synced && events.getSnapshot().synced && pod.getSnapshot().items[0]), 10_000);
+			await kubectlSameAs(() => kubectl('describe', 'pod', name, '-n', namespace), () => podDescribeText(pod.getSnapshot().items[0]!, events.getSnapshot().items, Date.now()));
+		});
+	}
+
+	for (const name of services) {
+		test(`kubectl describe service ${name}`, async t => {
+			if (skipped(t)) return;
+			const events = opened(cluster.watchEvents(namespace, 'Service', name));
+			await waitFor(() => assert.ok(cluster.services.getSnapshot().synced && cluster.endpoints.getSnapshot().synced && events.getSnapshot().synced), 10_000);
+			const text = () => {
+				const service = cluster.services.getSnapshot().items.find(each => each.metadata.name === name);
+				assert.ok(service, `service ${name} in kpods' store`);
+				return serviceDescribeText(service, cluster.endpoints.getSnapshot().items, events.getSnapshot().items, Date.now());
+			};
+
+			await kubectlSameAs(() => kubectl('describe', 'service', name, '-n', namespace), text);
+		});
+	}
+
+	test('kubectl describe node minikube', async t => {
+		if (skipped(t)) return;
+		const text = async () => {
+			const node = (await api(sandbox, '/api/v1/nodes/minikube')).body;
+			const onNode = (await api(sandbox, '/api/v1/pods?fieldSelector=spec.nodeName%3Dminikube%2Cstatus.phase!%3DSucceeded%2Cstatus.phase!%3DFailed')).body.items;
+			const lease = await api(sandbox, '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/minikube');
+			const events = (await api(sandbox, '/api/v1/events?fieldSelector=involvedObject.kind%3DNode%2CinvolvedObject.name%3Dminikube')).body.items;
+			return describeNode(node, onNode, lease.code === 200 ? {lease: lease.body} : {error: lease.body?.message}, events, Date.now());
+		};
+
+		await kubectlSameAs(() => kubectl('describe', 'node', 'minikube'), text);
+	});
+
+	for (const name of [namespace, 'default', 'kube-system']) {
+		test(`kubectl describe namespace ${name} (the sandbox serves no quotas or limit ranges)`, async t => {
+			if (skipped(t)) return;
+			await kubectlSameAs(() => kubectl('describe', 'namespace', name), async () => describeNamespace((await api(sandbox, `/api/v1/namespaces/${name}`)).body, undefined, undefined));
+		});
+	}
+});

@@ -65,7 +65,8 @@ export function textLines(text: string): DetailLine[] {
 		if (/^Events:/.test(line)) inEvents = true;
 		if (/^[A-Z][^:\t]*:$/.test(line)) return {text: line, heading: true};
 		if (inEvents && /^ {2}Warning /.test(line)) return {text: line, tone: 'warn'};
-		return {text: line};
+		// An empty Ink line takes no row: a space keeps kubectl's blank lines.
+		return {text: line || ' '};
 	});
 }
 
@@ -108,4 +109,4 @@ export function serviceDetail(service: Service, context: ServiceContext, now: nu
 	return [...textLines(serviceDescribeText(service, context.groups, context.events, now)), ...separator(), ...additions];
 }
 
-const separator = (): DetailLine[] => [{text: ''}, {text: additionsTitle, tone: 'dim'}];
+const separator = (): DetailLine[] => [{text: ' '}, {text: additionsTitle, tone: 'dim'}];

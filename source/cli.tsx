@@ -4,6 +4,7 @@
 // RSS at 3,000 pods, no faster). The flag has to be given at start, hence the hashbang.
 import module from 'node:module';
 import meow from 'meow';
+import {flagDefinitions, flagHelp, knownFlags} from './cli-flags.js';
 
 // Node 22.1+ can keep compiled code between runs; on Node 20 this is not there and costs nothing.
 (module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
@@ -19,19 +20,13 @@ const help = `
                                      serve the sandbox for kubectl (Ctrl-C stops it)
 
   Flags (kubectl's names)
-    --kubeconfig FILE         kubeconfig to use (default: $KUBECONFIG, else ~/.kube/config)
-    --context NAME            kubeconfig context to use (default: the current context)
-    -n, --namespace NAME      namespace to show (default: the context's, else default)
-    -A, --all-namespaces      show every namespace
-    --readonly                refuse every key that changes the cluster
-    --manifests DIR           also list the manifests in DIR (besides the tutorial's)
-    --sandbox                 start the built-in sandbox cluster and open on it
+${flagHelp()}
     --help, --version
 
   Keys: ? in kpods lists them all.  Without a terminal kpods exits with status 2.
 `;
 
-const known = new Set(['--kubeconfig', '--context', '--namespace', '-n', '--all-namespaces', '-A', '--readonly', '--manifests', '--sandbox', '--port', '--kubeconfig-out', '--help', '-h', '--version']);
+const known = knownFlags();
 
 /** One line on stderr and an exit code: how kpods answers a user's mistake. */
 function fail(message: string, code = 1): never {
@@ -51,17 +46,7 @@ for (const argument of process.argv.slice(2)) {
 const cli = meow(help, {
 	importMeta: import.meta,
 	allowUnknownFlags: true,
-	flags: {
-		kubeconfig: {type: 'string'},
-		context: {type: 'string'},
-		namespace: {type: 'string', shortFlag: 'n'},
-		allNamespaces: {type: 'boolean', shortFlag: 'A', default: false},
-		readonly: {type: 'boolean', default: false},
-		manifests: {type: 'string'},
-		sandbox: {type: 'boolean', default: false},
-		port: {type: 'number'},
-		kubeconfigOut: {type: 'string'},
-	},
+	flags: flagDefinitions,
 });
 
 async function main(): Promise<number> {

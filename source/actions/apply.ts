@@ -2,11 +2,17 @@ import type {KubeConfig} from '@kubernetes/client-node';
 import type {KubeObject} from '../k8s/types.js';
 import {applyOrder} from '../manifests/order.js';
 import type {ManifestDocument, ManifestFile} from '../manifests/types.js';
-import {apiErrorCode, kubectlErrorLine} from './errors.js';
+import {apiErrorCode, kubectlErrorLine, serverError} from './errors.js';
+import {changedFields} from './field-changes.js';
+import type {JsonMap} from './go-json.js';
 import {kubectlApply} from './kubectl-command.js';
-import {ObjectClient, objectPath} from './object-client.js';
+import {lastAppliedKey, lastAppliedOf, withLastApplied} from './last-applied.js';
+import {threeWayMergePatch} from './merge-patch.js';
+import {ObjectClient, collectionPath, objectPath, type ResourceMapping} from './object-client.js';
+import {isBuiltInGroup, patchSchemaFor} from './patch-meta.js';
+import {threeWayStrategicPatch} from './strategic-patch.js';
 
-/** What applying one document did, in the words `kubectl apply` prints. */
+/** What applying one document did (or, in a dry run, would do), in the words `kubectl apply` prints. */
 export interface ApplyOutcome {
 	document: ManifestDocument;
 	file: ManifestFile;
@@ -15,17 +21,24 @@ export interface ApplyOutcome {
 	result: 'created' | 'configured' | 'unchanged' | 'error';
 	/** 'service/svc-pod created', or the error line. */
 	line: string;
+	/** For `configured`: the fields that change, as paths ('spec.containers[0].image'). */
+	fields?: string[];
+	/** kubectl's warning for an object no kubectl apply made (it has no last-applied annotation). */
+	warning?: string;
 }
 
-/** Where applied objects land and how kpods names itself to the server. */
+/** Where applied objects land, and whether the server only pretends to apply them. */
 export interface ApplyOptions {
 	/** Where documents that name no namespace land. */
 	namespace: string;
 	/** The kubeconfig context's namespace: the kubectl command adds -n only when namespace differs. */
 	contextNamespace: string;
-	/** Server-side apply field manager; 'kpods' unless given. */
-	fieldManager?: string;
+	/** Ask the server to check everything and persist nothing (`dryRun=All`, kubectl's --dry-run=server). */
+	dryRun?: boolean;
 }
+
+/** kubectl apply's field manager: the server records kpods' writes exactly as it records kubectl's. */
+export const applyFieldManager = 'kubectl-client-side-apply';
 
 interface Item {
 	kind?: string;
@@ -34,8 +47,10 @@ interface Item {
 }
 
 /**
- * Server-side applies every document of the files in the tutorial's order (namespaces,
- * services, the rest), one at a time; one failure never stops the others.
+ * Applies every document of the files as `kubectl apply -f` does (client-side: the
+ * last-applied-configuration annotation, a three-way patch from it, the file and the live
+ * object), in the tutorial's order (namespaces, services, the rest), one at a time; one
+ * failure never stops the others. With dryRun the server checks each write and keeps none.
  *
  * @example (await applyDocuments(kc, [svcPod], options)).outcomes[0].line === 'service/svc-pod created'
  */
@@ -46,7 +61,7 @@ export async function applyDocuments(kc: KubeConfig, files: ManifestFile[], opti
 	const ordered = applyOrder(items);
 	// kubectl visits -f files in the order given: list them in the order their objects go in.
 	const paths = [...new Set([...ordered.map(item => item.file), ...files].map(file => file.displayPath))];
-	const kubectl = kubectlApply(paths, options.namespace, options.contextNamespace);
+	const kubectl = kubectlApply(paths, options.namespace, options.contextNamespace, options.dryRun);
 
 	const client = ObjectClient.forConfig(kc);
 	const outcomes: ApplyOutcome[] = [];
@@ -61,7 +76,7 @@ function fileErrorDocument(parseError: string): ManifestDocument {
 }
 
 async function applyOne(client: ObjectClient, {file, document}: Item, options: ApplyOptions): Promise<ApplyOutcome> {
-	const failed = (ref: string, line: string): ApplyOutcome => ({document, file, ref, result: 'error', line});
+	const failed = (ref: string, line: string, warning?: string): ApplyOutcome => ({document, file, ref, result: 'error', line, warning});
 	if (file.parseError !== undefined) {
 		return failed(file.displayPath, `error: error parsing ${file.displayPath}: ${file.parseError}`);
 	}
@@ -70,20 +85,67 @@ async function applyOne(client: ObjectClient, {file, document}: Item, options: A
 	if (!object || !apiVersion || !kind || !name) {
 		return failed(ref, `error: error validating "${file.displayPath}": error validating data: ${document.error ?? 'not an object'}`);
 	}
+	const done = (result: ApplyOutcome['result'], extra: Partial<ApplyOutcome> = {}): ApplyOutcome =>
+		({document, file, ref, result, line: `${ref} ${result}${options.dryRun ? ' (server dry run)' : ''}`, ...extra});
+	let mapping: ResourceMapping | undefined;
 	try {
-		const mapping = await client.mapping(apiVersion, kind);
-		if (!mapping) {
-			return failed(ref, `error: resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(document.namespace ?? '')} from ${JSON.stringify(file.displayPath)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`);
-		}
-		const namespace = mapping.namespaced ? document.namespace ?? options.namespace : undefined;
-		const body = withNamespace(object, namespace);
-		const path = objectPath(apiVersion, mapping, name, namespace);
-		const before = await current(client, path);
-		const result = applyResult(before, await client.apply(path, body, options.fieldManager ?? 'kpods'));
-		return {document, file, ref, result, line: `${ref} ${result}`};
+		mapping = await client.mapping(apiVersion, kind);
 	} catch (error) {
 		return failed(ref, kubectlErrorLine(error));
 	}
+	if (!mapping) {
+		return failed(ref, `error: resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(document.namespace ?? '')} from ${JSON.stringify(file.displayPath)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`);
+	}
+	const namespace = mapping.namespaced ? document.namespace ?? options.namespace : undefined;
+	const {modified} = withLastApplied(withNamespace(object, namespace) as unknown as JsonMap);
+	const write = {fieldManager: applyFieldManager, dryRun: options.dryRun ?? false};
+
+	let live: KubeObject | undefined;
+	try {
+		live = await current(client, objectPath(apiVersion, mapping, name, namespace));
+	} catch (error) {
+		return failed(ref, kubectlErrorLine(error));
+	}
+	if (live === undefined) {
+		try {
+			await client.createAt(collectionPath(apiVersion, mapping, namespace), modified, write);
+			return done('created');
+		} catch (error) {
+			return failed(ref, withSource(`creating ${JSON.stringify(file.displayPath)}`, error));
+		}
+	}
+
+	const liveJson = live as unknown as JsonMap;
+	const warning = live.metadata.annotations?.[lastAppliedKey] === undefined ? missingAnnotationWarning(mapping, apiVersion, name) : undefined;
+	const original = lastAppliedOf(liveJson);
+	const patch = isBuiltInGroup(apiVersion)
+		? threeWayStrategicPatch(original, modified, liveJson, patchSchemaFor(apiVersion, kind))
+		: threeWayMergePatch(original, modified, liveJson);
+	const metadataPatch = patch['metadata'] as JsonMap | undefined;
+	if ('apiVersion' in patch || 'kind' in patch || (metadataPatch && 'name' in metadataPatch)) {
+		return failed(ref, 'error: At least one of apiVersion, kind and name was changed', warning);
+	}
+	if (Object.keys(patch).length === 0) return done('unchanged', {warning});
+	try {
+		const after = await client.patchAt(objectPath(apiVersion, mapping, name, namespace), patch, isBuiltInGroup(apiVersion) ? 'strategic' : 'merge', write);
+		return done('configured', {warning, fields: changedFields(liveJson, after as unknown as JsonMap)});
+	} catch (error) {
+		return failed(ref, withSource(`patching ${JSON.stringify(file.displayPath)}`, error), warning);
+	}
+}
+
+/** kubectl's AddSourceToErr: the file named in the server's message ('error when creating "x.yaml": …'). */
+function withSource(verb: string, error: unknown): string {
+	const server = serverError(error);
+	if (!server) return kubectlErrorLine(error);
+	const message = `error when ${verb}: ${server.message}`;
+	return server.reason ? `Error from server (${server.reason}): ${message}` : `Error from server: ${message}`;
+}
+
+/** What kubectl prints (on stderr) when it applies to an object no kubectl apply made. */
+function missingAnnotationWarning(mapping: ResourceMapping, apiVersion: string, name: string): string {
+	const group = apiVersion.includes('/') ? `.${apiVersion.slice(0, apiVersion.indexOf('/'))}` : '';
+	return `Warning: resource ${mapping.resource}${group}/${name} is missing the ${lastAppliedKey} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`;
 }
 
 /** The object as it is now, or undefined when it does not exist yet. */
@@ -94,32 +156,6 @@ async function current(client: ObjectClient, path: string): Promise<KubeObject |
 		if (apiErrorCode(error) === 404) return undefined;
 		throw error;
 	}
-}
-
-/**
- * What an apply did, from the object read just before it (undefined: absent) and the
- * server's answer. The same resourceVersion means unchanged (it is opaque: equal or not is
- * all that may be asked of it). A different one may be someone else's status write landing
- * between the read and the apply (a kubelet starting the pod), so the objects without
- * status and bookkeeping are compared before calling it configured.
- */
-export function applyResult(before: KubeObject | undefined, after: KubeObject): 'created' | 'configured' | 'unchanged' {
-	if (before === undefined) return 'created';
-	if (before.metadata.resourceVersion !== undefined && before.metadata.resourceVersion === after.metadata.resourceVersion) return 'unchanged';
-	return canonical(intent(before)) === canonical(intent(after)) ? 'unchanged' : 'configured';
-}
-
-function intent(object: KubeObject): KubeObject {
-	const {status: _status, ...rest} = object;
-	const {resourceVersion: _version, managedFields: _fields, generation: _generation, ...metadata} = object.metadata;
-	return {...rest, metadata};
-}
-
-/** JSON with keys sorted, so that two reads of one object compare equal whatever their key order. */
-function canonical(value: unknown): string {
-	return JSON.stringify(value, (_key, inner: unknown) => inner && typeof inner === 'object' && !Array.isArray(inner)
-		? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-		: inner);
 }
 
 /** The manifest's object with the namespace it lands in (none for cluster-scoped kinds, as kubectl drops it). */

@@ -37,11 +37,12 @@ export function kubectlDelete(kind: string, name: string, namespace: string, con
 
 /**
  * The `kubectl apply` for files given in the order they are applied (kubectl visits -f
- * arguments in order); namespace is the one given to documents that name none.
+ * arguments in order); namespace is the one given to documents that name none; a dry run adds
+ * --dry-run=server.
  *
  * @example kubectlApply(['manifests/svc-pod.yaml'], 'default', 'default') === 'kubectl apply -f manifests/svc-pod.yaml'
  */
-export function kubectlApply(paths: string[], namespace: string, contextNamespace: string): string {
+export function kubectlApply(paths: string[], namespace: string, contextNamespace: string, dryRun = false): string {
 	const files = paths.map(path => ` -f ${shellQuote(path)}`).join('');
-	return `kubectl apply${files}${namespaceFlag(namespace, contextNamespace)}`;
+	return `kubectl apply${files}${namespaceFlag(namespace, contextNamespace)}${dryRun ? ' --dry-run=server' : ''}`;
 }

@@ -3,6 +3,12 @@ import type {KubeConfig, KubernetesObject, ResponseContext} from '@kubernetes/cl
 import type {KubeObject} from '../k8s/types.js';
 import {apiErrorCode} from './errors.js';
 
+/** How a write names its author and whether the server only pretends to do it. */
+export interface WriteOptions {
+	fieldManager: string;
+	dryRun: boolean;
+}
+
 /** Where the server keeps one kind: its plural resource name and whether it lives in namespaces. */
 export interface ResourceMapping {
 	resource: string;
@@ -41,15 +47,25 @@ export class ObjectClient extends KubernetesObjectApi {
 		return (await this.requestPromise(request)) as unknown as KubeObject;
 	}
 
-	/** Server-side apply of one object (PATCH application/apply-patch+yaml, force). */
-	async apply(path: string, object: object, fieldManager: string): Promise<KubeObject> {
-		const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.PATCH);
+	/** POST one object to its collection (`dryRun=All` when asked); answers the object the server made. */
+	async createAt(collection: string, object: object, options: WriteOptions): Promise<KubeObject> {
+		return this.write(HttpMethod.POST, collection, 'application/json', object, options);
+	}
+
+	/** PATCH one object with a strategic merge or JSON merge patch; answers the object as patched. */
+	async patchAt(path: string, patch: object, type: 'strategic' | 'merge', options: WriteOptions): Promise<KubeObject> {
+		return this.write(HttpMethod.PATCH, path, type === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch, patch, options);
+	}
+
+	private async write(method: HttpMethod, path: string, contentType: string, body: object, options: WriteOptions): Promise<KubeObject> {
+		const request = this.configuration.baseServer.makeRequestContext(path, method);
 		request.setHeaderParam('Accept', 'application/json');
-		request.setHeaderParam('Content-Type', PatchStrategy.ServerSideApply);
-		request.setQueryParam('fieldManager', fieldManager);
-		request.setQueryParam('force', 'true');
-		// JSON is YAML, and the API server accepts it under the apply-patch+yaml type.
-		request.setBody(JSON.stringify(object));
+		request.setHeaderParam('Content-Type', contentType);
+		request.setQueryParam('fieldManager', options.fieldManager);
+		// kubectl's default --validate=strict; servers before 1.25 ignore the parameter.
+		request.setQueryParam('fieldValidation', 'Strict');
+		if (options.dryRun) request.setQueryParam('dryRun', 'All');
+		request.setBody(JSON.stringify(body));
 		// processResponse below hands back the wire JSON, not a model class.
 		return (await this.requestPromise(request)) as unknown as KubeObject;
 	}
@@ -66,4 +82,9 @@ export function objectPath(apiVersion: string, mapping: ResourceMapping, name: s
 	const root = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
 	const scope = mapping.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
 	return `${root}${scope}/${mapping.resource}/${encodeURIComponent(name)}`;
+}
+
+/** The collection an object lives in: its path without the name. */
+export function collectionPath(apiVersion: string, mapping: ResourceMapping, namespace?: string): string {
+	return objectPath(apiVersion, mapping, '', namespace).replace(/\/$/, '');
 }

@@ -35,7 +35,11 @@ function walk(before: Json | undefined, after: Json | undefined, path: string, p
 		return;
 	}
 	if (Array.isArray(before) && Array.isArray(after)) {
-		for (let index = 0; index < Math.max(before.length, after.length); index++) walk(before[index], after[index], `${path}[${index}]`, paths);
+		for (let index = 0; index < Math.max(before.length, after.length); index++) {
+			// An item added or removed is named whole: containers[1], not each of its fields.
+			if (index >= before.length || index >= after.length) paths.push(`${at}[${index}]`);
+			else walk(before[index], after[index], `${path}[${index}]`, paths);
+		}
 		return;
 	}
 	paths.push(at);

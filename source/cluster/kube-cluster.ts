@@ -144,9 +144,9 @@ export class KubeCluster implements Cluster {
 		return runPod(await this.connection.kubeConfig(), {namespace, name, image}, {contextNamespace: this.connection.contextNamespace});
 	}
 
-	async apply(files: ManifestFile[]) {
+	async apply(files: ManifestFile[], options: {dryRun?: boolean} = {}) {
 		const {applyDocuments} = await import('../actions/apply.js');
-		return applyDocuments(await this.connection.kubeConfig(), files, {namespace: this.info.namespace, contextNamespace: this.connection.contextNamespace});
+		return applyDocuments(await this.connection.kubeConfig(), files, {namespace: this.info.namespace, contextNamespace: this.connection.contextNamespace, dryRun: options.dryRun});
 	}
 
 	withNamespace(namespace: string | undefined): Cluster {

@@ -90,7 +90,8 @@ export interface Cluster {
 	listNamespaces(): Promise<NamespaceList>;
 	deleteObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ActionResult>;
 	runPod(namespace: string, name: string, image: string): Promise<ActionResult>;
-	apply(files: ManifestFile[]): Promise<ApplyReport>;
+	/** kubectl apply -f of the files (client-side); with dryRun the server checks and keeps nothing. */
+	apply(files: ManifestFile[], options?: {dryRun?: boolean}): Promise<ApplyReport>;
 	/** A new cluster on another namespace (or all); this one keeps running until closed. */
 	withNamespace(namespace: string | undefined): Cluster;
 	/** The kubeconfig's contexts, to switch between. */

@@ -9,7 +9,7 @@ import {paneTable, type Pane} from './panes.js';
 export type {Pane} from './panes.js';
 
 /** Where a binding applies: a pane, any pane (`global`), an overlay on top of the panes, or the no-cluster screen. */
-export type Scope = Pane | 'global' | 'list' | 'detail' | 'help' | 'history' | 'confirm' | 'prompt' | 'command' | 'picker' | 'noCluster';
+export type Scope = Pane | 'global' | 'list' | 'detail' | 'help' | 'history' | 'confirm' | 'applyPreview' | 'prompt' | 'command' | 'picker' | 'noCluster';
 
 export type CommandId =
 	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
@@ -65,8 +65,8 @@ const bindings: Binding[] = [
 	{command: 'back', keys: ['escape'], label: 'Esc', description: 'clear the filter / back', scopes: ['global', 'detail', 'help', 'history', 'picker']},
 	{command: 'delete', keys: ['ctrl+d'], label: 'ctrl-d', description: 'delete the selected object (asks first)', scopes: ['pods', 'services', 'detail'], mutates: true, hint: 'delete'},
 	{command: 'run', keys: ['r'], label: 'r', description: 'run a pod (kubectl run NAME --image=IMAGE)', scopes: ['global'], mutates: true, hint: 'run'},
-	{command: 'apply', keys: ['a'], label: 'a', description: 'apply the selected manifest', scopes: ['manifests'], mutates: true, hint: 'apply'},
-	{command: 'applyAll', keys: ['A'], label: 'A', description: 'apply all, in tutorial order (services before pods)', scopes: ['manifests'], mutates: true, hint: 'apply all'},
+	{command: 'apply', keys: ['a'], label: 'a', description: 'apply the selected manifest (shows a dry run first, asks)', scopes: ['manifests'], mutates: true, hint: 'apply'},
+	{command: 'applyAll', keys: ['A'], label: 'A', description: 'apply all, in tutorial order (services before pods; asks first)', scopes: ['manifests'], mutates: true, hint: 'apply all'},
 	{command: 'previewDown', keys: ['J'], label: 'J', description: 'scroll the YAML preview down', scopes: ['manifests'], hint: 'scroll'},
 	{command: 'previewUp', keys: ['K'], label: 'K', description: 'scroll the YAML preview up', scopes: ['manifests']},
 	...paneBindings,
@@ -81,10 +81,10 @@ const bindings: Binding[] = [
 	{command: 'help', keys: ['?'], label: '?', description: 'help', scopes: ['global', 'help'], hint: 'help', colon: {names: ['help'], unlisted: true}},
 	{command: 'sandbox', keys: ['s'], label: 's', description: 'start the built-in sandbox cluster', scopes: ['noCluster'], hint: 'start the sandbox'},
 	{command: 'quit', keys: ['q', 'ctrl+c'], label: 'q', description: 'quit', scopes: ['global', 'noCluster'], hint: 'quit', colon: {names: ['q', 'quit']}},
-	{command: 'quit', keys: ['ctrl+c'], label: 'ctrl-c', description: 'quit', scopes: ['detail', 'help', 'history', 'confirm', 'prompt', 'picker']},
+	{command: 'quit', keys: ['ctrl+c'], label: 'ctrl-c', description: 'quit', scopes: ['detail', 'help', 'history', 'confirm', 'applyPreview', 'prompt', 'picker']},
 	{command: 'back', keys: ['q'], label: 'q', description: 'back', scopes: ['detail', 'help', 'history'], hint: 'back'},
-	{command: 'confirm', keys: ['y', 'Y'], label: 'y', description: 'yes, do it', scopes: ['confirm'], hint: 'yes'},
-	{command: 'cancel', keys: ['n', 'N', 'escape', 'enter'], label: 'n Esc', description: 'no (the default)', scopes: ['confirm'], hint: 'no'},
+	{command: 'confirm', keys: ['y', 'Y'], label: 'y', description: 'yes, do it', scopes: ['confirm', 'applyPreview'], hint: 'yes'},
+	{command: 'cancel', keys: ['n', 'N', 'escape', 'enter'], label: 'n Esc', description: 'no (the default)', scopes: ['confirm', 'applyPreview'], hint: 'no'},
 	{command: 'complete', keys: ['tab'], label: 'Tab', description: 'complete the command, namespace or context', scopes: ['command'], hint: 'complete'},
 	{command: 'nextField', keys: ['tab', 'shift+tab'], label: 'Tab', description: 'next field', scopes: ['prompt'], hint: 'next field'},
 	{command: 'submit', keys: ['enter'], label: 'Enter', description: 'accept', scopes: ['prompt', 'picker'], hint: 'accept'},

@@ -1,7 +1,7 @@
 import {push, withStatus} from './route-key.js';
 import {completeColon} from './colon.js';
 import {textField} from './text-field.js';
-import type {ApplyLine, UiState} from './ui-state.js';
+import type {ApplyLine, ApplyPreview, Tone, UiState} from './ui-state.js';
 
 /** What an action reports back: kubectl's output lines and the command that does the same. */
 export interface Outcome {
@@ -44,6 +44,41 @@ export function applySummary(results: ReadonlyArray<'created' | 'configured' | '
 export function applyFinished(state: UiState, outcome: Outcome, lines: ApplyLine[], summary: string, now: number): UiState {
 	const finished = actionFinished(state, outcome, now);
 	return {...finished, applyResult: lines, status: {...finished.status!, text: summary}};
+}
+
+/** One object's dry-run answer, as the apply reports it (a structural copy of the action's outcome). */
+export interface PreviewOutcome {
+	ref: string;
+	result: 'created' | 'configured' | 'unchanged' | 'error';
+	line: string;
+	fields?: string[];
+	warning?: string;
+}
+
+const shownFields = 4;
+
+/**
+ * The preview's lines: per object what the server's dry run says (created, configured with
+ * the fields that change, unchanged, or its error), kubectl's warnings before their object.
+ *
+ * @example previewLines([{ref: 'pod/p', result: 'configured', line: '…', fields: ['spec.containers[0].image']}])
+ *   // [{text: 'pod/p configured: spec.containers[0].image', tone: 'warn'}]
+ */
+export function previewLines(outcomes: readonly PreviewOutcome[]): Array<{text: string; tone: Tone}> {
+	return outcomes.flatMap((outcome): Array<{text: string; tone: Tone}> => {
+		const warning = outcome.warning ? [{text: outcome.warning, tone: 'warn' as const}] : [];
+		if (outcome.result === 'error') return [...warning, {text: outcome.line, tone: 'error' as const}];
+		if (outcome.result !== 'configured') return [...warning, {text: `${outcome.ref} ${outcome.result}`, tone: outcome.result === 'created' ? 'ok' as const : 'info' as const}];
+		const fields = outcome.fields ?? [];
+		const more = fields.length > shownFields ? `, +${fields.length - shownFields} more` : '';
+		const list = fields.length > 0 ? `: ${fields.slice(0, shownFields).join(', ')}${more}` : '';
+		return [...warning, {text: `${outcome.ref} configured${list}`, tone: 'warn' as const}];
+	});
+}
+
+/** The dry run is in: the preview goes on top, waiting for y. */
+export function applyPreviewReady(state: UiState, preview: ApplyPreview): UiState {
+	return push({...state, busy: undefined, status: undefined}, {kind: 'applyPreview', preview});
 }
 
 /** The namespace picker opens on the current namespace. */

@@ -12,6 +12,8 @@ export type Effect =
 	| {type: 'quit'}
 	| {type: 'delete'; target: Target}
 	| {type: 'run'; namespace: string; name: string; image: string}
+	/** A server dry run of the apply, shown for confirmation. */
+	| {type: 'previewApply'; scope: 'selected' | 'all'; path?: string}
 	| {type: 'apply'; scope: 'selected' | 'all'; path?: string}
 	| {type: 'loadNamespaces'}
 	| {type: 'switchNamespace'; namespace: string | undefined}
@@ -120,10 +122,10 @@ function runCommand(state: UiState, command: CommandId, view: ViewContext, argum
 
 		case 'apply': {
 			const path = selectedKey(state, view);
-			return path ? {state, effects: [{type: 'apply', scope: 'selected', path}]} : none(withStatus(state, 'no manifest selected', 'warn'));
+			return path ? {state, effects: [{type: 'previewApply', scope: 'selected', path}]} : none(withStatus(state, 'no manifest selected', 'warn'));
 		}
 
-		case 'applyAll': return {state, effects: [{type: 'apply', scope: 'all'}]};
+		case 'applyAll': return {state, effects: [{type: 'previewApply', scope: 'all'}]};
 		case 'previewDown': return none({...state, previewScroll: state.previewScroll + 1});
 		case 'previewUp': return none({...state, previewScroll: Math.max(0, state.previewScroll - 1)});
 		default: return none(state);
@@ -138,6 +140,13 @@ function runInMode(state: UiState, mode: Mode, command: CommandId, view: ViewCon
 			const popped = pop(state);
 			if (command === 'confirm') return {state: popped, effects: [{type: 'delete', target: mode.target}]};
 			return none(withStatus(popped, `delete of ${mode.target.kind.toLowerCase()} "${mode.target.name}" cancelled`, 'info'));
+		}
+
+		case 'applyPreview': {
+			const popped = pop(state);
+			const {scope, path} = mode.preview;
+			if (command === 'confirm') return {state: popped, effects: [{type: 'apply', scope, ...(path === undefined ? {} : {path})}]};
+			return none(withStatus(popped, 'apply cancelled: nothing was changed', 'info'));
 		}
 
 		case 'picker': {

@@ -46,6 +46,8 @@ export type Mode =
 	| {kind: 'history'; scroll: number}
 	| {kind: 'detail'; target: Target; scroll: number}
 	| {kind: 'confirm'; target: Target}
+	/** What a server dry run says an apply will do; `y` applies, anything else cancels. */
+	| {kind: 'applyPreview'; preview: ApplyPreview}
 	| {kind: 'prompt'; prompt: Prompt}
 	/** Namespaces (row 0 is "all namespaces") or kubeconfig contexts to choose from. */
 	| {kind: 'picker'; purpose: 'namespace' | 'context'; names: string[]; selection: number};
@@ -53,6 +55,17 @@ export type Mode =
 export interface ApplyLine {
 	text: string;
 	ok: boolean;
+}
+
+/** The apply a dry run was made for, and what it said, line by line. */
+export interface ApplyPreview {
+	scope: 'selected' | 'all';
+	path?: string;
+	lines: Array<{text: string; tone: Tone}>;
+	/** 'create 2, configure 1, unchanged 2, 1 failed'. */
+	summary: string;
+	/** The kubectl that makes the same dry run. */
+	kubectl: string;
 }
 
 export interface UiState {

@@ -9,7 +9,7 @@ import {topMode, type Mode, type Pane, type StatusLine, type UiState} from '../s
 import {Footer} from './components/footer.js';
 import {helpLines, historyLines} from './components/overlay-lines.js';
 import {Picker} from './components/picker.js';
-import {ConfirmBar, PromptBar} from './components/prompt-bar.js';
+import {ApplyConfirmBar, ConfirmBar, PromptBar} from './components/prompt-bar.js';
 import {ScrollView} from './components/scroll-view.js';
 import type {ScreenData} from './hooks/use-screen-data.js';
 import {ManifestsPane} from './panes/manifests-pane.js';
@@ -86,7 +86,7 @@ export const paneViews: Record<Pane, PaneView> = {
 		rowKeys: data => keysOf(data.files, file => file.path),
 		Body: props => {
 			const {data, state, width, height, theme} = props;
-			return <ManifestsPane files={data.files} loadError={data.manifestError} selected={selected('manifests', props)} previewScroll={state.previewScroll} applyResult={state.applyResult} width={width} height={height} theme={theme}/>;
+			return <ManifestsPane files={data.files} loadError={data.manifestError} selected={selected('manifests', props)} previewScroll={state.previewScroll} applyResult={state.applyResult} preview={applyPreviewOf(state)} width={width} height={height} theme={theme}/>;
 		},
 	},
 };
@@ -110,9 +110,17 @@ export const overlayViews: Record<Mode['kind'], View> = {
 			return <Picker purpose={mode.purpose} names={mode.names} selection={mode.selection} current={cluster.info.context} width={width} height={height} theme={theme}/>;
 		},
 	},
+	// The dry run shows in the manifests pane; the question is the footer.
+	applyPreview: {Footer: ({state, width, theme}) => <ApplyConfirmBar preview={applyPreviewOf(state)!} width={width} theme={theme}/>},
 	confirm: {Footer: ({state, width, theme}) => <ConfirmBar target={(topMode(state) as Extract<Mode, {kind: 'confirm'}>).target} width={width} theme={theme}/>},
 	prompt: {Footer: ({state, width, theme}) => <PromptBar prompt={(topMode(state) as Extract<Mode, {kind: 'prompt'}>).prompt} width={width} theme={theme}/>},
 };
+
+/** The apply dry run waiting for y, if that is the top mode. */
+function applyPreviewOf(state: UiState) {
+	const mode = topMode(state);
+	return mode?.kind === 'applyPreview' ? mode.preview : undefined;
+}
 
 /** The view that draws the body: the topmost overlay that has one, else the pane. */
 export function bodyView(state: UiState): View & {Body: NonNullable<View['Body']>} {

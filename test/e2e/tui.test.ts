@@ -57,10 +57,13 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 		assert.match(screen, /pod "testando" deleted +\$ kubectl delete pod testando/);
 		await kpods.waitForScreen(text => !/^testando /m.test(text), 'testando gone');
 
-		// The tutorial's manifests, all at once, in its order.
+		// The tutorial's manifests, all at once, in its order: first the server's dry run, then y.
 		kpods.write('3');
 		await kpods.waitForScreen(text => text.includes('manifests/svc-pod2.yaml'), 'the manifests pane');
 		kpods.write('A');
+		screen = await kpods.waitForScreen(text => text.includes('Apply 5 objects? dry run: 5 created [y/N]'), 'the dry run');
+		assert.match(screen, /^service\/svc-pod created\nservice\/svc-pod2 created\npod\/o-primeiro-pod created\npod\/pod-1 created\npod\/pod-2 created$/m);
+		kpods.write('y');
 		screen = await kpods.waitForScreen(text => text.includes('applied 5 objects: 5 created'), 'apply all');
 		assert.match(screen, /^service\/svc-pod created\nservice\/svc-pod2 created\npod\/o-primeiro-pod created\npod\/pod-1 created\npod\/pod-2 created$/m);
 		kpods.write('2');
@@ -89,6 +92,8 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 		// Applying again: untouched objects are unchanged, pod-1 comes back.
 		kpods.write('3');
 		kpods.write('A');
+		await kpods.waitForScreen(text => text.includes('Apply 5 objects? dry run: 1 created, 4 unchanged [y/N]'), 'the second dry run');
+		kpods.write('y');
 		screen = await kpods.waitForScreen(text => text.includes('applied 5 objects: 1 created, 4 unchanged'), 'apply again');
 		assert.match(screen, /^service\/svc-pod unchanged\nservice\/svc-pod2 unchanged\npod\/o-primeiro-pod unchanged\npod\/pod-1 created\npod\/pod-2 unchanged$/m);
 

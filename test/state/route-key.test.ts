@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {routeKey, type ViewContext} from '../../source/state/route-key.js';
+import {activeScopes, routeKey, type ViewContext} from '../../source/state/route-key.js';
+import {applyPreviewReady} from '../../source/state/outcomes.js';
 import {initialUiState, topMode, type UiState} from '../../source/state/ui-state.js';
 import {completionsLoaded} from '../../source/state/outcomes.js';
 import type {KeyPress} from '../../source/keys/key-name.js';
@@ -190,8 +191,25 @@ describe('run', () => {
 describe('manifests and namespaces', () => {
 	const files = view({rowKeys: ['/m/o_primeiro_pod.yaml', '/m/pod-1.yaml']});
 	test('a applies the selected file, A applies all', () => {
-		assert.deepEqual(route(['3', 'j', 'a'], initialUiState, files).effects, [{type: 'apply', scope: 'selected', path: '/m/pod-1.yaml'}]);
-		assert.deepEqual(route(['3', 'A'], initialUiState, files).effects, [{type: 'apply', scope: 'all'}]);
+		assert.deepEqual(route(['3', 'j', 'a'], initialUiState, files).effects, [{type: 'previewApply', scope: 'selected', path: '/m/pod-1.yaml'}]);
+		assert.deepEqual(route(['3', 'A'], initialUiState, files).effects, [{type: 'previewApply', scope: 'all'}]);
+	});
+
+	test('the dry run on top: y applies exactly what was previewed; n, Esc or Enter cancels (No is the default); other keys do nothing', () => {
+		const preview = {scope: 'selected' as const, path: '/m/pod-1.yaml', lines: [{text: 'pod/pod-1 configured: spec.containers[0].image', tone: 'warn' as const}], summary: '1 object: 1 configured', kubectl: 'kubectl apply -f m/pod-1.yaml --dry-run=server'};
+		const asking = applyPreviewReady({...initialUiState, pane: 'manifests'}, preview);
+		assert.deepEqual(activeScopes(asking), ['applyPreview']);
+		const yes = route(['y'], asking, files);
+		assert.deepEqual(yes.effects, [{type: 'apply', scope: 'selected', path: '/m/pod-1.yaml'}]);
+		assert.deepEqual(yes.state.modes, []);
+		for (const key of ['a', 'j', 'A']) assert.equal(route([key], asking, files).state, asking, key);
+		for (const key of ['n', 'escape', 'enter']) {
+			const no = route([key], asking, files);
+			assert.deepEqual(no.effects, [], key);
+			assert.deepEqual(no.state.modes, [], key);
+			assert.equal(no.state.status?.text, 'apply cancelled: nothing was changed', key);
+		}
+		assert.deepEqual(route(['y'], applyPreviewReady(initialUiState, {...preview, scope: 'all', path: undefined}), files).effects, [{type: 'apply', scope: 'all'}]);
 	});
 
 	test('J and K scroll the preview; moving to another file resets it', () => {

@@ -97,9 +97,12 @@ export class FakeCluster implements Cluster {
 		return this.answer;
 	}
 
-	async apply(files: ManifestFile[]): Promise<ApplyReport> {
-		this.calls.push({method: 'apply', args: [files.map(file => file.displayPath)]});
-		return this.applyReport;
+	/** What a dry run answers (the apply's own report unless set). */
+	previewReport?: ApplyReport;
+
+	async apply(files: ManifestFile[], options: {dryRun?: boolean} = {}): Promise<ApplyReport> {
+		this.calls.push({method: options.dryRun ? 'applyDryRun' : 'apply', args: [files.map(file => file.displayPath)]});
+		return options.dryRun ? this.previewReport ?? this.applyReport : this.applyReport;
 	}
 
 	withNamespace(namespace: string | undefined): Cluster {

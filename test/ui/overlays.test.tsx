@@ -48,7 +48,7 @@ describe('overlays', () => {
 		assertGolden('help-pods', app.lastFrame()!);
 		await app.press(keys.escape, '3', '?');
 		assert.match(app.frame(), /^Manifests pane/m);
-		assert.match(app.frame(), /^ {2}A {9}apply all, in tutorial order \(services before pods\)$/m);
+		assert.match(app.frame(), /^ {2}A {9}apply all, in tutorial order \(services before pods; asks first\)$/m);
 	});
 
 	test('readonly marks the keys that change the cluster in help', async () => {

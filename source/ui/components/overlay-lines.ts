@@ -20,7 +20,7 @@ export function helpLines(pane: Pane, readonly: boolean): DetailLine[] {
 		{text: 'Everywhere', heading: true},
 		...global.map(binding => bindingLine(binding, readonly)),
 		{text: ''},
-		{text: `In a confirmation: ${confirmKeys('confirm')} deletes; ${confirmKeys('cancel')} keeps it.`, tone: 'dim'},
+		{text: `In a confirmation: ${confirmKeys('confirm')} goes ahead (delete; apply, after its dry run); ${confirmKeys('cancel')} cancels.`, tone: 'dim'},
 		{text: 'Every change kpods makes shows the kubectl command that does the same (h: history).', tone: 'dim'},
 	];
 }

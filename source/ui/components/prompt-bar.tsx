@@ -5,7 +5,7 @@ import {bindingsFor} from '../../keys/keymap.js';
 import {completeColon} from '../../state/colon.js';
 import {promptScopes} from '../../state/route-key.js';
 import type {TextField} from '../../state/text-field.js';
-import type {Prompt, Target} from '../../state/ui-state.js';
+import type {ApplyPreview, Prompt, Target} from '../../state/ui-state.js';
 import type {Theme} from '../theme.js';
 import {confirmKeys} from './overlay-lines.js';
 
@@ -66,6 +66,20 @@ export function ConfirmBar({target, width, theme}: {target: Target; width: numbe
 		<Box flexDirection="column">
 			<Text bold color={theme.tone('warn')} wrap="truncate">{fitLine(question, width)}</Text>
 			<Text color={theme.dim} wrap="truncate">{fitLine(`${confirmKeys('confirm')}: delete   ${confirmKeys('cancel')}: keep it`, width)}</Text>
+		</Box>
+	);
+}
+
+/**
+ * The y/N question after an apply's dry run (the pane above shows it object by object);
+ * No is the default. kpods applies as kubectl apply does, client-side, so there is no force.
+ */
+export function ApplyConfirmBar({preview, width, theme}: {preview: ApplyPreview; width: number; theme: Theme}) {
+	const question = `Apply ${preview.summary.replace(': ', '? dry run: ')} [y/N]`;
+	return (
+		<Box flexDirection="column">
+			<Text bold color={theme.tone('warn')} wrap="truncate">{fitLine(question, width)}</Text>
+			<Text color={theme.dim} wrap="truncate">{fitLine('y: apply (as kubectl apply: nothing is ever forced)   n / Esc / Enter: cancel', width)}</Text>
 		</Box>
 	);
 }

@@ -1,7 +1,7 @@
 import {useCallback} from 'react';
 import type {Cluster} from '../../cluster/types.js';
 import type {ManifestFile} from '../../manifests/types.js';
-import {actionFinished, actionStarted, applyFinished, applySummary, completionsLoaded, contextsLoaded, namespacesForbidden, namespacesLoaded} from '../../state/outcomes.js';
+import {actionFinished, actionStarted, applyFinished, applyPreviewReady, applySummary, completionsLoaded, contextsLoaded, namespacesForbidden, namespacesLoaded, previewLines} from '../../state/outcomes.js';
 import type {Effect} from '../../state/route-key.js';
 import {withStatus} from '../../state/route-key.js';
 import type {UiState} from '../../state/ui-state.js';
@@ -45,6 +45,7 @@ export function useEffects({cluster, files, update, onQuit, onNamespace, onConte
 				return;
 			}
 
+			case 'previewApply':
 			case 'apply': {
 				const chosen = effect.scope === 'all' ? files : files.filter(file => file.path === effect.path);
 				if (chosen.length === 0) {
@@ -53,10 +54,23 @@ export function useEffects({cluster, files, update, onQuit, onNamespace, onConte
 				}
 
 				const count = chosen.reduce((sum, file) => sum + Math.max(1, file.documents.length), 0);
-				update(state => actionStarted(state, `applying ${count} object${count === 1 ? '' : 's'}…`));
+				const objects = `${count} object${count === 1 ? '' : 's'}`;
+				if (effect.type === 'previewApply') {
+					// First what the server says it would do (nothing is changed), then y applies.
+					update(state => actionStarted(state, `dry run of ${objects}…`));
+					const dryRun = await cluster.apply([...chosen], {dryRun: true});
+					const summary = applySummary(dryRun.outcomes.map(outcome => outcome.result)).replace(/^applied /, '');
+					update(state => applyPreviewReady(state, {scope: effect.scope, path: effect.path, lines: previewLines(dryRun.outcomes), summary, kubectl: dryRun.kubectl}));
+					return;
+				}
+
+				update(state => actionStarted(state, `applying ${objects}…`));
 				const report = await cluster.apply([...chosen]);
-				const lines = report.outcomes.map(outcome => ({text: outcome.line, ok: outcome.result !== 'error'}));
-				const ok = lines.every(line => line.ok);
+				const lines = report.outcomes.flatMap(outcome => [
+					...(outcome.warning ? [{text: outcome.warning, ok: true}] : []),
+					{text: outcome.line, ok: outcome.result !== 'error'},
+				]);
+				const ok = report.outcomes.every(outcome => outcome.result !== 'error');
 				const summary = applySummary(report.outcomes.map(outcome => outcome.result));
 				update(state => applyFinished(state, {ok, lines: lines.map(line => line.text), kubectl: report.kubectl}, lines, summary, clock()));
 				return;

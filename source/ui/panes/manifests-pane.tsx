@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {columnWidths, fitColumns, fitLine} from '../../derive/table-fit.js';
 import {describeDocument} from '../../manifests/order.js';
 import type {ManifestFile} from '../../manifests/types.js';
-import type {ApplyLine} from '../../state/ui-state.js';
+import type {ApplyLine, ApplyPreview} from '../../state/ui-state.js';
 import {Table} from '../components/table.js';
 import {useScrollTop} from '../hooks/use-scroll-top.js';
 import type {Theme} from '../theme.js';
@@ -15,6 +15,8 @@ interface ManifestsPaneProps {
 	selected: number;
 	previewScroll: number;
 	applyResult?: readonly ApplyLine[];
+	/** An apply's dry run waiting for y: shown instead of the last apply. */
+	preview?: ApplyPreview;
 	width: number;
 	height: number;
 	theme: Theme;
@@ -28,7 +30,7 @@ export function fileSummary(file: ManifestFile): string {
 }
 
 /** The manifests: each file with its kinds and names, the selected one's YAML, and the last apply's result. */
-export function ManifestsPane({files, loadError, selected, previewScroll, applyResult, width, height, theme}: ManifestsPaneProps) {
+export function ManifestsPane({files, loadError, selected, previewScroll, applyResult, preview, width, height, theme}: ManifestsPaneProps) {
 	const headers = ['FILE', 'OBJECTS'];
 	const rows = files.map(file => ({
 		key: file.path,
@@ -36,7 +38,10 @@ export function ManifestsPane({files, loadError, selected, previewScroll, applyR
 		colors: {1: file.parseError || file.documents.some(document => document.error) ? theme.tone('error') : undefined},
 	}));
 	const fitted = fitColumns([{header: 'FILE', shrink: true}, {header: 'OBJECTS', shrink: true}], columnWidths(headers, rows.map(row => row.cells)), width);
-	const resultLines = applyResult ? Math.min(applyResult.length + 1, Math.max(0, Math.floor(height / 3))) : 0;
+	const results = preview
+		? {title: `── dry run, nothing changed yet: ${preview.kubectl}`, lines: preview.lines.map(line => ({text: line.text, color: theme.tone(line.tone)}))}
+		: applyResult && {title: '── last apply', lines: applyResult.map(line => ({text: line.text, color: theme.tone(line.ok ? 'ok' : 'error')}))};
+	const resultLines = results ? Math.min(results.lines.length + 1, Math.max(0, Math.floor(height / (preview ? 2 : 3)))) : 0;
 	const listHeight = Math.min(rows.length + 1, Math.max(2, Math.floor((height - resultLines) / 2)));
 	const previewHeight = Math.max(0, height - listHeight - resultLines);
 	const top = useScrollTop(selected, listHeight - 1, rows.length);
@@ -46,7 +51,7 @@ export function ManifestsPane({files, loadError, selected, previewScroll, applyR
 		<Box flexDirection="column" height={height}>
 			<Table headers={headers} fitted={fitted} rows={rows.slice(top, top + listHeight - 1)} selected={selected - top} width={width} height={listHeight} empty={empty} dim={theme.dim}/>
 			<Preview file={file} scroll={previewScroll} width={width} height={previewHeight} theme={theme}/>
-			{resultLines > 0 ? <Results lines={applyResult!} width={width} height={resultLines} theme={theme}/> : null}
+			{resultLines > 0 && results ? <Results title={results.title} lines={results.lines} width={width} height={resultLines}/> : null}
 		</Box>
 	);
 }
@@ -71,12 +76,12 @@ function Preview({file, scroll, width, height, theme}: {file?: ManifestFile; scr
 	);
 }
 
-function Results({lines, width, height, theme}: {lines: readonly ApplyLine[]; width: number; height: number; theme: Theme}) {
+function Results({title, lines, width, height}: {title: string; lines: ReadonlyArray<{text: string; color: string | undefined}>; width: number; height: number}) {
 	const shown = lines.slice(0, Math.max(0, height - 1));
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text bold>{fitLine('── last apply', width)}</Text>
-			{shown.map((line, index) => <Text key={index} color={theme.tone(line.ok ? 'ok' : 'error')}>{fitLine(line.text, width)}</Text>)}
+			<Text bold>{fitLine(title, width)}</Text>
+			{shown.map((line, index) => <Text key={index} color={line.color}>{fitLine(line.text, width)}</Text>)}
 		</Box>
 	);
 }

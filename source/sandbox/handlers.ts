@@ -11,6 +11,7 @@ import {hasTable} from './tables.js';
 import {checkNamespaceOf, deleteOptions, readObject, sendObject, warningsFor, writeOptions} from './request-options.js';
 import {handlePatch} from './patch-handler.js';
 import {failure, methodNotAllowed, StatusError} from './status.js';
+import {servePodLog} from './pod-log.js';
 
 /** One resource request after routing and authorization. */
 export interface ResourceRequest {
@@ -71,7 +72,7 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 	const {info, name, subresource, url, request, response} = target;
 	const namespace = info.namespaced ? target.namespace : undefined;
 	if (info.name === 'pods' && subresource === 'log' && name !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
-		servePodLog(context, info, target.namespace, name, response);
+		servePodLog(context, info, target.namespace, name, url, response);
 		return;
 	}
 
@@ -177,13 +178,4 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 			throw methodNotAllowed();
 		}
 	}
-}
-
-// No container runs in the sandbox, so there is no log to show: `kubectl logs` prints an
-// honest line instead of failing with a NotFound a learner could not explain.
-function servePodLog(context: HandlerContext, info: ResourceInfo, namespace: string | undefined, name: string, response: ServerResponse): void {
-	const entry = context.registry.get(info, namespace, name);
-	const text = `kpods sandbox: pod ${entry.object.metadata.name} runs no real container (this is a simulated cluster), so it has no logs.\n`;
-	response.writeHead(200, {'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text)});
-	response.end(text);
 }

@@ -75,15 +75,6 @@ describe('direct store access and smaller behaviours', () => {
 		assert.deepEqual(folded.involvedObject, {kind: 'Pod', namespace: 'default', name: 'web', uid: 'u-1', apiVersion: 'v1', resourceVersion: '7', fieldPath: 'spec.containers{main}'});
 	});
 
-	test('pods/log says honestly that no container runs', async () => {
-		await api(sandbox, '/api/v1/namespaces/default/pods', {method: 'POST', body: podManifest('quiet')});
-		const log = await api(sandbox, '/api/v1/namespaces/default/pods/quiet/log?follow=true');
-		assert.equal(log.code, 200);
-		assert.equal(log.headers.get('content-type'), 'text/plain');
-		assert.equal(log.text, 'kpods sandbox: pod quiet runs no real container (this is a simulated cluster), so it has no logs.\n');
-		assert.equal((await api(sandbox, '/api/v1/namespaces/default/pods/nope/log')).code, 404);
-	});
-
 	test('namespaced resources without a namespace are listed only', async () => {
 		assert.equal((await api(sandbox, '/api/v1/pods')).code, 200);
 		assert.equal((await api(sandbox, '/api/v1/pods', {method: 'POST', body: podManifest('x')})).code, 405);

@@ -1,5 +1,6 @@
 import type {Container, KubeObject} from '../k8s/types.js';
-import {isObject, orderKeys, orderMeta, randomSuffix} from './meta.js';
+import {isObject, jsonEqual, orderKeys, orderMeta, randomSuffix} from './meta.js';
+import {externallyAccessible} from './validation-service.js';
 import {containerFields, podSpecFields, serviceSpecFields, servicePortFields} from './struct-fields.js';
 
 /**
@@ -182,7 +183,8 @@ function defaultService(object: KubeObject): KubeObject {
 		spec['ports'] = (spec['ports'] as Array<Record<string, unknown>>).map(port => orderKeys({
 			...port,
 			protocol: port['protocol'] ?? 'TCP',
-			targetPort: port['targetPort'] ?? port['port'],
+			// An unset, 0 or empty targetPort means the service's own port.
+			targetPort: port['targetPort'] === undefined || port['targetPort'] === 0 || port['targetPort'] === '' ? port['port'] : port['targetPort'],
 		}, servicePortFields));
 	}
 
@@ -191,7 +193,7 @@ function defaultService(object: KubeObject): KubeObject {
 		spec['internalTrafficPolicy'] ??= 'Cluster';
 	}
 
-	if (spec['type'] === 'NodePort' || spec['type'] === 'LoadBalancer') {
+	if (externallyAccessible(spec)) {
 		spec['externalTrafficPolicy'] ??= 'Cluster';
 	}
 
@@ -199,7 +201,58 @@ function defaultService(object: KubeObject): KubeObject {
 		spec['allocateLoadBalancerNodePorts'] ??= true;
 	}
 
-	return {...object, metadata: orderMeta(object.metadata), spec: orderKeys(spec, serviceSpecFields)};
+	return {...object, metadata: orderMeta(object.metadata), spec: orderKeys(spec, serviceSpecFields), ...defaultServiceStatus(object['status'])};
+}
+
+// A load-balancer ingress with an IP is a VIP unless it says otherwise (LoadBalancerIPMode).
+function defaultServiceStatus(status: unknown): Record<string, unknown> {
+	if (!isObject(status) || !isObject(status['loadBalancer']) || !Array.isArray(status['loadBalancer']['ingress'])) {
+		return status === undefined ? {} : {status};
+	}
+
+	const ingress = status['loadBalancer']['ingress'].map(item => (isObject(item) && item['ip'] && !item['ipMode'] ? {...item, ipMode: 'VIP'} : item));
+	return {status: {...status, loadBalancer: {...status['loadBalancer'], ingress}}};
+}
+
+/**
+ * dropTypeDependentFields of a service update: a type change wipes what the old type needed
+ * and the new one does not (node ports, externalTrafficPolicy, the cluster IP for
+ * ExternalName, allocateLoadBalancerNodePorts, the load-balancer status) when the writer
+ * left them as they were, so `NodePort` → `ClusterIP` by patch just works.
+ */
+export function dropTypeDependentFields(old: KubeObject, next: KubeObject): KubeObject {
+	const oldSpec = isObject(old['spec']) ? old['spec'] : {};
+	const spec = isObject(next['spec']) ? {...next['spec']} : {};
+	const same = (key: string): boolean => jsonEqual(oldSpec[key], spec[key]);
+	if (oldSpec['type'] !== 'ExternalName' && spec['type'] === 'ExternalName') {
+		for (const key of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy']) {
+			if (same(key) || (key === 'clusterIPs' && same('clusterIP'))) {
+				delete spec[key];
+			}
+		}
+	}
+
+	const needsNodePorts = (value: Record<string, unknown>): boolean => value['type'] === 'NodePort' || (value['type'] === 'LoadBalancer' && value['allocateLoadBalancerNodePorts'] !== false);
+	const oldPorts = Array.isArray(oldSpec['ports']) ? oldSpec['ports'] as Array<Record<string, unknown>> : [];
+	const ports = Array.isArray(spec['ports']) ? spec['ports'] as Array<Record<string, unknown>> : [];
+	const sameNodePorts = ports.every(port => !port['nodePort'] || oldPorts.some(oldPort => oldPort['nodePort'] === port['nodePort']));
+	if (needsNodePorts(oldSpec) && !needsNodePorts(spec) && sameNodePorts) {
+		spec['ports'] = ports.map(port => {
+			const {nodePort: _dropped, ...rest} = port;
+			return rest;
+		});
+	}
+
+	if (oldSpec['type'] === 'LoadBalancer' && spec['type'] !== 'LoadBalancer' && same('allocateLoadBalancerNodePorts')) {
+		delete spec['allocateLoadBalancerNodePorts'];
+	}
+
+	if (externallyAccessible(oldSpec) && !externallyAccessible(spec) && same('externalTrafficPolicy')) {
+		delete spec['externalTrafficPolicy'];
+	}
+
+	const status = spec['type'] === 'LoadBalancer' || !isObject(next['status']) ? next['status'] : {...next['status'], loadBalancer: {}};
+	return {...next, spec, ...(status === undefined ? {} : {status})};
 }
 
 /** PodSpec with keys in the server's order (after a controller sets a field). */

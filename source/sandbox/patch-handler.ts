@@ -5,7 +5,8 @@ import {objectJson} from './store.js';
 import type {WriteOptions} from './registry.js';
 import {readBody, type Representation} from './http-util.js';
 import {unknownFields} from './known-fields.js';
-import {mergePatch, jsonPatch} from './patch.js';
+import {mergePatch, jsonPatch, patchedJson, touchedByJsonPatch, touchedByMergePatch} from './patch.js';
+import {convertError, decodeError, goPrint} from './decode.js';
 import {strategicMergePatch} from './strategic.js';
 import {serverSideApply} from './apply.js';
 import {encodeManaged} from './managed-fields.js';
@@ -36,25 +37,36 @@ export async function handlePatch(context: HandlerContext, target: ResourceReque
 	const existing = context.registry.get(info, namespace, name!);
 	const current = JSON.parse(objectJson(existing)) as unknown;
 	let patched: unknown;
+	// Decoding the patched object into its Go type fails as it does on a server: the message
+	// quotes the patched JSON (JSON and merge patches) or the patch as a Go map (strategic).
+	let typeProblem: (() => StatusError | undefined) | undefined;
 	switch (contentType) {
 		case 'application/merge-patch+json': {
 			patched = mergePatch(current, patch);
+			typeProblem = () => patchTypeError(patchedJson(patched, touchedByMergePatch(current, patch)), decodeError(info.name, patched));
 			break;
 		}
 
 		case 'application/json-patch+json': {
 			patched = jsonPatch(current, patch);
+			typeProblem = () => patchTypeError(patchedJson(patched, touchedByJsonPatch(patch)), decodeError(info.name, patched));
 			break;
 		}
 
 		case 'application/strategic-merge-patch+json': {
 			patched = strategicMergePatch(current, patch);
+			typeProblem = () => patchTypeError(goPrint(patch), convertError(info.name, patched));
 			break;
 		}
 
 		default: {
 			throw unsupportedMediaType();
 		}
+	}
+
+	const typeError = typeProblem();
+	if (typeError) {
+		throw typeError;
 	}
 
 	if (!isObject(patched) || !isObject(patched['metadata'])) {
@@ -123,4 +135,14 @@ async function applyPatch(context: HandlerContext, target: ResourceRequest, text
 
 	const entry = context.registry.replace(info, existing, applied.merged as KubeObject, {...options, managed});
 	sendObject(response, 200, entry, representation, context.now());
+}
+
+// ` "" is invalid: patch: Invalid value: "…": <decode error>`: NewInvalid with neither kind nor name.
+function patchTypeError(value: string, problem: string | undefined): StatusError | undefined {
+	if (!problem) {
+		return undefined;
+	}
+
+	const message = `Invalid value: ${JSON.stringify(value)}: ${problem}`;
+	return new StatusError(failure(422, 'Invalid', ` "" is invalid: patch: ${message}`, {causes: [{reason: 'FieldValueInvalid', message, field: 'patch'}]}));
 }

@@ -35,7 +35,7 @@ export function jsonPatch(target: unknown, operations: unknown): unknown {
 	let document = clone(target);
 	for (const raw of operations) {
 		if (!isObject(raw) || typeof raw['op'] !== 'string' || typeof raw['path'] !== 'string') {
-			throw badRequest('the server rejected our request due to an error in our request');
+			throw patchFailed();
 		}
 
 		const operation = raw as unknown as Operation;
@@ -70,14 +70,14 @@ export function jsonPatch(target: unknown, operations: unknown): unknown {
 
 			case 'test': {
 				if (!jsonEqual(get(document, operation.path), operation.value)) {
-					throw new StatusError(failure(422, 'Invalid', `the server rejected our request due to an error in our request`));
+					throw patchFailed();
 				}
 
 				break;
 			}
 
 			default: {
-				throw badRequest(`Unexpected kind: ${operation.op}`);
+				throw patchFailed();
 			}
 		}
 	}
@@ -97,9 +97,13 @@ function tokens(pointer: string): string[] {
 	return pointer.slice(1).split('/').map(token => token.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
-function missing(pointer: string): StatusError {
-	return new StatusError(failure(422, 'Invalid', `the server rejected our request due to an error in our request`, {causes: [{message: `missing path: ${pointer}`}]}));
+// A JSON patch that does not apply is a 422 with the generic message and empty details: the
+// server drops the patch library's own words.
+function patchFailed(): StatusError {
+	return new StatusError(failure(422, 'Invalid', 'the server rejected our request due to an error in our request', {}));
 }
+
+
 
 function parentOf(document: unknown, pointer: string): {parent: unknown; last: string} {
 	const parts = tokens(pointer);
@@ -119,7 +123,7 @@ function child(node: unknown, part: string, pointer: string): unknown {
 	if (Array.isArray(node)) {
 		const index = Number(part);
 		if (!Number.isInteger(index) || index < 0 || index >= node.length) {
-			throw missing(pointer);
+			throw patchFailed();
 		}
 
 		return node[index];
@@ -129,7 +133,7 @@ function child(node: unknown, part: string, pointer: string): unknown {
 		return node[part];
 	}
 
-	throw missing(pointer);
+	throw patchFailed();
 }
 
 function get(document: unknown, pointer: string): unknown {
@@ -150,14 +154,14 @@ function add(document: unknown, pointer: string, value: unknown): unknown {
 	if (Array.isArray(parent)) {
 		const index = last === '-' ? parent.length : Number(last);
 		if (!Number.isInteger(index) || index < 0 || index > parent.length) {
-			throw missing(pointer);
+			throw patchFailed();
 		}
 
 		parent.splice(index, 0, value);
 	} else if (isObject(parent)) {
 		parent[last] = value;
 	} else {
-		throw missing(pointer);
+		throw patchFailed();
 	}
 
 	return document;
@@ -168,15 +172,75 @@ function remove(document: unknown, pointer: string): unknown {
 	if (Array.isArray(parent)) {
 		const index = Number(last);
 		if (!Number.isInteger(index) || index < 0 || index >= parent.length) {
-			throw missing(pointer);
+			throw patchFailed();
 		}
 
 		parent.splice(index, 1);
 	} else if (isObject(parent) && last in parent) {
 		delete parent[last];
 	} else {
-		throw missing(pointer);
+		throw patchFailed();
 	}
 
 	return document;
+}
+
+/** Which containers of a document a patch walks into: `{spec: {ports: {0: {}}}}`. */
+export type Touched = {[key: string]: Touched};
+
+/** The containers a JSON patch's operations walk through (the parents of each path and `from`). */
+export function touchedByJsonPatch(operations: unknown): Touched {
+	const touched: Touched = {};
+	for (const operation of Array.isArray(operations) ? operations : []) {
+		for (const pointer of [operation?.path, operation?.from]) {
+			if (typeof pointer !== 'string' || !pointer.startsWith('/')) {
+				continue;
+			}
+
+			let node = touched;
+			for (const part of tokens(pointer).slice(0, -1)) {
+				node = node[part] ??= {};
+			}
+		}
+	}
+
+	return touched;
+}
+
+/** The objects a merge patch merges into (where both the patch and the document hold an object). */
+export function touchedByMergePatch(document: unknown, patch: unknown): Touched {
+	const touched: Touched = {};
+	if (isObject(document) && isObject(patch)) {
+		for (const [key, value] of Object.entries(patch)) {
+			if (isObject(value) && isObject(document[key])) {
+				touched[key] = touchedByMergePatch(document[key], value);
+			}
+		}
+	}
+
+	return touched;
+}
+
+/**
+ * A patched document as the server's patch library re-encodes it: the containers it walked
+ * into come out with sorted keys (Go maps), the rest as they were. Messages quote it.
+ */
+export function patchedJson(document: unknown, touched: Touched): string {
+	const reorder = (value: unknown, at: Touched | undefined): unknown => {
+		if (at === undefined) {
+			return value;
+		}
+
+		if (Array.isArray(value)) {
+			return value.map((item, index) => reorder(item, at[String(index)]));
+		}
+
+		if (!isObject(value)) {
+			return value;
+		}
+
+		return Object.fromEntries(Object.keys(value).sort().map(key => [key, reorder(value[key], at[key])]));
+	};
+
+	return JSON.stringify(reorder(document, touched));
 }

@@ -3,12 +3,13 @@ import type {ResourceInfo} from './resources.js';
 import {apiVersionOf} from './resources.js';
 import type {Entry, Store} from './store.js';
 import {bareJson} from './store.js';
-import {admitPod, applyDefaults} from './defaults.js';
+import {admitPod, applyDefaults, dropTypeDependentFields} from './defaults.js';
+import {validatePodUpdate} from './pod-update.js';
 import {validate} from './validation.js';
 import {managedAfterUpdate, type ManagedEntry, type Writer} from './managed-fields.js';
 import type {ServiceAllocation} from './service-allocation.js';
-import {clone, isObject, jsonEqual, newUid, orderKeys, orderMeta, randomSuffix, rfc3339} from './meta.js';
-import {alreadyExists, conflict, failure, forbiddenField, invalid, notFound, StatusError} from './status.js';
+import {jsonEqual, newUid, orderKeys, orderMeta, randomSuffix, rfc3339} from './meta.js';
+import {alreadyExists, conflict, failure, invalid, notFound, StatusError} from './status.js';
 
 /** Who is writing and how: what every registry write needs besides the object. */
 export interface WriteOptions {
@@ -117,6 +118,12 @@ export class Registry {
 	replace(info: ResourceInfo, existing: Entry, next: KubeObject, options: WriteOptions & {requireVersion?: boolean}): Entry {
 		const old = existing.object;
 		const name = old.metadata.name!;
+		// A PUT carrying a uid makes it a precondition, checked by storage before anything else.
+		const uid = next.metadata?.uid;
+		if (options.requireVersion && uid && uid !== old.metadata.uid) {
+			throw conflict(info.name, name, info.group, `StorageError: invalid object, Code: 4, Key: ${storageKey(info, old)}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: ${uid}, UID in object meta: ${old.metadata.uid ?? ''}`);
+		}
+
 		const asked = next.metadata?.resourceVersion;
 		if (asked && asked !== old.metadata.resourceVersion) {
 			throw conflict(info.name, name, info.group);
@@ -154,9 +161,13 @@ export class Registry {
 		}
 
 		object = applyDefaults(info.name, object);
-		const errors = validate(info.name, object);
+		if (info.name === 'services' && options.subresource !== 'status') {
+			object = dropTypeDependentFields(old, object);
+		}
+
+		const errors = validate(info.name, object, options.subresource === 'status' ? 'status' : 'main');
 		if (info.name === 'pods' && options.subresource !== 'status') {
-			errors.push(...podUpdateErrors(old, object));
+			errors.push(...validatePodUpdate(old, object));
 		}
 
 		if (errors.length > 0) {
@@ -290,29 +301,9 @@ function orderTop(object: KubeObject): KubeObject {
 	return orderKeys(object, ['kind', 'apiVersion', 'metadata', 'spec', 'status']);
 }
 
-// The pod fields a main-resource update may change (ValidatePodUpdate).
-function podUpdateErrors(old: KubeObject, next: KubeObject): Array<ReturnType<typeof forbiddenField>> {
-	const mask = (spec: unknown): unknown => {
-		if (!isObject(spec)) {
-			return spec;
-		}
-
-		const copy = clone(spec);
-		for (const list of ['containers', 'initContainers']) {
-			if (Array.isArray(copy[list])) {
-				copy[list] = (copy[list] as Array<Record<string, unknown>>).map(container => ({...container, image: undefined}));
-			}
-		}
-
-		delete copy['activeDeadlineSeconds'];
-		delete copy['tolerations'];
-		delete copy['terminationGracePeriodSeconds'];
-		return copy;
-	};
-
-	if (jsonEqual(mask(old['spec']), mask(next['spec']))) {
-		return [];
-	}
-
-	return [forbiddenField('spec', 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)')];
+// Where etcd keeps an object, as storage errors name it (`/registry/services/specs/ns/name`).
+function storageKey(info: ResourceInfo, object: KubeObject): string {
+	const folder = {services: 'services/specs', endpoints: 'services/endpoints', nodes: 'minions'}[info.name] ?? info.name;
+	const namespace = object.metadata.namespace ? `${object.metadata.namespace}/` : '';
+	return `/registry/${folder}/${namespace}${object.metadata.name ?? ''}`;
 }

@@ -11,6 +11,7 @@ import {readBody, readBytes, sendJson, type Representation} from './http-util.js
 import {decodeKubernetesProtobuf} from './protobuf.js';
 import {partialMetadataJson, tableJson} from './tables.js';
 import {unknownFields} from './known-fields.js';
+import {decodeError} from './decode.js';
 import {isObject} from './meta.js';
 import {badRequest, invalid, notSupported, StatusError} from './status.js';
 
@@ -92,6 +93,12 @@ export async function readObject(request: IncomingMessage, info: ResourceInfo, u
 
 	if (object.kind !== undefined && object.kind !== info.kind) {
 		throw badRequest(`the kind in the data (${String(object.kind)}) does not match the expected kind (${info.kind})`);
+	}
+
+	// A field of the wrong JSON type fails decoding, before defaulting or validation.
+	const typeError = decodeError(info.name, object);
+	if (typeError) {
+		throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${typeError}`);
 	}
 
 	object.metadata = isObject(object.metadata) ? object.metadata : {};

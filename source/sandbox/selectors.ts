@@ -73,7 +73,8 @@ export function parseSelection(resource: string, labelSelector: string | null, f
 	if (labelSelector) {
 		const parsed = parseSelector(labelSelector);
 		if (!parsed.ok) {
-			throw badRequest(`unable to parse requirement: ${parsed.error}`);
+			// The parser's text is already the server's (`unable to parse requirement: …` where it says so).
+			throw badRequest(parsed.error);
 		}
 
 		labels = parsed.requirements;

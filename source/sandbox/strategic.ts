@@ -127,7 +127,8 @@ function mergeList(original: unknown[], patch: unknown[], path: string): unknown
 			}
 		}
 
-		return result;
+		const key = (item: unknown): unknown => (isObject(item) ? item[mergeKey] : undefined);
+		return normalizeOrder(result, patch.filter(item => !(isObject(item) && item['$patch'] === 'delete')).map(item => key(item)), original.map(item => key(item)), key);
 	}
 
 	if (semantics.strategy === 'merge') {
@@ -138,10 +139,38 @@ function mergeList(original: unknown[], patch: unknown[], path: string): unknown
 			}
 		}
 
-		return result;
+		return normalizeOrder(result, patch, original, item => item);
 	}
 
 	return patch.map(item => stripDirectives(item));
+}
+
+/**
+ * normalizeElementOrder: the patch's items keep the patch's order, the items only the server
+ * had keep theirs, and the two are interleaved by where they stood on the server, so a new
+ * item (which the server did not have) goes before the server-only ones after it: a strategic
+ * merge patch adds list items first.
+ */
+function normalizeOrder(merged: unknown[], patchOrder: unknown[], serverOrder: unknown[], identity: (item: unknown) => unknown): unknown[] {
+	const indexIn = (list: unknown[], item: unknown): number => list.findIndex(entry => jsonEqual(entry, identity(item)));
+	const fromPatch = merged.filter(item => indexIn(patchOrder, item) >= 0).sort((a, b) => indexIn(patchOrder, a) - indexIn(patchOrder, b));
+	const serverOnly = merged.filter(item => indexIn(patchOrder, item) < 0);
+	const result: unknown[] = [];
+	let left = 0;
+	let right = 0;
+	while (left < serverOnly.length || right < fromPatch.length) {
+		if (right >= fromPatch.length) {
+			result.push(serverOnly[left++]);
+		} else if (left >= serverOnly.length) {
+			result.push(fromPatch[right++]);
+		} else {
+			const serverIndex = indexIn(serverOrder, serverOnly[left]);
+			const patchIndex = indexIn(serverOrder, fromPatch[right]);
+			result.push(serverIndex >= 0 && patchIndex >= 0 && serverIndex < patchIndex ? serverOnly[left++] : fromPatch[right++]);
+		}
+	}
+
+	return result;
 }
 
 // Items named in the order come first, in that order; the others keep their relative order after.

@@ -93,7 +93,12 @@ describe('create, read, update, delete', () => {
 
 	test('PUT needs the current resourceVersion and keeps uid; a PUT that changes nothing keeps the resourceVersion', async () => {
 		const current = (await api(sandbox, '/api/v1/namespaces/default/pods/a1')).body;
-		const updated = await api(sandbox, '/api/v1/namespaces/default/pods/a1', {method: 'PUT', body: {...current, metadata: {...current.metadata, labels: {app: 'a', tier: 'front', extra: 'yes'}, uid: 'forged'}}});
+		// A uid in the body is a precondition (409 when it is not the object's), as on a real server.
+		const forged = await api(sandbox, '/api/v1/namespaces/default/pods/a1', {method: 'PUT', body: {...current, metadata: {...current.metadata, uid: 'forged'}}});
+		assert.equal(forged.code, 409);
+		assert.equal(forged.body.message, `Operation cannot be fulfilled on pods "a1": StorageError: invalid object, Code: 4, Key: /registry/pods/default/a1, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: forged, UID in object meta: ${current.metadata.uid}`);
+		const {uid: _uid, ...withoutUid} = current.metadata;
+		const updated = await api(sandbox, '/api/v1/namespaces/default/pods/a1', {method: 'PUT', body: {...current, metadata: {...withoutUid, labels: {app: 'a', tier: 'front', extra: 'yes'}}}});
 		assert.equal(updated.code, 200);
 		assert.equal(updated.body.metadata.labels.extra, 'yes');
 		assert.equal(updated.body.metadata.uid, current.metadata.uid);

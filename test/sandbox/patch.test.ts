@@ -31,7 +31,7 @@ describe('patch functions', () => {
 		assert.throws(() => jsonPatch(document, [{op: 'remove', path: '/missing'}]));
 	});
 
-	test('strategic merge: containers merge by name, container ports by containerPort, other lists replace', () => {
+	test('strategic merge: containers merge by name, container ports by containerPort (new ones first), other lists replace', () => {
 		const pod = {
 			spec: {
 				containers: [
@@ -50,7 +50,8 @@ describe('patch functions', () => {
 		assert.deepEqual(patched, {
 			spec: {
 				containers: [
-					{name: 'a', image: 'nginx:2', ports: [{containerPort: 80, protocol: 'TCP'}, {containerPort: 443}]},
+					// A new item goes first, as the server's normalizeElementOrder puts it.
+					{name: 'a', image: 'nginx:2', ports: [{containerPort: 443}, {containerPort: 80, protocol: 'TCP'}]},
 					{name: 'b', image: 'redis', args: ['z']},
 				],
 				tolerations: [{key: 'other', operator: 'Exists'}],

@@ -13,7 +13,16 @@ export const serverVersion = {
 	platform: 'linux/amd64',
 };
 
-const groups = [{group: 'coordination.k8s.io', version: 'v1'}, {group: 'discovery.k8s.io', version: 'v1'}];
+// The named groups served, in the order a real server lists them (by group priority).
+const groupOrder = ['events.k8s.io', 'authorization.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io'];
+const groups = groupOrder
+	.filter(group => resourcesOf(group, 'v1').length > 0)
+	.map(group => ({group, version: 'v1'}));
+
+/** Whether `/api/v1` or `/apis/GROUP/VERSION` is served (else a real server answers the text `404 page not found`). */
+export function servesGroupVersion(group: string, version: string): boolean {
+	return resourcesOf(group, version).length > 0;
+}
 
 function resourceEntries(info: ResourceInfo): Array<Record<string, unknown>> {
 	const main: Record<string, unknown> = {

@@ -4,7 +4,8 @@ import type {ResourceInfo} from './resources.js';
 import {apiVersionOf} from './resources.js';
 import type {Store} from './store.js';
 import type {Registry} from './registry.js';
-import {integerParameter, listJson, serveWatch, type Query} from './list-watch.js';
+import {awaitListVersion, checkVersionParameters, integerParameter, listJson, type Query} from './list-watch.js';
+import {serveWatch} from './watch-stream.js';
 import {negotiate, sendJson} from './http-util.js';
 import {parseSelection} from './selectors.js';
 import {hasTable} from './tables.js';
@@ -32,13 +33,16 @@ export interface HandlerContext {
 	registry: Registry;
 	now: () => number;
 	bookmarkMs: number;
+	/** How long a list at a resourceVersion not reached yet waits before 504 (the watch cache waits 3 s). */
+	freshWaitMs: number;
 	/** Open watch streams per resource (for tests that wait until a client watches). */
 	watches: Map<string, number>;
 }
 
 /** The verb RBAC checks for a request (`get`, `list`, `watch`, `create`, ...). */
 export function verbOf(method: string, named: boolean, url: URL, legacyWatch: boolean): string {
-	const watch = legacyWatch || ['1', 'true'].includes(url.searchParams.get('watch') ?? '');
+	// `?watch=1` on one object's path is a plain get, as on a real server; `/watch/…/NAME` watches it.
+	const watch = legacyWatch || (!named && ['1', 'true'].includes(url.searchParams.get('watch') ?? ''));
 	switch (method) {
 		case 'GET':
 		case 'HEAD': {
@@ -99,6 +103,13 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 			}
 
 			const query: Query = {info, namespace: target.namespace, selection: parseSelection(info.name, url.searchParams.get('labelSelector'), url.searchParams.get('fieldSelector')), representation};
+			const versions = {
+				resourceVersion: url.searchParams.get('resourceVersion'),
+				match: url.searchParams.get('resourceVersionMatch'),
+				continueToken: url.searchParams.get('continue'),
+				watch: verb === 'watch',
+			};
+			checkVersionParameters(versions);
 			if (verb === 'watch') {
 				if (name !== undefined) {
 					// `/watch/namespaces/x/pods/name`: a watch of one object.
@@ -120,6 +131,7 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 			}
 
 			const limit = integerParameter('limit', url.searchParams.get('limit')) ?? 0;
+			await awaitListVersion(context.store, info.name, {...versions, limit}, context.freshWaitMs);
 			sendJson(response, 200, listJson(context.store, query, limit, url.searchParams.get('continue'), context.now()));
 			return;
 		}

@@ -27,8 +27,10 @@ export interface SandboxTiming {
 	startMs: number;
 	/** Deletion → containers stopped and the pod removed (capped by the grace period). */
 	killMs: number;
-	/** Interval of BOOKMARK events on watches that allow them. */
+	/** Interval of BOOKMARK events on watches that allow them (about a minute, as v1.32 sends them). */
 	bookmarkMs: number;
+	/** How long a list at a resourceVersion not reached yet waits before 504 Timeout. */
+	freshWaitMs: number;
 }
 
 /** Options of `startSandbox`. */
@@ -81,7 +83,7 @@ export interface Sandbox {
 }
 
 /** Defaults that feel like a real minikube. */
-export const defaultTiming: SandboxTiming = {scheduleMs: 300, pullMs: 1500, startMs: 500, killMs: 1000, bookmarkMs: 15_000};
+export const defaultTiming: SandboxTiming = {scheduleMs: 300, pullMs: 1500, startMs: 500, killMs: 1000, bookmarkMs: 60_000, freshWaitMs: 3000};
 
 /**
  * Starts the sandbox: a Kubernetes-compatible API server on 127.0.0.1 with a simulated
@@ -97,6 +99,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const services = new ServiceAllocation();
 	const stopTracking = services.track(store);
 	seed(store, services, now());
+	// The server starts here: no history before it (a watch from an older resourceVersion is 410 Expired).
+	store.compactAll();
 	const registry = new Registry(store, services, now);
 	const events = new EventRecorder(store, now);
 	const scheduler = new Scheduler(store, events, now, timing.scheduleMs, () => nodeLabels);
@@ -106,7 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const token = options.token ?? randomHex(24);
 	const certificates = makeCertificates();
 	const watches = new Map<string, number>();
-	const server = new ApiServer({store, registry, now, bookmarkMs: timing.bookmarkMs, watches}, token, certificates);
+	const server = new ApiServer({store, registry, now, bookmarkMs: timing.bookmarkMs, freshWaitMs: timing.freshWaitMs, watches}, token, certificates);
 	let port: number;
 	try {
 		port = await server.listen(options.port ?? 0);

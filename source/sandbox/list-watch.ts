@@ -1,9 +1,6 @@
-import type {ServerResponse} from 'node:http';
-import type {KubeObject} from '../k8s/types.js';
 import type {ResourceInfo} from './resources.js';
 import {apiVersionOf} from './resources.js';
-import type {Change, Entry, Store} from './store.js';
-import {bareJson, objectJson} from './store.js';
+import type {Store} from './store.js';
 import {selects, selectsAll, type Selection} from './selectors.js';
 import type {Representation} from './http-util.js';
 import {partialMetadataJson, tableJson} from './tables.js';
@@ -81,149 +78,6 @@ export function listJson(store: Store, query: Query, limit: number, continueText
 	return `{"kind":"${info.listKind}","apiVersion":"${apiVersionOf(info)}","metadata":${listMeta},"items":[${items}]}`;
 }
 
-/** Options of one watch request. */
-export interface WatchOptions {
-	resourceVersion: string | null;
-	timeoutSeconds?: number;
-	bookmarks: boolean;
-	sendInitialEvents: boolean;
-	bookmarkMs: number;
-	now: () => number;
-	/** Told when the watch starts streaming (true) and when it ends (false). */
-	track?: (open: boolean) => void;
-}
-
-/**
- * Serves a watch: a chunked 200 stream of newline-delimited events, starting with synthetic
- * ADDED events (no resourceVersion or "0") or a replay of kept changes after the given
- * one, then live changes filtered by the selectors (an object leaving the selection is a
- * DELETED for this watcher). A resourceVersion older than the kept window gets the 410
- * Expired ERROR event inside the stream, as a real server sends it.
- */
-export function serveWatch(store: Store, query: Query, options: WatchOptions, response: ServerResponse): void {
-	const {info, namespace, selection, representation} = query;
-	const scopeNamespace = info.namespaced ? namespace : undefined;
-	let firstTable = true;
-	const write = (type: string, entry: Entry): void => {
-		let object: string;
-		if (representation.kind === 'table') {
-			const listMeta = `{"resourceVersion":"${entry.object.metadata.resourceVersion ?? ''}"}`;
-			object = tableJson(info.name, [entry], representation.table, options.now(), listMeta, firstTable);
-			firstTable = false;
-		} else if (representation.kind === 'metadata') {
-			object = partialMetadataJson(entry.object);
-		} else {
-			object = objectJson(entry);
-		}
-
-		response.write(`{"type":"${type}","object":${object}}\n`);
-	};
-
-	const writeBookmark = (revision: number, initialEventsEnd: boolean): void => {
-		const annotations = initialEventsEnd ? ',"annotations":{"k8s.io/initial-events-end":"true"}' : '';
-		const metadata = `{"resourceVersion":"${revision}","creationTimestamp":null${annotations}}`;
-		response.write(`{"type":"BOOKMARK","object":{"kind":"${info.kind}","apiVersion":"${apiVersionOf(info)}","metadata":${metadata}}}\n`);
-	};
-
-	const inScope = (object: KubeObject): boolean => !scopeNamespace || object.metadata.namespace === scopeNamespace;
-	const passes = (object: KubeObject | undefined): boolean =>
-		object !== undefined && inScope(object) && selects(info.name, selection, object);
-
-	const deliver = (change: Change): void => {
-		if (change.resource !== info.name) {
-			return;
-		}
-
-		const now = change.type === 'DELETED' ? false : passes(change.entry.object);
-		const before = change.type === 'ADDED' ? false : passes(change.previous);
-		if (change.type === 'DELETED') {
-			if (before) {
-				write('DELETED', change.entry);
-			}
-		} else if (now && before) {
-			write('MODIFIED', change.entry);
-		} else if (now) {
-			write('ADDED', change.entry);
-		} else if (before) {
-			// Left the selection: the watcher sees the old object go, stamped with this revision.
-			const object = {...change.previous!, metadata: {...change.previous!.metadata, resourceVersion: String(change.revision)}};
-			write('DELETED', {resource: info.name, key: change.entry.key, object, bare: bareJson(object)});
-		}
-	};
-
-	let backlog: Change[] = [];
-	let initial: Entry[] = [];
-	const asked = options.resourceVersion;
-	if (asked && asked !== '0') {
-		const revision = Number(asked);
-		if (!/^\d+$/.test(asked)) {
-			throw badRequest(`resourceVersion: Invalid value: "${asked}": invalid resource version`);
-		}
-
-		const changes = store.changesSince(info.name, revision);
-		if (!Array.isArray(changes)) {
-			startStream(response);
-			response.end(`{"type":"ERROR","object":${JSON.stringify(expired(`too old resource version: ${revision} (${changes.compacted})`))}}\n`);
-			return;
-		}
-
-		backlog = changes;
-	} else {
-		initial = store.list(info.name, scopeNamespace).filter(entry => selects(info.name, selection, entry.object));
-	}
-
-	const unsubscribe = store.subscribe(deliver);
-	startStream(response);
-	for (const entry of initial) {
-		write('ADDED', entry);
-	}
-
-	for (const change of backlog) {
-		deliver(change);
-	}
-
-	if (options.bookmarks && options.sendInitialEvents) {
-		writeBookmark(store.revision, true);
-	}
-
-	const timers: NodeJS.Timeout[] = [];
-	if (options.bookmarks) {
-		timers.push(setInterval(() => writeBookmark(store.revision, false), options.bookmarkMs));
-	}
-
-	// Like the API server, a watch without timeoutSeconds still ends after 30 to 60 minutes.
-	const timeoutMs = options.timeoutSeconds === undefined
-		? (1800 + Math.floor(Math.random() * 1800)) * 1000
-		: options.timeoutSeconds * 1000;
-	timers.push(setTimeout(() => response.end(), timeoutMs));
-	options.track?.(true);
-	let stopped = false;
-	const stop = (): void => {
-		if (stopped) {
-			return;
-		}
-
-		stopped = true;
-		options.track?.(false);
-		unsubscribe();
-		for (const timer of timers) {
-			clearTimeout(timer);
-		}
-	};
-
-	response.on('close', stop);
-	response.on('finish', stop);
-}
-
-function startStream(response: ServerResponse): void {
-	response.writeHead(200, {
-		'Content-Type': 'application/json',
-		'Transfer-Encoding': 'chunked',
-		'Cache-Control': 'no-cache, private',
-	});
-	response.flushHeaders();
-}
-
 /** 400 for a malformed `limit`/`timeoutSeconds`. */
 export function integerParameter(name: string, value: string | null): number | undefined {
 	if (value === null || value === '') {
@@ -235,4 +89,96 @@ export function integerParameter(name: string, value: string | null): number | u
 	}
 
 	return Number(value);
+}
+
+/** A resourceVersion parameter as a revision; 400 as the server answers one that is not a number. */
+export function parseResourceVersion(text: string): number {
+	if (!/^\d+$/.test(text)) {
+		throw badRequest(`resourceVersion: Invalid value: "${text}": invalid resource version`);
+	}
+
+	return Number(text);
+}
+
+/** The resourceVersion parameters of a list or watch request. */
+export interface VersionParameters {
+	resourceVersion: string | null;
+	match: string | null;
+	continueToken: string | null;
+	watch: boolean;
+}
+
+/** 422 `ListOptions.meta.k8s.io "" is invalid: …` for the combinations ValidateListOptions forbids. */
+export function checkVersionParameters({resourceVersion, match, continueToken, watch}: VersionParameters): void {
+	if (!match) {
+		return;
+	}
+
+	const errors: Array<{reason: string; field: string; message: string}> = [];
+	const forbid = (message: string): void => {
+		errors.push({reason: 'FieldValueForbidden', field: 'resourceVersionMatch', message: `Forbidden: ${message}`});
+	};
+
+	if (watch) {
+		forbid('resourceVersionMatch is forbidden for watch');
+	}
+
+	if (!resourceVersion) {
+		forbid('resourceVersionMatch is forbidden unless resourceVersion is provided');
+	}
+
+	if (continueToken) {
+		forbid('resourceVersionMatch is forbidden when continue is provided');
+	}
+
+	if (match !== 'Exact' && match !== 'NotOlderThan') {
+		errors.push({reason: 'FieldValueNotSupported', field: 'resourceVersionMatch', message: `Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""`});
+	}
+
+	if (match === 'Exact' && resourceVersion === '0') {
+		forbid('resourceVersionMatch "exact" is forbidden for resourceVersion "0"');
+	}
+
+	if (errors.length === 0) {
+		return;
+	}
+
+	const rendered = errors.map(error => `${error.field}: ${error.message}`);
+	const summary = rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`;
+	throw new StatusError(failure(422, 'Invalid', `ListOptions.meta.k8s.io "" is invalid: ${summary}`, {
+		group: 'meta.k8s.io',
+		kind: 'ListOptions',
+		causes: errors.map(error => ({reason: error.reason, message: error.message, field: error.field})),
+	}));
+}
+
+/**
+ * What a list at a given resourceVersion needs before it is served: nothing for none or
+ * "0"; 410 when a paged or exact list asks for a revision already compacted (a snapshot the
+ * store no longer has); for a revision not reached yet, a wait of up to `waitMs` for the
+ * store to get there, then 504 as the watch cache answers.
+ */
+export async function awaitListVersion(store: Store, resource: string, parameters: VersionParameters & {limit: number}, waitMs: number): Promise<void> {
+	const {resourceVersion, match, limit} = parameters;
+	if (!resourceVersion || resourceVersion === '0' || parameters.continueToken) {
+		return;
+	}
+
+	const revision = parseResourceVersion(resourceVersion);
+	const fromSnapshot = limit > 0 || match === 'Exact';
+	if (fromSnapshot && revision < store.oldest(resource)) {
+		throw new StatusError(expired('The resourceVersion for the provided list is too old.'));
+	}
+
+	if (revision <= store.revision) {
+		return;
+	}
+
+	const reached = await store.reached(revision, waitMs);
+	if (!reached) {
+		throw new StatusError(failure(504, 'Timeout', `Timeout: Too large resource version: ${revision}, current: ${store.revision}`, {
+			causes: [{reason: 'ResourceVersionTooLarge', message: 'Too large resource version'}],
+			retryAfterSeconds: 1,
+		}));
+	}
 }

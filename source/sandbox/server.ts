@@ -3,7 +3,7 @@ import {createServer as createHttpsServer} from 'node:https';
 import {createServer as createNetServer, type Server as NetServer, type Socket} from 'node:net';
 import type {SandboxCertificates} from './certificate.js';
 import {resources, type ResourceInfo} from './resources.js';
-import {coreVersions, groupDocument, groupList, openApiDocument, openApiRoot, openApiV2, openApiV2Protobuf, resourceList, serverVersion} from './discovery.js';
+import {coreVersions, groupDocument, servesGroupVersion, groupList, openApiDocument, openApiRoot, openApiV2, openApiV2Protobuf, resourceList, serverVersion} from './discovery.js';
 import {handleResource, verbOf, type HandlerContext} from './handlers.js';
 import {sendJson, sendStatus} from './http-util.js';
 import {forbidden, internalError, pathNotFound, StatusError, unauthorized} from './status.js';
@@ -95,12 +95,18 @@ export class ApiServer {
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		// A client that goes away mid-answer is no error of the server's: the socket goes, the server stays.
+		request.on('error', () => response.destroy());
+		response.on('error', () => response.destroy());
 		try {
 			await this.route(request, response);
 		} catch (error) {
 			const status = error instanceof StatusError ? error.status : internalError((error as Error).message).status;
-			if (response.headersSent) {
+			if (response.headersSent || response.destroyed) {
 				response.destroy();
+			} else if (error instanceof UnservedPath) {
+				response.writeHead(404, {'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff'});
+				response.end('404 page not found\n');
 			} else {
 				sendStatus(response, status);
 			}
@@ -137,7 +143,7 @@ export class ApiServer {
 
 		const target = parseResourcePath(path);
 		if (!target) {
-			throw pathNotFound();
+			throw unservedGroupVersion(path) ? new UnservedPath() : pathNotFound();
 		}
 
 		const verb = verbOf(request.method ?? 'GET', target.name !== undefined, url, target.legacyWatch);
@@ -191,19 +197,32 @@ export class ApiServer {
 		const group = /^\/apis\/([^/]+)$/.exec(path);
 		if (group) {
 			return groupDocument(group[1]!) ?? (() => {
-				throw pathNotFound();
+				throw new UnservedPath();
 			})();
 		}
 
 		const groupVersion = /^\/apis\/([^/]+)\/([^/]+)$/.exec(path);
 		if (groupVersion) {
 			return resourceList(groupVersion[1]!, groupVersion[2]!) ?? (() => {
-				throw pathNotFound();
+				throw new UnservedPath();
 			})();
 		}
 
 		return undefined;
 	}
+}
+
+/** A path outside every served group version: the API server's mux answers plain text. */
+class UnservedPath extends Error {}
+
+// `/apis/GROUP/VERSION/…` or `/api/VERSION/…` of a group version the sandbox does not serve.
+function unservedGroupVersion(path: string): boolean {
+	const segments = path.split('/').filter(Boolean);
+	if (segments[0] === 'api') {
+		return segments.length >= 2 && !servesGroupVersion('', segments[1]!);
+	}
+
+	return segments[0] === 'apis' && segments.length >= 3 && !servesGroupVersion(segments[1]!, segments[2]!);
 }
 
 interface ParsedPath {

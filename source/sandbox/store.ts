@@ -65,11 +65,46 @@ export function objectJson(entry: Entry): string {
  */
 export class Store {
 	private revisionCounter: number;
+	private floor = 0;
 	private readonly collections = new Map<string, Collection>();
 	private readonly listeners = new Set<Listener>();
 
 	constructor(private readonly window: number, startRevision = 1) {
 		this.revisionCounter = startRevision;
+	}
+
+	/**
+	 * Marks every revision up to now as compacted: a server that starts has no history before
+	 * its start, so a watch or a paged list from an older resourceVersion is 410 Expired.
+	 */
+	compactAll(): void {
+		this.floor = this.revisionCounter;
+	}
+
+	/** The oldest revision of a resource still replayable (a watch from before it is too old). */
+	oldest(resource: string): number {
+		return Math.max(this.collection(resource).compacted, this.floor);
+	}
+
+	/** Resolves true once the store reaches `revision`, or false after `timeoutMs`. */
+	async reached(revision: number, timeoutMs: number): Promise<boolean> {
+		if (this.revisionCounter >= revision) {
+			return true;
+		}
+
+		return new Promise(resolve => {
+			const timer = setTimeout(() => {
+				unsubscribe();
+				resolve(false);
+			}, timeoutMs);
+			const unsubscribe = this.subscribe(() => {
+				if (this.revisionCounter >= revision) {
+					clearTimeout(timer);
+					unsubscribe();
+					resolve(true);
+				}
+			});
+		});
 	}
 
 	/** The current revision: what a list reports as its resourceVersion. */
@@ -80,7 +115,9 @@ export class Store {
 	/** Calls `listener` after every change, in order; returns the unsubscribe function. */
 	subscribe(listener: Listener): () => void {
 		this.listeners.add(listener);
-		return () => this.listeners.delete(listener);
+		return () => {
+			this.listeners.delete(listener);
+		};
 	}
 
 	get(resource: string, namespace: string | undefined, name: string): Entry | undefined {
@@ -143,8 +180,9 @@ export class Store {
 	 */
 	changesSince(resource: string, revision: number): Change[] | TooOld {
 		const collection = this.collection(resource);
-		if (revision < collection.compacted) {
-			return {tooOld: true, compacted: collection.compacted};
+		const oldest = this.oldest(resource);
+		if (revision < oldest) {
+			return {tooOld: true, compacted: oldest};
 		}
 
 		const {log} = collection;

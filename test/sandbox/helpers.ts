@@ -4,7 +4,7 @@ import {readFileSync} from 'node:fs';
 import {startSandbox, type Sandbox, type SandboxOptions} from '../../source/sandbox/index.js';
 
 /** Fast control plane for tests: a pod is Running within a few tens of milliseconds. */
-export const fastTiming = {scheduleMs: 5, pullMs: 10, startMs: 5, killMs: 20, bookmarkMs: 50};
+export const fastTiming = {scheduleMs: 5, pullMs: 10, startMs: 5, killMs: 20, bookmarkMs: 50, freshWaitMs: 300};
 
 /** A sandbox with the fast timing (and any other option). */
 export async function fastSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

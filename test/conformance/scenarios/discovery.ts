@@ -5,7 +5,6 @@ import type {Scenario} from '../types.js';
 export const scenarios: Scenario[] = [
 	{
 		id: 'discovery-unserved-group',
-		todo: 'an unserved group answers a JSON Status (real: the text "404 page not found")',
 		title: 'a group the server does not serve is a 404, its resources too',
 		steps: [
 			{path: '/apis/example.kpods.dev/v1', expect: 404},

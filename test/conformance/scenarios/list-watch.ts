@@ -5,15 +5,28 @@ import {core, pod} from '../manifests.js';
 export const scenarios: Scenario[] = [
 	{
 		id: 'list-rv-match-without-rv',
-		todo: 'resourceVersionMatch without resourceVersion is accepted',
 		title: 'resourceVersionMatch without resourceVersion is 422',
 		steps: [{path: core('pods'), query: {resourceVersionMatch: 'NotOlderThan'}, expect: 422}],
 	},
 	{
 		id: 'list-too-new-rv',
-		todo: 'a resourceVersion from the future is answered at once',
 		title: 'a list at a resourceVersion from the future waits, then 504',
 		steps: [{path: core('pods'), query: {resourceVersion: '99999999'}, expect: 504}],
+	},
+	{
+		id: 'list-too-old-rv-limit',
+		title: 'a paged list at a compacted resourceVersion is 410 Expired',
+		steps: [{path: core('pods'), query: {resourceVersion: '1', limit: '2'}, expect: 410}],
+	},
+	{
+		id: 'list-rv-match-exact-zero',
+		title: 'resourceVersionMatch=Exact with resourceVersion 0 is 422',
+		steps: [{path: core('pods'), query: {resourceVersion: '0', resourceVersionMatch: 'Exact'}, expect: 422}],
+	},
+	{
+		id: 'list-rv-match-on-watch',
+		title: 'resourceVersionMatch on a watch is 422',
+		steps: [{path: core('pods'), query: {watch: '1', resourceVersion: '0', resourceVersionMatch: 'NotOlderThan'}, expect: 422}],
 	},
 	{
 		id: 'list-paging',
@@ -28,13 +41,11 @@ export const scenarios: Scenario[] = [
 	},
 	{
 		id: 'watch-too-old-rv',
-		todo: 'a watch from resourceVersion 1 replays history instead of 410 Expired',
 		title: 'a watch from resourceVersion 1 gets one ERROR event, 410 Expired',
 		steps: [{path: core('pods'), query: {watch: '1', resourceVersion: '1'}, watch: {events: 2, timeoutMs: 3000}, expect: 200}],
 	},
 	{
 		id: 'watch-get-one-object',
-		todo: 'GET pods/NAME?watch=1 streams instead of returning the pod',
 		title: 'GET of one pod with ?watch=1 returns the pod',
 		steps: [
 			{method: 'POST', path: core('pods'), body: pod('one'), expect: 201, compare: 'code'},

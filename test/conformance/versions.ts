@@ -5,6 +5,7 @@
 // the named paths out of the comparison on both sides (`ignore`).
 import type {Answer} from './types.js';
 import {minorOf} from './target.js';
+import {validationDifferences} from './validation-differences.js';
 
 /** One behaviour that changed between versions. */
 export interface VersionDifference {
@@ -66,6 +67,8 @@ export const versionDifferences: VersionDifference[] = [
 		what: 'pod status has hostIPs beside hostIP',
 		ignore: ['status.hostIPs'],
 	},
+	// Decode, validation and patch messages, one per scenario of scenarios/validation-messages.ts.
+	...validationDifferences,
 ];
 
 function withNamespaceLabel(answer: Answer): Answer {

@@ -1,12 +1,13 @@
 import type {EndpointSlice, Endpoints, Event, KubeList, Namespace, Node, Pod, Service} from '../k8s/types.js';
-import {podRow} from '../format/pod.js';
+import {podRow, type PodRow} from '../format/pod.js';
+import {serviceRow, type ServiceRow} from '../format/service.js';
 import type {ManifestFile} from '../manifests/load.js';
 import {ApiClient, ApiError, NetworkError} from './api-client.js';
 import {groupFromEndpoints, groupFromSlice} from './endpoints.js';
 import {applyCredentials} from './credentials.js';
 import type {Connection} from './kubeconfig.js';
 import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource-store.js';
-import type {Cluster, ClusterInfo, NamespaceList, ResourceStore} from './types.js';
+import type {Cluster, ClusterInfo, EndpointGroup, NamespaceList, ResourceStore} from './types.js';
 
 type Raw = {metadata: {name?: string; namespace?: string; resourceVersion?: string}};
 
@@ -96,15 +97,15 @@ export class KubeCluster implements Cluster {
 			allNamespaces: options.namespace === undefined,
 			sandbox: connection.sandbox,
 		};
-		this.pods = this.store<Pod, ReturnType<typeof podRow>>(collection('', 'pods', this.scope), podRow);
-		this.services = this.store<Service, Service>(collection('', 'services', this.scope), service => service);
-		this.endpoints = new ListWatchStore<EndpointSlice | Endpoints, ReturnType<typeof groupFromSlice>>(
+		// Each store keeps the row its kind defines (format/), not the whole object.
+		this.pods = this.store<Pod, PodRow>(collection('', 'pods', this.scope), podRow);
+		this.services = this.store<Service, ServiceRow>(collection('', 'services', this.scope), serviceRow);
+		this.endpoints = this.store<EndpointSlice | Endpoints, EndpointGroup>(
 			firstServed<EndpointSlice | Endpoints>([
 				pathSource(this.api, collection('discovery.k8s.io/v1', 'endpointslices', this.scope)),
 				pathSource(this.api, collection('', 'endpoints', this.scope)),
 			]),
 			raw => ('addressType' in raw ? groupFromSlice(raw) : groupFromEndpoints(raw as Endpoints)),
-			options.tuning,
 		);
 	}
 
@@ -184,7 +185,9 @@ export class KubeCluster implements Cluster {
 		this.nodeStore?.stop();
 	}
 
-	private store<T extends Raw, Item>(path: string, toItem: (raw: T) => Item, query?: Record<string, string>): ListWatchStore<T, Item> {
-		return new ListWatchStore<T, Item>(pathSource<T>(this.api, path, query), toItem, this.options.tuning);
+	/** The one store factory: a collection path (or a source) and what each object becomes. */
+	private store<T extends Raw, Item>(from: string | ListWatchSource<T>, toItem: (raw: T) => Item, query?: Record<string, string>): ListWatchStore<T, Item> {
+		const source = typeof from === 'string' ? pathSource<T>(this.api, from, query) : from;
+		return new ListWatchStore<T, Item>(source, toItem, this.options.tuning);
 	}
 }

@@ -1,5 +1,6 @@
-import type {Event, Node, Pod, Service} from '../k8s/types.js';
+import type {Event, Node, Pod} from '../k8s/types.js';
 import type {PodRow} from '../format/pod.js';
+import type {ServiceRow} from '../format/service.js';
 import type {ActionResult} from '../actions/types.js';
 import type {ApplyOutcome} from '../actions/apply.js';
 import type {ManifestFile} from '../manifests/load.js';
@@ -79,7 +80,7 @@ export interface ApplyReport {
 export interface Cluster {
 	readonly info: ClusterInfo;
 	readonly pods: ResourceStore<PodRow>;
-	readonly services: ResourceStore<Service>;
+	readonly services: ResourceStore<ServiceRow>;
 	/** From EndpointSlices, or from core/v1 Endpoints where the server has no discovery.k8s.io/v1. */
 	readonly endpoints: ResourceStore<EndpointGroup>;
 	readonly nodes: ResourceStore<Node>;

@@ -6,7 +6,7 @@ import type {PodRow} from '../format/pod.js';
 import {makePortString} from '../format/service.js';
 import {formatLabels} from '../k8s/labels.js';
 import type {EndpointSlice, Event, Node, Pod, Service} from '../k8s/types.js';
-import {endpointLines, nodePortUrls, servicesSelecting, undeclaredTargetPorts, whyNoEndpoints} from './service-view.js';
+import {endpointReport, servicesSelecting} from './service-view.js';
 
 /** A line of a text view (detail, help, history); `heading` lines are section titles. */
 export interface DetailLine {
@@ -93,8 +93,7 @@ export interface ServiceContext {
 
 /** The service's detail: kubectl's describe, then its real endpoints with their pods, and why none is ready. */
 export function serviceDetail(service: Service, context: ServiceContext, now: number): DetailLine[] {
-	const endpoints = endpointLines(service, context.groups);
-	const problems = [whyNoEndpoints(service, context.pods, endpoints), undeclaredTargetPorts(service, context.pods)].filter((text): text is string => Boolean(text));
+	const {lines: endpoints, problems, urls} = endpointReport(service, context.groups, context.pods, context.nodes);
 	const additions: DetailLine[] = [{text: 'Endpoints (live, every address and the pod behind it):', heading: true}];
 	if (endpoints.length === 0) additions.push({text: '  <none>', tone: 'warn'});
 	const width = Math.max(0, ...endpoints.map(endpoint => endpoint.address.length)) + 2;
@@ -104,7 +103,6 @@ export function serviceDetail(service: Service, context: ServiceContext, now: nu
 	}
 
 	for (const problem of problems) additions.push({text: `  ! ${problem}`, tone: 'warn'});
-	const urls = nodePortUrls(service, context.nodes);
 	if (urls.length > 0) additions.push({text: `Open it at: ${urls.join(', ')}`});
 	return [...textLines(serviceDescribeText(service, context.groups, context.events, now)), ...separator(), ...additions];
 }

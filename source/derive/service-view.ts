@@ -1,5 +1,7 @@
 import type {PodRow} from '../format/pod.js';
+import type {ServiceRow} from '../format/service.js';
 import {formatLabels, matchesSelector, selectorFromSet} from '../k8s/labels.js';
+import {applyFilter, type RowFilter} from './pod-view.js';
 import type {Node, Service, ServicePort} from '../k8s/types.js';
 import type {EndpointEntry, EndpointGroup} from '../cluster/types.js';
 
@@ -60,6 +62,33 @@ export function servicesSelecting(pod: {namespace: string; labels: Record<string
 		if (!selector || Object.keys(selector).length === 0 || service.metadata.namespace !== pod.namespace) return false;
 		return matchesSelector(selectorFromSet(selector), pod.labels);
 	});
+}
+
+/** What kpods says about a service's endpoints, in the services pane and in its detail alike. */
+export interface EndpointReport {
+	/** Every address:port, with its state and the pod behind it. */
+	lines: EndpointLine[];
+	/** Why no endpoint is ready, and targetPorts no selected pod declares. */
+	problems: string[];
+	/** Where to open a NodePort or LoadBalancer service from outside the cluster. */
+	urls: string[];
+}
+
+/** The endpoints of a service and the diagnosis of them, computed in this one place. */
+export function endpointReport(service: Service, groups: readonly EndpointGroup[], pods: readonly PodRow[], nodes: readonly Node[]): EndpointReport {
+	const lines = endpointLines(service, groups);
+	const problems = [whyNoEndpoints(service, pods, lines), undeclaredTargetPorts(service, pods)].filter((text): text is string => Boolean(text));
+	return {lines, problems, urls: nodePortUrls(service, nodes)};
+}
+
+/** What a text filter searches in a services row: the cells a user reads. */
+export function serviceSearchText(row: ServiceRow): string {
+	return `${row.namespace} ${row.name} ${row.type} ${row.clusterIP} ${row.selector}`;
+}
+
+/** The services rows a filter keeps (a label selector matches the service's own labels). */
+export function filterServices(rows: readonly ServiceRow[], filter: RowFilter): readonly ServiceRow[] {
+	return applyFilter(rows, filter, row => row.labels, serviceSearchText);
 }
 
 /**

@@ -12,6 +12,36 @@ export interface Column {
 	description: string;
 }
 
+/** How a row stands, for colour: the pods pane colours STATUS by it, the header counts it. */
+export type Health = 'ok' | 'progressing' | 'warning' | 'failed' | 'completed' | 'terminating';
+
+/**
+ * A column of a kind kpods lists in a pane: the server's definition, its cell, and how a pane
+ * lays it out. The attributes live here, with the column, so no pane sets them by position.
+ */
+export interface RowColumn<Row> extends Column {
+	/** The cell at `now` (epoch ms); only ticking cells read the clock. */
+	cell(row: Row, now: number): string;
+	/** Narrow terminals drop the columns with the lowest rank first; undefined: never dropped. */
+	dropRank?: number;
+	/** Cut with '…' (once nothing more can be dropped) instead of overflowing. */
+	shrink?: boolean;
+	/** The cell changes with the clock (AGE, RESTARTS): panes measure it on the rows on screen only. */
+	ticks?: boolean;
+	/** The cell's colour, by how the row stands; undefined: not coloured. */
+	colour?(row: Row): Health;
+}
+
+/** Just the server's definition of a column, as a Table's columnDefinitions carry it. */
+export function columnDefinition({name, type, format, priority, description}: Column): Column {
+	return {name, type, format, priority, description};
+}
+
+/** The cells of a row, in column order, at `now`. */
+export function cellsOf<Row>(columns: ReadonlyArray<RowColumn<Row>>, row: Row, now: number): string[] {
+	return columns.map(column => column.cell(row, now));
+}
+
 /**
  * The header kubectl prints for a column (cli-runtime `printTable`: `strings.ToUpper(column.Name)`).
  * @example headerOf(podColumns[7]) // 'NOMINATED NODE'
@@ -51,4 +81,9 @@ export const ageColumn: Column = {name: 'Age', type: 'string', format: '', prior
 /** A plain string column. */
 export function stringColumn(name: string, description: string, priority: 0 | 1 = 0): Column {
 	return {name, type: 'string', format: '', priority, description};
+}
+
+/** A column with its cell and its pane attributes. */
+export function rowColumn<Row>(column: Column, cell: RowColumn<Row>['cell'], attributes: Omit<Partial<RowColumn<Row>>, keyof Column | 'cell'> = {}): RowColumn<Row> {
+	return {...column, cell, ...attributes};
 }

@@ -6,11 +6,11 @@
  */
 
 import type {ContainerStatus, Pod, PodCondition} from '../k8s/types.js';
-import {ageColumn, nameColumn, stringColumn, type Column} from './columns.js';
+import {ageColumn, cellsOf, nameColumn, rowColumn, stringColumn, type Health, type RowColumn} from './columns.js';
 import {ageSince, humanDuration, timestampMs} from './duration.js';
 
 /** How kpods colours a pod; see podHealth for the rule. */
-export type PodHealth = 'ok' | 'progressing' | 'warning' | 'failed' | 'completed' | 'terminating';
+export type PodHealth = Health;
 
 /** Everything a pods row needs, computed once per object change; the whole Pod is not kept. */
 export interface PodRow {
@@ -47,17 +47,21 @@ export interface PodRow {
 	containerPorts: Array<{container: string; name?: string; port: number; protocol: string}>;
 }
 
-/** The nine pod columns as a current server declares them (RESTARTS is a string since 1.22). */
-export const podColumns: Column[] = [
-	nameColumn,
-	stringColumn('Ready', 'The aggregate readiness state of this pod for accepting traffic.'),
-	stringColumn('Status', 'The aggregate status of the containers in this pod.'),
-	stringColumn('Restarts', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'),
-	ageColumn,
-	stringColumn('IP', 'IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', 1),
-	stringColumn('Node', 'NodeName is a request to schedule this pod onto a specific node. If it is non-empty, the scheduler simply schedules this pod onto that node, assuming that it fits resource requirements.', 1),
-	stringColumn('Nominated Node', 'nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods. This field does not guarantee that the pod will be scheduled on this node. Scheduler may decide to place the pod elsewhere if other nodes become available sooner. Scheduler may also decide to give the resources on this node to a higher priority pod that is created after preemption. As a result, this field may be different than PodSpec.nodeName when the pod is scheduled.', 1),
-	stringColumn('Readiness Gates', 'If specified, all readiness gates will be evaluated for pod readiness. A pod is ready when all its containers are ready AND all conditions specified in the readiness gates have status equal to "True" More info: https://git.k8s.io/enhancements/keps/sig-network/0007-pod-ready%2B%2B.md', 1),
+/**
+ * The nine pod columns as a current server declares them (RESTARTS is a string since 1.22), with
+ * their cells and how the pods pane lays them out: narrow terminals lose the wide columns first,
+ * right to left, then RESTARTS and AGE; STATUS is coloured by the pod's health.
+ */
+export const podColumns: Array<RowColumn<PodRow>> = [
+	rowColumn(nameColumn, row => row.name, {shrink: true}),
+	rowColumn(stringColumn('Ready', 'The aggregate readiness state of this pod for accepting traffic.'), row => row.ready, {dropRank: 8}),
+	rowColumn(stringColumn('Status', 'The aggregate status of the containers in this pod.'), row => row.status, {colour: row => row.health}),
+	rowColumn(stringColumn('Restarts', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'), (row, now) => restartsCell(row.restarts, row.lastRestartAt, now), {dropRank: 6, ticks: true}),
+	rowColumn(ageColumn, (row, now) => ageSince(row.createdAt, now), {dropRank: 7, ticks: true}),
+	rowColumn(stringColumn('IP', 'IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', 1), row => row.ip, {dropRank: 5}),
+	rowColumn(stringColumn('Node', 'NodeName is a request to schedule this pod onto a specific node. If it is non-empty, the scheduler simply schedules this pod onto that node, assuming that it fits resource requirements.', 1), row => row.node, {dropRank: 4}),
+	rowColumn(stringColumn('Nominated Node', 'nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods. This field does not guarantee that the pod will be scheduled on this node. Scheduler may decide to place the pod elsewhere if other nodes become available sooner. Scheduler may also decide to give the resources on this node to a higher priority pod that is created after preemption. As a result, this field may be different than PodSpec.nodeName when the pod is scheduled.', 1), row => row.nominatedNode, {dropRank: 2}),
+	rowColumn(stringColumn('Readiness Gates', 'If specified, all readiness gates will be evaluated for pod readiness. A pod is ready when all its containers are ready AND all conditions specified in the readiness gates have status equal to "True" More info: https://git.k8s.io/enhancements/keps/sig-network/0007-pod-ready%2B%2B.md', 1), row => row.readinessGates, {dropRank: 1}),
 ];
 
 /** The condition of a type is True (the first one of that type decides, as in printPod's helpers). */
@@ -227,17 +231,7 @@ export function restartsCell(restarts: number, lastRestartAt: number, now: numbe
  * @example podCells(podRow(pod), now) // ['crashy', '0/1', 'CrashLoopBackOff', '4 (62s ago)', '5m', '10.244.0.13', 'minikube', '<none>', '<none>']
  */
 export function podCells(row: PodRow, now: number): string[] {
-	return [
-		row.name,
-		row.ready,
-		row.status,
-		restartsCell(row.restarts, row.lastRestartAt, now),
-		ageSince(row.createdAt, now),
-		row.ip,
-		row.node,
-		row.nominatedNode,
-		row.readinessGates,
-	];
+	return cellsOf(podColumns, row, now);
 }
 
 const progressing = new Set(['Pending', 'ContainerCreating', 'PodInitializing', 'SchedulingGated']);

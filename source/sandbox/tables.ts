@@ -1,7 +1,7 @@
 import type {Endpoints, EndpointSlice, Event, KubeObject, Namespace, Node, Pod, Service} from '../k8s/types.js';
 import type {Column} from '../format/columns.js';
 import {podCells, podColumns, podRow, type PodRow} from '../format/pod.js';
-import {serviceCells, serviceColumns} from '../format/service.js';
+import {serviceCells, serviceColumns, serviceRow} from '../format/service.js';
 import {endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColumns} from '../format/endpoints.js';
 import {nodeCells, nodeColumns} from '../format/node.js';
 import {eventCells, eventColumns} from '../format/event.js';
@@ -34,7 +34,7 @@ function podRowOf(entry: Entry): PodRow {
 const printers: Record<string, Printer> = {
 	pods: {columns: podColumns, cells: (entry, now) => podCells(podRowOf(entry), now)},
 	// The API server prints with Wide on: EXTERNAL-IP is never shortened there.
-	services: {columns: serviceColumns, cells: (entry, now) => serviceCells(entry.object as unknown as Service, now, true)},
+	services: {columns: serviceColumns, cells: (entry, now) => serviceCells(serviceRow(entry.object as unknown as Service), now)},
 	endpoints: {columns: endpointsColumns, cells: (entry, now) => endpointsCells(entry.object as unknown as Endpoints, now)},
 	endpointslices: {columns: endpointSliceColumns, cells: (entry, now) => endpointSliceCells(entry.object as unknown as EndpointSlice, now)},
 	nodes: {columns: nodeColumns, cells: (entry, now) => nodeCells(entry.object as unknown as Node, now)},

@@ -1,4 +1,4 @@
-import type {PodHealth} from '../format/pod.js';
+import type {Health} from '../format/columns.js';
 import type {Tone} from '../state/ui-state.js';
 
 /**
@@ -7,13 +7,13 @@ import type {Tone} from '../state/ui-state.js';
  * passes no colour props; inverse and bold stay, as NO_COLOR allows.
  */
 export interface Theme {
-	health(health: PodHealth): string | undefined;
+	health(health: Health): string | undefined;
 	tone(tone: Tone | 'dim'): string | undefined;
 	accent: string | undefined;
 	dim: string | undefined;
 }
 
-const healthColors: Record<PodHealth, string> = {
+const healthColors: Record<Health, string> = {
 	ok: 'green',
 	progressing: 'cyan',
 	warning: 'yellow',

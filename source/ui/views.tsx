@@ -79,7 +79,7 @@ export const paneViews: Record<Pane, PaneView> = {
 		Body: props => <PodsPane rows={props.data.podRows} {...listProps(props, 'pods')}/>,
 	},
 	services: {
-		rowKeys: data => keysOf(data.serviceRows, service => `${service.metadata.namespace}/${service.metadata.name}`),
+		rowKeys: data => keysOf(data.serviceRows, row => row.key),
 		Body: props => <ServicesPane services={props.data.serviceRows} endpoints={props.data.endpoints.items} pods={props.data.pods.items} nodes={props.data.nodes.items} {...listProps(props, 'services')}/>,
 	},
 	manifests: {

@@ -109,7 +109,7 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 		const state = cluster.pods.getSnapshot().state as {reason: string};
 		assert.equal(state.reason, 'pods is forbidden: User "viewer" cannot list resource "pods" in API group "" in the namespace "default"');
 		await waitFor(() => cluster.services.getSnapshot().state.kind === 'live', 'services live');
-		assert.ok(cluster.services.getSnapshot().items.some(service => service.metadata.name === 'kubernetes'));
+		assert.ok(cluster.services.getSnapshot().items.some(service => service.name === 'kubernetes'));
 		const namespaces = await cluster.listNamespaces();
 		assert.equal(namespaces.ok, true);
 		cluster.close();

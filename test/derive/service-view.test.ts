@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {EndpointGroup} from '../../source/cluster/types.js';
 import {groupFromEndpoints, groupFromSlice} from '../../source/cluster/endpoints.js';
-import {endpointLines, nodePortUrls, servicesSelecting, undeclaredTargetPorts, whyNoEndpoints} from '../../source/derive/service-view.js';
+import {parseFilter} from '../../source/derive/pod-view.js';
+import {endpointLines, endpointReport, filterServices, nodePortUrls, servicesSelecting, undeclaredTargetPorts, whyNoEndpoints} from '../../source/derive/service-view.js';
 import {podRow} from '../../source/format/pod.js';
+import {serviceRow} from '../../source/format/service.js';
 import type {Node, Pod, Service} from '../../source/k8s/types.js';
 import {fixturePod} from '../ui/fake-cluster.js';
 
@@ -80,6 +82,33 @@ describe('why a service has no ready endpoint', () => {
 		assert.equal(undeclaredTargetPorts(wrong, rows(pod1())), 'targetPort 8080 is not a port the selected pods declare (they have 80/TCP)');
 		assert.equal(undeclaredTargetPorts(svcPod, rows(pod1())), undefined);
 		assert.equal(undeclaredTargetPorts(wrong, rows(pod1('running', []))), undefined, 'pods that declare no ports may listen anywhere');
+	});
+});
+
+describe('the endpoint report the pane and the detail share', () => {
+	test('lines, every problem and the NodePort URLs, in one call', () => {
+		const wrong = {...svcPod2, spec: {...svcPod2.spec, ports: [{port: 5000, targetPort: 8080, nodePort: 30000, protocol: 'TCP'}]}};
+		const pod = {...pod1(), metadata: {...pod1().metadata, labels: {app: 'pod-label2'}}};
+		assert.deepEqual(endpointReport(wrong, [], [podRow(pod)], [minikube]), {
+			lines: [],
+			problems: [
+				'1 ready pod matches app=pod-label2; the endpoints are not published yet',
+				'targetPort 8080 is not a port the selected pods declare (they have 80/TCP)',
+			],
+			urls: ['192.168.49.2:30000'],
+		});
+		assert.deepEqual(endpointReport(svcPod, [sliceFor(true)], [podRow(pod1())], []).problems, []);
+	});
+});
+
+describe('filtering services', () => {
+	const rows = [svcPod, svcPod2].map(serviceRow);
+	const names = (text: string) => filterServices(rows, parseFilter(text)).map(row => row.name);
+	test('by the text a user reads, or by the service\'s own labels', () => {
+		assert.deepEqual(names('nodeport'), ['svc-pod2']);
+		assert.deepEqual(names('10.105'), ['svc-pod']);
+		assert.deepEqual(names('app=pod-label2'), ['svc-pod2'], 'the selector cell is searched as text');
+		assert.deepEqual(names('-l app=pod-label'), [], 'a label selector matches the service\'s labels, not its selector');
 	});
 });
 

@@ -102,9 +102,9 @@ describe('describe text against kubectl describe (the oracle), on the sandbox', 
 			const events = opened(cluster.watchEvents(namespace, 'Service', name));
 			await waitFor(() => assert.ok(cluster.services.getSnapshot().synced && cluster.endpoints.getSnapshot().synced && events.getSnapshot().synced), 10_000);
 			const text = () => {
-				const service = cluster.services.getSnapshot().items.find(each => each.metadata.name === name);
+				const service = cluster.services.getSnapshot().items.find(each => each.name === name);
 				assert.ok(service, `service ${name} in kpods' store`);
-				return serviceDescribeText(service, cluster.endpoints.getSnapshot().items, events.getSnapshot().items, Date.now());
+				return serviceDescribeText(service.object, cluster.endpoints.getSnapshot().items, events.getSnapshot().items, Date.now());
 			};
 
 			await kubectlSameAs(() => kubectl('describe', 'service', name, '-n', namespace), text);

@@ -1,8 +1,8 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Service} from '../../source/k8s/types.js';
-import type {Column} from '../../source/format/columns.js';
-import {makePortString, serviceCells, serviceColumns, serviceExternalIP} from '../../source/format/service.js';
+import {columnDefinition, type Column} from '../../source/format/columns.js';
+import {makePortString, serviceCells, serviceColumns, serviceExternalIP, serviceRow} from '../../source/format/service.js';
 import {renderTable} from '../../source/format/table.js';
 import {loadFixtures, loadReference} from '../fixtures/fixtures.js';
 
@@ -12,7 +12,7 @@ describe('printService over real-object fixtures (kubectl get svc NAME -o wide)'
 	for (const fixture of fixtures) {
 		test(`${fixture.file}: ${fixture.description}`, () => {
 			// API servers build Tables with Wide: true, so kubectl shows what wide=true gives.
-			const cells = serviceCells(fixture.object, Date.parse(fixture.now), true);
+			const cells = serviceCells(serviceRow(fixture.object), Date.parse(fixture.now));
 			assert.deepEqual(cells, fixture.cells);
 			assert.deepEqual(renderTable(serviceColumns, [{cells}], {wide: true}), fixture.kubectl);
 		});
@@ -21,18 +21,18 @@ describe('printService over real-object fixtures (kubectl get svc NAME -o wide)'
 	test('the reference Table row (np1) is reproduced at its creation second', () => {
 		const table = loadReference<{rows: Array<{cells: string[]}>}>('table-services');
 		const np1 = fixtures.find(fixture => fixture.file === 'nodeport.json')!.object;
-		assert.deepEqual(serviceCells(np1, Date.parse('2026-11-24T11:46:56Z'), true), table.rows[0]!.cells);
+		assert.deepEqual(serviceCells(serviceRow(np1), Date.parse('2026-11-24T11:46:56Z')), table.rows[0]!.cells);
 	});
 
 	test('serviceColumns match the columns a real server declares', () => {
 		const table = loadReference<{columnDefinitions: Column[]}>('table-services');
-		assert.deepEqual(serviceColumns, table.columnDefinitions);
+		assert.deepEqual(serviceColumns.map(columnDefinition), table.columnDefinitions);
 	});
 
 	test('without -o wide SELECTOR is hidden', () => {
 		const now = Date.parse('2026-11-24T12:00:00Z');
 		const rows = ['kubernetes.json', 'cluster-ip.json', 'nodeport-tutorial.json', 'loadbalancer-pending.json', 'externalname.json']
-			.map(file => ({cells: serviceCells(fixtures.find(fixture => fixture.file === file)!.object, now, true)}));
+			.map(file => ({cells: serviceCells(serviceRow(fixtures.find(fixture => fixture.file === file)!.object), now)}));
 		assert.deepEqual(renderTable(serviceColumns, rows), [
 			'NAME          TYPE           CLUSTER-IP    EXTERNAL-IP               PORT(S)          AGE',
 			'kubernetes    ClusterIP      10.96.0.1     <none>                    443/TCP          8d',

@@ -4,7 +4,7 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {podCells, podColumns, podRow} from '../../source/format/pod.js';
-import {serviceCells} from '../../source/format/service.js';
+import {serviceCells, serviceRow} from '../../source/format/service.js';
 import {endpointSliceCells, endpointsCells} from '../../source/format/endpoints.js';
 import {nodeCells} from '../../source/format/node.js';
 import {eventCells} from '../../source/format/event.js';
@@ -68,7 +68,7 @@ describe('server-side Tables', () => {
 
 	test('services, endpoints, endpoint slices, nodes, events, namespaces and leases: rows from their format functions', async () => {
 		const cases: Array<[string, string, (object: any) => string[]]> = [
-			['/api/v1/namespaces/default/services', '/api/v1/namespaces/default/services', object => serviceCells(object, clock, true)],
+			['/api/v1/namespaces/default/services', '/api/v1/namespaces/default/services', object => serviceCells(serviceRow(object), clock)],
 			['/api/v1/namespaces/default/endpoints', '/api/v1/namespaces/default/endpoints', object => endpointsCells(object, clock)],
 			['/apis/discovery.k8s.io/v1/namespaces/default/endpointslices', '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices', object => endpointSliceCells(object, clock)],
 			['/api/v1/nodes', '/api/v1/nodes', object => nodeCells(object, clock)],

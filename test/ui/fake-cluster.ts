@@ -3,7 +3,8 @@ import {join} from 'node:path';
 import type {ActionResult} from '../../source/actions/types.js';
 import type {ApplyReport, Cluster, ClusterInfo, ConnectionState, EndpointGroup, NamespaceList, ResourceStore, StoreSnapshot} from '../../source/cluster/types.js';
 import {podRow, type PodRow} from '../../source/format/pod.js';
-import type {Event, Node, Pod, Service} from '../../source/k8s/types.js';
+import type {ServiceRow} from '../../source/format/service.js';
+import type {Event, Node, Pod} from '../../source/k8s/types.js';
 import type {ManifestFile} from '../../source/manifests/types.js';
 
 /** A store the test drives by hand. */
@@ -45,7 +46,7 @@ export interface Call {
 /** A Cluster for UI tests: stores set by the test, actions recorded and answered from a script. */
 export class FakeCluster implements Cluster {
 	readonly pods: FakeStore<PodRow>;
-	readonly services: FakeStore<Service>;
+	readonly services: FakeStore<ServiceRow>;
 	readonly endpoints: FakeStore<EndpointGroup>;
 	readonly nodes: FakeStore<Node>;
 	readonly calls: Call[] = [];
@@ -61,7 +62,7 @@ export class FakeCluster implements Cluster {
 		this.info = {context: 'minikube', server: 'https://192.168.49.2:8443', user: 'minikube', namespace: 'default', contextNamespace: 'default', allNamespaces: false, sandbox: false, ...info};
 		for (const pod of pods) this.fullPods.set(`${pod.metadata.namespace}/${pod.metadata.name}`, pod);
 		this.pods = new FakeStore(sortRows(pods.map(pod => podRow(pod))));
-		this.services = new FakeStore<Service>([]);
+		this.services = new FakeStore<ServiceRow>([]);
 		this.endpoints = new FakeStore<EndpointGroup>([]);
 		this.nodes = new FakeStore<Node>([]);
 	}

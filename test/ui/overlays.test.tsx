@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import type {Event} from '../../source/k8s/types.js';
+import {serviceRow} from '../../source/format/service.js';
 import {FakeCluster} from './fake-cluster.js';
 import {assertGolden} from './golden.js';
 import {keys, renderApp, waitFor} from './harness.js';
@@ -36,7 +37,7 @@ const pulled: Event = {
 
 function tutorialCluster(): FakeCluster {
 	const cluster = new FakeCluster({}, tutorialPods());
-	cluster.services.set([svcPod]);
+	cluster.services.set([serviceRow(svcPod)]);
 	cluster.events = [pulled, scheduled];
 	return cluster;
 }

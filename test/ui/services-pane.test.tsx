@@ -2,6 +2,7 @@ import './force-color.js';
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
+import {serviceRow} from '../../source/format/service.js';
 import {FakeCluster} from './fake-cluster.js';
 import {assertGolden} from './golden.js';
 import {keys, renderApp, waitFor} from './harness.js';
@@ -11,7 +12,7 @@ afterEach(() => cleanup());
 
 function tutorialCluster(): FakeCluster {
 	const cluster = new FakeCluster({}, tutorialPods());
-	cluster.services.set([kubernetesService, svcPod, svcPod2]);
+	cluster.services.set([kubernetesService, svcPod, svcPod2].map(serviceRow));
 	cluster.nodes.set([minikube]);
 	cluster.endpoints.set([
 		{namespace: 'default', name: 'kubernetes', service: 'kubernetes', endpoints: [{ip: '192.168.49.2', port: 8443, portName: 'https', protocol: 'TCP', ready: true, serving: true, terminating: false}]},

@@ -1,9 +1,10 @@
 import {useMemo} from 'react';
 import type {Cluster, EndpointGroup, StoreSnapshot} from '../../cluster/types.js';
-import {applyFilter, filterPods, parseFilter, type RowFilter} from '../../derive/pod-view.js';
+import {filterPods, parseFilter, type RowFilter} from '../../derive/pod-view.js';
+import {filterServices} from '../../derive/service-view.js';
 import type {PodRow} from '../../format/pod.js';
-import {formatLabels} from '../../k8s/labels.js';
-import type {Node, Service} from '../../k8s/types.js';
+import type {ServiceRow} from '../../format/service.js';
+import type {Node} from '../../k8s/types.js';
 import type {ManifestFile} from '../../manifests/types.js';
 import type {FilterPane, UiState} from '../../state/ui-state.js';
 import {useDetailLines, type DetailSources} from './use-detail.js';
@@ -12,20 +13,17 @@ import {useStore} from './use-store.js';
 /** What the views draw from: the live stores, the filtered rows, the manifests and the detail in view. */
 export interface ScreenData {
 	pods: StoreSnapshot<PodRow>;
-	services: StoreSnapshot<Service>;
+	services: StoreSnapshot<ServiceRow>;
 	endpoints: StoreSnapshot<EndpointGroup>;
 	nodes: StoreSnapshot<Node>;
 	filters: Record<FilterPane, RowFilter>;
 	podRows: readonly PodRow[];
-	serviceRows: readonly Service[];
+	serviceRows: readonly ServiceRow[];
 	files: readonly ManifestFile[];
 	/** Why the manifests could not be read (e.g. a bad --manifests DIR). */
 	manifestError?: string;
 	detail: ReturnType<typeof useDetailLines>;
 }
-
-const serviceText = (service: Service) =>
-	`${service.metadata.namespace} ${service.metadata.name} ${service.spec?.type ?? ''} ${service.spec?.clusterIP ?? ''} ${formatLabels(service.spec?.selector)}`;
 
 /** Reads the stores and derives what is on screen, each piece recomputed only when what it comes from changes. */
 export function useScreenData(cluster: Cluster, state: UiState, files: readonly ManifestFile[], manifestError: string | undefined, now: number): ScreenData {
@@ -36,9 +34,9 @@ export function useScreenData(cluster: Cluster, state: UiState, files: readonly 
 	const podFilter = useMemo(() => parseFilter(state.filter.pods), [state.filter.pods]);
 	const serviceFilter = useMemo(() => parseFilter(state.filter.services), [state.filter.services]);
 	const podRows = useMemo(() => filterPods(pods.items, podFilter), [pods.items, podFilter]);
-	const serviceRows = useMemo(() => applyFilter(services.items, serviceFilter, service => service.metadata.labels, serviceText), [services.items, serviceFilter]);
+	const serviceRows = useMemo(() => filterServices(services.items, serviceFilter), [services.items, serviceFilter]);
 	// One object per change of what it holds, so the detail is not derived again on every render.
-	const sources: DetailSources = useMemo(() => ({services: services.items, pods: pods.items, endpoints: endpoints.items, nodes: nodes.items}), [services.items, pods.items, endpoints.items, nodes.items]);
+	const sources: DetailSources = useMemo(() => ({services: services.items.map(row => row.object), pods: pods.items, endpoints: endpoints.items, nodes: nodes.items}), [services.items, pods.items, endpoints.items, nodes.items]);
 	const target = state.modes.findLast(entry => entry.kind === 'detail');
 	const detail = useDetailLines(cluster, target?.kind === 'detail' ? target.target : undefined, sources, now);
 	return {pods, services, endpoints, nodes, filters: {pods: podFilter, services: serviceFilter}, podRows, serviceRows, files, manifestError, detail};

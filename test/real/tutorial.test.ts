@@ -84,7 +84,7 @@ describe('the tutorial on a real cluster, through kpods', () => {
 		]);
 		await waitFor(() => {
 			const services = items(cluster.services);
-			const cells = (name: string) => serviceCells(services.find(service => service.metadata.name === name)!, Date.now(), true);
+			const cells = (name: string) => serviceCells(services.find(service => service.name === name)!, Date.now());
 			// TYPE, PORT(S) and SELECTOR as kubectl get svc -o wide prints them.
 			assert.deepEqual([cells('svc-pod')[1], cells('svc-pod')[4], cells('svc-pod')[6]], ['ClusterIP', '4050/TCP', 'app=pod-label']);
 			assert.deepEqual([cells('svc-pod2')[1], cells('svc-pod2')[4], cells('svc-pod2')[6]], ['NodePort', '5000:30000/TCP', 'app=pod-label2']);

@@ -104,7 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const registry = new Registry(store, services, now);
 	const events = new EventRecorder(store, now);
 	const scheduler = new Scheduler(store, events, now, timing.scheduleMs, () => nodeLabels);
-	const kubelet = new Kubelet(store, events, now, timing);
+	const kubelet = new Kubelet(store, registry, events, now, timing);
 	const endpoints = new EndpointsController(store, now);
 	const namespaces = new NamespaceController(store, registry);
 	const token = options.token ?? randomHex(24);

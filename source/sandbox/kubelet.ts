@@ -1,6 +1,8 @@
 import {setTimeout as delay} from 'node:timers/promises';
 import type {Container, ContainerStatus, KubeObject, Pod, PodCondition} from '../k8s/types.js';
 import type {Store} from './store.js';
+import type {Registry} from './registry.js';
+import {resources} from './resources.js';
 import type {EventRecorder, Reporter} from './events.js';
 import {managedAfterUpdate} from './managed-fields.js';
 import {microTime, orderKeys, orderMeta, randomHex, rfc3339} from './meta.js';
@@ -17,6 +19,8 @@ export interface KubeletTiming {
 
 /** The node's InternalIP: every pod's hostIP. */
 export const nodeIp = '192.168.49.2';
+
+const podsInfo = resources.get('pods')!;
 
 const reporter: Reporter = {component: 'kubelet', host: nodeName, instance: nodeName, style: 'core'};
 
@@ -45,6 +49,7 @@ export class Kubelet {
 
 	constructor(
 		private readonly store: Store,
+		private readonly registry: Registry,
 		private readonly events: EventRecorder,
 		private readonly now: () => number,
 		private readonly timing: KubeletTiming,
@@ -249,7 +254,8 @@ export class Kubelet {
 				this.writeTerminated(current);
 			}
 
-			this.store.remove('pods', current.metadata.namespace, current.metadata.name!);
+			// The kubelet's last word: a delete with grace 0 (the API server writes it, then removes the pod).
+			this.registry.delete(podsInfo, current.metadata.namespace, current.metadata.name!, {gracePeriodSeconds: 0, preconditions: {uid: run.uid}, dryRun: false});
 		};
 
 		sequence().catch(() => {

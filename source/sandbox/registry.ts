@@ -221,12 +221,13 @@ export class Registry {
 		const existing = this.get(info, namespace, name);
 		const old = existing.object;
 		const {preconditions} = options;
+		// Checked before deletion as rest.BeforeDelete does, which names the kind, not the resource.
 		if (preconditions?.uid && preconditions.uid !== old.metadata.uid) {
-			throw conflict(info.name, name, info.group, `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${old.metadata.uid}`);
+			throw conflict(info.kind, name, info.group, `the UID in the precondition (${preconditions.uid}) does not match the UID in record (${old.metadata.uid ?? ''}). The object might have been deleted and then recreated`);
 		}
 
 		if (preconditions?.resourceVersion && preconditions.resourceVersion !== old.metadata.resourceVersion) {
-			throw conflict(info.name, name, info.group, `Precondition failed: ResourceVersion in precondition: ${preconditions.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
+			throw conflict(info.kind, name, info.group, `the ResourceVersion in the precondition (${preconditions.resourceVersion}) does not match the ResourceVersion in record (${old.metadata.resourceVersion ?? ''}). The object might have been modified`);
 		}
 
 		const now = this.now();
@@ -238,16 +239,24 @@ export class Registry {
 				grace = 0;
 			}
 
-			if (grace > 0 || (old.metadata.finalizers ?? []).length > 0) {
-				const current = old.metadata.deletionGracePeriodSeconds;
+			// A pod is always deleted gracefully: the deletion is written first (MODIFIED, with the
+			// grace period, 0 included), then with grace 0 and no finalizers it goes (DELETED).
+			const current = old.metadata.deletionGracePeriodSeconds;
+			const pending = old.metadata.deletionTimestamp !== undefined;
+			if (!(pending && !current)) {
 				if (current !== undefined && current <= grace) {
 					return existing;
 				}
 
-				return this.mark(info, existing, {
+				const marked = this.mark(info, existing, {
 					deletionTimestamp: rfc3339(now + (grace * 1000)),
 					deletionGracePeriodSeconds: grace,
 				}, options.dryRun);
+				if (grace > 0 || (old.metadata.finalizers ?? []).length > 0 || options.dryRun) {
+					return marked;
+				}
+
+				return this.store.remove(info.name, old.metadata.namespace, name) ?? marked;
 			}
 		} else if (info.name === 'namespaces') {
 			if (old.metadata.deletionTimestamp) {

@@ -19,7 +19,6 @@ export const scenarios: Scenario[] = [
 	},
 	{
 		id: 'delete-precondition-uid',
-		todo: 'the uid precondition message and details.kind differ',
 		title: 'a delete with a wrong uid precondition is 409',
 		steps: [
 			{method: 'POST', path: core('services'), body: service('web', {ports: [{port: 80}]}), expect: 201, compare: 'code'},

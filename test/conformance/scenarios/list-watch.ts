@@ -54,7 +54,6 @@ export const scenarios: Scenario[] = [
 	},
 	{
 		id: 'watch-pod-deletion',
-		todo: 'the last step of a pod\'s deletion is DELETED with the old grace period',
 		title: 'a pod\'s deletion ends with MODIFIED at grace 0, then DELETED',
 		steps: [
 			{method: 'POST', path: core('pods'), body: pod('gone', {spec: {terminationGracePeriodSeconds: 1}}), expect: 201, compare: 'code', save: {rv: 'metadata.resourceVersion'}},

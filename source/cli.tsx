@@ -1,7 +1,6 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
-// The young generation capped at 2 MB a half: parsing a big list makes a lot of short-lived
-// garbage, and V8's default lets it grow to tens of MB before collecting (≈30 MB more peak
-// RSS at 3,000 pods, no faster). The flag has to be given at start, hence the hashbang.
+#!/usr/bin/env node
+// First, so that the young-generation cap is set before any module allocates.
+import './young-generation.js';
 import module from 'node:module';
 import meow from 'meow';
 import {flagDefinitions, flagHelp, knownFlags} from './cli-flags.js';

@@ -29,7 +29,7 @@ function screen() {
 	const buffer = terminal.buffer.active;
 	const lines = [];
 	for (let row = 0; row < rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
-	return lines.join('\n').trimEnd();
+	return lines.join('\n').replaceAll(/\n{3,}/g, '\n\n').trimEnd();
 }
 
 const started = Date.now();

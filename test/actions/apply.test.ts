@@ -99,6 +99,44 @@ describe('applyDocuments: the tutorial manifests on the sandbox', () => {
 	});
 });
 
+describe('applyDocuments: the dry run', () => {
+	let cluster: TestCluster;
+	let files: ManifestFile[];
+	before(async () => {
+		cluster = await startTestCluster();
+		files = await loadManifestDir(bundledManifestsDir(), repoRoot);
+	});
+	after(() => cluster.close());
+
+	test('says what kubectl apply --dry-run=server says and keeps nothing (NodePort 30000 stays free)', async () => {
+		for (let round = 0; round < 2; round++) {
+			const {outcomes, kubectl} = await applyDocuments(cluster.kc, files, {...inDefault, dryRun: true});
+			assert.deepEqual(outcomes.map(outcome => outcome.line), [
+				'service/svc-pod created (server dry run)',
+				'service/svc-pod2 created (server dry run)',
+				'pod/o-primeiro-pod created (server dry run)',
+				'pod/pod-1 created (server dry run)',
+				'pod/pod-2 created (server dry run)',
+			]);
+			assert.match(kubectl, / --dry-run=server$/);
+		}
+		assert.equal((await cluster.core.listNamespacedPod({namespace: 'default'})).items.length, 0);
+		assert.equal(await statusOf(cluster.core.readNamespacedService({name: 'svc-pod2', namespace: 'default'})), 404);
+		const {outcomes} = await applyDocuments(cluster.kc, files, inDefault);
+		assert.ok(outcomes.every(outcome => outcome.result === 'created'), outcomes.map(outcome => outcome.line).join('\n'));
+	});
+
+	test('per object: configured with the fields, unchanged, and the server\'s error for one that would fail', async () => {
+		const edited = manifest('pod-1.yaml', bundled('pod-1.yaml').replace('image: nginx', 'image: nginx:1.27'));
+		const forbidden = manifest('pod-2.yaml', bundled('pod-2.yaml').replace('containerPort: 5000', 'containerPort: 5001'));
+		const {outcomes} = await applyDocuments(cluster.kc, [files[0]!, edited, forbidden], {...inDefault, dryRun: true});
+		assert.deepEqual(outcomes.map(outcome => [outcome.result, outcome.fields]), [['unchanged', undefined], ['configured', ['spec.containers[0].image']], ['error', undefined]]);
+		assert.match(outcomes[2]!.line, /^Error from server \(Invalid\): error when patching "manifests\/pod-2\.yaml": Pod "pod-2" is invalid: spec: Forbidden: pod updates may not change fields other than/);
+		const pod = await cluster.core.readNamespacedPod({name: 'pod-1', namespace: 'default'});
+		assert.equal(pod.spec?.containers[0]?.image, 'nginx');
+	});
+});
+
 describe('applyDocuments: documents that cannot be applied', () => {
 	let cluster: TestCluster;
 	before(async () => {

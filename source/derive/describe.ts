@@ -18,17 +18,20 @@ export interface DetailLine {
 /** Where kubectl's text ends and kpods' own, live additions begin. */
 export const additionsTitle = '── kpods (live; not part of kubectl describe) ──';
 
-/** The events kubectl lists for an object: those whose involvedObject is this very object (same uid). */
+/** The events kubectl lists for an object: those whose involvedObject has this very uid. */
 export function eventsAbout(uid: string | undefined, events: readonly Event[]): Event[] {
-	return events.filter(event => !uid || !event.involvedObject.uid || event.involvedObject.uid === uid);
+	return uid ? events.filter(event => event.involvedObject.uid === uid) : [...events];
 }
+
+/** kubectl looks a mirror pod's events up by the static pod's uid, which its annotation holds. */
+const mirrorAnnotation = 'kubernetes.io/config.mirror';
 
 /**
  * `kubectl describe pod` text for the pod, from its live events. The pod is the whole wire
  * object; k8s/types names only the fields the tables read, describe reads the rest.
  */
 export function podDescribeText(pod: Pod | DescribedPod, events: readonly Event[], now: number): string {
-	return describePod(pod as DescribedPod, eventsAbout(pod.metadata.uid, events), now);
+	return describePod(pod as DescribedPod, eventsAbout(pod.metadata.annotations?.[mirrorAnnotation] ?? pod.metadata.uid, events), now);
 }
 
 /**

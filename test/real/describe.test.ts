@@ -93,7 +93,7 @@ describe('describe text against kubectl describe, on the real cluster', () => {
 		const {services: serviceStore, endpoints} = clusterOf();
 		await waitFor(() => assert.ok(serviceStore.getSnapshot().synced && endpoints.getSnapshot().synced && events.getSnapshot().synced, `service ${name}: ${JSON.stringify([serviceStore.getSnapshot().state, endpoints.getSnapshot().state, events.getSnapshot().state])}`), 60_000);
 		const text = () => {
-			const service = serviceStore.getSnapshot().items.find(each => each.metadata.name === name);
+			const service = serviceStore.getSnapshot().items.find(each => each.name === name)?.object;
 			assert.ok(service, `service ${name} in kpods' store`);
 			return serviceDescribeText(service, endpoints.getSnapshot().items, events.getSnapshot().items, Date.now());
 		};

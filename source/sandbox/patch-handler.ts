@@ -7,6 +7,7 @@ import {readBody, type Representation} from './http-util.js';
 import {unknownFields} from './known-fields.js';
 import {mergePatch, jsonPatch, patchedJson, touchedByJsonPatch, touchedByMergePatch} from './patch.js';
 import {convertError, decodeError, goPrint} from './decode.js';
+import {appliedQuantityError, typedPatchErrors} from './typed-apply.js';
 import {strategicMergePatch} from './strategic.js';
 import {serverSideApply} from './apply.js';
 import {encodeManaged} from './managed-fields.js';
@@ -111,6 +112,7 @@ async function applyPatch(context: HandlerContext, target: ResourceRequest, text
 	}
 
 	checkNamespaceOf(object, target.namespace, info);
+	checkAppliedTypes(info.name, info, `${namespace ? `${namespace}/` : ''}${name}`, object);
 	const unknown = unknownFields(info.name, object);
 	if (unknown.length > 0 && url.searchParams.get('fieldValidation') !== 'Ignore') {
 		throw badRequest(`failed to create typed patch object (${namespace ? `${namespace}/` : ''}${name}; ${apiVersionOf(info)}, Kind=${info.kind}): .${unknown[0]}: field not declared in schema`);
@@ -145,4 +147,18 @@ function patchTypeError(value: string, problem: string | undefined): StatusError
 
 	const message = `Invalid value: ${JSON.stringify(value)}: ${problem}`;
 	return new StatusError(failure(422, 'Invalid', ` "" is invalid: patch: ${message}`, {causes: [{reason: 'FieldValueInvalid', message, field: 'patch'}]}));
+}
+
+// Server-side apply of values of the wrong type: the server's 500s (no reason), one line per
+// value as structured-merge-diff lists them; a bad quantity fails the later conversion.
+function checkAppliedTypes(resource: string, info: {group: string; version: string; kind: string}, where: string, object: KubeObject): void {
+	const errors = typedPatchErrors(resource, object);
+	const quantity = errors.length === 0 ? appliedQuantityError(resource, info.kind, object) : undefined;
+	if (errors.length === 0 && !quantity) {
+		return;
+	}
+
+	const listed = errors.length === 1 ? errors[0] : `errors:\n  ${errors.join('\n  ')}`;
+	const message = quantity ?? `failed to create typed patch object (${where}; ${info.group}/${info.version}, Kind=${info.kind}): ${listed!}`;
+	throw new StatusError({kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500});
 }

@@ -61,7 +61,9 @@ describe('validation, decode and patch answers of the real server', () => {
 			answers[testCase.id] = answer;
 			const recorded = recordedAnswers();
 			if (!recording && recorded.server === server && recorded.answers[testCase.id]) {
-				assert.deepEqual(answer, recorded.answers[testCase.id]);
+				// Messages quoting an allocated nodePort or a go-cmp diff vary from run to run.
+				const varies = testCase.v132?.messagePattern !== undefined;
+				assert.deepEqual(varies ? {...answer, message: undefined, details: undefined} : answer, varies ? {...recorded.answers[testCase.id], message: undefined, details: undefined} : recorded.answers[testCase.id]);
 			} else {
 				assert.ok(answer.code > 0, 'the server answered');
 			}

@@ -173,6 +173,17 @@ export const updateCases: Case[] = [
 	},
 ];
 
+const apply = (path: string, body: unknown): CaseRequest => ({method: 'PATCH', path: `${path}?fieldManager=kpods-test`, contentType: 'application/apply-patch+yaml', body});
+const namesObject = (name: string, kind: string): Newer => ({why: 'server-side apply\'s "failed to create typed patch object" names the object (exact release not verified)', replace: [['failed to create typed patch object: ', `failed to create typed patch object ({ns}/${name}; /v1, Kind=${kind}): `]]});
+
+/** Server-side apply of values of the wrong type: 500s from building the typed patch object. */
+export const applyCases: Case[] = [
+	{id: 'apply-type-port-string', title: 'server-side apply of port "80"', request: apply(`${services}/ssa1`, service('ssa1', {ports: [{port: '80', protocol: 'TCP'}]})), v132: namesObject('ssa1', 'Service')},
+	{id: 'apply-type-selector-number', title: 'server-side apply of a selector value 1', request: apply(`${services}/ssa2`, service('ssa2', {selector: {app: 1}, ports: [{port: 80, protocol: 'TCP'}]})), v132: namesObject('ssa2', 'Service')},
+	{id: 'apply-type-containers-map', title: 'server-side apply of containers given as a map', request: apply(`${pods}/ssa3`, pod('ssa3', {containers: nginx})), v132: namesObject('ssa3', 'Pod')},
+	{id: 'apply-type-cpu-abc', title: 'server-side apply of cpu: abc fails converting the object', request: apply(`${pods}/ssa4`, pod('ssa4', withContainer({resources: {limits: {cpu: 'abc'}}})))},
+];
+
 /** Label selector syntax errors: 400 with the parser's message. */
 export const selectorCases: Case[] = [
 	['env in (a', 'an unclosed set'], ['!', 'a bare !'], ['env notin', 'notin without a set'], ['=x', 'no key'], ['a,', 'a trailing comma'],
@@ -185,4 +196,4 @@ export const selectorCases: Case[] = [
 }));
 
 /** Every case. */
-export const allCases: Case[] = [...decodeCases, ...validationCases, ...updateCases, ...selectorCases];
+export const allCases: Case[] = [...decodeCases, ...validationCases, ...updateCases, ...applyCases, ...selectorCases];

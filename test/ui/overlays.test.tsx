@@ -13,7 +13,7 @@ afterEach(() => cleanup());
 
 const scheduled: Event = {
 	metadata: {name: 'pod-1.187a0c4e5f6b7c8d', namespace: 'default'},
-	involvedObject: {kind: 'Pod', namespace: 'default', name: 'pod-1', apiVersion: 'v1'},
+	involvedObject: {kind: 'Pod', namespace: 'default', name: 'pod-1', uid: '7bf2ae97-f4de-47cd-973a-5058ad61d8d4', apiVersion: 'v1'},
 	reason: 'Scheduled',
 	message: 'Successfully assigned default/pod-1 to minikube',
 	source: {component: 'default-scheduler'},
@@ -25,7 +25,7 @@ const scheduled: Event = {
 };
 const pulled: Event = {
 	metadata: {name: 'pod-1.187a0c4e6a1b2c3d', namespace: 'default'},
-	involvedObject: {kind: 'Pod', namespace: 'default', name: 'pod-1', fieldPath: 'spec.containers{pod-1}'},
+	involvedObject: {kind: 'Pod', namespace: 'default', name: 'pod-1', uid: '7bf2ae97-f4de-47cd-973a-5058ad61d8d4', fieldPath: 'spec.containers{pod-1}'},
 	reason: 'Pulled',
 	message: 'Successfully pulled image "nginx" in 1.21s (1.21s including waiting). Image size: 72080558 bytes.',
 	source: {component: 'kubelet', host: 'minikube'},

@@ -188,8 +188,8 @@ function defaultService(object: KubeObject): KubeObject {
 		}, servicePortFields));
 	}
 
+	spec['sessionAffinity'] ??= 'None';
 	if (spec['type'] !== 'ExternalName') {
-		spec['sessionAffinity'] ??= 'None';
 		spec['internalTrafficPolicy'] ??= 'Cluster';
 	}
 

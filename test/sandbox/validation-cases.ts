@@ -106,6 +106,7 @@ export const validationCases: Case[] = [
 		id: 'pod-annotations-too-large', title: 'annotations over 256 KiB in total', request: create(pods, {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', annotations: {a: 'x'.repeat(200_000), b: 'y'.repeat(70_000)}}, spec: {containers: [nginx]}}),
 		v132: {why: 'field.TooLong says "may not be more than N bytes" since v1.30', replace: [['must have at most 262144 bytes', 'may not be more than 262144 bytes']]},
 	},
+	{id: 'svc-externalname-defaults', title: 'an ExternalName service gets only sessionAffinity None', request: create(services, service('s', {type: 'ExternalName', externalName: 'example.com.'})), compare: ['spec']},
 	{id: 'svc-externalname-missing', title: 'ExternalName without externalName', request: create(services, service('s', {type: 'ExternalName'}))},
 	{id: 'svc-externalname-invalid', title: 'ExternalName with an invalid externalName', request: create(services, service('s', {type: 'ExternalName', externalName: 'Bad_Name'}))},
 	{

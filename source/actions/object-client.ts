@@ -57,6 +57,11 @@ export class ObjectClient extends KubernetesObjectApi {
 		return this.write(HttpMethod.PATCH, path, type === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch, patch, options);
 	}
 
+	/** PUT one object whole (kubectl edit's update); answers the object as stored. */
+	async replaceAt(path: string, object: object, fieldManager = 'kubectl-edit'): Promise<KubeObject> {
+		return this.write(HttpMethod.PUT, path, 'application/json', object, {fieldManager, dryRun: false});
+	}
+
 	private async write(method: HttpMethod, path: string, contentType: string, body: object, options: WriteOptions): Promise<KubeObject> {
 		const request = this.configuration.baseServer.makeRequestContext(path, method);
 		request.setHeaderParam('Accept', 'application/json');

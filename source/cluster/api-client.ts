@@ -30,6 +30,8 @@ export interface RequestOptions {
 	signal?: AbortSignal;
 	/** Abort when nothing arrives for this long (a silently dead connection). */
 	idleTimeoutMs?: number;
+	/** Ask for the body as sent (no gzip), so a stream's lines are not held back in a compressor. */
+	identity?: boolean;
 }
 
 /** Puts authentication (headers, TLS material, an agent) on a request's options. */
@@ -118,11 +120,16 @@ export class ApiClient {
 		});
 	}
 
+	/** GETs a stream (a followed log): the body as it arrives; a non-2xx answer rejects with the server's Status. */
+	async stream(path: string, options: RequestOptions = {}): Promise<Readable> {
+		return (await this.open(path, {...options, identity: true})).body;
+	}
+
 	private async open(path: string, options: RequestOptions): Promise<{body: Readable}> {
 		const url = new URL(this.server.replace(/\/+$/, '') + path);
 		const requestOptions: https.RequestOptions = {
 			method: 'GET',
-			headers: {Accept: 'application/json', 'Accept-Encoding': 'gzip', 'User-Agent': 'kpods'},
+			headers: {Accept: 'application/json', 'Accept-Encoding': options.identity ? 'identity' : 'gzip', 'User-Agent': 'kpods'},
 		};
 		await this.authenticate(requestOptions);
 		const transport = url.protocol === 'http:' ? http : https;

@@ -8,6 +8,8 @@ import {applyCredentials} from './credentials.js';
 import type {Connection} from './kubeconfig.js';
 import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource-store.js';
 import type {Cluster, ClusterInfo, EndpointGroup, NamespaceList, ResourceStore} from './types.js';
+import {LogSession, type LogSessionSpec} from './log-session.js';
+import type {EditTarget, RunEditor} from '../actions/edit.js';
 
 type Raw = {metadata: {name?: string; namespace?: string; resourceVersion?: string}};
 
@@ -74,6 +76,7 @@ export class KubeCluster implements Cluster {
 	readonly services;
 	readonly endpoints;
 	private nodeStore: ResourceStore<Node> | undefined;
+	private eventStore: ResourceStore<Event> | undefined;
 	private readonly api: ApiClient;
 	private readonly scope: string | undefined;
 
@@ -113,6 +116,25 @@ export class KubeCluster implements Cluster {
 	get nodes(): ResourceStore<Node> {
 		this.nodeStore ??= this.store<Node, Node>('/api/v1/nodes', node => node);
 		return this.nodeStore;
+	}
+
+	/** Events are read by the events pane only: started on first use. */
+	get allEvents(): ResourceStore<Event> {
+		this.eventStore ??= this.store<Event, Event>(collection('', 'events', this.scope), event => event);
+		return this.eventStore;
+	}
+
+	openLogs(spec: LogSessionSpec): LogSession {
+		return new LogSession(this.api, spec);
+	}
+
+	async getObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<Record<string, unknown>> {
+		return this.api.getJson(`${collection('', kind === 'Pod' ? 'pods' : 'services', namespace)}/${encodeURIComponent(name)}`);
+	}
+
+	async edit(target: EditTarget, runEditor: RunEditor) {
+		const {editObject} = await import('../actions/edit.js');
+		return editObject(await this.connection.kubeConfig(), target, runEditor, {contextNamespace: this.connection.contextNamespace});
 	}
 
 	watchPod(namespace: string, name: string): ResourceStore<Pod> {
@@ -183,6 +205,7 @@ export class KubeCluster implements Cluster {
 		this.services.stop();
 		this.endpoints.stop();
 		this.nodeStore?.stop();
+		this.eventStore?.stop();
 	}
 
 	/** The one store factory: a collection path (or a source) and what each object becomes. */

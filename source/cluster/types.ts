@@ -4,6 +4,8 @@ import type {ServiceRow} from '../format/service.js';
 import type {ActionResult} from '../actions/types.js';
 import type {ApplyOutcome} from '../actions/apply.js';
 import type {ManifestFile} from '../manifests/load.js';
+import type {LogFeed, LogSessionSpec} from './log-session.js';
+import type {EditResult, EditTarget, RunEditor} from '../actions/edit.js';
 
 /** How a store stands with the server; the header and each pane show it. */
 export type ConnectionState =
@@ -89,6 +91,14 @@ export interface Cluster {
 	/** The events of one object, live. Stop it when done. */
 	watchEvents(namespace: string, kind: string, name: string): ResourceStore<Event>;
 	listNamespaces(): Promise<NamespaceList>;
+	/** Every event in view (the events pane), live; started on first use. */
+	readonly allEvents: ResourceStore<Event>;
+	/** Follows container logs as `kubectl logs -f` does; stop the session when done. */
+	openLogs(spec: LogSessionSpec): LogFeed;
+	/** One object as the server has it now (GET), for the YAML view and the log's container list. */
+	getObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<Record<string, unknown>>;
+	/** `kubectl edit`: the object in the user's editor (runEditor hands the terminal over), then an update. */
+	edit(target: EditTarget, runEditor: RunEditor): Promise<EditResult>;
 	deleteObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ActionResult>;
 	runPod(namespace: string, name: string, image: string): Promise<ActionResult>;
 	/** kubectl apply -f of the files (client-side); with dryRun the server checks and keeps nothing. */

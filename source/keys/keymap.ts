@@ -9,7 +9,7 @@ import {paneTable, type Pane} from './panes.js';
 export type {Pane} from './panes.js';
 
 /** Where a binding applies: a pane, any pane (`global`), an overlay on top of the panes, or the no-cluster screen. */
-export type Scope = Pane | 'global' | 'list' | 'detail' | 'help' | 'history' | 'confirm' | 'applyPreview' | 'prompt' | 'command' | 'picker' | 'noCluster';
+export type Scope = Pane | 'global' | 'list' | 'detail' | 'help' | 'history' | 'confirm' | 'applyPreview' | 'prompt' | 'command' | 'picker' | 'noCluster' | 'logs';
 
 export type CommandId =
 	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
@@ -18,6 +18,7 @@ export type CommandId =
 	| 'previewUp' | 'previewDown'
 	| `pane.${Pane}` | 'pane.next' | 'pane.previous'
 	| 'confirm' | 'cancel' | 'submit' | 'nextField'
+	| 'logs' | 'yaml' | 'edit' | 'jump' | 'previousInstance' | 'timestamps' | 'wrap' | 'search' | 'nextMatch' | 'previousMatch' | 'follow'
 	| 'sandbox' | 'quit';
 
 /** How a command is typed after `:`. */
@@ -46,12 +47,12 @@ export interface Binding {
 }
 
 const movement: Binding[] = [
-	{command: 'up', keys: ['up', 'k'], label: '↑ k', description: 'move up', scopes: ['list', 'detail', 'help', 'history', 'picker'], hint: 'move'},
-	{command: 'down', keys: ['down', 'j'], label: '↓ j', description: 'move down', scopes: ['list', 'detail', 'help', 'history', 'picker']},
-	{command: 'pageUp', keys: ['pageup'], label: 'PgUp', description: 'page up', scopes: ['list', 'detail', 'help', 'history', 'picker']},
-	{command: 'pageDown', keys: ['pagedown'], label: 'PgDn', description: 'page down', scopes: ['list', 'detail', 'help', 'history', 'picker']},
-	{command: 'top', keys: ['g', 'home'], label: 'g', description: 'go to the top', scopes: ['list', 'detail', 'help', 'history', 'picker']},
-	{command: 'bottom', keys: ['G', 'end'], label: 'G', description: 'go to the bottom', scopes: ['list', 'detail', 'help', 'history', 'picker']},
+	{command: 'up', keys: ['up', 'k'], label: '↑ k', description: 'move up', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs'], hint: 'move'},
+	{command: 'down', keys: ['down', 'j'], label: '↓ j', description: 'move down', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs']},
+	{command: 'pageUp', keys: ['pageup'], label: 'PgUp', description: 'page up', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs']},
+	{command: 'pageDown', keys: ['pagedown'], label: 'PgDn', description: 'page down', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs']},
+	{command: 'top', keys: ['g', 'home'], label: 'g', description: 'go to the top', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs']},
+	{command: 'bottom', keys: ['G', 'end'], label: 'G', description: 'go to the bottom', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs']},
 ];
 
 const paneBindings: Binding[] = paneTable.map(pane => ({
@@ -61,8 +62,19 @@ const paneBindings: Binding[] = paneTable.map(pane => ({
 const bindings: Binding[] = [
 	...movement,
 	{command: 'detail', keys: ['enter'], label: 'Enter', description: 'details (like kubectl describe)', scopes: ['pods', 'services'], hint: 'details'},
-	{command: 'filter', keys: ['/'], label: '/', description: 'filter by text, or -l key=value', scopes: ['pods', 'services'], hint: 'filter'},
-	{command: 'back', keys: ['escape'], label: 'Esc', description: 'clear the filter / back', scopes: ['global', 'detail', 'help', 'history', 'picker']},
+	{command: 'jump', keys: ['enter'], label: 'Enter', description: 'go to the event\'s object (its pod or service)', scopes: ['events'], hint: 'go to object'},
+	{command: 'logs', keys: ['l'], label: 'l', description: 'logs, followed (kubectl logs -f --tail=100; a service: its pods, prefixed)', scopes: ['pods', 'services', 'detail'], hint: 'logs'},
+	{command: 'yaml', keys: ['y'], label: 'y', description: 'YAML (kubectl get -o yaml); in the detail, y switches describe ⇄ YAML', scopes: ['pods', 'services', 'detail'], hint: 'yaml'},
+	{command: 'edit', keys: ['e'], label: 'e', description: 'edit in $EDITOR (kubectl edit)', scopes: ['pods', 'services', 'detail'], mutates: true, hint: 'edit'},
+	{command: 'follow', keys: ['f'], label: 'f End', description: 'follow: show new lines as they come', scopes: ['logs'], hint: 'follow'},
+	{command: 'previousInstance', keys: ['p'], label: 'p', description: 'the previous instance (kubectl logs -p) ⇄ the current one', scopes: ['logs'], hint: 'previous'},
+	{command: 'timestamps', keys: ['t'], label: 't', description: 'timestamps on/off', scopes: ['logs'], hint: 'timestamps'},
+	{command: 'wrap', keys: ['w'], label: 'w', description: 'wrap long lines on/off', scopes: ['logs'], hint: 'wrap'},
+	{command: 'search', keys: ['/'], label: '/', description: 'search (highlighted; n next, N previous)', scopes: ['logs'], hint: 'search'},
+	{command: 'nextMatch', keys: ['n'], label: 'n', description: 'next match', scopes: ['logs']},
+	{command: 'previousMatch', keys: ['N'], label: 'N', description: 'previous match', scopes: ['logs']},
+	{command: 'filter', keys: ['/'], label: '/', description: 'filter by text, or -l key=value', scopes: ['pods', 'services', 'events'], hint: 'filter'},
+	{command: 'back', keys: ['escape'], label: 'Esc', description: 'clear the filter / back', scopes: ['global', 'detail', 'help', 'history', 'picker', 'logs']},
 	{command: 'delete', keys: ['ctrl+d'], label: 'ctrl-d', description: 'delete the selected object (asks first)', scopes: ['pods', 'services', 'detail'], mutates: true, hint: 'delete'},
 	{command: 'run', keys: ['r'], label: 'r', description: 'run a pod (kubectl run NAME --image=IMAGE)', scopes: ['global'], mutates: true, hint: 'run'},
 	{command: 'apply', keys: ['a'], label: 'a', description: 'apply the selected manifest (shows a dry run first, asks)', scopes: ['manifests'], mutates: true, hint: 'apply'},
@@ -81,8 +93,8 @@ const bindings: Binding[] = [
 	{command: 'help', keys: ['?'], label: '?', description: 'help', scopes: ['global', 'help'], hint: 'help', colon: {names: ['help'], unlisted: true}},
 	{command: 'sandbox', keys: ['s'], label: 's', description: 'start the built-in sandbox cluster', scopes: ['noCluster'], hint: 'start the sandbox'},
 	{command: 'quit', keys: ['q', 'ctrl+c'], label: 'q', description: 'quit', scopes: ['global', 'noCluster'], hint: 'quit', colon: {names: ['q', 'quit']}},
-	{command: 'quit', keys: ['ctrl+c'], label: 'ctrl-c', description: 'quit', scopes: ['detail', 'help', 'history', 'confirm', 'applyPreview', 'prompt', 'picker']},
-	{command: 'back', keys: ['q'], label: 'q', description: 'back', scopes: ['detail', 'help', 'history'], hint: 'back'},
+	{command: 'quit', keys: ['ctrl+c'], label: 'ctrl-c', description: 'quit', scopes: ['detail', 'help', 'history', 'confirm', 'applyPreview', 'prompt', 'picker', 'logs']},
+	{command: 'back', keys: ['q'], label: 'q', description: 'back', scopes: ['detail', 'help', 'history', 'logs'], hint: 'back'},
 	{command: 'confirm', keys: ['y', 'Y'], label: 'y', description: 'yes, do it', scopes: ['confirm', 'applyPreview'], hint: 'yes'},
 	{command: 'cancel', keys: ['n', 'N', 'escape', 'enter'], label: 'n Esc', description: 'no (the default)', scopes: ['confirm', 'applyPreview'], hint: 'no'},
 	{command: 'complete', keys: ['tab'], label: 'Tab', description: 'complete the command, namespace or context', scopes: ['command'], hint: 'complete'},

@@ -3,6 +3,7 @@ import type {KeyPress} from '../keys/key-name.js';
 import {isFilterPane, paneEntry} from '../keys/panes.js';
 import {isDns1123Subdomain} from '../k8s/names.js';
 import {completeColon, parseColon} from './colon.js';
+import {routeLogs, submitSearch} from './logs-keys.js';
 import {moveSelection, selectedIndex} from './selection.js';
 import {editText, textField} from './text-field.js';
 import {panes, topMode, type Mode, type Pane, type Prompt, type Target, type UiState} from './ui-state.js';
@@ -20,7 +21,13 @@ export type Effect =
 	| {type: 'loadContexts'}
 	| {type: 'switchContext'; context: string}
 	/** Names for Tab on a `:` line (namespaces, contexts). */
-	| {type: 'loadCompletions'; names: 'namespace' | 'context'};
+	| {type: 'loadCompletions'; names: 'namespace' | 'context'}
+	/** `l`: a pod's log (its containers are looked up; several ask which) or a service's pods' logs. */
+	| {type: 'openLogs'; target: Target; container?: string}
+	/** `e`: kubectl edit in $EDITOR. */
+	| {type: 'edit'; target: Target}
+	/** A view opened (YAML): its kubectl command goes to the status line and the history. */
+	| {type: 'note'; text: string; kubectl: string};
 
 /** What the router needs to know about the screen it routes for. */
 export interface ViewContext {
@@ -33,6 +40,12 @@ export interface ViewContext {
 	readonly: boolean;
 	/** Where `r` creates pods. */
 	namespace: string;
+	/** The log view's lines and search matches (`source/state/logs-keys.ts`). */
+	logs?: {lineCount: number; matches: readonly number[]};
+	/** The object an events-pane row is about (Enter goes there). */
+	eventTarget?: (key: string) => Target | undefined;
+	/** The context's namespace: kubectl commands leave -n out for it. */
+	contextNamespace?: string;
 }
 
 export interface Routed {
@@ -115,6 +128,25 @@ function runCommand(state: UiState, command: CommandId, view: ViewContext, argum
 			return none(target ? push(state, {kind: 'detail', target, scroll: 0}) : state);
 		}
 
+		case 'logs':
+		case 'edit': {
+			const target = selectedTarget(state, view);
+			return target ? {state, effects: [command === 'logs' ? {type: 'openLogs', target} : {type: 'edit', target}]} : none(withStatus(state, 'nothing selected', 'warn'));
+		}
+
+		case 'yaml': {
+			const target = selectedTarget(state, view);
+			return target ? openYaml(push(state, {kind: 'detail', target, scroll: 0, text: 'yaml'}), target, view) : none(withStatus(state, 'nothing selected', 'warn'));
+		}
+
+		case 'jump': {
+			const key = selectedKey(state, view);
+			const target = key === undefined ? undefined : view.eventTarget?.(key);
+			if (!target) return none(withStatus(state, 'this event is not about a pod or a service', 'warn'));
+			const pane = target.kind === 'Pod' ? 'pods' : 'services';
+			return none({...state, pane, selection: {...state.selection, [pane]: {key: `${target.namespace}/${target.name}`, index: state.selection[pane].index}}});
+		}
+
 		case 'delete': {
 			const target = selectedTarget(state, view);
 			return none(target ? push(state, {kind: 'confirm', target}) : withStatus(state, 'nothing selected to delete', 'warn'));
@@ -159,6 +191,7 @@ function runInMode(state: UiState, mode: Mode, command: CommandId, view: ViewCon
 			}
 
 			if (command === 'submit') {
+				if (mode.purpose === 'container') return {state: pop(state), effects: [{type: 'openLogs', target: mode.target, container: mode.names[mode.selection]!}]};
 				if (mode.purpose === 'context') return {state: pop(state), effects: mode.names.length > 0 ? [{type: 'switchContext', context: mode.names[mode.selection]!}] : []};
 				const namespace = mode.selection === 0 ? undefined : mode.names[mode.selection - 1];
 				return {state: pop(state), effects: [{type: 'switchNamespace', namespace}]};
@@ -170,7 +203,19 @@ function runInMode(state: UiState, mode: Mode, command: CommandId, view: ViewCon
 		case 'prompt': return submitPrompt(state, mode.prompt, command, view);
 		case 'detail': {
 			if (command === 'delete') return none(push(state, {kind: 'confirm', target: mode.target}));
+			if (command === 'logs') return {state, effects: [{type: 'openLogs', target: mode.target}]};
+			if (command === 'edit') return {state, effects: [{type: 'edit', target: mode.target}]};
+			if (command === 'yaml') {
+				const switched = replaceTop(state, {...mode, scroll: 0, text: mode.text === 'yaml' ? 'describe' : 'yaml'});
+				return mode.text === 'yaml' ? none(switched) : openYaml(switched, mode.target, view);
+			}
+
 			return none(scrollOrBack(state, mode, command, view));
+		}
+
+		case 'logs': {
+			if (command === 'back') return none(pop(state));
+			return none(routeLogs(state, mode, command, {lineCount: view.logs?.lineCount ?? 0, pageSize: view.pageSize, matches: view.logs?.matches ?? []}) ?? state);
 		}
 
 		case 'help':
@@ -224,6 +269,7 @@ function submitPrompt(state: UiState, prompt: Prompt, command: CommandId, view: 
 	const value = prompt.fields[0].value.trim();
 	switch (prompt.purpose) {
 		case 'filter': return none(pop(state));
+		case 'search': return none(submitSearch(pop(state), prompt.fields[0].value));
 		case 'namespace': {
 			if (value === '') return none(replaceTop(state, {kind: 'prompt', prompt: {...prompt, error: 'type a namespace'}}));
 			return {state: pop(state), effects: [{type: 'switchNamespace', namespace: value}]};
@@ -271,6 +317,12 @@ function selectedTarget(state: UiState, view: ViewContext): Target | undefined {
 	if (!kind || !key) return undefined;
 	const slash = key.indexOf('/');
 	return {kind, namespace: key.slice(0, slash), name: key.slice(slash + 1)};
+}
+
+/** The YAML view's kubectl command, for the status line and the history. */
+function openYaml(state: UiState, target: Target, view: ViewContext): Routed {
+	const namespace = target.namespace === (view.contextNamespace ?? view.namespace) ? '' : ` -n ${target.namespace}`;
+	return {state, effects: [{type: 'note', text: `YAML of ${target.kind.toLowerCase()} ${target.name} (y: describe)`, kubectl: `kubectl get ${target.kind.toLowerCase()} ${target.name}${namespace} -o yaml`}]};
 }
 
 function switchPane(state: UiState, pane: Pane): UiState {

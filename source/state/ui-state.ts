@@ -38,19 +38,46 @@ export type Prompt =
 	| {purpose: 'run'; fields: [TextField, TextField]; focus: 0 | 1; error?: string}
 	| {purpose: 'namespace'; fields: [TextField]; focus: 0; error?: string}
 	/** A `:` command; `names` holds what Tab completes arguments from, once loaded. */
-	| {purpose: 'command'; fields: [TextField]; focus: 0; error?: string; names?: ColonNames};
+	| {purpose: 'command'; fields: [TextField]; focus: 0; error?: string; names?: ColonNames}
+	/** `/` in the log view: the text to find and highlight. */
+	| {purpose: 'search'; fields: [TextField]; focus: 0};
+
+/** The log view (`l`): whose log, and how it is shown. */
+export interface LogsMode {
+	kind: 'logs';
+	/** A pod, or a service (the logs of every pod behind it, prefixed). */
+	target: Target;
+	/** The container of a pod. */
+	container?: string;
+	/** A service's pods and their default containers, found when the view opened (`[pod/NAME/CONTAINER] ` prefixes). */
+	pods?: ReadonlyArray<{namespace: string; pod: string; container: string}>;
+	previous: boolean;
+	timestamps: boolean;
+	wrap: boolean;
+	/** Pinned to the newest line; scrolling up pauses it, End or f resumes. */
+	follow: boolean;
+	/** The first line shown when not following. */
+	scroll: number;
+	search: string;
+	/** Which match `n`/`N` last went to (-1: none yet). */
+	match: number;
+}
 
 /** Overlays on top of the panes; the top of the stack gets the keys first. */
 export type Mode =
 	| {kind: 'help'; scroll: number}
 	| {kind: 'history'; scroll: number}
-	| {kind: 'detail'; target: Target; scroll: number}
+	/** `text`: kubectl's describe (the default) or the object's YAML (`y`). */
+	| {kind: 'detail'; target: Target; scroll: number; text?: 'describe' | 'yaml'}
+	| LogsMode
 	| {kind: 'confirm'; target: Target}
 	/** What a server dry run says an apply will do; `y` applies, anything else cancels. */
 	| {kind: 'applyPreview'; preview: ApplyPreview}
 	| {kind: 'prompt'; prompt: Prompt}
 	/** Namespaces (row 0 is "all namespaces") or kubeconfig contexts to choose from. */
-	| {kind: 'picker'; purpose: 'namespace' | 'context'; names: string[]; selection: number};
+	| {kind: 'picker'; purpose: 'namespace' | 'context'; names: string[]; selection: number}
+	/** A pod's containers (init containers included) to read the log of. */
+	| {kind: 'picker'; purpose: 'container'; names: string[]; selection: number; target: Target};
 
 export interface ApplyLine {
 	text: string;
@@ -86,7 +113,7 @@ export interface UiState {
 export const initialUiState: UiState = {
 	pane: 'pods',
 	selection: Object.fromEntries(panes.map(pane => [pane, {index: 0}])) as Record<Pane, Selection>,
-	filter: {pods: '', services: ''},
+	filter: {pods: '', services: '', events: ''},
 	previewScroll: 0,
 	modes: [],
 	history: [],

@@ -7,7 +7,12 @@ import type {ViewContext} from '../state/route-key.js';
 import {panes, topMode, type Pane, type UiState} from '../state/ui-state.js';
 import {trace} from '../trace.js';
 import {Header} from './components/header.js';
+import {eventKey, eventTargetOf} from '../derive/event-view.js';
+import {logLineText, searchLines} from '../derive/log-lines.js';
+import type {LogSnapshot} from '../cluster/log-session.js';
+import type {LogsMode} from '../state/ui-state.js';
 import {useEffects} from './hooks/use-effects.js';
+import {useEditor} from './hooks/use-editor.js';
 import {useKeyRouter} from './hooks/use-key-router.js';
 import {useNow} from './hooks/use-now.js';
 import {useScreenData} from './hooks/use-screen-data.js';
@@ -32,6 +37,11 @@ export interface MainScreenProps {
 	onContext: (context: string) => void;
 }
 
+/** The log lines that hold the search text, as shown (timestamps or not). */
+function logMatches(log: LogSnapshot, mode: LogsMode): number[] {
+	return mode.search === '' ? [] : searchLines(log.lines.map(entry => logLineText(entry, mode.timestamps)), mode.search);
+}
+
 /** The smallest terminal kpods draws in; below it, it says so. */
 export const minimumSize = {columns: 50, rows: 10};
 
@@ -47,7 +57,8 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 	const clock = useRef(now);
 	clock.current = now;
 	const readClock = useCallback(() => clock.current, []);
-	const run = useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock: readClock});
+	const runEditor = useEditor();
+	const run = useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock: readClock, runEditor});
 	const context = (current: UiState): ViewContext => {
 		const mode = topMode(current);
 		return {
@@ -56,6 +67,12 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 			overlayLines: mode ? overlayViews[mode.kind].lines?.({...props, state: current}).length ?? 0 : 0,
 			readonly,
 			namespace: cluster.info.namespace,
+			contextNamespace: cluster.info.contextNamespace,
+			logs: mode?.kind === 'logs' ? {lineCount: data.logs.lines.length, matches: logMatches(data.logs, mode)} : undefined,
+			eventTarget: key => {
+				const event = data.eventRows.find(row => eventKey(row) === key);
+				return event ? eventTargetOf(event) : undefined;
+			},
 		};
 	};
 

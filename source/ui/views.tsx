@@ -5,7 +5,7 @@ import {bindingsFor} from '../keys/keymap.js';
 import {isFilterPane} from '../keys/panes.js';
 import {activeScopes} from '../state/route-key.js';
 import {selectedIndex} from '../state/selection.js';
-import {topMode, type Mode, type Pane, type StatusLine, type UiState} from '../state/ui-state.js';
+import {topMode, type LogsMode, type Mode, type Pane, type StatusLine, type UiState} from '../state/ui-state.js';
 import {Footer} from './components/footer.js';
 import {helpLines, historyLines} from './components/overlay-lines.js';
 import {Picker} from './components/picker.js';
@@ -13,6 +13,9 @@ import {ApplyConfirmBar, ConfirmBar, PromptBar} from './components/prompt-bar.js
 import {ScrollView} from './components/scroll-view.js';
 import type {ScreenData} from './hooks/use-screen-data.js';
 import {ManifestsPane} from './panes/manifests-pane.js';
+import {EventsPane} from './panes/events-pane.js';
+import {LogView} from './components/log-view.js';
+import {eventKey} from '../derive/event-view.js';
 import {PodsPane} from './panes/pods-pane.js';
 import {ServicesPane} from './panes/services-pane.js';
 import type {Theme} from './theme.js';
@@ -67,7 +70,7 @@ function keysOf<T extends object>(rows: readonly T[], key: (row: T) => string): 
 }
 
 const selected = (pane: Pane, {state, data}: ViewProps) => selectedIndex(paneViews[pane].rowKeys(data), state.selection[pane]);
-const listProps = (props: ViewProps, pane: 'pods' | 'services') => ({
+const listProps = (props: ViewProps, pane: 'pods' | 'services' | 'events') => ({
 	allNamespaces: props.cluster.info.allNamespaces, namespace: props.cluster.info.namespace, state: props.data[pane].state, synced: props.data[pane].synced,
 	filtered: props.data.filters[pane].kind !== 'none', selected: selected(pane, props), width: props.width, height: props.height, now: props.now, theme: props.theme,
 });
@@ -81,6 +84,10 @@ export const paneViews: Record<Pane, PaneView> = {
 	services: {
 		rowKeys: data => keysOf(data.serviceRows, row => row.key),
 		Body: props => <ServicesPane services={props.data.serviceRows} endpoints={props.data.endpoints.items} pods={props.data.pods.items} nodes={props.data.nodes.items} {...listProps(props, 'services')}/>,
+	},
+	events: {
+		rowKeys: data => keysOf(data.eventRows, eventKey),
+		Body: props => <EventsPane events={props.data.eventRows} {...listProps(props, 'events')}/>,
 	},
 	manifests: {
 		rowKeys: data => keysOf(data.files, file => file.path),
@@ -100,8 +107,16 @@ export const overlayViews: Record<Mode['kind'], View> = {
 		Body: ({state, data: {detail}, width, height, theme}) => {
 			const mode = state.modes.findLast(entry => entry.kind === 'detail')!;
 			const {target, scroll} = mode as Extract<Mode, {kind: 'detail'}>;
-			const title = `${target.kind} ${target.namespace}/${target.name}${detail.gone ? ' — gone (deleted)' : detail.loading ? ' — loading…' : ''}`;
+			const text = (mode as Extract<Mode, {kind: 'detail'}>).text === 'yaml' ? ' — YAML (y: describe)' : '';
+			const title = `${target.kind} ${target.namespace}/${target.name}${text}${detail.gone ? ' — gone (deleted)' : detail.loading ? ' — loading…' : ''}`;
 			return <ScrollView title={title} lines={detail.lines} scroll={scroll} width={width} height={height} theme={theme}/>;
+		},
+	},
+	logs: {
+		lines: ({data}) => data.logs.lines as unknown as DetailLine[],
+		Body: ({state, data, width, height, theme}) => {
+			const mode = state.modes.findLast(entry => entry.kind === 'logs')!;
+			return <LogView title={logTitle(mode)} log={data.logs} mode={mode} width={width} height={height} theme={theme}/>;
 		},
 	},
 	picker: {
@@ -120,6 +135,12 @@ export const overlayViews: Record<Mode['kind'], View> = {
 function applyPreviewOf(state: UiState) {
 	const mode = topMode(state);
 	return mode?.kind === 'applyPreview' ? mode.preview : undefined;
+}
+
+/** The log view's title: whose log, like kubectl names it. */
+function logTitle(mode: LogsMode): string {
+	const what = mode.pods ? `service/${mode.target.name} (${mode.pods.length} pod${mode.pods.length === 1 ? '' : 's'})` : `pod/${mode.target.name}/${mode.container ?? ''}`;
+	return `Logs ${mode.target.namespace}/${what}${mode.previous ? ' — previous instance' : ''}`;
 }
 
 /** The view that draws the body: the topmost overlay that has one, else the pane. */

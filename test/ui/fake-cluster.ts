@@ -1,6 +1,8 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import type {ActionResult} from '../../source/actions/types.js';
+import type {EditResult, EditTarget, RunEditor} from '../../source/actions/edit.js';
+import type {LogFeed, LogSessionSpec, LogSnapshot} from '../../source/cluster/log-session.js';
 import type {ApplyReport, Cluster, ClusterInfo, ConnectionState, EndpointGroup, NamespaceList, ResourceStore, StoreSnapshot} from '../../source/cluster/types.js';
 import {podRow, type PodRow} from '../../source/format/pod.js';
 import type {ServiceRow} from '../../source/format/service.js';
@@ -122,8 +124,57 @@ export class FakeCluster implements Cluster {
 		return new FakeCluster({...this.info, context, namespace: 'default'}, [...this.fullPods.values()]);
 	}
 
+	/** The events pane's store (every event in view). */
+	readonly allEvents = new FakeStore<Event>([]);
+	/** What openLogs hands back: a store of log snapshots the test drives. */
+	logSpecs: LogSessionSpec[] = [];
+	logFeed = new FakeLogFeed();
+
+	openLogs(spec: LogSessionSpec): LogFeed {
+		this.calls.push({method: 'openLogs', args: [spec]});
+		this.logSpecs.push(spec);
+		return this.logFeed;
+	}
+
+	objects = new Map<string, Record<string, unknown>>();
+
+	async getObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<Record<string, unknown>> {
+		this.calls.push({method: 'getObject', args: [kind, namespace, name]});
+		const object = this.objects.get(`${kind}/${namespace}/${name}`) ?? (kind === 'Pod' ? this.fullPods.get(`${namespace}/${name}`) as unknown as Record<string, unknown> : undefined);
+		if (!object) throw new Error(`${kind.toLowerCase()}s "${name}" not found`);
+		return object;
+	}
+
+	async edit(target: EditTarget, runEditor: RunEditor): Promise<EditResult> {
+		this.calls.push({method: 'edit', args: [target]});
+		await runEditor('/dev/null');
+		return this.answer;
+	}
+
 	close(): void {
 		this.closed = true;
+	}
+}
+
+/** A log feed the test fills by hand. */
+export class FakeLogFeed implements LogFeed {
+	private snapshot: LogSnapshot = {lines: [], received: 0, dropped: 0, ended: false, version: 0};
+	private readonly listeners = new Set<() => void>();
+	stopped = 0;
+	subscribe = (listener: () => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	getSnapshot = () => this.snapshot;
+
+	set(change: Partial<LogSnapshot>): void {
+		this.snapshot = {...this.snapshot, ...change, version: this.snapshot.version + 1};
+		for (const listener of this.listeners) listener();
+	}
+
+	stop(): void {
+		this.stopped++;
 	}
 }
 

@@ -22,6 +22,7 @@ const titles: Record<Prompt['purpose'], string> = {
 	run: 'run a pod, like kubectl run NAME --image=IMAGE',
 	namespace: 'namespace',
 	command: 'command',
+	search: 'search the log',
 };
 
 /** What the keys do in this prompt, from the keymap. */

@@ -5,6 +5,7 @@ import type {PodRow} from '../../format/pod.js';
 import type {Event, Node, Pod, Service} from '../../k8s/types.js';
 import type {Target} from '../../state/ui-state.js';
 import {useStore} from './use-store.js';
+import {useObjectYaml} from './use-object-yaml.js';
 
 const idle: StoreSnapshot<never> = {items: [], version: 0, state: {kind: 'connecting'}, synced: false};
 const idleStore: ResourceStore<never> = {subscribe: () => () => undefined, getSnapshot: () => idle, stop: () => undefined};
@@ -32,8 +33,8 @@ export interface DetailSources {
 	nodes: readonly Node[];
 }
 
-/** The texts the detail can show; `describe` is kubectl's (a YAML view would be a second one). */
-export type DetailText = 'describe';
+/** The texts the detail can show: kubectl's describe, or the object's YAML (kubectl get -o yaml). */
+export type DetailText = 'describe' | 'yaml';
 
 /** What the detail view shows: its lines, and whether the object is gone or still loading. */
 export interface Detail {
@@ -52,6 +53,7 @@ interface LiveObject {
 
 /** The detail of the object in view, live: kubectl's describe of it with kpods' additions after, re-made as it or its events change. */
 export function useDetailLines(cluster: Cluster, target: Target | undefined, sources: DetailSources, now: number, text: DetailText = 'describe'): Detail {
+	const yaml = useObjectYaml(cluster, text === 'yaml' ? target : undefined);
 	const key = target ? `${cluster.info.context}|${target.kind}|${target.namespace}|${target.name}` : undefined;
 	const podStore = useScopedStore<Pod>(target?.kind === 'Pod' ? key : undefined, () => cluster.watchPod(target!.namespace, target!.name));
 	const eventStore = useScopedStore<Event>(key, () => cluster.watchEvents(target!.namespace, target!.kind, target!.name));
@@ -66,11 +68,12 @@ export function useDetailLines(cluster: Cluster, target: Target | undefined, sou
 
 	return useMemo(() => {
 		const {pod: livePod, service, gone, loading} = object;
+		if (text === 'yaml') return {lines: yaml.lines, gone, loading: yaml.loading};
 		const lines = text === 'describe' && livePod ? podDetail(livePod, events.items, sources.services, now)
 			: text === 'describe' && service ? serviceDetail(service, {groups: sources.endpoints, pods: sources.pods, nodes: sources.nodes, events: events.items}, now)
 				: [];
 		return {lines, gone, loading};
-	}, [object, events, sources, now, text]);
+	}, [object, events, sources, now, text, yaml]);
 }
 
 export type {DetailLine};

@@ -3,7 +3,10 @@ import type {Cluster} from '../../cluster/types.js';
 import type {ManifestFile} from '../../manifests/types.js';
 import {actionFinished, actionStarted, applyFinished, applyPreviewReady, applySummary, completionsLoaded, contextsLoaded, namespacesForbidden, namespacesLoaded, previewLines} from '../../state/outcomes.js';
 import type {Effect} from '../../state/route-key.js';
-import {withStatus} from '../../state/route-key.js';
+import {push, withStatus} from '../../state/route-key.js';
+import type {RunEditor} from '../../actions/edit.js';
+import {editorCommand} from './use-editor.js';
+import {openLogs} from './open-logs.js';
 import type {UiState} from '../../state/ui-state.js';
 
 interface EffectContext {
@@ -15,14 +18,36 @@ interface EffectContext {
 	onContext: (context: string) => void;
 	/** The shared clock's reading, for history times (tests fix it). */
 	clock: () => number;
+	/** Hands the terminal to $EDITOR (kubectl edit). */
+	runEditor: RunEditor;
 }
 
 /** Carries out what the key router asked for, and reports back into the UI state. */
-export function useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock}: EffectContext): (effect: Effect) => Promise<void> {
+export function useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock, runEditor}: EffectContext): (effect: Effect) => Promise<void> {
 	return useCallback(async (effect: Effect) => {
 		switch (effect.type) {
 			case 'quit': {
 				onQuit();
+				return;
+			}
+
+			case 'openLogs': {
+				const opened = await openLogs(cluster, effect.target, effect.container);
+				update(state => ('error' in opened ? withStatus(state, opened.error, 'error')
+					: 'pick' in opened ? push(state, opened.pick)
+						: actionFinished(push(state, opened.mode), {ok: true, lines: [opened.line], kubectl: opened.kubectl}, clock())));
+				return;
+			}
+
+			case 'edit': {
+				update(state => actionStarted(state, `editing ${effect.target.kind.toLowerCase()} ${effect.target.name} in ${editorCommand()}…`));
+				const result = await cluster.edit(effect.target, runEditor);
+				update(state => actionFinished(state, result, clock()));
+				return;
+			}
+
+			case 'note': {
+				update(state => actionFinished(state, {ok: true, lines: [effect.text], kubectl: effect.kubectl}, clock()));
 				return;
 			}
 
@@ -107,5 +132,5 @@ export function useEffects({cluster, files, update, onQuit, onNamespace, onConte
 				update(state => completionsLoaded(state, effect.names, names));
 			}
 		}
-	}, [cluster, files, update, onQuit, onNamespace, onContext, clock]);
+	}, [cluster, files, update, onQuit, onNamespace, onContext, clock, runEditor]);
 }

@@ -32,9 +32,9 @@ export interface RowColumn<Row> extends Column {
 	colour?(row: Row): Health;
 }
 
-/** Just the server's definition of a column, as a Table's columnDefinitions carry it. */
-export function columnDefinition({name, type, format, priority, description}: Column): Column {
-	return {name, type, format, priority, description};
+/** Just the server's definition of a column, in the key order of a Table's columnDefinitions. */
+export function columnDefinition({name, type, format, description, priority}: Column): Column {
+	return {name, type, format, description, priority};
 }
 
 /** The cells of a row, in column order, at `now`. */
@@ -48,17 +48,6 @@ export function cellsOf<Row>(columns: ReadonlyArray<RowColumn<Row>>, row: Row, n
  */
 export function headerOf(column: Column): string {
 	return column.name.toUpperCase();
-}
-
-/** The columns kubectl shows: priority-1 columns only with `-o wide`. */
-export function visibleColumns(columns: readonly Column[], wide: boolean): Column[] {
-	return columns.filter(column => wide || column.priority === 0);
-}
-
-/** Keeps the cells whose column is visible, as cli-runtime `printTable` skips priority-1 cells unless wide. */
-export function visibleCells(columns: readonly Column[], cells: readonly string[], wide: boolean): string[] {
-	// Extra cells past the column definitions are dropped, as kubectl does (issue 66379).
-	return cells.filter((_, index) => index < columns.length && (wide || columns[index]!.priority === 0));
 }
 
 // The descriptions below are the API's Swagger docs the server copies into columnDefinitions.
@@ -86,4 +75,9 @@ export function stringColumn(name: string, description: string, priority: 0 | 1 
 /** A column with its cell and its pane attributes. */
 export function rowColumn<Row>(column: Column, cell: RowColumn<Row>['cell'], attributes: Omit<Partial<RowColumn<Row>>, keyof Column | 'cell'> = {}): RowColumn<Row> {
 	return {...column, cell, ...attributes};
+}
+
+/** What kubectl writes to stderr when a list is empty (kubectl `get.go`). */
+export function noResourcesMessage(namespace?: string): string {
+	return namespace ? `No resources found in ${namespace} namespace.` : 'No resources found';
 }

@@ -1,6 +1,7 @@
 import type {Endpoints, EndpointSlice, Event, KubeObject, Namespace, Node, Pod, Service} from '../k8s/types.js';
 import type {Column} from '../format/columns.js';
 import {podCells, podColumns, podRow, type PodRow} from '../format/pod.js';
+import {columnDefinition} from '../format/columns.js';
 import {serviceCells, serviceColumns, serviceRow} from '../format/service.js';
 import {endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColumns} from '../format/endpoints.js';
 import {nodeCells, nodeColumns} from '../format/node.js';
@@ -50,13 +51,7 @@ export function hasTable(resource: string): boolean {
 
 /** The `columnDefinitions` JSON of a resource's Table, in the server's key order. */
 export function columnsJson(resource: string): string {
-	return JSON.stringify(printers[resource]!.columns.map(column => ({
-		name: column.name,
-		type: column.type,
-		format: column.format,
-		description: column.description,
-		priority: column.priority,
-	})));
+	return JSON.stringify(printers[resource]!.columns.map(column => columnDefinition(column)));
 }
 
 // printPod marks finished pods' rows so clients can grey them out.

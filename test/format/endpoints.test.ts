@@ -5,7 +5,7 @@ import {
 	endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColumns, formatEndpoints,
 	formatSliceEndpoints, formatSlicePorts, joinHostPort,
 } from '../../source/format/endpoints.js';
-import {renderTable} from '../../source/format/table.js';
+import {renderTable} from './kubectl-table.js';
 import {loadFixtures} from '../fixtures/fixtures.js';
 
 describe('printEndpoints over real-object fixtures (kubectl get endpoints NAME)', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type {Event} from '../../source/k8s/types.js';
 import {eventCells, eventColumns, eventObject, eventSource} from '../../source/format/event.js';
 import {headerOf} from '../../source/format/columns.js';
-import {renderTable} from '../../source/format/table.js';
+import {renderTable} from './kubectl-table.js';
 import {loadFixtures} from '../fixtures/fixtures.js';
 
 const fixtures = loadFixtures<Event>('events');

@@ -2,7 +2,7 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {leaseCells, leaseColumns, type Lease} from '../../source/format/lease.js';
 import {headerOf} from '../../source/format/columns.js';
-import {renderTable} from '../../source/format/table.js';
+import {renderTable} from './kubectl-table.js';
 
 const now = Date.parse('2026-11-24T12:00:00Z');
 

@@ -2,7 +2,7 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Namespace} from '../../source/k8s/types.js';
 import {namespaceCells, namespaceColumns} from '../../source/format/namespace.js';
-import {renderTable} from '../../source/format/table.js';
+import {renderTable} from './kubectl-table.js';
 import {loadFixtures} from '../fixtures/fixtures.js';
 
 const fixtures = loadFixtures<Namespace>('namespaces');

@@ -2,7 +2,7 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Node} from '../../source/k8s/types.js';
 import {nodeCells, nodeColumns, nodeRoles, nodeStatus} from '../../source/format/node.js';
-import {renderTable} from '../../source/format/table.js';
+import {renderTable} from './kubectl-table.js';
 import {loadFixtures} from '../fixtures/fixtures.js';
 
 const fixtures = loadFixtures<Node>('nodes');

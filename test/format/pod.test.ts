@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type {Pod} from '../../source/k8s/types.js';
 import {headerOf, type Column} from '../../source/format/columns.js';
 import {podCells, podColumns, podHealth, podRow, restartsCell} from '../../source/format/pod.js';
-import {renderTable} from '../../source/format/table.js';
+import {renderTable} from './kubectl-table.js';
 import {loadFixtures, loadReference} from '../fixtures/fixtures.js';
 
 const fixtures = loadFixtures<Pod>('pods');

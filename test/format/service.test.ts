@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type {Service} from '../../source/k8s/types.js';
 import {columnDefinition, type Column} from '../../source/format/columns.js';
 import {makePortString, serviceCells, serviceColumns, serviceExternalIP, serviceRow} from '../../source/format/service.js';
-import {renderTable} from '../../source/format/table.js';
+import {renderTable} from './kubectl-table.js';
 import {loadFixtures, loadReference} from '../fixtures/fixtures.js';
 
 const fixtures = loadFixtures<Service>('services');

@@ -1,9 +1,9 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {headerOf, visibleCells, visibleColumns} from '../../source/format/columns.js';
+import {headerOf, noResourcesMessage} from '../../source/format/columns.js';
 import {podColumns} from '../../source/format/pod.js';
 import {serviceColumns} from '../../source/format/service.js';
-import {cellText, formatTable, noResourcesMessage, renderTable, tabwrite} from '../../source/format/table.js';
+import {cellText, formatTable, renderTable, tabwrite, visibleCells, visibleColumns} from './kubectl-table.js';
 
 describe('formatTable: whole kubectl output', () => {
 	test('kubectl get pods -o wide (kubectl-cells.md)', () => {

@@ -2,6 +2,9 @@
 // a watch-stream reader, polling without fixed sleeps, and the reference responses.
 import {readFileSync} from 'node:fs';
 import {startSandbox, type Sandbox, type SandboxOptions} from '../../source/sandbox/index.js';
+import {waitFor} from '../wait-for.js';
+
+export {waitFor};
 
 /** Fast control plane for tests: a pod is Running within a few tens of milliseconds. */
 export const fastTiming = {scheduleMs: 5, pullMs: 10, startMs: 5, killMs: 20, bookmarkMs: 50, freshWaitMs: 300};
@@ -44,21 +47,6 @@ export async function api(sandbox: Sandbox, path: string, init: {method?: string
 	return {code: response.status, text, body: parsed, headers: response.headers};
 }
 
-/** Polls `check` until it returns without throwing (its last error after the timeout). */
-export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 5000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			return await check();
-		} catch (error) {
-			if (Date.now() > deadline) {
-				throw error;
-			}
-
-			await new Promise(resolve => setTimeout(resolve, 10));
-		}
-	}
-}
 
 /** A watch event as it arrives on the wire. */
 export interface WatchLine {

@@ -3,6 +3,7 @@ import {render} from 'ink-testing-library';
 
 import {App, type AppProps, type ManifestSet} from '../../source/app.js';
 import {makeTheme} from '../../source/ui/theme.js';
+import {waitFor} from '../wait-for.js';
 import {plainFrame} from './golden.js';
 
 /** The fixed clock of every frame test: 2026-11-24T12:00:00Z, as the fixtures' `now`. */
@@ -22,15 +23,7 @@ export const keys = {
 	backspace: '\u007F',
 };
 
-/** Polls until the predicate holds (frames settle asynchronously); never a fixed sleep. */
-export async function waitFor(predicate: () => boolean, what = 'condition', timeoutMs = 3000): Promise<void> {
-	const started = Date.now();
-	while (!predicate()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
-}
+export {waitFor} from '../wait-for.js';
 
 export type Rendered = ReturnType<typeof render> & {
 	/** The last frame as plain text (see plainFrame: inverse shown as ⟦…⟧). */

@@ -16,7 +16,7 @@ export interface ListPaneProps {
 	now: number;
 	theme: Theme;
 }
-import {noResourcesMessage} from '../../format/table.js';
+import {noResourcesMessage} from '../../format/columns.js';
 
 /** What an empty pane says: why it is empty, in kubectl's words when it is simply empty. */
 export function emptyText({state, synced, filtered, kind, namespace}: {state: ConnectionState; synced: boolean; filtered: boolean; kind: string; namespace?: string}): string {

@@ -1,10 +1,24 @@
+// kubectl's table layout, for tests: the cells kpods computes are laid out exactly as
+// `kubectl get` prints them and compared with kubectl's own output. kpods itself lays tables
+// out for the terminal (ui/components/row-table.tsx), so this lives with the tests.
 /**
  * Table layout exactly as `kubectl get` prints it: cli-runtime `pkg/printers/tableprinter.go`
  * (`printTable`, `decorateTable`, `appendCellValue`) writing through `github.com/liggitt/tabwriter`
  * with GetNewTabWriter's settings (minwidth 6, tabwidth 4, padding 3, padchar ' ', RememberWidths).
  */
 
-import {headerOf, visibleCells, visibleColumns, type Column} from './columns.js';
+import {headerOf, type Column} from '../../source/format/columns.js';
+
+/** The columns kubectl shows: priority-1 columns only with `-o wide`. */
+export function visibleColumns(columns: readonly Column[], wide: boolean): Column[] {
+	return columns.filter(column => wide || column.priority === 0);
+}
+
+/** Keeps the cells whose column is visible, as cli-runtime `printTable` skips priority-1 cells unless wide. */
+export function visibleCells(columns: readonly Column[], cells: readonly string[], wide: boolean): string[] {
+	// Extra cells past the column definitions are dropped, as kubectl does (issue 66379).
+	return cells.filter((_, index) => index < columns.length && (wide || columns[index]!.priority === 0));
+}
 
 const minWidth = 6;
 const padding = 3;
@@ -66,10 +80,6 @@ export function renderTable(columns: readonly Column[], rows: readonly TableRow[
 	return formatTable(headers, body);
 }
 
-/** What kubectl writes to stderr when a list is empty (kubectl `get.go`). */
-export function noResourcesMessage(namespace?: string): string {
-	return namespace ? `No resources found in ${namespace} namespace.` : 'No resources found';
-}
 
 /** Width as the tabwriter counts it: code points (Go runes), not UTF-16 units. */
 function runeCount(text: string): number {

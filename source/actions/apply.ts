@@ -9,6 +9,7 @@ import {kubectlApply} from './kubectl-command.js';
 import {lastAppliedKey, lastAppliedOf, withLastApplied} from './last-applied.js';
 import {threeWayMergePatch} from './merge-patch.js';
 import {ObjectClient, collectionPath, objectPath, type ResourceMapping} from './object-client.js';
+import {OpenApiSchemas, type OpenApiDocument} from './openapi-schema.js';
 import {isBuiltInGroup, patchSchemaFor} from './patch-meta.js';
 import {threeWayStrategicPatch} from './strategic-patch.js';
 
@@ -64,8 +65,9 @@ export async function applyDocuments(kc: KubeConfig, files: ManifestFile[], opti
 	const kubectl = kubectlApply(paths, options.namespace, options.contextNamespace, options.dryRun);
 
 	const client = ObjectClient.forConfig(kc);
+	const schemas = await serverSchemas(kc, client);
 	const outcomes: ApplyOutcome[] = [];
-	for (const item of ordered) outcomes.push(await applyOne(client, item, options));
+	for (const item of ordered) outcomes.push(await applyOne(client, schemas, item, options));
 	return {outcomes, kubectl};
 }
 
@@ -75,7 +77,36 @@ function fileErrorDocument(parseError: string): ManifestDocument {
 	return {index: 0, line, error: parseError};
 }
 
-async function applyOne(client: ObjectClient, {file, document}: Item, options: ApplyOptions): Promise<ApplyOutcome> {
+const schemaCache = new WeakMap<KubeConfig, Promise<OpenApiSchemas | undefined>>();
+
+/**
+ * The server's OpenAPI v2 when kubectl would read it: on servers without OpenAPI v3 (before
+ * 1.24), for their patch strategies and, where writes cannot be validated on the server, for
+ * kubectl's client-side validation. Newer servers validate themselves, and their strategies are
+ * the built-in table's. Fetched once per kubeconfig; none when the server will not give it.
+ */
+function serverSchemas(kc: KubeConfig, client: ObjectClient): Promise<OpenApiSchemas | undefined> {
+	let schemas = schemaCache.get(kc);
+	if (!schemas) {
+		schemas = (async () => {
+			try {
+				await client.get('/openapi/v3');
+				return undefined;
+			} catch (error) {
+				if (apiErrorCode(error) !== 404) return undefined;
+			}
+			try {
+				return new OpenApiSchemas(await client.get('/openapi/v2') as unknown as OpenApiDocument);
+			} catch {
+				return undefined;
+			}
+		})();
+		schemaCache.set(kc, schemas);
+	}
+	return schemas;
+}
+
+async function applyOne(client: ObjectClient, schemas: OpenApiSchemas | undefined, {file, document}: Item, options: ApplyOptions): Promise<ApplyOutcome> {
 	const failed = (ref: string, line: string, warning?: string): ApplyOutcome => ({document, file, ref, result: 'error', line, warning});
 	if (file.parseError !== undefined) {
 		return failed(file.displayPath, `error: error parsing ${file.displayPath}: ${file.parseError}`);
@@ -95,6 +126,11 @@ async function applyOne(client: ObjectClient, {file, document}: Item, options: A
 	}
 	if (!mapping) {
 		return failed(ref, `error: resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(document.namespace ?? '')} from ${JSON.stringify(file.displayPath)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`);
+	}
+	const invalid = schemas?.serverValidates === false ? schemas.validate(apiVersion, kind, object as unknown as JsonMap) : [];
+	if (invalid.length > 0) {
+		const data = invalid.length === 1 ? invalid[0] : `[${invalid.join(', ')}]`;
+		return failed(ref, `error: error validating ${JSON.stringify(file.displayPath)}: error validating data: ${data}; if you choose to ignore these errors, turn validation off with --validate=false`);
 	}
 	const namespace = mapping.namespaced ? document.namespace ?? options.namespace : undefined;
 	const {modified} = withLastApplied(withNamespace(object, namespace) as unknown as JsonMap);
@@ -119,7 +155,7 @@ async function applyOne(client: ObjectClient, {file, document}: Item, options: A
 	const warning = live.metadata.annotations?.[lastAppliedKey] === undefined ? missingAnnotationWarning(mapping, apiVersion, name) : undefined;
 	const original = lastAppliedOf(liveJson);
 	const patch = isBuiltInGroup(apiVersion)
-		? threeWayStrategicPatch(original, modified, liveJson, patchSchemaFor(apiVersion, kind))
+		? threeWayStrategicPatch(original, modified, liveJson, schemas?.patchSchema(apiVersion, kind) ?? patchSchemaFor(apiVersion, kind))
 		: threeWayMergePatch(original, modified, liveJson);
 	const metadataPatch = patch['metadata'] as JsonMap | undefined;
 	if ('apiVersion' in patch || 'kind' in patch || (metadataPatch && 'name' in metadataPatch)) {

@@ -80,6 +80,19 @@ describe('apply on a real cluster, with the real kubectl', {skip: kubectlMissing
 		assert.deepEqual(await shell(applied.kubectl), {code: 0, stdout: 'service/svc-pod unchanged\npod/pod-1 unchanged\n', stderr: ''});
 	});
 
+	test('a manifest with a typo, a wrong type and a missing name: kpods refuses it in kubectl\'s words (client-side validation where the server cannot validate)', {timeout: 60_000}, async () => {
+		const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: typo\nspec:\n  containers:\n  - name: c\n    image: nginx\n    imagee: x\n    ports:\n    - containerPort: [80]\n  - image: busybox\n';
+		writeFileSync(join(scratch, 'typo.yaml'), text);
+		const file = parseManifest(text, join(scratch, 'typo.yaml'), repoRoot);
+		for (const dryRun of [true, false]) {
+			const {outcomes, kubectl} = await applyDocuments(ns.kc, [file], {...where, dryRun});
+			assert.equal(outcomes[0]?.result, 'error');
+			const run = await shell(kubectl);
+			assert.deepEqual([run.code, run.stdout, run.stderr], [1, '', `${outcomes[0]!.line}\n`], kubectl);
+		}
+		assert.equal(await ns.core.readNamespacedPod({name: 'typo', namespace: ns.name}).then(() => 200, (error: {code?: number}) => error.code), 404);
+	});
+
 	test('an object kubectl apply did not make (kubectl run): kubectl\'s warning, then the annotation is added', {timeout: 60_000}, async () => {
 		await runPod(ns.kc, {namespace: ns.name, name: 'made-by-run', image: 'nginx'}, where);
 		const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: made-by-run\n  labels:\n    run: made-by-run\nspec:\n  containers:\n  - name: made-by-run\n    image: nginx\n';

@@ -9,7 +9,7 @@ import {mergePatch, jsonPatch, patchedJson, touchedByJsonPatch, touchedByMergePa
 import {convertError, decodeError, goPrint} from './decode.js';
 import {appliedQuantityError, typedPatchErrors} from './typed-apply.js';
 import {strategicMergePatch} from './strategic.js';
-import {serverSideApply} from './apply.js';
+import {serverSideApply, typedPatchError} from './apply.js';
 import {encodeManaged} from './managed-fields.js';
 import {isObject, rfc3339} from './meta.js';
 import {badRequest, failure, StatusError, unsupportedMediaType} from './status.js';
@@ -113,9 +113,9 @@ async function applyPatch(context: HandlerContext, target: ResourceRequest, text
 
 	checkNamespaceOf(object, target.namespace, info);
 	checkAppliedTypes(info.name, info, `${namespace ? `${namespace}/` : ''}${name}`, object);
-	const unknown = unknownFields(info.name, object);
-	if (unknown.length > 0 && url.searchParams.get('fieldValidation') !== 'Ignore') {
-		throw badRequest(`failed to create typed patch object (${namespace ? `${namespace}/` : ''}${name}; ${apiVersionOf(info)}, Kind=${info.kind}): .${unknown[0]}: field not declared in schema`);
+	const typedError = typedPatchError(info, object, unknownFields(info.name, object));
+	if (typedError) {
+		throw typedError;
 	}
 
 	const existing = context.store.get(info.name, namespace, name!);
@@ -127,7 +127,7 @@ async function applyPatch(context: HandlerContext, target: ResourceRequest, text
 	};
 	const force = ['1', 'true'].includes(url.searchParams.get('force') ?? '');
 	const scope = options.subresource === 'status' ? 'status' : 'main';
-	const applied = serverSideApply(existing?.object, {...object, metadata: {...object.metadata, name}}, writer, force, scope, info);
+	const applied = serverSideApply(existing?.object, {...object, metadata: {...object.metadata, name}}, writer, force, scope);
 	const managed = encodeManaged(applied.owned);
 	if (!existing) {
 		const entry = context.registry.create(info, {...applied.merged, metadata: {...(applied.merged['metadata'] as object), name}} as KubeObject, target.namespace, {...options, managed});

@@ -8,7 +8,7 @@ import {validatePodUpdate} from './pod-update.js';
 import {validate} from './validation.js';
 import {managedAfterUpdate, type ManagedEntry, type Writer} from './managed-fields.js';
 import type {ServiceAllocation} from './service-allocation.js';
-import {jsonEqual, newUid, orderKeys, orderMeta, randomSuffix, rfc3339} from './meta.js';
+import {isObject, jsonEqual, newUid, orderKeys, orderMeta, randomSuffix, rfc3339} from './meta.js';
 import {alreadyExists, conflict, failure, invalid, notFound, StatusError} from './status.js';
 
 /** Who is writing and how: what every registry write needs besides the object. */
@@ -192,7 +192,7 @@ export class Registry {
 			...(options.subresource ? {subresource: options.subresource} : {}),
 		};
 		const managedFields = options.managed
-			?? managedAfterUpdate(old.metadata.managedFields, old, object, writer, options.subresource === 'status' ? 'status' : 'main');
+			?? managedAfterUpdate(baseManaged(old, next, options.subresource), old, object, writer, options.subresource === 'status' ? 'status' : 'main');
 		object = orderTop({...object, metadata: orderMeta({...object.metadata, managedFields, resourceVersion: old.metadata.resourceVersion})});
 		if (jsonEqual(object, old)) {
 			release();
@@ -299,6 +299,21 @@ export class Registry {
 			}));
 		}
 	}
+}
+
+/**
+ * The managedFields an update starts from: those the request carries when it sets any
+ * (valid, on the main resource), so that a client may rewrite ownership, as kubectl does
+ * when it moves client-side apply's fields to server-side apply; otherwise the stored ones.
+ */
+function baseManaged(old: KubeObject, next: KubeObject, subresource: string | undefined): unknown {
+	const requested: unknown = next.metadata?.managedFields;
+	const valid = Array.isArray(requested) && requested.length > 0 && requested.every(entry => isObject(entry)
+		&& typeof entry['manager'] === 'string'
+		&& (entry['operation'] === 'Apply' || entry['operation'] === 'Update')
+		&& entry['fieldsType'] === 'FieldsV1'
+		&& isObject(entry['fieldsV1']));
+	return valid && !subresource ? requested : old.metadata.managedFields;
 }
 
 /** An object the store would hold, without storing it (dry runs). */

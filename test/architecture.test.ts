@@ -27,7 +27,7 @@ function runtimeImports(file: string): string[] {
 const folderOf = (file: string) => relative(source, file).split('/')[0]!;
 
 const rules: Array<{folders: string[]; forbidden: RegExp; why: string}> = [
-	{folders: ['format', 'k8s', 'keys', 'state', 'derive'], forbidden: /^(ink|react|@kubernetes\/client-node|node:)|\/(ui|cluster|actions|sandbox)\//, why: 'pure: no Ink, React, client-node, I/O, or the layers above'},
+	{folders: ['format', 'k8s', 'keys', 'state', 'derive', 'describe'], forbidden: /^(ink|react|@kubernetes\/client-node|node:)|\/(ui|cluster|actions|sandbox)\//, why: 'pure: no Ink, React, client-node, I/O, or the layers above'},
 	{folders: ['sandbox'], forbidden: /^(ink|react|@kubernetes\/client-node)|\/(ui|cluster|actions|state|keys)\//, why: 'the sandbox stands alone: no UI and no client'},
 	{folders: ['ui'], forbidden: /^@kubernetes\/client-node|\/(cluster\/(?!types|endpoints)|actions\/|sandbox\/)/, why: 'the UI sees only the Cluster interface'},
 ];

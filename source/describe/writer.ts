@@ -93,7 +93,7 @@ export function writeAnnotations(w: PrefixWriter, title: string, annotations: Re
 		if (index > 0) w.write(0, '\t');
 		const value = annotations![key]!.replace(/\n$/, '');
 		// Go measures in bytes.
-		if (Buffer.byteLength(value) + Buffer.byteLength(key) + 2 > maxAnnotationLength || value.includes('\n')) {
+		if (byteLength(value) + byteLength(key) + 2 > maxAnnotationLength || value.includes('\n')) {
 			w.write(0, `${key}:\n`);
 			for (const part of value.split('\n')) w.write(0, `\t  ${shorten(part, maxAnnotationLength - 2)}\n`);
 		} else {
@@ -102,9 +102,14 @@ export function writeAnnotations(w: PrefixWriter, title: string, annotations: Re
 	});
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const byteLength = (text: string) => encoder.encode(text).length;
+
+/** Go's `s[:max] + "..."` on the UTF-8 bytes. */
 function shorten(text: string, max: number): string {
-	const bytes = Buffer.from(text);
-	return bytes.length > max ? `${bytes.subarray(0, max).toString()}...` : text;
+	const bytes = encoder.encode(text);
+	return bytes.length > max ? `${decoder.decode(bytes.subarray(0, max))}...` : text;
 }
 
 /** A taint or toleration's effect, for sorting and printing. */

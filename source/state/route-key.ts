@@ -1,6 +1,7 @@
 import {colonCommandFor, colonUsage, commandFor, type Binding, type CommandId, type Scope} from '../keys/keymap.js';
 import type {KeyPress} from '../keys/key-name.js';
 import {isFilterPane, paneEntry} from '../keys/panes.js';
+import {nextMatch} from '../derive/text-search.js';
 import {isDns1123Subdomain} from '../k8s/names.js';
 import {completeColon, parseColon} from './colon.js';
 import {routeLogs, submitSearch} from './logs-keys.js';
@@ -35,6 +36,8 @@ export interface ViewContext {
 	rowKeys: readonly string[];
 	/** Rows that fit on screen: the PgUp/PgDn step. */
 	pageSize: number;
+	/** The detail's lines, when a detail is open (what `/`, `n` and `N` search). */
+	detailText?: readonly string[];
 	/** Lines of the overlay content on top (detail, help, history), for scrolling. */
 	overlayLines: number;
 	readonly: boolean;
@@ -70,7 +73,7 @@ export function promptScopes(prompt: Prompt): Scope[] {
 export function routeKey(state: UiState, key: KeyPress, view: ViewContext): Routed {
 	const mode = topMode(state);
 	if (mode?.kind === 'prompt') {
-		const edited = editPrompt(state, mode.prompt, key);
+		const edited = editPrompt(state, mode.prompt, key, view);
 		if (edited) return {state: edited, effects: []};
 	}
 
@@ -210,6 +213,10 @@ function runInMode(state: UiState, mode: Mode, command: CommandId, view: ViewCon
 				return mode.text === 'yaml' ? none(switched) : openYaml(switched, mode.target, view);
 			}
 
+			if (command === 'search') return none(push(state, {kind: 'prompt', prompt: {purpose: 'search', fields: [textField('/', mode.search?.query ?? '')], focus: 0}}));
+			if (command === 'nextMatch' || command === 'previousMatch') return none(searchAgain(state, mode, command === 'nextMatch' ? 1 : -1, view));
+			// Esc first clears a search, then closes.
+			if (command === 'back' && mode.search) return none(replaceTop(state, {...mode, search: undefined}));
 			return none(scrollOrBack(state, mode, command, view));
 		}
 
@@ -236,7 +243,28 @@ function scrollOrBack(state: UiState, mode: Extract<Mode, {scroll: number}>, com
 	return replaceTop(state, {...mode, scroll});
 }
 
-function editPrompt(state: UiState, prompt: Prompt, key: KeyPress): UiState | undefined {
+type DetailMode = Extract<Mode, {kind: 'detail'}>;
+
+/** `n`/`N`: the next or previous matching line, wrapping; the view scrolls to it. */
+function searchAgain(state: UiState, mode: DetailMode, direction: 1 | -1, view: ViewContext): UiState {
+	if (!mode.search) return withStatus(state, 'no search yet: press / to search the text', 'info');
+	const from = mode.search.line ?? (direction === 1 ? mode.scroll - 1 : mode.scroll);
+	const line = nextMatch(view.detailText ?? [], mode.search.query, from, direction);
+	if (line === undefined) return withStatus(replaceTop(state, {...mode, search: {query: mode.search.query}}), `not found: ${mode.search.query}`, 'warn');
+	return replaceTop(state, {...mode, scroll: line, search: {query: mode.search.query, line}});
+}
+
+/** While `/` is typed, the detail below finds the first match from where it stands. */
+function searchWhileTyping(state: UiState, query: string, view: ViewContext): UiState {
+	const below = state.modes.length - 2;
+	const mode = state.modes[below];
+	if (mode?.kind !== 'detail') return state;
+	const line = query === '' ? undefined : nextMatch(view.detailText ?? [], query, mode.scroll - 1, 1);
+	const detail: DetailMode = {...mode, search: query === '' ? undefined : {query, line}, scroll: line ?? mode.scroll};
+	return {...state, modes: state.modes.map((each, index) => (index === below ? detail : each))};
+}
+
+function editPrompt(state: UiState, prompt: Prompt, key: KeyPress, view: ViewContext): UiState | undefined {
 	const field = prompt.fields[prompt.focus]!;
 	const edited = editText(field, key);
 	if (!edited) return undefined;
@@ -245,6 +273,7 @@ function editPrompt(state: UiState, prompt: Prompt, key: KeyPress): UiState | un
 	let result = replaceTop(state, {kind: 'prompt', prompt: next});
 	// The filter applies while it is typed.
 	if (prompt.purpose === 'filter') result = {...result, filter: {...result.filter, [prompt.pane]: edited.value}};
+	if (prompt.purpose === 'search') result = searchWhileTyping(result, edited.value, view);
 	return result;
 }
 
@@ -252,6 +281,7 @@ function submitPrompt(state: UiState, prompt: Prompt, command: CommandId, view: 
 	const none = (next: UiState): Routed => ({state: next, effects: []});
 	if (command === 'cancel') {
 		const popped = pop(state);
+		if (prompt.purpose === 'search') return none(pop(searchWhileTyping(state, '', view)));
 		return none(prompt.purpose === 'filter' ? {...popped, filter: {...popped.filter, [prompt.pane]: ''}} : popped);
 	}
 
@@ -269,7 +299,13 @@ function submitPrompt(state: UiState, prompt: Prompt, command: CommandId, view: 
 	const value = prompt.fields[0].value.trim();
 	switch (prompt.purpose) {
 		case 'filter': return none(pop(state));
-		case 'search': return none(submitSearch(pop(state), prompt.fields[0].value));
+		case 'search': {
+			if (state.modes.at(-2)?.kind === 'logs') return none(submitSearch(pop(state), prompt.fields[0].value));
+			const detail = state.modes.at(-2);
+			const missed = value !== '' && detail?.kind === 'detail' && detail.search?.line === undefined;
+			return none(missed ? withStatus(pop(state), `not found: ${value}`, 'warn') : pop(state));
+		}
+
 		case 'namespace': {
 			if (value === '') return none(replaceTop(state, {kind: 'prompt', prompt: {...prompt, error: 'type a namespace'}}));
 			return {state: pop(state), effects: [{type: 'switchNamespace', namespace: value}]};

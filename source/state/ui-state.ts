@@ -1,4 +1,5 @@
 import {panes, type FilterPane, type Pane} from '../keys/panes.js';
+import type {TextSearch} from '../derive/text-search.js';
 import type {ColonNames} from './colon.js';
 import type {TextField} from './text-field.js';
 
@@ -39,7 +40,7 @@ export type Prompt =
 	| {purpose: 'namespace'; fields: [TextField]; focus: 0; error?: string}
 	/** A `:` command; `names` holds what Tab completes arguments from, once loaded. */
 	| {purpose: 'command'; fields: [TextField]; focus: 0; error?: string; names?: ColonNames}
-	/** `/` in the log view: the text to find and highlight. */
+	/** `/` in the log view or the detail: the text to find and highlight (the detail finds while it is typed). */
 	| {purpose: 'search'; fields: [TextField]; focus: 0};
 
 /** The log view (`l`): whose log, and how it is shown. */
@@ -68,7 +69,7 @@ export type Mode =
 	| {kind: 'help'; scroll: number}
 	| {kind: 'history'; scroll: number}
 	/** `text`: kubectl's describe (the default) or the object's YAML (`y`). */
-	| {kind: 'detail'; target: Target; scroll: number; text?: 'describe' | 'yaml'}
+	| {kind: 'detail'; target: Target; scroll: number; text?: 'describe' | 'yaml'; search?: TextSearch}
 	| LogsMode
 	| {kind: 'confirm'; target: Target}
 	/** What a server dry run says an apply will do; `y` applies, anything else cancels. */

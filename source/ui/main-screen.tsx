@@ -65,6 +65,7 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 			rowKeys: paneViews[current.pane].rowKeys(data),
 			pageSize: Math.max(1, paneHeight - 2),
 			overlayLines: mode ? overlayViews[mode.kind].lines?.({...props, state: current}).length ?? 0 : 0,
+			detailText: current.modes.some(each => each.kind === 'detail') ? data.detail.lines.map(line => line.text) : undefined,
 			readonly,
 			namespace: cluster.info.namespace,
 			contextNamespace: cluster.info.contextNamespace,

@@ -1,6 +1,7 @@
 import type {ReactNode} from 'react';
 import type {Cluster} from '../cluster/types.js';
 import type {DetailLine} from '../derive/describe.js';
+import {matchPosition} from '../derive/text-search.js';
 import {bindingsFor} from '../keys/keymap.js';
 import {isFilterPane} from '../keys/panes.js';
 import {activeScopes} from '../state/route-key.js';
@@ -106,10 +107,11 @@ export const overlayViews: Record<Mode['kind'], View> = {
 		lines: ({data}) => data.detail.lines,
 		Body: ({state, data: {detail}, width, height, theme}) => {
 			const mode = state.modes.findLast(entry => entry.kind === 'detail')!;
-			const {target, scroll} = mode as Extract<Mode, {kind: 'detail'}>;
+			const {target, scroll, search} = mode as Extract<Mode, {kind: 'detail'}>;
 			const text = (mode as Extract<Mode, {kind: 'detail'}>).text === 'yaml' ? ' — YAML (y: describe)' : '';
-			const title = `${target.kind} ${target.namespace}/${target.name}${text}${detail.gone ? ' — gone (deleted)' : detail.loading ? ' — loading…' : ''}`;
-			return <ScrollView title={title} lines={detail.lines} scroll={scroll} width={width} height={height} theme={theme}/>;
+			const found = search ? `  /${search.query}: ${matchPosition(detail.lines.map(line => line.text), search)}` : '';
+			const title = `${target.kind} ${target.namespace}/${target.name}${text}${detail.gone ? ' — gone (deleted)' : detail.loading ? ' — loading…' : ''}${found}`;
+			return <ScrollView title={title} lines={detail.lines} scroll={scroll} width={width} height={height} theme={theme} search={search}/>;
 		},
 	},
 	logs: {

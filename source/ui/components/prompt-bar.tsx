@@ -22,7 +22,7 @@ const titles: Record<Prompt['purpose'], string> = {
 	run: 'run a pod, like kubectl run NAME --image=IMAGE',
 	namespace: 'namespace',
 	command: 'command',
-	search: 'search the log',
+	search: 'search',
 };
 
 /** What the keys do in this prompt, from the keymap. */
@@ -47,7 +47,7 @@ export function PromptBar({prompt, width, theme}: {prompt: Prompt; width: number
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">
-				{prompt.purpose === 'filter' ? <Text color={theme.accent}>/</Text> : prompt.purpose === 'command' ? <Text color={theme.accent}>:</Text> : <Text color={theme.accent}>{titles[prompt.purpose]}  </Text>}
+				{prompt.purpose === 'filter' || prompt.purpose === 'search' ? <Text color={theme.accent}>/</Text> : prompt.purpose === 'command' ? <Text color={theme.accent}>:</Text> : <Text color={theme.accent}>{titles[prompt.purpose]}  </Text>}
 				{prompt.fields.map((field, index) => (
 					<Text key={index}>
 						{prompt.purpose === 'run' ? <Text color={theme.dim}>{index > 0 ? '   ' : ''}{field.label}: </Text> : null}
@@ -55,7 +55,7 @@ export function PromptBar({prompt, width, theme}: {prompt: Prompt; width: number
 					</Text>
 				))}
 			</Text>
-			<Text color={error ? theme.tone('error') : theme.dim} wrap="truncate">{fitLine(error ?? `${prompt.purpose === 'filter' ? `${titles.filter}  ` : ''}${help}`, width)}</Text>
+			<Text color={error ? theme.tone('error') : theme.dim} wrap="truncate">{fitLine(error ?? `${prompt.purpose === 'filter' || prompt.purpose === 'search' ? `${titles[prompt.purpose]}  ` : ''}${help}`, width)}</Text>
 		</Box>
 	);
 }

@@ -1,7 +1,9 @@
+import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
 
 import type {DetailLine} from '../../derive/describe.js';
 import {fitLine} from '../../derive/table-fit.js';
+import {matchRanges, type TextSearch} from '../../derive/text-search.js';
 import type {Theme} from '../theme.js';
 
 interface ScrollViewProps {
@@ -11,10 +13,28 @@ interface ScrollViewProps {
 	width: number;
 	height: number;
 	theme: Theme;
+	/** Matches shown in inverse video; the line the search is on also bold. */
+	search?: TextSearch;
+}
+
+/** A line's text with the search's matches in inverse video. */
+function Highlighted({text, query}: {text: string; query: string}) {
+	const ranges = matchRanges(text, query);
+	if (ranges.length === 0) return <>{text}</>;
+	const parts: ReactNode[] = [];
+	let at = 0;
+	for (const [start, end] of ranges) {
+		if (start > at) parts.push(<Text key={`t${at}`}>{text.slice(at, start)}</Text>);
+		parts.push(<Text key={`m${start}`} inverse>{text.slice(start, end)}</Text>);
+		at = end;
+	}
+
+	if (at < text.length) parts.push(<Text key={`t${at}`}>{text.slice(at)}</Text>);
+	return <>{parts}</>;
 }
 
 /** A full-pane view of lines with a title (help, history, detail); scrolls with the movement keys. */
-export function ScrollView({title, lines, scroll, width, height, theme}: ScrollViewProps) {
+export function ScrollView({title, lines, scroll, width, height, theme, search}: ScrollViewProps) {
 	const room = Math.max(0, height - 1);
 	const first = Math.min(scroll, Math.max(0, lines.length - room));
 	const position = lines.length > room ? `  (${first + 1}-${Math.min(lines.length, first + room)} of ${lines.length})` : '';
@@ -22,7 +42,9 @@ export function ScrollView({title, lines, scroll, width, height, theme}: ScrollV
 		<Box flexDirection="column" height={height}>
 			<Text bold color={theme.accent}>{fitLine(`${title}${position}`, width)}</Text>
 			{lines.slice(first, first + room).map((line, index) => (
-				<Text key={index} bold={line.heading} color={line.tone ? theme.tone(line.tone) : undefined}>{fitLine(line.text, width)}</Text>
+				<Text key={index} bold={line.heading || (search?.line !== undefined && search.line === first + index)} color={line.tone ? theme.tone(line.tone) : undefined}>
+					{search ? <Highlighted text={fitLine(line.text, width)} query={search.query}/> : fitLine(line.text, width)}
+				</Text>
 			))}
 		</Box>
 	);

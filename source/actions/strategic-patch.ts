@@ -215,7 +215,22 @@ function mergePatches(base: JsonMap, patch: JsonMap, schema: PatchSchema | undef
 			result[key] = value;
 		}
 	}
+	// The server checks that a list's items come in the order $setElementOrder gives
+	// (apimachinery's normalizeElementOrder): items merged from both patches are put back in it.
+	for (const [key, value] of Object.entries(result)) {
+		const order = result[`${orderPrefix}/${key}`];
+		const mergeKey = fieldMeta(schema, key).mergeKey;
+		if (!key.startsWith('$') && Array.isArray(value) && Array.isArray(order) && mergeKey) result[key] = inOrder(value, order, mergeKey);
+	}
 	return result;
+}
+
+/** Items in the order's order by merge key; `$patch` directives and items it does not name after them, as they were. */
+function inOrder(items: Json[], order: Json[], mergeKey: string): Json[] {
+	const position = (item: Json) => (isJsonMap(item) && !('$patch' in item) ? order.findIndex(other => isJsonMap(other) && jsonEqual(other[mergeKey], item[mergeKey])) : -1);
+	const placed = items.map((item, index) => ({item, index, at: position(item)}));
+	const named = placed.filter(entry => entry.at >= 0).sort((a, b) => a.at - b.at);
+	return [...named, ...placed.filter(entry => entry.at < 0)].map(entry => entry.item);
 }
 
 function mergeLists(base: Json[], patch: Json[], meta: FieldPatchMeta): Json[] {

@@ -114,6 +114,19 @@ const cases: Case[] = [
 		patch: {spec: {strategy: {'$retainKeys': ['type'], rollingUpdate: null, type: 'Recreate'}}},
 	},
 	{
+		name: 'containers reordered while one loses an env var and the other changes: the items in the new order (the server checks it)',
+		original: pod({containers: [container({env: [{name: 'A', value: '1'}, {name: 'B', value: '2'}]}), container({name: 'side', args: ['1d']})]}),
+		modified: pod({containers: [container({name: 'side', args: ['2d']}), container({image: 'nginx:1.27', env: [{name: 'B', value: '2'}]})]}),
+		current: live(pod({containers: [container({env: [{name: 'A', value: '1'}, {name: 'B', value: '2'}]}), container({name: 'side', args: ['1d']})]})),
+		patch: {spec: {
+			'$setElementOrder/containers': [{name: 'side'}, {name: 'c'}],
+			containers: [
+				{args: ['2d'], name: 'side'},
+				{name: 'c', image: 'nginx:1.27', '$setElementOrder/env': [{name: 'B'}], env: [{'$patch': 'delete', name: 'A'}]},
+			],
+		}},
+	},
+	{
 		name: 'containers reordered in the file: only the order',
 		original: pod({containers: [container(), container({name: 'd'})]}),
 		modified: pod({containers: [container({name: 'd'}), container()]}),

@@ -95,7 +95,7 @@ function fieldValue(spec: Json, keys: string[]): unknown {
 const goFieldName = (key: string): string => key.charAt(0).toUpperCase() + key.slice(1);
 
 // A value as go-cmp prints it in context: zero fields left out, at most four shown per struct.
-function render(value: unknown, pointer: boolean, depth = 0): string {
+function render(value: unknown, pointer: boolean): string {
 	if (value === undefined || value === null) {
 		return 'nil';
 	}
@@ -110,12 +110,14 @@ function render(value: unknown, pointer: boolean, depth = 0): string {
 	}
 
 	if (Array.isArray(value)) {
-		return `{${value.map(item => render(item, false, depth + 1)).join(', ')}}`;
+		return `{${value.map(item => render(item, false)).join(', ')}}`;
 	}
 
-	const entries = Object.entries(value).filter(([, item]) => item !== undefined && item !== '' && item !== false && item !== 0 && !(Array.isArray(item) && item.length === 0));
-	const limit = depth === 0 ? 4 : entries.length;
-	const shown = entries.slice(0, limit).map(([key, item]) => `${goFieldName(key)}: ${render(item, false, depth + 1)}`);
+	const empty = (item: unknown): boolean => item === undefined || item === null || item === '' || item === false || item === 0
+		|| (typeof item === 'object' && Object.keys(item).length === 0);
+	const entries = Object.entries(value).filter(([, item]) => !empty(item));
+	const limit = 4;
+	const shown = entries.slice(0, limit).map(([key, item]) => `${goFieldName(key)}: ${render(item, false)}`);
 	if (entries.length > limit) {
 		shown.push('...');
 	}

@@ -49,7 +49,9 @@ function jumpToMatch(state: UiState, mode: LogsMode, view: LogsView, direction: 
 	const {matches} = view;
 	if (mode.search === '') return {...state, status: {text: 'no search: press / to search', tone: 'info'}};
 	if (matches.length === 0) return {...state, status: {text: `"${mode.search}" not found`, tone: 'warn'}};
-	let next = direction === 1 ? matches.findIndex(line => line > top) : matches.findLastIndex(line => line < top);
+	// From the current match when there is one (a short log never scrolls, so the top cannot say where n was), else from the top line.
+	const from = mode.match >= 0 && mode.match < matches.length ? matches[mode.match]! : top;
+	let next = direction === 1 ? matches.findIndex(line => line > from) : matches.findLastIndex(line => line < from);
 	if (next === -1) next = direction === 1 ? 0 : matches.length - 1;
 	const line = matches[next]!;
 	return {...replaceTop(state, {...mode, follow: false, scroll: line, match: next}), status: {text: `match ${next + 1} of ${matches.length} for "${mode.search}"`, tone: 'info'}};

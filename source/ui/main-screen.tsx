@@ -7,10 +7,6 @@ import type {ViewContext} from '../state/route-key.js';
 import {panes, topMode, type Pane, type UiState} from '../state/ui-state.js';
 import {trace} from '../trace.js';
 import {Header} from './components/header.js';
-import {eventKey, eventTargetOf} from '../derive/event-view.js';
-import {logLineText, searchLines} from '../derive/log-lines.js';
-import type {LogSnapshot} from '../cluster/log-session.js';
-import type {LogsMode} from '../state/ui-state.js';
 import {useEffects} from './hooks/use-effects.js';
 import {useEditor} from './hooks/use-editor.js';
 import {useKeyRouter} from './hooks/use-key-router.js';
@@ -37,11 +33,6 @@ export interface MainScreenProps {
 	onContext: (context: string) => void;
 }
 
-/** The log lines that hold the search text, as shown (timestamps or not). */
-function logMatches(log: LogSnapshot, mode: LogsMode): number[] {
-	return mode.search === '' ? [] : searchLines(log.lines.map(entry => logLineText(entry, mode.timestamps)), mode.search);
-}
-
 /** The smallest terminal kpods draws in; below it, it says so. */
 export const minimumSize = {columns: 50, rows: 10};
 
@@ -59,21 +50,22 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 	const readClock = useCallback(() => clock.current, []);
 	const runEditor = useEditor();
 	const run = useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock: readClock, runEditor});
+	// What the router needs to know, for the state a key arrives in: the pane's and the top overlay's own parts come from their views.
 	const context = (current: UiState): ViewContext => {
 		const mode = topMode(current);
+		const pane = paneViews[current.pane];
+		const overlay = mode && overlayViews[mode.kind];
+		const now = {...props, state: current};
 		return {
-			rowKeys: paneViews[current.pane].rowKeys(data),
+			rowKeys: pane.rowKeys(data),
 			pageSize: Math.max(1, paneHeight - 2),
-			overlayLines: mode ? overlayViews[mode.kind].lines?.({...props, state: current}).length ?? 0 : 0,
+			overlayLines: overlay?.lines?.(now).length ?? 0,
 			detailText: current.modes.some(each => each.kind === 'detail') ? data.detail.lines.map(line => line.text) : undefined,
 			readonly,
 			namespace: cluster.info.namespace,
 			contextNamespace: cluster.info.contextNamespace,
-			logs: mode?.kind === 'logs' ? {lineCount: data.logs.lines.length, matches: logMatches(data.logs, mode)} : undefined,
-			eventTarget: key => {
-				const event = data.eventRows.find(row => eventKey(row) === key);
-				return event ? eventTargetOf(event) : undefined;
-			},
+			...pane.context?.(now),
+			...overlay?.context?.(now),
 		};
 	};
 

@@ -4,7 +4,7 @@ import type {DetailLine} from '../derive/describe.js';
 import {matchPosition} from '../derive/text-search.js';
 import {bindingsFor} from '../keys/keymap.js';
 import {isFilterPane} from '../keys/panes.js';
-import {activeScopes} from '../state/route-key.js';
+import {activeScopes, type ViewContext} from '../state/route-key.js';
 import {selectedIndex} from '../state/selection.js';
 import {topMode, type LogsMode, type Mode, type Pane, type StatusLine, type UiState} from '../state/ui-state.js';
 import {Footer} from './components/footer.js';
@@ -16,7 +16,9 @@ import type {ScreenData} from './hooks/use-screen-data.js';
 import {ManifestsPane} from './panes/manifests-pane.js';
 import {EventsPane} from './panes/events-pane.js';
 import {LogView} from './components/log-view.js';
-import {eventKey} from '../derive/event-view.js';
+import {eventKey, eventTargetOf} from '../derive/event-view.js';
+import {logLineText, searchLines} from '../derive/log-lines.js';
+import type {LogSnapshot} from '../cluster/log-session.js';
 import {PodsPane} from './panes/pods-pane.js';
 import {ServicesPane} from './panes/services-pane.js';
 import type {Theme} from './theme.js';
@@ -45,6 +47,8 @@ export interface View {
 	Footer?: (props: ViewProps) => ReactNode;
 	/** The lines a scrolling overlay holds: the router stops scrolling at the last page. */
 	lines?: (props: ViewProps) => readonly DetailLine[];
+	/** What else the router needs to know while this view has the keys. */
+	context?: (props: ViewProps) => Partial<ViewContext>;
 }
 
 /** A pane: its body and the keys of its rows in display order (the router moves over them; the tab counts them). */
@@ -88,6 +92,11 @@ export const paneViews: Record<Pane, PaneView> = {
 	},
 	events: {
 		rowKeys: data => keysOf(data.eventRows, eventKey),
+		// `Enter` jumps to the object an event is about.
+		context: ({data}) => ({eventTarget: key => {
+			const event = data.eventRows.find(row => eventKey(row) === key);
+			return event ? eventTargetOf(event) : undefined;
+		}}),
 		Body: props => <EventsPane events={props.data.eventRows} {...listProps(props, 'events')}/>,
 	},
 	manifests: {
@@ -116,6 +125,7 @@ export const overlayViews: Record<Mode['kind'], View> = {
 	},
 	logs: {
 		lines: ({data}) => data.logs.lines as unknown as DetailLine[],
+		context: ({state, data}) => ({logs: {lineCount: data.logs.lines.length, matches: logMatches(data.logs, topMode(state) as LogsMode)}}),
 		Body: ({state, data, width, height, theme}) => {
 			const mode = state.modes.findLast(entry => entry.kind === 'logs')!;
 			return <LogView title={logTitle(mode)} log={data.logs} mode={mode} width={width} height={height} theme={theme}/>;
@@ -137,6 +147,11 @@ export const overlayViews: Record<Mode['kind'], View> = {
 function applyPreviewOf(state: UiState) {
 	const mode = topMode(state);
 	return mode?.kind === 'applyPreview' ? mode.preview : undefined;
+}
+
+/** The log lines that hold the search text, as shown (timestamps or not). */
+function logMatches(log: LogSnapshot, mode: LogsMode): number[] {
+	return mode.search === '' ? [] : searchLines(log.lines.map(entry => logLineText(entry, mode.timestamps)), mode.search);
 }
 
 /** The log view's title: whose log, like kubectl names it. */

@@ -45,8 +45,10 @@ export class TerminalSession {
 		const rows = options.rows ?? 30;
 		if (typeof pty === 'string') throw new Error(`${pty}; guard this test with {skip: ptyUnavailable}`);
 		this.terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
-		// The built file itself, through its hashbang, as the installed `kpods` command runs.
-		this.pty = pty.spawn(cli, args, {
+		// The built file itself, through its hashbang, as the installed `kpods` command runs
+		// (Windows runs no hashbangs: there npm's shim runs `node cli.js`, and so does this).
+		const [file, fileArgs] = process.platform === 'win32' ? [process.execPath, [cli, ...args]] : [cli, args];
+		this.pty = pty.spawn(file, fileArgs, {
 			name: 'xterm-256color',
 			cols: columns,
 			rows,

@@ -6,6 +6,7 @@ import {bareJson} from './store.js';
 import {admitPod, applyDefaults, dropTypeDependentFields} from './defaults.js';
 import {validatePodUpdate} from './pod-update.js';
 import {validate} from './validation.js';
+import {validateMetaUpdate} from './validation-meta.js';
 import {managedAfterUpdate, type ManagedEntry, type Writer} from './managed-fields.js';
 import type {ServiceAllocation} from './service-allocation.js';
 import {isObject, jsonEqual, newUid, orderKeys, orderMeta, randomSuffix, rfc3339} from './meta.js';
@@ -137,6 +138,7 @@ export class Registry {
 			throw new StatusError(failure(400, 'BadRequest', `the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`));
 		}
 
+		const metaErrors = validateMetaUpdate(old, next);
 		let object: KubeObject;
 		if (options.subresource === 'status') {
 			object = {...old, status: next['status']};
@@ -165,7 +167,7 @@ export class Registry {
 			object = dropTypeDependentFields(old, object);
 		}
 
-		const errors = validate(info.name, object, options.subresource === 'status' ? 'status' : 'main');
+		const errors = [...metaErrors, ...validate(info.name, object, options.subresource === 'status' ? 'status' : 'main')];
 		if (info.name === 'pods' && options.subresource !== 'status') {
 			errors.push(...validatePodUpdate(old, object));
 		}

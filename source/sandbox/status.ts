@@ -91,7 +91,8 @@ export function forbiddenField(field: string, detail: string): FieldError {
 
 /** 422 `Pod "x" is invalid: ...` with one cause per field error. */
 export function invalid(kind: string, name: string, errors: FieldError[], group = ''): StatusError {
-	const rendered = errors.map(error => `${error.field}: ${error.message}`);
+	// ErrorList.ToAggregate: the message lists each distinct error once; causes keep them all.
+	const rendered = [...new Set(errors.map(error => `${error.field}: ${error.message}`))];
 	const summary = rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`;
 	const qualifiedKind = group ? `${kind}.${group}` : kind;
 	return new StatusError(failure(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${summary}`, {

@@ -80,3 +80,18 @@ function validateAnnotations(annotations: unknown): FieldError[] {
 
 	return errors;
 }
+
+/**
+ * ValidateObjectMetaUpdate's refusal of a new uid. The registry checks the common fields and
+ * then the kind's own update validation checks them again, so a real server reports it twice
+ * (the message shows it once).
+ */
+export function validateMetaUpdate(old: KubeObject, next: KubeObject): FieldError[] {
+	const uid = next.metadata?.uid;
+	if (!uid || uid === old.metadata.uid) {
+		return [];
+	}
+
+	const error = invalidValue('metadata.uid', uid, 'field is immutable');
+	return [error, error];
+}

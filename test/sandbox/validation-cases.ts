@@ -164,6 +164,7 @@ export const updateCases: Case[] = [
 		request: {method: 'PUT', path: `${services}/np`, build: current => ({...current, metadata: {...current.metadata, uid: '00000000-0000-0000-0000-000000000000'}})},
 		v132: {why: 'v1.23+ services use the generic store, whose UID precondition answers first (v1.20 validated twice: 422 immutable)', code: 409, reason: 'Conflict', message: 'Operation cannot be fulfilled on services "np": StorageError: invalid object, Code: 4, Key: /registry/services/specs/{ns}/np, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: <uid>, UID in object meta: <uid>', details: {name: 'np', kind: 'services'}},
 	},
+	{id: 'patch-pod-uid', title: 'a patch changing a pod\'s uid: immutable, reported twice (once in the message)', setup: [simplePod], request: {method: 'PATCH', path: `${pods}/pu`, contentType: merge, body: {metadata: {uid: '00000000-0000-0000-0000-000000000000'}}}},
 	{id: 'pod-add-container', title: 'adding a container to a pod', setup: [simplePod], request: {method: 'PATCH', path: `${pods}/pu`, contentType: strategic, body: {spec: {containers: [{name: 'b', image: 'busybox'}]}}}},
 	{
 		id: 'pod-update-diff', title: 'changing restartPolicy: the message shows the spec diff', setup: [simplePod], request: {method: 'PATCH', path: `${pods}/pu`, contentType: strategic, body: {spec: {restartPolicy: 'Never'}}},

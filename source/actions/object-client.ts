@@ -2,6 +2,7 @@ import {ApiException, HttpMethod, KubernetesObjectApi, PatchStrategy} from '@kub
 import type {KubeConfig, KubernetesObject, ResponseContext} from '@kubernetes/client-node';
 import type {KubeObject} from '../k8s/types.js';
 import {apiErrorCode} from './errors.js';
+import {goJson} from './go-json.js';
 
 /** How a write names its author and whether the server only pretends to do it. */
 export interface WriteOptions {
@@ -70,7 +71,8 @@ export class ObjectClient extends KubernetesObjectApi {
 		// kubectl's default --validate=strict; servers before 1.25 ignore the parameter.
 		request.setQueryParam('fieldValidation', 'Strict');
 		if (options.dryRun) request.setQueryParam('dryRun', 'All');
-		request.setBody(JSON.stringify(body));
+		// Encoded as kubectl's Go client encodes it (keys sorted), so the server stores what it would from kubectl.
+		request.setBody(goJson(body));
 		// processResponse below hands back the wire JSON, not a model class.
 		return (await this.requestPromise(request)) as unknown as KubeObject;
 	}

@@ -115,4 +115,23 @@ describe('apply: kpods and the real kubectl take turns on one object', {skip: ku
 		const pod = await core.readNamespacedPod({name: 'made-by-run', namespace: 'default'});
 		assert.equal(pod.metadata?.annotations, undefined);
 	});
+
+	test('twin pods, one applied by kubectl and one by kpods through five edits: they end the same, last-applied bytes included', async () => {
+		const podFile = (name: string, step: number) => {
+			const metadata = step === 1 ? ['  labels: {app: web, tier: front}', '  annotations: {note: a}', '  finalizers: [example.com/a]']
+				: step === 2 ? ['  labels: {app: web}', '  annotations: {note: "<b> & c", other: x}', '  finalizers: [example.com/b]'] : [];
+			return ['apiVersion: v1', 'kind: Pod', 'metadata:', `  name: ${name}`, ...metadata, 'spec:', '  containers:', `  - name: web`, `    image: ${step === 2 ? 'nginx:1.27' : 'nginx'}`, ''].join('\n');
+		};
+		const comparable = async (name: string) => {
+			const pod = await core.readNamespacedPod({name, namespace: 'default'});
+			return JSON.stringify([pod.metadata?.labels, pod.metadata?.annotations, pod.metadata?.finalizers, pod.spec?.containers.map(container => container.image)]).replaceAll(name, 'NAME');
+		};
+		for (const [step, words] of [[1, 'created'], [2, 'configured'], [3, 'configured'], [1, 'configured'], [1, 'unchanged']] as const) {
+			writeFileSync(join(scratch, 'twin-kubectl.yaml'), podFile('twin-kubectl', step));
+			assert.deepEqual(await shell(`kubectl apply -f ${join(scratch, 'twin-kubectl.yaml')}`, env), {code: 0, stdout: `pod/twin-kubectl ${words}\n`, stderr: ''}, `step ${step}`);
+			const file = parseManifest(podFile('twin-kpods', step), join(scratch, 'twin-kpods.yaml'), repoRoot);
+			assert.equal((await applyDocuments(kc, [file], inDefault)).outcomes[0]?.line, `pod/twin-kpods ${words}`);
+			assert.equal(await comparable('twin-kpods'), await comparable('twin-kubectl'), `step ${step}`);
+		}
+	});
 });

@@ -32,7 +32,7 @@ export async function openLogs(cluster: Cluster, target: Target, container?: str
 
 			return {
 				mode: logsMode(target, container),
-				line: `following the log of ${target.name}/${container}`,
+				line: `log of ${target.name}/${container}`,
 				kubectl: `kubectl logs -f --tail=${logTail} ${target.name} -c ${container}${namespaceFlag(target, cluster)}`,
 			};
 		}

@@ -1,4 +1,4 @@
-import {goName, resourceTypes, type GoType} from './go-types.js';
+import {goName, typeOf, type GoType, type TypedResource} from './go-types.js';
 import {isObject} from './meta.js';
 
 /**
@@ -7,15 +7,11 @@ import {isObject} from './meta.js';
  * the first type mismatch is kept while decoding goes on, but an error from a type's own
  * UnmarshalJSON (a bad quantity, an IntOrString that is neither) stops decoding at once and wins.
  */
-export function decodeError(resource: string, object: unknown): string | undefined {
-	const type = resourceTypes[resource];
-	if (!type) {
-		return undefined;
-	}
-
+export function decodeError(resource: TypedResource, object: unknown): string | undefined {
+	const type = typeOf(resource);
 	const state: DecodeState = {};
 	try {
-		walk(object, type, {struct: goName(type).replace(/^v1\./, ''), path: []}, state);
+		walk(object, type, {struct: goName(type).replace(/^\w+\./, ''), path: []}, state);
 	} catch (error) {
 		if (error instanceof FatalDecodeError) {
 			return error.message;
@@ -153,7 +149,7 @@ function walk(value: unknown, type: GoType, context: Context, state: DecodeState
 				return;
 			}
 
-			const struct = type.name.replace(/^v1\./, '');
+			const struct = type.name.replace(/^\w+\./, '');
 			for (const [key, child] of Object.entries(value)) {
 				const field = type.fields[key];
 				if (field) {
@@ -191,12 +187,8 @@ export function quantityError(text: string): string | undefined {
  * the typed object (the first one, in document order): a string where an integer belongs is
  * `unrecognized type: int32`, a number where a string belongs `cannot convert int64 to string`.
  */
-export function convertError(resource: string, object: unknown): string | undefined {
-	const type = resourceTypes[resource];
-	if (!type) {
-		return undefined;
-	}
-
+export function convertError(resource: TypedResource, object: unknown): string | undefined {
+	const type = typeOf(resource);
 	const visit = (value: unknown, at: GoType): string | undefined => {
 		if (value === null || value === undefined) {
 			return undefined;

@@ -119,3 +119,15 @@ export const resourceTypes: Record<string, GoType> = {
 	pods: top('Pod', podSpec),
 	services: top('Service', serviceSpec, serviceStatus),
 };
+
+/** What names a resource's Go type: the resource, its kind and version (a ResourceInfo will do). */
+export interface TypedResource {
+	name: string;
+	kind: string;
+	version: string;
+}
+
+/** The Go type of a resource's objects: the full one for pods and services, ObjectMeta's for the rest. */
+export function typeOf(resource: TypedResource): GoType {
+	return resourceTypes[resource.name] ?? struct(`${resource.version}.${resource.kind}`, {kind: text(), apiVersion: text(), metadata: objectMeta});
+}

@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import type {KubeObject} from '../k8s/types.js';
-import {apiVersionOf} from './resources.js';
+import {apiVersionOf, type ResourceInfo} from './resources.js';
 import {objectJson} from './store.js';
 import type {WriteOptions} from './registry.js';
 import {readBody, type Representation} from './http-util.js';
@@ -44,19 +44,19 @@ export async function handlePatch(context: HandlerContext, target: ResourceReque
 	switch (contentType) {
 		case 'application/merge-patch+json': {
 			patched = mergePatch(current, patch);
-			typeProblem = () => patchTypeError(patchedJson(patched, touchedByMergePatch(current, patch)), decodeError(info.name, patched));
+			typeProblem = () => patchTypeError(patchedJson(patched, touchedByMergePatch(current, patch)), decodeError(info, patched));
 			break;
 		}
 
 		case 'application/json-patch+json': {
 			patched = jsonPatch(current, patch);
-			typeProblem = () => patchTypeError(patchedJson(patched, touchedByJsonPatch(patch)), decodeError(info.name, patched));
+			typeProblem = () => patchTypeError(patchedJson(patched, touchedByJsonPatch(patch)), decodeError(info, patched));
 			break;
 		}
 
 		case 'application/strategic-merge-patch+json': {
 			patched = strategicMergePatch(current, patch);
-			typeProblem = () => patchTypeError(goPrint(patch), convertError(info.name, patched));
+			typeProblem = () => patchTypeError(goPrint(patch), convertError(info, patched));
 			break;
 		}
 
@@ -112,7 +112,7 @@ async function applyPatch(context: HandlerContext, target: ResourceRequest, text
 	}
 
 	checkNamespaceOf(object, target.namespace, info);
-	checkAppliedTypes(info.name, info, `${namespace ? `${namespace}/` : ''}${name}`, object);
+	checkAppliedTypes(info, `${namespace ? `${namespace}/` : ''}${name}`, object);
 	const typedError = typedPatchError(info, object, unknownFields(info.name, object));
 	if (typedError) {
 		throw typedError;
@@ -151,9 +151,9 @@ function patchTypeError(value: string, problem: string | undefined): StatusError
 
 // Server-side apply of values of the wrong type: the server's 500s (no reason), one line per
 // value as structured-merge-diff lists them; a bad quantity fails the later conversion.
-function checkAppliedTypes(resource: string, info: {group: string; version: string; kind: string}, where: string, object: KubeObject): void {
-	const errors = typedPatchErrors(resource, object);
-	const quantity = errors.length === 0 ? appliedQuantityError(resource, info.kind, object) : undefined;
+function checkAppliedTypes(info: ResourceInfo, where: string, object: KubeObject): void {
+	const errors = typedPatchErrors(info, object);
+	const quantity = errors.length === 0 ? appliedQuantityError(info, object) : undefined;
 	if (errors.length === 0 && !quantity) {
 		return;
 	}

@@ -96,7 +96,7 @@ export async function readObject(request: IncomingMessage, info: ResourceInfo, u
 	}
 
 	// A field of the wrong JSON type fails decoding, before defaulting or validation.
-	const typeError = decodeError(info.name, object);
+	const typeError = decodeError(info, object);
 	if (typeError) {
 		throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${typeError}`);
 	}

@@ -1,4 +1,4 @@
-import {resourceTypes, type GoType} from './go-types.js';
+import {typeOf, type GoType, type TypedResource} from './go-types.js';
 import {isObject} from './meta.js';
 import {childPath, itemPath, listSemantics} from './schema.js';
 import {quantityError} from './decode.js';
@@ -9,22 +9,17 @@ import {quantityError} from './decode.js';
  * expected numeric (int or float), got …`, in SMD's path syntax (list items by their keys).
  * Texts as the lab's v1.20 server prints them.
  */
-export function typedPatchErrors(resource: string, object: unknown): string[] {
-	const type = resourceTypes[resource];
-	if (!type) {
-		return [];
-	}
-
+export function typedPatchErrors(resource: TypedResource, object: unknown): string[] {
+	const type = typeOf(resource);
 	const errors: string[] = [];
 	walk(object, type, '', '', errors);
 	return errors;
 }
 
 /** The conversion error a bad quantity gives after the typed patch object is built. */
-export function appliedQuantityError(resource: string, kind: string, object: unknown): string | undefined {
-	const type = resourceTypes[resource];
-	const found = type ? firstQuantityError(object, type) : undefined;
-	return found ? `failed to convert new object to proper version: unable to convert unstructured object to /v1, Kind=${kind}: ${found}` : undefined;
+export function appliedQuantityError(resource: TypedResource, object: unknown): string | undefined {
+	const found = firstQuantityError(object, typeOf(resource));
+	return found ? `failed to convert new object to proper version: unable to convert unstructured object to /${resource.version}, Kind=${resource.kind}: ${found}` : undefined;
 }
 
 function firstQuantityError(value: unknown, type: GoType): string | undefined {

@@ -22,8 +22,11 @@ describe('decode errors', () => {
 		['null is nothing', pod({containers: null, nodeName: null}), undefined],
 		['unknown fields are not type-checked', pod({bogus: 1}), undefined],
 	];
+	test('other kinds: their metadata is type-checked', () => {
+		assert.equal(decodeError({name: 'namespaces', kind: 'Namespace', version: 'v1'}, {metadata: {name: 'x', labels: {tier: 1}}}), 'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string');
+	});
 	for (const [title, object, expected] of cases) {
-		test(title, () => assert.equal(decodeError('pods', object), expected));
+		test(title, () => assert.equal(decodeError({name: 'pods', kind: 'Pod', version: 'v1'}, object), expected));
 	}
 });
 
@@ -73,7 +76,7 @@ test('the pod update diff shows the changed field with two unchanged ones either
 });
 
 test('server-side apply lists every value of the wrong type with structured-merge-diff paths', () => {
-	assert.deepEqual(typedPatchErrors('services', {spec: {ports: [{port: '80', protocol: 'TCP'}], selector: {app: true}, externalIPs: 'x'}}), [
+	assert.deepEqual(typedPatchErrors({name: 'services', kind: 'Service', version: 'v1'}, {spec: {ports: [{port: '80', protocol: 'TCP'}], selector: {app: true}, externalIPs: 'x'}}), [
 		'.spec.ports[port="80",protocol="TCP"].port: expected numeric (int or float), got *value.valueUnstructured',
 		'.spec.selector.app: expected string, got &value.valueUnstructured{Value:true}',
 		'.spec.externalIPs: expected list, got &value.valueUnstructured{Value:"x"}',

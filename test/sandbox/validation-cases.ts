@@ -71,6 +71,7 @@ export const decodeCases: Case[] = [
 	{id: 'type-protocol-number', title: 'protocol 6 is a decode error', request: create(services, service('s', {ports: [{port: 80, protocol: 6}]})), v132: typeError('Service', 'json: cannot unmarshal number into Go struct field ServicePort.spec.ports.protocol of type v1.Protocol')},
 	{id: 'type-spec-string', title: 'spec "x" is a decode error', request: create(pods, pod('p', 'x')), v132: typeError('Pod', 'json: cannot unmarshal string into Go struct field Pod.spec of type v1.PodSpec')},
 	{id: 'type-container-string', title: 'a container given as a string is a decode error', request: create(pods, pod('p', {containers: ['x']})), v132: typeError('Pod', 'json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type v1.Container')},
+	{id: 'type-namespace-label', title: 'a namespace label value 1 is a decode error (every kind\'s metadata is typed)', request: create('/api/v1/namespaces', {apiVersion: 'v1', kind: 'Namespace', metadata: {generateName: 'kpods-type-', labels: {tier: 1}}}), v132: typeError('Namespace', 'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string')},
 ];
 
 const portNameLetter: Newer = {why: 'IsValidPortName says "at least one letter (a-z)" since v1.2x', replace: [['must contain at least one letter or number (a-z, 0-9)', 'must contain at least one letter (a-z)']]};

@@ -33,7 +33,7 @@ function resourceEntries(info: ResourceInfo): Array<Record<string, unknown>> {
 		verbs: info.verbs,
 		...(info.shortNames ? {shortNames: info.shortNames} : {}),
 		...(info.categories ? {categories: info.categories} : {}),
-		storageVersionHash: info.storageVersionHash,
+		...(info.storageVersionHash ? {storageVersionHash: info.storageVersionHash} : {}),
 	};
 	const subresources = info.subresources.map(subresource => ({
 		name: `${info.name}/${subresource}`,

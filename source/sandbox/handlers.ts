@@ -12,6 +12,7 @@ import {hasTable} from './tables.js';
 import {checkNamespaceOf, deleteOptions, readObject, sendObject, warningsFor, writeOptions} from './request-options.js';
 import {handlePatch} from './patch-handler.js';
 import {failure, methodNotAllowed, StatusError} from './status.js';
+import {reviewAccess, type Authorizer} from './access-review.js';
 import {servePodLog} from './pod-log.js';
 
 /** One resource request after routing and authorization. */
@@ -23,6 +24,8 @@ export interface ResourceRequest {
 	/** `/api/v1/watch/...` paths: always a watch. */
 	legacyWatch: boolean;
 	url: URL;
+	/** What the requesting user may do (for SelfSubjectAccessReview). */
+	can: Authorizer;
 	request: IncomingMessage;
 	response: ServerResponse;
 }
@@ -148,6 +151,12 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 			}
 
 			const body = await readObject(request, info, url);
+			if (info.name === 'selfsubjectaccessreviews') {
+				const review = reviewAccess(body, target.can, writeOptions(url, request).manager, context.now());
+				sendJson(response, 201, JSON.stringify(review));
+				return;
+			}
+
 			checkNamespaceOf(body, target.namespace, info);
 			const entry = context.registry.create(info, body, target.namespace, writeOptions(url, request));
 			sendObject(response, 201, entry, representation, context.now(), warningsFor(info, body, url));

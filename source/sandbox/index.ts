@@ -95,6 +95,7 @@ export const defaultTiming: SandboxTiming = {scheduleMs: 300, pullMs: 1500, star
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const now = options.now ?? Date.now;
 	const timing: SandboxTiming = {...defaultTiming, ...options.timing};
+	const certificates = makeCertificates();
 	const store = new Store(options.eventWindow ?? 1000);
 	const services = new ServiceAllocation();
 	const stopTracking = services.track(store);
@@ -106,9 +107,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const scheduler = new Scheduler(store, events, now, timing.scheduleMs, () => nodeLabels);
 	const kubelet = new Kubelet(store, registry, events, now, timing);
 	const endpoints = new EndpointsController(store, now);
-	const namespaces = new NamespaceController(store, registry);
+	const namespaces = new NamespaceController(store, registry, certificates.caCert);
 	const token = options.token ?? randomHex(24);
-	const certificates = makeCertificates();
 	const watches = new Map<string, number>();
 	const server = new ApiServer({store, registry, now, bookmarkMs: timing.bookmarkMs, freshWaitMs: timing.freshWaitMs, watches}, token, certificates);
 	let port: number;

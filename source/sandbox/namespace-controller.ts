@@ -2,17 +2,31 @@ import type {Store} from './store.js';
 import {resources} from './resources.js';
 import type {Registry} from './registry.js';
 
+const rootCaDescription = 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.';
+
 /**
- * The namespace controller: a Terminating namespace has its content deleted (pods
- * gracefully, through the kubelet) and is removed once nothing is left in it.
+ * The namespace controller (with the service account controller and root CA publisher's
+ * part): a new namespace gets its default ServiceAccount and kube-root-ca.crt ConfigMap; a
+ * Terminating namespace has its content deleted (pods gracefully, through the kubelet) and
+ * is removed once nothing is left in it.
  */
 export class NamespaceController {
 	private readonly unsubscribe: () => void;
 	private scheduled: NodeJS.Immediate | undefined;
 	private readonly terminating = new Set<string>();
+	private readonly fresh = new Set<string>();
 
-	constructor(private readonly store: Store, private readonly registry: Registry) {
+	constructor(private readonly store: Store, private readonly registry: Registry, private readonly caCert: string) {
+		for (const entry of store.list('namespaces')) {
+			this.furnish(entry.object.metadata.name!);
+		}
+
 		this.unsubscribe = store.subscribe(change => {
+			if (change.resource === 'namespaces' && change.type === 'ADDED') {
+				this.fresh.add(change.entry.object.metadata.name!);
+				this.schedule();
+			}
+
 			if (change.resource === 'namespaces' && change.type !== 'DELETED' && change.entry.object.metadata.deletionTimestamp) {
 				this.terminating.add(change.entry.object.metadata.name!);
 				this.schedule();
@@ -32,10 +46,39 @@ export class NamespaceController {
 	private schedule(): void {
 		this.scheduled ??= setImmediate(() => {
 			this.scheduled = undefined;
+			for (const namespace of [...this.fresh]) {
+				this.fresh.delete(namespace);
+				this.furnish(namespace);
+			}
+
 			for (const namespace of [...this.terminating]) {
 				this.sweep(namespace);
 			}
 		});
+	}
+
+	// What the service account controller and the root CA publisher put in every namespace:
+	// the `default` ServiceAccount and the `kube-root-ca.crt` ConfigMap.
+	private furnish(namespace: string): void {
+		const live = this.store.get('namespaces', undefined, namespace)?.object;
+		if (!live || live.metadata.deletionTimestamp) {
+			return;
+		}
+
+		const accounts = resources.get('serviceaccounts')!;
+		if (!this.store.get(accounts.name, namespace, 'default')) {
+			this.registry.create(accounts, {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: 'default'}}, namespace, {manager: 'kube-controller-manager', dryRun: false, managed: []});
+		}
+
+		const configMaps = resources.get('configmaps')!;
+		if (!this.store.get(configMaps.name, namespace, 'kube-root-ca.crt')) {
+			this.registry.create(configMaps, {
+				apiVersion: 'v1',
+				kind: 'ConfigMap',
+				metadata: {name: 'kube-root-ca.crt', annotations: {'kubernetes.io/description': rootCaDescription}},
+				data: {'ca.crt': this.caCert},
+			}, namespace, {manager: 'kube-controller-manager', dryRun: false});
+		}
 	}
 
 	private sweep(namespace: string): void {

@@ -8,7 +8,7 @@ import {badRequest, failure, StatusError} from './status.js';
  * Zero values are dropped, as JSON's omitempty would.
  */
 
-type Kind = 'string' | 'int' | 'bool' | 'bytes' | 'message' | 'map' | 'time' | 'intOrString';
+type Kind = 'string' | 'int' | 'bool' | 'bytes' | 'message' | 'map' | 'bytesMap' | 'time' | 'intOrString';
 
 interface Field {
 	name: string;
@@ -63,10 +63,20 @@ const serviceSpec: Schema = {
 	23: string('trafficDistribution'),
 };
 
-/** The kinds whose protobuf bodies the sandbox reads. */
+const objectReference: Schema = {1: string('kind'), 2: string('namespace'), 3: string('name'), 4: string('uid'), 5: string('apiVersion'), 6: string('resourceVersion'), 7: string('fieldPath')};
+const resourceAttributes: Schema = {1: string('namespace'), 2: string('verb'), 3: string('group'), 4: string('version'), 5: string('resource'), 6: string('subresource'), 7: string('name')};
+
+/** The kinds whose protobuf bodies the sandbox reads (kubectl create namespace/service/secret/configmap/serviceaccount, auth can-i). */
 const objects: Record<string, Schema> = {
 	Namespace: {1: message('metadata', objectMeta), 2: message('spec', {1: string('finalizers', true)})},
 	Service: {1: message('metadata', objectMeta), 2: message('spec', serviceSpec)},
+	ConfigMap: {1: message('metadata', objectMeta), 2: {name: 'data', kind: 'map'}, 3: {name: 'binaryData', kind: 'bytesMap'}, 4: bool('immutable')},
+	Secret: {1: message('metadata', objectMeta), 2: {name: 'data', kind: 'bytesMap'}, 3: string('type'), 4: {name: 'stringData', kind: 'map'}, 5: bool('immutable')},
+	ServiceAccount: {1: message('metadata', objectMeta), 2: message('secrets', objectReference, true), 3: message('imagePullSecrets', {1: string('name')}, true), 4: bool('automountServiceAccountToken')},
+	SelfSubjectAccessReview: {
+		1: message('metadata', objectMeta),
+		2: message('spec', {1: message('resourceAttributes', resourceAttributes), 2: message('nonResourceAttributes', {1: string('path'), 2: string('verb')})}),
+	},
 };
 
 class Reader {
@@ -139,7 +149,7 @@ function decodeMessage(bytes: Buffer, schema: Schema): Record<string, unknown> {
 		}
 
 		const value = decodeValue(field, wireType, reader);
-		if (field.kind === 'map') {
+		if (field.kind === 'map' || field.kind === 'bytesMap') {
 			const [key, entry] = value as [string, string];
 			result[field.name] = {...(result[field.name] as object | undefined), [key]: entry};
 		} else if (field.repeated) {
@@ -181,6 +191,11 @@ function decodeValue(field: Field, wireType: number, reader: Reader): unknown {
 
 		case 'map': {
 			const entry = decodeMessage(reader.chunk(), {1: string('key'), 2: string('value')});
+			return [entry['key'] ?? '', entry['value'] ?? ''];
+		}
+
+		case 'bytesMap': {
+			const entry = decodeMessage(reader.chunk(), {1: string('key'), 2: {name: 'value', kind: 'bytes'}});
 			return [entry['key'] ?? '', entry['value'] ?? ''];
 		}
 

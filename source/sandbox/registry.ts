@@ -7,6 +7,7 @@ import {admitPod, applyDefaults, dropTypeDependentFields} from './defaults.js';
 import {validatePodUpdate} from './pod-update.js';
 import {validate} from './validation.js';
 import {validateMetaUpdate} from './validation-meta.js';
+import {normalizeSecret} from './secrets.js';
 import {managedAfterUpdate, type ManagedEntry, type Writer} from './managed-fields.js';
 import type {ServiceAllocation} from './service-allocation.js';
 import {isObject, jsonEqual, newUid, orderKeys, orderMeta, randomSuffix, rfc3339} from './meta.js';
@@ -72,7 +73,8 @@ export class Registry {
 			metadata.name = `${metadata.generateName}${randomSuffix()}`;
 		}
 
-		let object = applyDefaults(info.name, {...input, kind: info.kind, apiVersion: apiVersionOf(info), metadata});
+		const typed = {...input, kind: info.kind, apiVersion: apiVersionOf(info), metadata};
+		let object = applyDefaults(info.name, info.name === 'secrets' ? normalizeSecret(typed) : typed);
 		const errors = validate(info.name, object);
 		if (errors.length > 0) {
 			throw invalid(info.kind, metadata.name ?? '', errors, info.group);
@@ -87,7 +89,8 @@ export class Registry {
 		const managedFields = options.managed ?? managedAfterUpdate(undefined, undefined, object, writer, 'main');
 		object = {
 			...object,
-			metadata: orderMeta({...object.metadata, uid: newUid(), creationTimestamp: time, managedFields}),
+			// An empty list (a controller's object written without field tracking) is no key at all.
+			metadata: orderMeta({...object.metadata, uid: newUid(), creationTimestamp: time, ...(managedFields.length > 0 ? {managedFields} : {})}),
 		};
 		let release = (): void => {};
 		if (info.name === 'pods') {
@@ -162,7 +165,7 @@ export class Registry {
 			}
 		}
 
-		object = applyDefaults(info.name, object);
+		object = applyDefaults(info.name, info.name === 'secrets' ? normalizeSecret(object) : object);
 		if (info.name === 'services' && options.subresource !== 'status') {
 			object = dropTypeDependentFields(old, object);
 		}

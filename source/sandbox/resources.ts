@@ -70,6 +70,17 @@ export const resources: ReadonlyMap<string, ResourceInfo> = new Map(
 			storageVersionHash: '0/CO1lhkEBI=',
 			subresources: ['status'],
 		}),
+		core('configmaps', 'ConfigMap', {
+			shortNames: ['cm'],
+			storageVersionHash: 'qFsyl6wFWjQ=',
+		}),
+		core('secrets', 'Secret', {
+			storageVersionHash: 'S6u1pOWzb84=',
+		}),
+		core('serviceaccounts', 'ServiceAccount', {
+			shortNames: ['sa'],
+			storageVersionHash: 'pbx9ZvyFpBE=',
+		}),
 		core('endpoints', 'Endpoints', {
 			singularName: 'endpoints',
 			shortNames: ['ep'],
@@ -89,6 +100,19 @@ export const resources: ReadonlyMap<string, ResourceInfo> = new Map(
 			namespaced: true,
 			verbs: allVerbs,
 			storageVersionHash: 'gqkMMb/YqFM=',
+			subresources: [],
+		},
+		{
+			// Answered, never stored: what `kubectl auth can-i` asks.
+			name: 'selfsubjectaccessreviews',
+			singularName: 'selfsubjectaccessreview',
+			kind: 'SelfSubjectAccessReview',
+			listKind: 'SelfSubjectAccessReviewList',
+			group: 'authorization.k8s.io',
+			version: 'v1',
+			namespaced: false,
+			verbs: ['create'],
+			storageVersionHash: '',
 			subresources: [],
 		},
 		{

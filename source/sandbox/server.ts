@@ -153,7 +153,7 @@ export class ApiServer {
 			throw forbidden(user.name, verb, resourceName, target.info.group, namespace, target.name);
 		}
 
-		await handleResource(this.context, {...target, url, request, response});
+		await handleResource(this.context, {...target, url, can: user.can, request, response});
 	}
 
 	private authenticate(request: IncomingMessage): SandboxUser {

@@ -8,6 +8,7 @@ import {nodeCells, nodeColumns} from '../format/node.js';
 import {eventCells, eventColumns} from '../format/event.js';
 import {namespaceCells, namespaceColumns} from '../format/namespace.js';
 import {leaseCells, leaseColumns, type Lease} from '../format/lease.js';
+import {configMapCells, configMapColumns, secretCells, secretColumns, serviceAccountCells, serviceAccountColumns} from './config-tables.js';
 import type {Entry} from './store.js';
 import {objectJson} from './store.js';
 
@@ -42,6 +43,9 @@ const printers: Record<string, Printer> = {
 	events: {columns: eventColumns, cells: (entry, now) => eventCells(entry.object as unknown as Event, now)},
 	namespaces: {columns: namespaceColumns, cells: (entry, now) => namespaceCells(entry.object as unknown as Namespace, now)},
 	leases: {columns: leaseColumns, cells: (entry, now) => leaseCells(entry.object as Lease, now)},
+	configmaps: {columns: configMapColumns, cells: (entry, now) => configMapCells(entry.object, now)},
+	secrets: {columns: secretColumns, cells: (entry, now) => secretCells(entry.object, now)},
+	serviceaccounts: {columns: serviceAccountColumns, cells: (entry, now) => serviceAccountCells(entry.object, now)},
 };
 
 /** Whether the sandbox can print this resource as a server-side Table. */

@@ -62,6 +62,12 @@ export const versionDifferences: VersionDifference[] = [
 		ignore: ['kind', 'status', 'details'],
 	},
 	{
+		id: 'no-service-account-token-secrets',
+		introduced: '1.24',
+		what: 'service accounts get no token Secret (LegacyServiceAccountTokenNoAutoGeneration): no `secrets` list',
+		ignore: ['secrets'],
+	},
+	{
 		id: 'pod-host-ips',
 		introduced: '1.28',
 		what: 'pod status has hostIPs beside hostIP',

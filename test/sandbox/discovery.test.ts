@@ -36,7 +36,7 @@ describe('discovery', () => {
 		assert.equal(list.body.groupVersion, 'v1');
 		assert.equal('apiVersion' in list.body, false);
 		const names = list.body.resources.map((resource: {name: string}) => resource.name);
-		assert.deepEqual(names, ['endpoints', 'events', 'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/status', 'services', 'services/status']);
+		assert.deepEqual(names, ['configmaps', 'endpoints', 'events', 'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/status', 'secrets', 'serviceaccounts', 'services', 'services/status']);
 		const pods = list.body.resources.find((resource: {name: string}) => resource.name === 'pods');
 		assert.deepEqual(pods, {
 			name: 'pods',
@@ -59,7 +59,10 @@ describe('discovery', () => {
 		const groups = await api(sandbox, '/apis');
 		const version = {groupVersion: 'discovery.k8s.io/v1', version: 'v1'};
 		const leases = {groupVersion: 'coordination.k8s.io/v1', version: 'v1'};
+		const authorization = {groupVersion: 'authorization.k8s.io/v1', version: 'v1'};
+		// In the real server's group priority order.
 		assert.deepEqual(groups.body, {kind: 'APIGroupList', apiVersion: 'v1', groups: [
+			{name: 'authorization.k8s.io', versions: [authorization], preferredVersion: authorization},
 			{name: 'coordination.k8s.io', versions: [leases], preferredVersion: leases},
 			{name: 'discovery.k8s.io', versions: [version], preferredVersion: version},
 		]});
@@ -74,7 +77,7 @@ describe('discovery', () => {
 
 	test('OpenAPI v3 names the fieldValidation parameter on each PATCH, as kubectl checks', async () => {
 		const root = await api(sandbox, '/openapi/v3');
-		assert.deepEqual(Object.keys(root.body.paths), ['api/v1', 'apis/coordination.k8s.io/v1', 'apis/discovery.k8s.io/v1']);
+		assert.deepEqual(Object.keys(root.body.paths), ['api/v1', 'apis/authorization.k8s.io/v1', 'apis/coordination.k8s.io/v1', 'apis/discovery.k8s.io/v1']);
 		const document = await api(sandbox, root.body.paths['api/v1'].serverRelativeURL);
 		assert.equal(document.code, 200);
 		const patch = document.body.paths['/api/v1/namespaces/{namespace}/pods/{name}'].patch;

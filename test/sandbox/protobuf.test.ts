@@ -47,12 +47,15 @@ describe('Kubernetes protobuf bodies', () => {
 		});
 	});
 
-	test('a named targetPort, and kinds it cannot read are a 415', () => {
+	test('a named targetPort, a secret\'s bytes, and kinds it cannot read are a 415', () => {
 		const targetPort = Buffer.concat([intField(1, 1), stringField(3, 'http')]);
 		const spec = bytesField(1, Buffer.concat([intField(3, 80), bytesField(4, targetPort)]));
 		const decoded = decodeKubernetesProtobuf(envelope('v1', 'Service', bytesField(2, spec)));
 		assert.deepEqual(decoded['spec'], {ports: [{port: 80, targetPort: 'http'}]});
-		assert.throws(() => decodeKubernetesProtobuf(envelope('v1', 'ConfigMap', Buffer.alloc(0))), (error: {code?: number}) => error.code === 415);
+		assert.throws(() => decodeKubernetesProtobuf(envelope('apps/v1', 'Deployment', Buffer.alloc(0))), (error: {code?: number}) => error.code === 415);
+		// kubectl create secret: data is map<string, bytes>, read back as base64.
+		const secret = decodeKubernetesProtobuf(envelope('v1', 'Secret', Buffer.concat([bytesField(2, Buffer.concat([stringField(1, 'a'), bytesField(2, Buffer.from('b'))])), stringField(3, 'Opaque')])));
+		assert.deepEqual(secret, {apiVersion: 'v1', kind: 'Secret', data: {a: 'Yg=='}, type: 'Opaque'});
 		assert.throws(() => decodeKubernetesProtobuf(Buffer.from('{"kind":"Pod"}')), (error: {code?: number}) => error.code === 400);
 	});
 });

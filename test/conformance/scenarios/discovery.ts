@@ -14,18 +14,24 @@ export const scenarios: Scenario[] = [
 	},
 	{
 		id: 'discovery-core-kinds',
-		todo: 'configmaps, secrets, serviceaccounts and events.k8s.io are not served',
-		title: 'configmaps, secrets, serviceaccounts are served in a namespace',
+		title: 'configmaps, secrets, serviceaccounts are served in a namespace, with its default account and root CA',
 		steps: [
 			{path: '/api/v1/namespaces/{ns}/configmaps', expect: 200, compare: ['kind', 'apiVersion']},
 			{path: '/api/v1/namespaces/{ns}/secrets', expect: 200, compare: ['kind', 'apiVersion']},
 			{path: '/api/v1/namespaces/{ns}/serviceaccounts/default', expect: 200, compare: ['kind', 'metadata.name']},
+			{path: '/api/v1/namespaces/{ns}/configmaps/kube-root-ca.crt', expect: 200, compare: ['kind', 'metadata.name', 'metadata.managedFields.*.manager']},
+		],
+	},
+	{
+		id: 'discovery-events-k8s-io',
+		todo: 'events.k8s.io/v1 is not served (core v1 events are)',
+		title: 'events.k8s.io/v1 events are served',
+		steps: [
 			{path: '/apis/events.k8s.io/v1/namespaces/{ns}/events', expect: 200, compare: ['kind', 'apiVersion']},
 		],
 	},
 	{
 		id: 'discovery-self-subject-access-review',
-		todo: 'SelfSubjectAccessReview is not served',
 		title: 'kubectl auth can-i: a SelfSubjectAccessReview is answered',
 		steps: [
 			{

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import {execFile, spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {podLogTiming} from '../../source/sandbox/pod-log.js';
@@ -80,5 +84,22 @@ describe('sandbox pods/log: the simulated kubelet’s lines, labelled, with a re
 		}
 
 		assert.match(text, /kubelet: Killing: Stopping container main/);
+	});
+
+	test('the machine\'s kubectl reads it: kubectl logs prints the lines, kubectl logs -p the server\'s 400', {skip: spawnSync('kubectl', ['version', '--client'], {stdio: 'ignore'}).error ? 'kubectl is not installed' : false}, async () => {
+		const work = mkdtempSync(join(tmpdir(), 'kpods-log-kubectl-'));
+		writeFileSync(join(work, 'config'), sandbox.kubeconfig({}));
+		const kubectl = async (...args: string[]) => new Promise<{stdout: string; stderr: string; code: number}>(resolve => {
+			execFile('kubectl', ['--kubeconfig', join(work, 'config'), ...args], {timeout: 30_000}, (error, stdout, stderr) => resolve({stdout, stderr, code: error ? 1 : 0}));
+		});
+		try {
+			assert.equal((await kubectl('logs', 'web')).stdout, (await api(sandbox, `${base}/web/log`)).text);
+			const previous = await kubectl('logs', 'web', '-p');
+			assert.equal(previous.stderr, 'Error from server (BadRequest): previous terminated container "main" in pod "web" not found\n');
+			const tail = await kubectl('logs', 'web', '--tail=1', '--timestamps');
+			assert.match(tail.stdout, /^\d{4}-\d\d-\d\dT\S+Z \[kpods sandbox\] /);
+		} finally {
+			rmSync(work, {recursive: true, force: true});
+		}
 	});
 });

@@ -1,4 +1,6 @@
+import {createHash} from 'node:crypto';
 import {apiVersionOf, resourcesOf, type ResourceInfo} from './resources.js';
+import {openApiDefinitionsJson} from './openapi-schemas.js';
 
 /** The served Kubernetes version; the build metadata says it is the sandbox. */
 export const serverVersion = {
@@ -91,16 +93,37 @@ export function openApiPaths(): string[] {
 	return ['api/v1', ...groups.map(({group, version}) => `apis/${group}/${version}`)];
 }
 
-const hash = 'B4B8C6E3F2A1D0C9B8A7F6E5D4C3B2A1F0E9D8C7B6A5F4E3D2C1B0A9F8E7D6C5B4A3F2E1D0C9B8A7F6E5D4C3B2A1F0E9D8C7B6A5F4E3D2C1B0A9F8E7D6C5';
+// Documents are built once: the hash in each URL is their content's, so kubectl's cache
+// (keyed by it) never holds a stale one.
+const documents = new Map<string, string>();
+
+function documentOf(path: string): string | undefined {
+	if (!documents.has(path)) {
+		const document = buildOpenApiDocument(path);
+		if (document === undefined) {
+			return undefined;
+		}
+
+		documents.set(path, document);
+	}
+
+	return documents.get(path);
+}
 
 /** `/openapi/v3`: the discovery root listing one document per group version. */
 export function openApiRoot(): string {
 	const paths: Record<string, {serverRelativeURL: string}> = {};
 	for (const path of openApiPaths()) {
+		const hash = createHash('sha512').update(documentOf(path) ?? '').digest('hex').toUpperCase();
 		paths[path] = {serverRelativeURL: `/openapi/v3/${path}?hash=${hash}`};
 	}
 
 	return JSON.stringify({paths});
+}
+
+/** One group version's OpenAPI v3 document (`api/v1`, `apis/coordination.k8s.io/v1`). */
+export function openApiDocument(path: string): string | undefined {
+	return documentOf(path);
 }
 
 const queryParameter = (name: string, description: string): Record<string, unknown> => ({
@@ -111,12 +134,13 @@ const queryParameter = (name: string, description: string): Record<string, unkno
 });
 
 /**
- * A minimal OpenAPI v3 document for one group version: every path with its operations, the
+ * An OpenAPI v3 document for one group version: every path with its operations, the
  * group-version-kind extension and the query parameters, so kubectl finds that the server
- * supports `fieldValidation` and validates on the server (`--validate=strict`). Schemas
- * are left out; kubectl falls back to its compiled-in types for patches.
+ * supports `fieldValidation` and validates on the server (`--validate=strict`); and the
+ * schemas of its kinds (recorded from a real server, see openapi-schemas.ts) for
+ * `kubectl explain` and patch keys.
  */
-export function openApiDocument(path: string): string | undefined {
+function buildOpenApiDocument(path: string): string | undefined {
 	const [prefix, ...rest] = path.split('/');
 	const group = prefix === 'api' ? '' : rest[0] ?? '';
 	const version = prefix === 'api' ? rest[0] ?? '' : rest[1] ?? '';
@@ -164,8 +188,47 @@ export function openApiDocument(path: string): string | undefined {
 		openapi: '3.0.0',
 		info: {title: 'Kubernetes', version: serverVersion.gitVersion},
 		paths,
-		components: {schemas: {}},
+		components: {schemas: schemasOf(group, version)},
 	});
+}
+
+interface Definition {
+	'x-kubernetes-group-version-kind'?: Array<{group: string; version: string; kind: string}>;
+}
+
+let definitions: Record<string, Definition> | undefined;
+
+// The recorded v2 definitions of one group version's kinds and all they refer to, with
+// v3's reference form.
+function schemasOf(group: string, version: string): Record<string, unknown> {
+	definitions ??= JSON.parse(openApiDefinitionsJson) as Record<string, Definition>;
+	const all = definitions;
+	const kept = new Set<string>();
+	const visit = (value: unknown): void => {
+		if (Array.isArray(value)) {
+			value.forEach(visit);
+		} else if (value !== null && typeof value === 'object') {
+			for (const [key, child] of Object.entries(value)) {
+				const name = key === '$ref' && typeof child === 'string' ? child.replace('#/definitions/', '') : undefined;
+				if (name === undefined) {
+					visit(child);
+				} else if (!kept.has(name) && all[name]) {
+					kept.add(name);
+					visit(all[name]);
+				}
+			}
+		}
+	};
+
+	for (const [name, definition] of Object.entries(all)) {
+		if (definition['x-kubernetes-group-version-kind']?.some(gvk => gvk.group === group && gvk.version === version)) {
+			kept.add(name);
+			visit(definition);
+		}
+	}
+
+	const text = JSON.stringify(Object.fromEntries([...kept].sort().map(name => [name, all[name]])));
+	return JSON.parse(text.replaceAll('"#/definitions/', '"#/components/schemas/')) as Record<string, unknown>;
 }
 
 /** The media type client-go asks `/openapi/v2` for: gnostic's OpenAPI v2 Document in protobuf. */

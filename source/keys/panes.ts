@@ -20,6 +20,7 @@ interface PaneEntry {
 	filter?: boolean;
 }
 
+/** Each pane, in tab order, with its key, title and `:` names. */
 export const paneTable = [
 	{id: 'pods', title: 'Pods', key: '1', description: 'pods', colon: ['pods', 'pod', 'po'], target: 'Pod', filter: true},
 	{id: 'services', title: 'Services', key: '2', description: 'services and endpoints', colon: ['svc', 'service', 'services'], target: 'Service', filter: true},
@@ -32,7 +33,7 @@ export type Pane = (typeof paneTable)[number]['id'];
 /** The panes whose rows `/` filters. */
 export type FilterPane = Extract<(typeof paneTable)[number], {filter: true}>['id'];
 
-/** The panes in tab order. */
+/** The pane ids in tab order. */
 export const panes: readonly Pane[] = paneTable.map(entry => entry.id);
 
 /** A pane's entry. */

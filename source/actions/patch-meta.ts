@@ -51,6 +51,8 @@ const byKind: Record<string, PatchSchema> = {
 	'/PodTemplate': {metadata: {schema: objectMeta}, template: {schema: podTemplate}},
 	'/ReplicationController': withTemplate(),
 	'/Service': {metadata: {schema: objectMeta}, spec: {schema: {ports: merge('port')}}},
+	'/ServiceAccount': {metadata: {schema: objectMeta}, secrets: merge('name'), imagePullSecrets: merge('name')},
+	'/Node': {metadata: {schema: objectMeta}, spec: {schema: {podCIDRs: {strategies: ['merge']}}}},
 	'apps/Deployment': withTemplate({strategy: {strategies: ['retainKeys']}}),
 	'apps/ReplicaSet': withTemplate(),
 	'apps/DaemonSet': withTemplate(),

@@ -1,7 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {Cluster} from './cluster/types.js';
 import type {ManifestFile} from './manifests/types.js';
-import {withStatus} from './state/route-key.js';
+import {withStatus} from './state/modes.js';
 import {initialUiState, type UiState} from './state/ui-state.js';
 import {MainScreen} from './ui/main-screen.js';
 import {NoClusterScreen} from './ui/no-cluster-screen.js';

@@ -1,6 +1,7 @@
 // The keys of the log view (`l`), pure: following pauses when the user scrolls up and
 // resumes with End or f; p, t and w switch what is shown; / n N search.
 import type {CommandId} from '../keys/keymap.js';
+import {replaceTop} from './modes.js';
 import {textField} from './text-field.js';
 import type {LogsMode, Target, UiState} from './ui-state.js';
 
@@ -15,10 +16,6 @@ export interface LogsView {
 	pageSize: number;
 	/** The lines that hold the search text, in order. */
 	matches: readonly number[];
-}
-
-function replaceTop(state: UiState, mode: LogsMode): UiState {
-	return {...state, modes: [...state.modes.slice(0, -1), mode]};
 }
 
 /** Routes one command in the log view; undefined leaves it to the common overlay keys. */

@@ -1,4 +1,4 @@
-import {push, withStatus} from './route-key.js';
+import {push, withStatus} from './modes.js';
 import {completeColon} from './colon.js';
 import {textField} from './text-field.js';
 import type {ApplyLine, ApplyPreview, Tone, UiState} from './ui-state.js';

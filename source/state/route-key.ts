@@ -2,11 +2,12 @@ import {colonCommandFor, colonUsage, commandFor, type Binding, type CommandId, t
 import type {KeyPress} from '../keys/key-name.js';
 import {isFilterPane, paneEntry} from '../keys/panes.js';
 import {nextMatch} from '../derive/text-search.js';
-import {isDns1123Subdomain} from '../k8s/names.js';
-import {completeColon, parseColon} from './colon.js';
-import {routeLogs, submitSearch} from './logs-keys.js';
+import {parseColon} from './colon.js';
+import {routeLogs} from './logs-keys.js';
+import {pop, push, replaceTop, withStatus} from './modes.js';
+import {editPrompt, submitPrompt} from './prompt-keys.js';
 import {moveSelection, selectedIndex} from './selection.js';
-import {editText, textField} from './text-field.js';
+import {textField} from './text-field.js';
 import {panes, topMode, type Mode, type Pane, type Prompt, type Target, type UiState} from './ui-state.js';
 
 /** Work the router asks the app to do; the router itself stays pure. */
@@ -203,7 +204,7 @@ function runInMode(state: UiState, mode: Mode, command: CommandId, view: ViewCon
 			return none(command === 'back' ? pop(state) : state);
 		}
 
-		case 'prompt': return submitPrompt(state, mode.prompt, command, view);
+		case 'prompt': return submitPrompt(state, mode.prompt, command, view, (next, line) => runColonCommand(next, line, view));
 		case 'detail': {
 			if (command === 'delete') return none(push(state, {kind: 'confirm', target: mode.target}));
 			if (command === 'logs') return {state, effects: [{type: 'openLogs', target: mode.target}]};
@@ -254,79 +255,6 @@ function searchAgain(state: UiState, mode: DetailMode, direction: 1 | -1, view: 
 	return replaceTop(state, {...mode, scroll: line, search: {query: mode.search.query, line}});
 }
 
-/** While `/` is typed, the detail below finds the first match from where it stands. */
-function searchWhileTyping(state: UiState, query: string, view: ViewContext): UiState {
-	const below = state.modes.length - 2;
-	const mode = state.modes[below];
-	if (mode?.kind !== 'detail') return state;
-	const line = query === '' ? undefined : nextMatch(view.detailText ?? [], query, mode.scroll - 1, 1);
-	const detail: DetailMode = {...mode, search: query === '' ? undefined : {query, line}, scroll: line ?? mode.scroll};
-	return {...state, modes: state.modes.map((each, index) => (index === below ? detail : each))};
-}
-
-function editPrompt(state: UiState, prompt: Prompt, key: KeyPress, view: ViewContext): UiState | undefined {
-	const field = prompt.fields[prompt.focus]!;
-	const edited = editText(field, key);
-	if (!edited) return undefined;
-	const fields = prompt.fields.map((old, index) => (index === prompt.focus ? edited : old)) as Prompt['fields'];
-	const next = {...prompt, fields, error: undefined} as Prompt;
-	let result = replaceTop(state, {kind: 'prompt', prompt: next});
-	// The filter applies while it is typed.
-	if (prompt.purpose === 'filter') result = {...result, filter: {...result.filter, [prompt.pane]: edited.value}};
-	if (prompt.purpose === 'search') result = searchWhileTyping(result, edited.value, view);
-	return result;
-}
-
-function submitPrompt(state: UiState, prompt: Prompt, command: CommandId, view: ViewContext): Routed {
-	const none = (next: UiState): Routed => ({state: next, effects: []});
-	if (command === 'cancel') {
-		const popped = pop(state);
-		if (prompt.purpose === 'search') return none(pop(searchWhileTyping(state, '', view)));
-		return none(prompt.purpose === 'filter' ? {...popped, filter: {...popped.filter, [prompt.pane]: ''}} : popped);
-	}
-
-	if (command === 'complete' && prompt.purpose === 'command') {
-		const completion = completeColon(prompt.fields[0].value, prompt.names ?? {});
-		if (completion.needs) return {state, effects: [{type: 'loadCompletions', names: completion.needs}]};
-		return none(replaceTop(state, {kind: 'prompt', prompt: {...prompt, fields: [textField(prompt.fields[0].label, completion.line)]}}));
-	}
-
-	if (command === 'nextField' && prompt.purpose === 'run') {
-		return none(replaceTop(state, {kind: 'prompt', prompt: {...prompt, focus: prompt.focus === 0 ? 1 : 0}}));
-	}
-
-	if (command !== 'submit') return none(state);
-	const value = prompt.fields[0].value.trim();
-	switch (prompt.purpose) {
-		case 'filter': return none(pop(state));
-		case 'search': {
-			if (state.modes.at(-2)?.kind === 'logs') return none(submitSearch(pop(state), prompt.fields[0].value));
-			const detail = state.modes.at(-2);
-			const missed = value !== '' && detail?.kind === 'detail' && detail.search?.line === undefined;
-			return none(missed ? withStatus(pop(state), `not found: ${value}`, 'warn') : pop(state));
-		}
-
-		case 'namespace': {
-			if (value === '') return none(replaceTop(state, {kind: 'prompt', prompt: {...prompt, error: 'type a namespace'}}));
-			return {state: pop(state), effects: [{type: 'switchNamespace', namespace: value}]};
-		}
-
-		case 'run': return submitRun(state, prompt, view.namespace);
-		case 'command': return runColonCommand(pop(state), value, view);
-	}
-}
-
-function submitRun(state: UiState, prompt: Extract<Prompt, {purpose: 'run'}>, namespace: string): Routed {
-	const name = prompt.fields[0].value.trim();
-	const image = prompt.fields[1].value.trim();
-	const invalid = (error: string, focus: 0 | 1): Routed => ({state: replaceTop(state, {kind: 'prompt', prompt: {...prompt, error, focus}}), effects: []});
-	if (name === '') return invalid('a name is required', 0);
-	const problems = isDns1123Subdomain(name);
-	if (problems.length > 0) return invalid(`Invalid value: "${name}": ${problems.join(', ')}`, 0);
-	if (image === '') return invalid('an image is required (like nginx)', 1);
-	return {state: pop(state), effects: [{type: 'run', namespace, name, image}]};
-}
-
 /** A `:` line (`:pods`, `:ns NAME`, `:ctx`, …, as k9s users type them): the keymap's `:` names say which command it runs. */
 function runColonCommand(state: UiState, line: string, view: ViewContext): Routed {
 	const {word, argument} = parseColon(line);
@@ -363,20 +291,4 @@ function openYaml(state: UiState, target: Target, view: ViewContext): Routed {
 
 function switchPane(state: UiState, pane: Pane): UiState {
 	return {...state, pane};
-}
-
-export function push(state: UiState, mode: Mode): UiState {
-	return {...state, modes: [...state.modes, mode]};
-}
-
-export function pop(state: UiState): UiState {
-	return {...state, modes: state.modes.slice(0, -1)};
-}
-
-function replaceTop(state: UiState, mode: Mode): UiState {
-	return {...state, modes: [...state.modes.slice(0, -1), mode]};
-}
-
-export function withStatus(state: UiState, text: string, tone: 'info' | 'ok' | 'warn' | 'error', kubectl?: string): UiState {
-	return {...state, status: {text, tone, kubectl}};
 }

@@ -3,7 +3,7 @@ import type {Cluster} from '../../cluster/types.js';
 import type {ManifestFile} from '../../manifests/types.js';
 import {actionFinished, actionStarted, applyFinished, applyPreviewReady, applySummary, completionsLoaded, contextsLoaded, namespacesForbidden, namespacesLoaded, previewLines} from '../../state/outcomes.js';
 import type {Effect} from '../../state/route-key.js';
-import {push, withStatus} from '../../state/route-key.js';
+import {push, withStatus} from '../../state/modes.js';
 import type {RunEditor} from '../../actions/edit.js';
 import {editorCommand} from './use-editor.js';
 import {openLogs} from './open-logs.js';

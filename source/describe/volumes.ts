@@ -3,7 +3,8 @@ import type {Volume} from './types.js';
 import {byteOrder, goList, writeAnnotations, writeLabels, type DescribeWriter, type PrefixWriter} from './writer.js';
 
 type Source = Record<string, unknown>;
-type Field = [label: string, value: (source: Source) => string];
+/** A field line; `colon` false for the one kubectl prints without (ISCSIInterface). */
+type Field = [label: string, value: (source: Source) => string, colon?: false];
 
 /** Go's `%v` of a plain value: booleans as true/false, absent numbers 0, absent strings empty. */
 const text = (key: string, zero = '') => (source: Source) => (source[key] === undefined || source[key] === null ? zero : String(source[key]));
@@ -36,7 +37,7 @@ const kinds: Array<[key: string, type: string, fields: Field[]]> = [
 	['configMap', 'ConfigMap (a volume populated by a ConfigMap)', [['Name', text('name')], ['Optional', flag('optional')]]],
 	['nfs', 'NFS (an NFS mount that lasts the lifetime of a pod)', [['Server', text('server')], ['Path', text('path')], readOnly]],
 	['iscsi', "ISCSI (an ISCSI Disk resource that is attached to a kubelet's host machine and then exposed to the pod)", [
-		['TargetPortal', text('targetPortal')], ['IQN', text('iqn')], ['Lun', number('lun')], ['ISCSIInterface', text('iscsiInterface')], fsType, readOnly,
+		['TargetPortal', text('targetPortal')], ['IQN', text('iqn')], ['Lun', number('lun')], ['ISCSIInterface', text('iscsiInterface'), false], fsType, readOnly,
 		['Portals', list('portals')], ['DiscoveryCHAPAuth', flag('chapAuthDiscovery')], ['SessionCHAPAuth', flag('chapAuthSession')], ['SecretRef', reference('secretRef')], ['InitiatorName', text('initiatorName', '<none>')],
 	]],
 	['glusterfs', "Glusterfs (a Glusterfs mount on the host that shares a pod's lifetime)", [['EndpointsName', text('endpoints')], ['Path', text('path')], readOnly]],
@@ -97,7 +98,7 @@ export function writeVolumes(w: DescribeWriter, volumes: readonly Volume[] | und
 		const [key, type, fields] = kind;
 		const source = volume[key] as Source;
 		w.write(2, `Type:\t${type}\n`);
-		for (const [label, value] of fields) w.write(2, `${label}:\t${value(source)}\n`);
+		for (const [label, value, colon] of fields) w.write(2, `${label}${colon === false ? '' : ':'}\t${value(source)}\n`);
 		if (key === 'projected') writeProjected(w, source);
 		if (key === 'downwardAPI') writeDownwardItems(w, source);
 		if (key === 'csi') writeAttributes(w, source['volumeAttributes'] as Record<string, string> | undefined);

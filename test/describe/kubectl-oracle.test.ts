@@ -94,7 +94,7 @@ describe('describe text against kubectl describe (the oracle), on the sandbox', 
 			if (skipped(t)) return;
 			const pod = opened(cluster.watchPod(namespace, name));
 			const events = opened(cluster.watchEvents(namespace, 'Pod', name));
-			await waitFor(() => assert.ok(pod.getSnapshot().synced && events.getSnapshot().synced && pod.getSnapshot().items[0]), 10_000);
+			await waitFor(() => assert.ok(pod.getSnapshot().synced && events.getSnapshot().synced && pod.getSnapshot().items[0], JSON.stringify([pod.getSnapshot().state, events.getSnapshot().state])), 30_000);
 			await kubectlSameAs(() => kubectl('describe', 'pod', name, '-n', namespace), () => podDescribeText(pod.getSnapshot().items[0]!, events.getSnapshot().items, Date.now()));
 		});
 	}
@@ -103,7 +103,7 @@ describe('describe text against kubectl describe (the oracle), on the sandbox', 
 		test(`kubectl describe service ${name}`, async t => {
 			if (skipped(t)) return;
 			const events = opened(cluster.watchEvents(namespace, 'Service', name));
-			await waitFor(() => assert.ok(cluster.services.getSnapshot().synced && cluster.endpoints.getSnapshot().synced && events.getSnapshot().synced), 10_000);
+			await waitFor(() => assert.ok(cluster.services.getSnapshot().synced && cluster.endpoints.getSnapshot().synced && events.getSnapshot().synced, JSON.stringify([cluster.services.getSnapshot().state, cluster.endpoints.getSnapshot().state, events.getSnapshot().state])), 30_000);
 			const text = () => {
 				const service = cluster.services.getSnapshot().items.find(each => each.name === name);
 				assert.ok(service, `service ${name} in kpods' store`);

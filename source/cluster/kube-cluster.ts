@@ -2,7 +2,7 @@ import type {EndpointSlice, Endpoints, Event, KubeList, Namespace, Node, Pod, Se
 import {podRow, type PodRow} from '../format/pod.js';
 import {serviceRow, type ServiceRow} from '../format/service.js';
 import type {ManifestFile} from '../manifests/load.js';
-import {ApiClient, ApiError, NetworkError} from './api-client.js';
+import {ApiClient, ApiError, NetworkError, type Authenticate} from './api-client.js';
 import {groupFromEndpoints, groupFromSlice} from './endpoints.js';
 import {applyCredentials} from './credentials.js';
 import type {Connection} from './kubeconfig.js';
@@ -10,6 +10,10 @@ import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource
 import type {Cluster, ClusterInfo, EndpointGroup, NamespaceList, ResourceStore} from './types.js';
 import {LogSession, type LogSessionSpec} from './log-session.js';
 import type {EditTarget, RunEditor} from '../actions/edit.js';
+import {openChannels} from './channel-socket.js';
+import {ForwardList, type ForwardRow} from './port-forward.js';
+import {podPlan, servicePlan, type ForwardPlan, type PlannedPort} from '../derive/forward-plan.js';
+import {kubectlForward} from '../derive/forward-plan.js';
 
 type Raw = {metadata: {name?: string; namespace?: string; resourceVersion?: string}};
 
@@ -67,6 +71,8 @@ export interface KubeClusterOptions {
 	/** undefined: all namespaces. */
 	namespace: string | undefined;
 	tuning?: Partial<StoreTuning>;
+	/** The port-forwards, shared by every cluster made from this one (they outlive a namespace switch). */
+	forwards?: ForwardList;
 }
 
 /** The Cluster on a real API server (or the sandbox), through client-node's KubeConfig. */
@@ -77,7 +83,9 @@ export class KubeCluster implements Cluster {
 	readonly endpoints;
 	private nodeStore: ResourceStore<Node> | undefined;
 	private eventStore: ResourceStore<Event> | undefined;
+	readonly forwards: ForwardList;
 	private readonly api: ApiClient;
+	private readonly authenticate: Authenticate;
 	private readonly scope: string | undefined;
 
 	constructor(
@@ -86,10 +94,9 @@ export class KubeCluster implements Cluster {
 	) {
 		// Plain credentials need no client-node (it loads on the first write); the rest go through it.
 		const {credentials} = connection;
-		this.api = new ApiClient(
-			credentials ? async options => applyCredentials(credentials, options) : async options => (await connection.kubeConfig()).applyToHTTPSOptions(options),
-			connection.server,
-		);
+		this.authenticate = credentials ? async options => applyCredentials(credentials, options) : async options => (await connection.kubeConfig()).applyToHTTPSOptions(options);
+		this.api = new ApiClient(this.authenticate, connection.server);
+		this.forwards = options.forwards ?? new ForwardList();
 		this.scope = options.namespace;
 		this.info = {
 			context: connection.context,
@@ -137,6 +144,23 @@ export class KubeCluster implements Cluster {
 		return editObject(await this.connection.kubeConfig(), target, runEditor, {contextNamespace: this.connection.contextNamespace});
 	}
 
+	async planForward(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ForwardPlan | {error: string}> {
+		try {
+			if (kind === 'Pod') return podPlan(await this.api.getJson<Pod>(`${collection('', 'pods', namespace)}/${encodeURIComponent(name)}`));
+			const service = await this.api.getJson<Service>(`${collection('', 'services', namespace)}/${encodeURIComponent(name)}`);
+			const selector = Object.entries(service.spec?.selector ?? {}).map(([key, value]) => `${key}=${value}`).join(',');
+			const pods = selector === '' ? [] : (await this.api.getJson<KubeList<Pod>>(`${collection('', 'pods', namespace)}?labelSelector=${encodeURIComponent(selector)}`)).items;
+			return servicePlan(service, pods);
+		} catch (error) {
+			return {error: (error as Error).message};
+		}
+	}
+
+	async startForward(plan: ForwardPlan, port: PlannedPort): Promise<ForwardRow> {
+		const spec = {namespace: plan.namespace, pod: plan.pod, remote: port.remote, local: port.local, target: `${plan.target} ${port.port}`, kubectl: kubectlForward(plan, [port], this.connection.contextNamespace)};
+		return this.forwards.start(spec, async ({namespace, pod, remote}) => openChannels(this.authenticate, this.connection.server, `${collection('', 'pods', namespace)}/${encodeURIComponent(pod)}/portforward?ports=${remote}`, ['v4.channel.k8s.io']));
+	}
+
 	watchPod(namespace: string, name: string): ResourceStore<Pod> {
 		return this.store<Pod, Pod>(collection('', 'pods', namespace), pod => pod, {fieldSelector: `metadata.name=${name}`});
 	}
@@ -173,7 +197,7 @@ export class KubeCluster implements Cluster {
 	}
 
 	withNamespace(namespace: string | undefined): Cluster {
-		return new KubeCluster(this.connection, {...this.options, namespace});
+		return new KubeCluster(this.connection, {...this.options, namespace, forwards: this.forwards});
 	}
 
 	contexts(): string[] {
@@ -185,7 +209,7 @@ export class KubeCluster implements Cluster {
 		const selected = this.connection.switchTo(context);
 		if (selected.kind === 'invalid') return {error: selected.message};
 		if (selected.kind === 'missing') return {error: 'the kubeconfig has no contexts'};
-		return new KubeCluster(selected.connection, {...this.options, namespace: selected.connection.contextNamespace});
+		return new KubeCluster(selected.connection, {...this.options, namespace: selected.connection.contextNamespace, forwards: this.forwards});
 	}
 
 	/** Answers quickly whether the server is there at all (used before the TUI starts). */

@@ -6,6 +6,8 @@ import type {ApplyOutcome} from '../actions/apply.js';
 import type {ManifestFile} from '../manifests/load.js';
 import type {LogFeed, LogSessionSpec} from './log-session.js';
 import type {EditResult, EditTarget, RunEditor} from '../actions/edit.js';
+import type {ForwardRow, ForwardStore} from './port-forward.js';
+import type {ForwardPlan, PlannedPort} from '../derive/forward-plan.js';
 
 /** How a store stands with the server; the header and each pane show it. */
 export type ConnectionState =
@@ -103,6 +105,12 @@ export interface Cluster {
 	runPod(namespace: string, name: string, image: string): Promise<ActionResult>;
 	/** kubectl apply -f of the files (client-side); with dryRun the server checks and keeps nothing. */
 	apply(files: ManifestFile[], options?: {dryRun?: boolean}): Promise<ApplyReport>;
+	/** What `kubectl port-forward` would forward for a pod or a service (the pod, its ports), or why not. */
+	planForward(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ForwardPlan | {error: string}>;
+	/** Starts forwarding 127.0.0.1:local to the pod's port; rejects when the local port cannot be bound. */
+	startForward(plan: ForwardPlan, port: PlannedPort): Promise<ForwardRow>;
+	/** The active port-forwards, shared with every cluster made from this one. */
+	readonly forwards: ForwardStore;
 	/** A new cluster on another namespace (or all); this one keeps running until closed. */
 	withNamespace(namespace: string | undefined): Cluster;
 	/** The kubeconfig's contexts, to switch between. */

@@ -7,6 +7,8 @@ import {coreVersions, groupDocument, servesGroupVersion, groupList, openApiDocum
 import {handleResource, verbOf, type HandlerContext} from './handlers.js';
 import {sendJson, sendStatus} from './http-util.js';
 import {forbidden, internalError, pathNotFound, StatusError, unauthorized} from './status.js';
+import {isUpgradeSubresource, refuseUpgrade, serveUpgrade} from './websocket-upgrade.js';
+import type {Duplex} from 'node:stream';
 
 /** A user the sandbox knows by bearer token, with an RBAC-like rule. */
 export interface SandboxUser {
@@ -36,6 +38,9 @@ export class ApiServer {
 
 		this.http = createHttpServer(handler);
 		this.https = createHttpsServer({key: certificates.serverKey, cert: certificates.serverCert}, handler);
+		// exec, attach and portforward (source/sandbox/websocket-upgrade.ts).
+		this.http.on('upgrade', (request, socket, head) => this.upgrade(request, socket, head));
+		this.https.on('upgrade', (request, socket, head) => this.upgrade(request, socket, head));
 		this.http.keepAliveTimeout = 60_000;
 		this.https.keepAliveTimeout = 60_000;
 	}
@@ -154,6 +159,21 @@ export class ApiServer {
 		}
 
 		await handleResource(this.context, {...target, url, can: user.can, request, response});
+	}
+
+	private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+		socket.on('error', () => socket.destroy());
+		try {
+			const user = this.authenticate(request);
+			const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+			const target = parseResourcePath(url.pathname);
+			const {subresource, name, namespace} = target ?? {};
+			if (!target || target.info.name !== 'pods' || !isUpgradeSubresource(subresource) || !name || !namespace) throw pathNotFound();
+			if (!user.can({verb: 'create', resource: `pods/${subresource}`, namespace})) throw forbidden(user.name, 'create', `pods/${subresource}`, '', namespace, name);
+			serveUpgrade(this.context, {info: target.info, namespace, name, subresource, url}, request, socket, head);
+		} catch (error) {
+			refuseUpgrade(socket, error instanceof StatusError ? error.status : internalError((error as Error).message).status);
+		}
 	}
 
 	private authenticate(request: IncomingMessage): SandboxUser {

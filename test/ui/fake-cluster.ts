@@ -1,3 +1,5 @@
+import type {ForwardRow, ForwardStore} from '../../source/cluster/port-forward.js';
+import {kubectlForward, podPlan, type ForwardPlan, type PlannedPort} from '../../source/derive/forward-plan.js';
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import type {ActionResult} from '../../source/actions/types.js';
@@ -106,6 +108,32 @@ export class FakeCluster implements Cluster {
 	async apply(files: ManifestFile[], options: {dryRun?: boolean} = {}): Promise<ApplyReport> {
 		this.calls.push({method: options.dryRun ? 'applyDryRun' : 'apply', args: [files.map(file => file.displayPath)]});
 		return options.dryRun ? this.previewReport ?? this.applyReport : this.applyReport;
+	}
+
+	/** The forwards `:pf` lists (set by the test); stop records the call. */
+	forwardRows: ForwardRow[] = [];
+	readonly forwards: ForwardStore = {
+		subscribe: () => () => undefined,
+		getSnapshot: () => this.forwardRows,
+		stop: id => {
+			this.calls.push({method: 'stopForward', args: [id]});
+			this.forwardRows = this.forwardRows.filter(row => row.id !== id);
+			return true;
+		},
+		stopAll: () => this.calls.push({method: 'stopAllForwards', args: []}),
+	};
+
+	async planForward(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ForwardPlan | {error: string}> {
+		this.calls.push({method: 'planForward', args: [kind, namespace, name]});
+		const pod = this.fullPods.get(`${namespace}/${name}`);
+		return kind === 'Pod' && pod ? podPlan(pod) : {error: `${kind.toLowerCase()}s "${name}" not found`};
+	}
+
+	async startForward(plan: ForwardPlan, port: PlannedPort): Promise<ForwardRow> {
+		this.calls.push({method: 'startForward', args: [plan.target, port]});
+		const row = {id: this.forwardRows.length + 1, spec: {namespace: plan.namespace, pod: plan.pod, remote: port.remote, local: port.local, target: `${plan.target} ${port.port}`, kubectl: kubectlForward(plan, [port], this.info.contextNamespace)}, local: port.local, active: 0, connections: 0, sent: 0, received: 0};
+		this.forwardRows = [...this.forwardRows, row];
+		return row;
 	}
 
 	withNamespace(namespace: string | undefined): Cluster {

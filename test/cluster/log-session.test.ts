@@ -8,6 +8,9 @@ import {LogSession, type LogFeed} from '../../source/cluster/log-session.js';
 import {startSandbox, type Sandbox} from '../../source/sandbox/index.js';
 import {podLogTiming} from '../../source/sandbox/pod-log.js';
 import {waitFor as waitUntil} from '../ui/harness.js';
+import {logLineText} from '../../source/derive/log-lines.js';
+import {openLogs} from '../../source/ui/hooks/open-logs.js';
+import {logSources} from '../../source/ui/hooks/use-logs.js';
 
 /** Polls with a generous timeout: the machine's cores are busy. */
 const waitFor = async (predicate: () => boolean, what: string, timeoutMs = 15_000) => waitUntil(predicate, what, timeoutMs);
@@ -67,6 +70,28 @@ describe('LogSession on the sandbox, over HTTP', () => {
 		assert.equal(lines.filter(line => line.text.includes('no container runs here')).length, 1);
 		assert.match(feed.getSnapshot().note!.text, /resumed after the last line seen \(sinceTime\), none repeated/);
 		feed.stop();
+	});
+
+	test('l on a service: each pod behind its endpoints, its lines prefixed as kubectl logs -l … --prefix', async () => {
+		const post = async (path: string, body: unknown) => fetch(`${sandbox.url}/api/v1/namespaces/default/${path}`, {method: 'POST', headers: {authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json'}, body: JSON.stringify(body)});
+		await post('services', {apiVersion: 'v1', kind: 'Service', metadata: {name: 'shop'}, spec: {selector: {app: 'shop'}, ports: [{port: 80}]}});
+		for (const name of ['shop-1', 'shop-2']) {
+			// eslint-disable-next-line no-await-in-loop
+			await post('pods', {apiVersion: 'v1', kind: 'Pod', metadata: {name, labels: {app: 'shop'}}, spec: {containers: [{name: 'app', image: 'nginx'}, {name: 'side', image: 'envoy'}]}});
+		}
+
+		const ready = () => cluster.endpoints.getSnapshot().items.filter(group => group.service === 'shop').flatMap(group => group.endpoints).filter(entry => entry.ready).length;
+		await waitFor(() => ready() === 2, 'two ready endpoints');
+		const opened = await openLogs(cluster, {kind: 'Service', namespace: 'default', name: 'shop'});
+		assert.ok('mode' in opened, JSON.stringify(opened));
+		assert.equal(opened.kubectl, 'kubectl logs -f --tail=100 -l app=shop --prefix');
+		assert.deepEqual(opened.mode.pods, [{namespace: 'default', pod: 'shop-1', container: 'app'}, {namespace: 'default', pod: 'shop-2', container: 'app'}]);
+		const feed = cluster.openLogs({sources: logSources(opened.mode), previous: false, follow: true, tailLines: 100, capacity: 100});
+		await waitFor(() => ['shop-1', 'shop-2'].every(pod => feed.getSnapshot().lines.some(line => logLineText(line, false).startsWith(`[pod/${pod}/app] [kpods sandbox] `))), 'both pods, prefixed');
+		feed.stop();
+		const picked = await openLogs(cluster, {kind: 'Pod', namespace: 'default', name: 'shop-1'});
+		assert.ok('pick' in picked && picked.pick.kind === 'picker' && picked.pick.purpose === 'container');
+		assert.deepEqual((picked.pick as {names: string[]}).names, ['app', 'side']);
 	});
 
 	test('the server\'s own message when there is no previous instance', async () => {

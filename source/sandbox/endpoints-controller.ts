@@ -1,7 +1,9 @@
 import type {EndpointAddress, EndpointPort, KubeObject, Pod, Service, SliceEndpoint, SlicePort} from '../k8s/types.js';
-import type {Store} from './store.js';
-import {managedAfterUpdate} from './managed-fields.js';
-import {jsonEqual, newUid, orderKeys, orderMeta, randomSuffix, rfc3339} from './meta.js';
+import type {Change, Store} from './store.js';
+import type {Registry} from './registry.js';
+import {resources} from './resources.js';
+import {Controller} from './controller.js';
+import {jsonEqual, orderKeys, randomSuffix, rfc3339} from './meta.js';
 
 const managedBy = 'endpointslice-controller.k8s.io';
 const triggerAnnotation = 'endpoints.kubernetes.io/last-change-trigger-time';
@@ -21,42 +23,35 @@ interface Backend {
  * container ports. Services without a selector are left alone. Work is batched: many
  * changes in one tick cost one sync per service.
  */
-export class EndpointsController {
+export class EndpointsController extends Controller {
 	private readonly dirty = new Set<string>();
-	private scheduled: NodeJS.Immediate | undefined;
-	private readonly unsubscribe: () => void;
 
-	constructor(private readonly store: Store, private readonly now: () => number) {
-		this.unsubscribe = store.subscribe(change => {
-			const {object} = change.entry;
-			const namespace = object.metadata.namespace ?? '';
-			if (change.resource === 'services') {
-				this.mark(`${namespace}/${object.metadata.name}`);
-			} else if (change.resource === 'pods') {
-				for (const service of this.store.list('services', namespace)) {
-					const selector = (service.object['spec'] as Service['spec'])?.selector;
-					if (selector && (matches(selector, object) || (change.previous && matches(selector, change.previous)))) {
-						this.mark(service.key);
-					}
-				}
-			}
-		});
+	constructor(store: Store, private readonly registry: Registry, private readonly now: () => number) {
+		super(store, ['services', 'pods']);
 		for (const service of store.list('services')) {
 			this.mark(service.key);
 		}
 	}
 
-	stop(): void {
-		this.unsubscribe();
-		if (this.scheduled) {
-			clearImmediate(this.scheduled);
+	protected changed(change: Change): void {
+		const {object} = change.entry;
+		const namespace = object.metadata.namespace ?? '';
+		if (change.resource === 'services') {
+			this.mark(`${namespace}/${object.metadata.name}`);
+			return;
+		}
+
+		for (const service of this.store.list('services', namespace)) {
+			const selector = (service.object['spec'] as Service['spec'])?.selector;
+			if (selector && (matches(selector, object) || (change.previous && matches(selector, change.previous)))) {
+				this.mark(service.key);
+			}
 		}
 	}
 
 	private mark(key: string): void {
 		this.dirty.add(key);
-		this.scheduled ??= setImmediate(() => {
-			this.scheduled = undefined;
+		this.soon(() => {
 			const keys = [...this.dirty];
 			this.dirty.clear();
 			for (const serviceKey of keys) {
@@ -132,7 +127,7 @@ export class EndpointsController {
 			return;
 		}
 
-		this.save('endpoints', 'v1', 'endpoint-controller', existing, {kind: 'Endpoints', apiVersion: 'v1', ...body});
+		this.save('endpoints', 'endpoint-controller', existing, {kind: 'Endpoints', apiVersion: 'v1', ...body});
 	}
 
 	private writeSlice(service: Service, backends: Backend[]): void {
@@ -180,37 +175,33 @@ export class EndpointsController {
 			endpoints: endpoints.length > 0 ? endpoints : null,
 			ports,
 		};
-		this.save('endpointslices', 'discovery.k8s.io/v1', 'endpointslice-controller', existing, body);
+		this.save('endpointslices', 'endpointslice-controller', existing, body);
 	}
 
-	private save(resource: string, apiVersion: string, manager: string, existing: KubeObject | undefined, body: KubeObject): void {
-		const time = rfc3339(this.now());
-		const annotations = {...body.metadata.annotations, [triggerAnnotation]: time};
-		const metadata = {
-			...body.metadata,
-			...(existing ? {uid: existing.metadata.uid, creationTimestamp: existing.metadata.creationTimestamp} : {uid: newUid(), creationTimestamp: time}),
-			annotations,
-		};
-		const next = {...body, metadata};
-		const managedFields = managedAfterUpdate(existing?.metadata.managedFields, existing, next, {manager, apiVersion, time}, 'main');
-		const object = {...next, metadata: orderMeta({...metadata, managedFields})};
-		if (existing) {
-			this.store.update(resource, object);
+	// Through the registry, as the controllers write over the API: managedFields of the
+	// controller's Update entry, an EndpointSlice's generation, the object's identity kept.
+	private save(resource: string, manager: string, existing: KubeObject | undefined, body: KubeObject): void {
+		const info = resources.get(resource)!;
+		const annotations = {...body.metadata.annotations, [triggerAnnotation]: rfc3339(this.now())};
+		const next = {...body, metadata: {...body.metadata, annotations}};
+		const namespace = body.metadata.namespace!;
+		const stored = existing && this.store.get(resource, namespace, existing.metadata.name!);
+		if (stored) {
+			this.registry.replace(info, stored, next, {manager, dryRun: false});
 		} else {
-			this.store.create(resource, object);
+			this.registry.create(info, next, namespace, {manager, dryRun: false});
 		}
 	}
 
 	private removeOwned(namespace: string, name: string): void {
-		const endpoints = this.store.get('endpoints', namespace, name);
-		if (endpoints) {
-			this.store.remove('endpoints', namespace, name);
+		if (this.store.get('endpoints', namespace, name)) {
+			this.registry.delete(resources.get('endpoints')!, namespace, name, {dryRun: false});
 		}
 
 		for (const slice of this.store.list('endpointslices', namespace)) {
 			const labels = slice.object.metadata.labels ?? {};
 			if (labels['kubernetes.io/service-name'] === name && labels['endpointslice.kubernetes.io/managed-by'] === managedBy) {
-				this.store.remove('endpointslices', namespace, slice.object.metadata.name!);
+				this.registry.delete(resources.get('endpointslices')!, namespace, slice.object.metadata.name!, {dryRun: false});
 			}
 		}
 	}

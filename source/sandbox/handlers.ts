@@ -1,9 +1,5 @@
-import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {KubeObject} from '../k8s/types.js';
-import type {ResourceInfo} from './resources.js';
 import {apiVersionOf} from './resources.js';
-import type {Store} from './store.js';
-import type {Registry} from './registry.js';
 import {awaitListVersion, checkVersionParameters, integerParameter, listJson, type Query} from './list-watch.js';
 import {serveWatch} from './watch-stream.js';
 import {negotiate, sendJson} from './http-util.js';
@@ -12,35 +8,11 @@ import {hasTable} from './tables.js';
 import {checkNamespaceOf, deleteOptions, readObject, sendObject, warningsFor, writeOptions} from './request-options.js';
 import {handlePatch} from './patch-handler.js';
 import {failure, methodNotAllowed, StatusError} from './status.js';
-import {reviewAccess, type Authorizer} from './access-review.js';
+import {reviewAccess} from './access-review.js';
 import {servePodLog} from './pod-log.js';
+import type {HandlerContext, ResourceRequest} from './handler-context.js';
 
-/** One resource request after routing and authorization. */
-export interface ResourceRequest {
-	info: ResourceInfo;
-	namespace?: string;
-	name?: string;
-	subresource?: string;
-	/** `/api/v1/watch/...` paths: always a watch. */
-	legacyWatch: boolean;
-	url: URL;
-	/** What the requesting user may do (for SelfSubjectAccessReview). */
-	can: Authorizer;
-	request: IncomingMessage;
-	response: ServerResponse;
-}
-
-/** What the handlers need from the running sandbox. */
-export interface HandlerContext {
-	store: Store;
-	registry: Registry;
-	now: () => number;
-	bookmarkMs: number;
-	/** How long a list at a resourceVersion not reached yet waits before 504 (the watch cache waits 3 s). */
-	freshWaitMs: number;
-	/** Open watch streams per resource (for tests that wait until a client watches). */
-	watches: Map<string, number>;
-}
+export type {HandlerContext, ResourceRequest} from './handler-context.js';
 
 /** The verb RBAC checks for a request (`get`, `list`, `watch`, `create`, ...). */
 export function verbOf(method: string, named: boolean, url: URL, legacyWatch: boolean): string {

@@ -31,6 +31,8 @@ export interface SandboxTiming {
 	bookmarkMs: number;
 	/** How long a list at a resourceVersion not reached yet waits before 504 Timeout. */
 	freshWaitMs: number;
+	/** Interval of the node's status report (its conditions' lastHeartbeatTime). */
+	nodeStatusMs: number;
 }
 
 /** Options of `startSandbox`. */
@@ -83,7 +85,7 @@ export interface Sandbox {
 }
 
 /** Defaults that feel like a real minikube. */
-export const defaultTiming: SandboxTiming = {scheduleMs: 300, pullMs: 1500, startMs: 500, killMs: 1000, bookmarkMs: 60_000, freshWaitMs: 3000};
+export const defaultTiming: SandboxTiming = {scheduleMs: 300, pullMs: 1500, startMs: 500, killMs: 1000, bookmarkMs: 60_000, freshWaitMs: 3000, nodeStatusMs: 300_000};
 
 /**
  * Starts the sandbox: a Kubernetes-compatible API server on 127.0.0.1 with a simulated
@@ -104,9 +106,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	store.compactAll();
 	const registry = new Registry(store, services, now);
 	const events = new EventRecorder(store, now);
-	const scheduler = new Scheduler(store, events, now, timing.scheduleMs, () => nodeLabels);
+	const scheduler = new Scheduler(store, registry, events, now, timing.scheduleMs, () => nodeLabels);
 	const kubelet = new Kubelet(store, registry, events, now, timing);
-	const endpoints = new EndpointsController(store, now);
+	const endpoints = new EndpointsController(store, registry, now);
 	const namespaces = new NamespaceController(store, registry, certificates.caCert);
 	const token = options.token ?? randomHex(24);
 	const watches = new Map<string, number>();

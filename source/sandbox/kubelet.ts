@@ -1,6 +1,7 @@
 import {setTimeout as delay} from 'node:timers/promises';
 import type {Container, ContainerStatus, KubeObject, Pod, PodCondition} from '../k8s/types.js';
-import type {Store} from './store.js';
+import type {Change, Store} from './store.js';
+import {Controller} from './controller.js';
 import type {Registry} from './registry.js';
 import {resources} from './resources.js';
 import type {EventRecorder, Reporter} from './events.js';
@@ -15,12 +16,16 @@ export interface KubeletTiming {
 	pullMs: number;
 	startMs: number;
 	killMs: number;
+	/** Interval of the node's status report (lastHeartbeatTime), five minutes as nodeStatusReportFrequency. */
+	nodeStatusMs: number;
 }
 
 /** The node's InternalIP: every pod's hostIP. */
 export const nodeIp = '192.168.49.2';
 
 const podsInfo = resources.get('pods')!;
+const leasesInfo = resources.get('leases')!;
+const nodesInfo = resources.get('nodes')!;
 
 const reporter: Reporter = {component: 'kubelet', host: nodeName, instance: nodeName, style: 'core'};
 
@@ -38,64 +43,61 @@ interface Run {
  * (Killing, containers terminated, then the object removed). Pods it did not start
  * (already running, or on another node) are left as they are.
  */
-export class Kubelet {
+export class Kubelet extends Controller {
 	private readonly runs = new Map<string, Run>();
 	private readonly usedIps = new Set<string>();
 	private readonly pulled = new Set<string>();
 	/** Index (host part within 172.17.0.0/16) below which every address is taken. */
 	private lowestFree = 3;
-	private readonly unsubscribe: () => void;
-	private readonly heartbeat: NodeJS.Timeout;
 
 	constructor(
-		private readonly store: Store,
+		store: Store,
 		private readonly registry: Registry,
 		private readonly events: EventRecorder,
 		private readonly now: () => number,
 		private readonly timing: KubeletTiming,
 	) {
+		super(store, ['pods']);
 		for (const entry of store.list('pods')) {
 			this.noteIp(entry.object as unknown as Pod);
 		}
 
-		// A kubelet renews its node Lease every 10 s; `kubectl describe node` shows the renewal.
-		this.heartbeat = setInterval(() => this.renewLease(), 10_000);
-		this.unsubscribe = store.subscribe(change => {
-			if (change.resource !== 'pods') {
-				return;
-			}
-
-			const pod = change.entry.object as unknown as Pod;
-			if (change.type === 'DELETED') {
-				this.forget(change.entry.key, pod);
-				return;
-			}
-
-			this.noteIp(pod);
-			if (pod.spec?.nodeName !== nodeName) {
-				return;
-			}
-
-			const key = change.entry.key;
-			const run = this.runs.get(key);
-			if (pod.metadata.deletionTimestamp) {
-				if (!run?.terminating) {
-					this.terminate(key, pod, run);
-				}
-
-				return;
-			}
-
-			const fresh = pod.status?.phase === 'Pending' && !pod.status.containerStatuses;
-			if (!run && fresh) {
-				this.start(key, pod);
-			}
-		});
+		// A kubelet renews its node Lease every 10 s and reports the node's status every five
+		// minutes; `kubectl describe node` shows both advance.
+		this.every(10_000, () => this.renewLease());
+		this.every(timing.nodeStatusMs, () => this.reportNodeStatus());
 	}
 
-	stop(): void {
-		clearInterval(this.heartbeat);
-		this.unsubscribe();
+	protected changed(change: Change): void {
+		const pod = change.entry.object as unknown as Pod;
+		if (change.type === 'DELETED') {
+			this.forget(change.entry.key, pod);
+			return;
+		}
+
+		this.noteIp(pod);
+		if (pod.spec?.nodeName !== nodeName) {
+			return;
+		}
+
+		const key = change.entry.key;
+		const run = this.runs.get(key);
+		if (pod.metadata.deletionTimestamp) {
+			if (!run?.terminating) {
+				this.terminate(key, pod, run);
+			}
+
+			return;
+		}
+
+		const fresh = pod.status?.phase === 'Pending' && !pod.status.containerStatuses;
+		if (!run && fresh) {
+			this.start(key, pod);
+		}
+	}
+
+	override stop(): void {
+		super.stop();
 		for (const run of this.runs.values()) {
 			run.abort.abort();
 		}
@@ -125,10 +127,24 @@ export class Kubelet {
 	}
 
 	private renewLease(): void {
-		const lease = this.store.get('leases', 'kube-node-lease', nodeName)?.object;
+		const lease = this.store.get('leases', 'kube-node-lease', nodeName);
 		if (lease) {
-			this.store.update('leases', {...lease, spec: {...(lease['spec'] as object), renewTime: microTime(this.now())}});
+			this.registry.replace(leasesInfo, lease, {...lease.object, spec: {...(lease.object['spec'] as object), renewTime: microTime(this.now())}}, {manager: 'kubelet', dryRun: false});
 		}
+	}
+
+	// The node's status report: every condition's lastHeartbeatTime advances (the kubelet posts
+	// it every nodeStatusReportFrequency, five minutes, when nothing else changed).
+	private reportNodeStatus(): void {
+		const node = this.store.get('nodes', undefined, nodeName);
+		const status = node?.object['status'] as {conditions?: Array<Record<string, unknown>>} | undefined;
+		if (!node || !status) {
+			return;
+		}
+
+		const time = rfc3339(this.now());
+		const conditions = (status.conditions ?? []).map(condition => ({...condition, lastHeartbeatTime: time}));
+		this.registry.updateStatus(nodesInfo, node, {...status, conditions}, 'kubelet');
 	}
 
 	/** Takes the next free pod IP (for pods created already Running). */
@@ -312,7 +328,10 @@ export class Kubelet {
 	}
 
 	private write(pod: Pod, status: Record<string, unknown>): void {
-		this.store.update('pods', withKubeletStatus(pod as unknown as KubeObject, status, rfc3339(this.now())));
+		const entry = this.store.get('pods', pod.metadata.namespace, pod.metadata.name!);
+		if (entry?.object.metadata.uid === pod.metadata.uid) {
+			this.registry.updateStatus(podsInfo, entry!, status, 'kubelet');
+		}
 	}
 }
 

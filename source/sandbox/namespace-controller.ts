@@ -1,4 +1,5 @@
-import type {Store} from './store.js';
+import type {Change, Store} from './store.js';
+import {Controller} from './controller.js';
 import {resources} from './resources.js';
 import type {Registry} from './registry.js';
 
@@ -10,42 +11,34 @@ const rootCaDescription = 'Contains a CA bundle that can be used to verify the k
  * Terminating namespace has its content deleted (pods gracefully, through the kubelet) and
  * is removed once nothing is left in it.
  */
-export class NamespaceController {
-	private readonly unsubscribe: () => void;
-	private scheduled: NodeJS.Immediate | undefined;
+export class NamespaceController extends Controller {
 	private readonly terminating = new Set<string>();
 	private readonly fresh = new Set<string>();
 
-	constructor(private readonly store: Store, private readonly registry: Registry, private readonly caCert: string) {
+	constructor(store: Store, private readonly registry: Registry, private readonly caCert: string) {
+		// Every resource: a deletion inside a Terminating namespace may be the last one it waits for.
+		super(store, undefined);
 		for (const entry of store.list('namespaces')) {
 			this.furnish(entry.object.metadata.name!);
 		}
-
-		this.unsubscribe = store.subscribe(change => {
-			if (change.resource === 'namespaces' && change.type === 'ADDED') {
-				this.fresh.add(change.entry.object.metadata.name!);
-				this.schedule();
-			}
-
-			if (change.resource === 'namespaces' && change.type !== 'DELETED' && change.entry.object.metadata.deletionTimestamp) {
-				this.terminating.add(change.entry.object.metadata.name!);
-				this.schedule();
-			} else if (change.type === 'DELETED' && this.terminating.has(change.entry.object.metadata.namespace ?? '')) {
-				this.schedule();
-			}
-		});
 	}
 
-	stop(): void {
-		this.unsubscribe();
-		if (this.scheduled) {
-			clearImmediate(this.scheduled);
+	protected changed(change: Change): void {
+		if (change.resource === 'namespaces' && change.type === 'ADDED') {
+			this.fresh.add(change.entry.object.metadata.name!);
+			this.schedule();
+		}
+
+		if (change.resource === 'namespaces' && change.type !== 'DELETED' && change.entry.object.metadata.deletionTimestamp) {
+			this.terminating.add(change.entry.object.metadata.name!);
+			this.schedule();
+		} else if (change.type === 'DELETED' && this.terminating.has(change.entry.object.metadata.namespace ?? '')) {
+			this.schedule();
 		}
 	}
 
 	private schedule(): void {
-		this.scheduled ??= setImmediate(() => {
-			this.scheduled = undefined;
+		this.soon(() => {
 			for (const namespace of [...this.fresh]) {
 				this.fresh.delete(namespace);
 				this.furnish(namespace);
@@ -95,13 +88,14 @@ export class NamespaceController {
 						this.registry.delete(info, namespace, entry.object.metadata.name!, {dryRun: false});
 					}
 				} else {
-					this.store.remove(info.name, namespace, entry.object.metadata.name!);
+					this.registry.delete(info, namespace, entry.object.metadata.name!, {dryRun: false});
 				}
 			}
 		}
 
 		if (remaining === 0) {
 			this.terminating.delete(namespace);
+			// The namespace's finalizer done: the object goes (written as the registry removes it).
 			this.store.remove('namespaces', undefined, namespace);
 		}
 	}

@@ -14,7 +14,7 @@ import {encodeManaged} from './managed-fields.js';
 import {isObject, rfc3339} from './meta.js';
 import {badRequest, failure, StatusError, unsupportedMediaType} from './status.js';
 import {checkNamespaceOf, checkStrict, sendObject, warningsFor, writeOptions} from './request-options.js';
-import type {HandlerContext, ResourceRequest} from './handlers.js';
+import type {HandlerContext, ResourceRequest} from './handler-context.js';
 
 /** PATCH: JSON merge, JSON patch, strategic merge, or server-side apply (which may create). */
 export async function handlePatch(context: HandlerContext, target: ResourceRequest, representation: Representation): Promise<void> {

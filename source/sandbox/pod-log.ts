@@ -6,7 +6,7 @@
 
 import type {ServerResponse} from 'node:http';
 import type {ContainerState, ContainerStatus, Event, Pod} from '../k8s/types.js';
-import type {HandlerContext} from './handlers.js';
+import type {HandlerContext} from './handler-context.js';
 import type {ResourceInfo} from './resources.js';
 import {badRequest, failure, StatusError} from './status.js';
 

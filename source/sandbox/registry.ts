@@ -31,6 +31,10 @@ export interface DeleteOptions {
 }
 
 const untouchableMeta = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const;
+// Resources whose strategy counts changes in metadata.generation (EndpointSlice: anything
+// but metadata, or the labels, changed).
+const generational = new Set(['endpointslices']);
+
 const resourcesWithStatus = new Set(['pods', 'services', 'namespaces', 'nodes']);
 
 /**
@@ -85,6 +89,10 @@ export class Registry {
 		}
 
 		const time = rfc3339(this.now());
+		if (generational.has(info.name)) {
+			object = {...object, metadata: {...object.metadata, generation: 1}};
+		}
+
 		const writer: Writer = {manager: options.manager, apiVersion: apiVersionOf(info), time};
 		const managedFields = options.managed ?? managedAfterUpdate(undefined, undefined, object, writer, 'main');
 		object = {
@@ -199,6 +207,10 @@ export class Registry {
 		const managedFields = options.managed
 			?? managedAfterUpdate(baseManaged(old, next, options.subresource), old, object, writer, options.subresource === 'status' ? 'status' : 'main');
 		object = orderTop({...object, metadata: orderMeta({...object.metadata, managedFields, resourceVersion: old.metadata.resourceVersion})});
+		if (generational.has(info.name) && generationChanged(old, object)) {
+			object = {...object, metadata: {...object.metadata, generation: (old.metadata.generation ?? 0) + 1}};
+		}
+
 		if (jsonEqual(object, old)) {
 			release();
 			return existing;
@@ -215,6 +227,22 @@ export class Registry {
 		}
 
 		return this.store.update(info.name, object);
+	}
+
+	/**
+	 * A controller's status write (the kubelet's and kube-scheduler's `status` updates): the
+	 * status replaced, its managedFields entry the writer's, as any status update.
+	 */
+	updateStatus(info: ResourceInfo, existing: Entry, status: unknown, manager: string): Entry {
+		return this.replace(info, existing, {...existing.object, status} as KubeObject, {manager, dryRun: false, subresource: 'status'});
+	}
+
+	/**
+	 * `pods/binding`: spec.nodeName set and the PodScheduled condition written to storage
+	 * directly, so, as on a real server, nobody's managedFields entry claims either.
+	 */
+	bind(bound: KubeObject): Entry {
+		return this.store.update('pods', bound);
 	}
 
 	/**
@@ -319,6 +347,13 @@ function baseManaged(old: KubeObject, next: KubeObject, subresource: string | un
 		&& entry['fieldsType'] === 'FieldsV1'
 		&& isObject(entry['fieldsV1']));
 	return valid && !subresource ? requested : old.metadata.managedFields;
+}
+
+// Anything but metadata changed, or the labels did.
+function generationChanged(old: KubeObject, next: KubeObject): boolean {
+	const {metadata: oldMeta, ...oldRest} = old;
+	const {metadata: nextMeta, ...nextRest} = next;
+	return !jsonEqual(oldRest, nextRest) || !jsonEqual(oldMeta.labels, nextMeta.labels);
 }
 
 /** An object the store would hold, without storing it (dry runs). */

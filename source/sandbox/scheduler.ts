@@ -1,13 +1,18 @@
 import type {KubeObject, Pod, PodCondition} from '../k8s/types.js';
 import type {Store} from './store.js';
 import type {EventRecorder} from './events.js';
-import {managedAfterUpdate} from './managed-fields.js';
-import {orderKeys, orderMeta, rfc3339} from './meta.js';
+import type {Change, Entry} from './store.js';
+import {Controller} from './controller.js';
+import type {Registry} from './registry.js';
+import {resources} from './resources.js';
+import {orderKeys, rfc3339} from './meta.js';
 import {orderPodSpec} from './defaults.js';
 import {podStatusFields} from './struct-fields.js';
 
 /** The node every pod lands on, and its labels (what nodeSelectors are matched against). */
 export const nodeName = 'minikube';
+
+const podsInfo = resources.get('pods')!;
 
 const reporter = {component: 'default-scheduler', instance: 'default-scheduler-minikube', style: 'events.k8s.io', action: 'Binding'} as const;
 
@@ -16,42 +21,31 @@ const reporter = {component: 'default-scheduler', instance: 'default-scheduler-m
  * to `minikube` after `scheduleMs` (PodScheduled condition, `Scheduled` event); a pod whose
  * nodeSelector the node does not satisfy gets `Unschedulable` and a `FailedScheduling` event.
  */
-export class Scheduler {
+export class Scheduler extends Controller {
 	private readonly pending = new Map<string, NodeJS.Timeout>();
-	private readonly unsubscribe: () => void;
 
 	constructor(
-		private readonly store: Store,
+		store: Store,
+		private readonly registry: Registry,
 		private readonly events: EventRecorder,
 		private readonly now: () => number,
 		private readonly scheduleMs: number,
 		private readonly nodeLabels: () => Record<string, string>,
 	) {
-		this.unsubscribe = store.subscribe(change => {
-			if (change.resource !== 'pods') {
-				return;
-			}
-
-			const pod = change.entry.object as unknown as Pod;
-			const key = change.entry.key;
-			if (change.type === 'DELETED' || !this.wants(pod)) {
-				this.cancel(key);
-				return;
-			}
-
-			if (!this.pending.has(key)) {
-				this.pending.set(key, setTimeout(() => this.schedule(pod.metadata.namespace!, pod.metadata.name!), this.scheduleMs));
-			}
-		});
+		super(store, ['pods']);
 	}
 
-	stop(): void {
-		this.unsubscribe();
-		for (const timer of this.pending.values()) {
-			clearTimeout(timer);
+	protected changed(change: Change): void {
+		const pod = change.entry.object as unknown as Pod;
+		const key = change.entry.key;
+		if (change.type === 'DELETED' || !this.wants(pod)) {
+			this.unpend(key);
+			return;
 		}
 
-		this.pending.clear();
+		if (!this.pending.has(key)) {
+			this.pending.set(key, this.after(this.scheduleMs, () => this.schedule(pod.metadata.namespace!, pod.metadata.name!)));
+		}
 	}
 
 	private wants(pod: Pod): boolean {
@@ -65,10 +59,10 @@ export class Scheduler {
 			&& !unschedulable;
 	}
 
-	private cancel(key: string): void {
+	private unpend(key: string): void {
 		const timer = this.pending.get(key);
 		if (timer) {
-			clearTimeout(timer);
+			this.cancel(timer);
 			this.pending.delete(key);
 		}
 	}
@@ -87,25 +81,18 @@ export class Scheduler {
 		const time = rfc3339(this.now());
 		if (!fits) {
 			const message = '0/1 nodes are available: 1 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
-			this.writeStatus(pod, {type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: time, reason: 'Unschedulable', message});
+			this.writeStatus(entry, {type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: time, reason: 'Unschedulable', message});
 			this.events.record(pod, {...reporter, action: 'Scheduling'}, {type: 'Warning', reason: 'FailedScheduling', message});
 			return;
 		}
 
-		const bound = this.store.update('pods', bindPod(pod, nodeName, time)).object;
+		const bound = this.registry.bind(bindPod(pod, nodeName, time)).object;
 		this.events.record(bound, reporter, {type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${namespace}/${name} to ${nodeName}`});
 	}
 
 	// An unschedulable pod's condition is a status update of kube-scheduler's own, so it owns it.
-	private writeStatus(pod: KubeObject, condition: PodCondition): void {
-		const next = withScheduledCondition(pod, condition);
-		const managedFields = managedAfterUpdate(pod.metadata.managedFields, pod, next, {
-			manager: 'kube-scheduler',
-			apiVersion: 'v1',
-			time: rfc3339(this.now()),
-			subresource: 'status',
-		}, 'status');
-		this.store.update('pods', {...next, metadata: orderMeta({...pod.metadata, managedFields})});
+	private writeStatus(entry: Entry, condition: PodCondition): void {
+		this.registry.updateStatus(podsInfo, entry, withScheduledCondition(entry.object, condition)['status'], 'kube-scheduler');
 	}
 }
 

@@ -111,17 +111,17 @@ export function seed(store: Store, services: ServiceAllocation, now: number): vo
 	// Who creates each kube-system pod on a real minikube: the kubelet makes the control
 	// plane's static (mirror) pods on its own node; controllers and the addon manager's
 	// kubectl create the rest, which the scheduler then binds.
-	const systemPods: Array<{name: string; image: string; labels: Record<string, string>; manager: string; hostNetwork: boolean; ip?: string; ports?: Array<Record<string, unknown>>}> = [
-		{name: 'coredns-668d6bf9bc-5xv7m', image: 'registry.k8s.io/coredns/coredns:v1.11.3', labels: {'k8s-app': 'kube-dns', 'pod-template-hash': '668d6bf9bc'}, manager: 'kube-controller-manager', hostNetwork: false, ip: '172.17.0.2', ports: [
+	const systemPods: Array<{name: string; image: string; labels: Record<string, string>; manager: string; hostNetwork: boolean; ip?: string; ports?: Array<Record<string, unknown>>; resources?: Record<string, unknown>}> = [
+		{name: 'coredns-668d6bf9bc-5xv7m', image: 'registry.k8s.io/coredns/coredns:v1.11.3', labels: {'k8s-app': 'kube-dns', 'pod-template-hash': '668d6bf9bc'}, resources: {limits: {memory: '170Mi'}, requests: {cpu: '100m', memory: '70Mi'}}, manager: 'kube-controller-manager', hostNetwork: false, ip: '172.17.0.2', ports: [
 			{name: 'dns', containerPort: 53, protocol: 'UDP'},
 			{name: 'dns-tcp', containerPort: 53, protocol: 'TCP'},
 			{name: 'metrics', containerPort: 9153, protocol: 'TCP'},
 		]},
-		{name: 'etcd-minikube', image: 'registry.k8s.io/etcd:3.5.16-0', labels: {component: 'etcd', tier: 'control-plane'}, manager: 'kubelet', hostNetwork: true},
-		{name: 'kube-apiserver-minikube', image: 'registry.k8s.io/kube-apiserver:v1.32.0', labels: {component: 'kube-apiserver', tier: 'control-plane'}, manager: 'kubelet', hostNetwork: true},
-		{name: 'kube-controller-manager-minikube', image: 'registry.k8s.io/kube-controller-manager:v1.32.0', labels: {component: 'kube-controller-manager', tier: 'control-plane'}, manager: 'kubelet', hostNetwork: true},
+		{name: 'etcd-minikube', image: 'registry.k8s.io/etcd:3.5.16-0', labels: {component: 'etcd', tier: 'control-plane'}, resources: {requests: {cpu: '100m', memory: '100Mi'}}, manager: 'kubelet', hostNetwork: true},
+		{name: 'kube-apiserver-minikube', image: 'registry.k8s.io/kube-apiserver:v1.32.0', labels: {component: 'kube-apiserver', tier: 'control-plane'}, resources: {requests: {cpu: '250m'}}, manager: 'kubelet', hostNetwork: true},
+		{name: 'kube-controller-manager-minikube', image: 'registry.k8s.io/kube-controller-manager:v1.32.0', labels: {component: 'kube-controller-manager', tier: 'control-plane'}, resources: {requests: {cpu: '200m'}}, manager: 'kubelet', hostNetwork: true},
 		{name: 'kube-proxy-8kq2w', image: 'registry.k8s.io/kube-proxy:v1.32.0', labels: {'k8s-app': 'kube-proxy'}, manager: 'kube-controller-manager', hostNetwork: true},
-		{name: 'kube-scheduler-minikube', image: 'registry.k8s.io/kube-scheduler:v1.32.0', labels: {component: 'kube-scheduler', tier: 'control-plane'}, manager: 'kubelet', hostNetwork: true},
+		{name: 'kube-scheduler-minikube', image: 'registry.k8s.io/kube-scheduler:v1.32.0', labels: {component: 'kube-scheduler', tier: 'control-plane'}, resources: {requests: {cpu: '100m'}}, manager: 'kubelet', hostNetwork: true},
 		{name: 'storage-provisioner', image: 'gcr.io/k8s-minikube/storage-provisioner:v5', labels: {'addonmanager.kubernetes.io/mode': 'Reconcile', 'integration-test': 'storage-provisioner'}, manager: 'kubectl-client-side-apply', hostNetwork: true},
 	];
 	seedNodeEvents(store, bootedAt);
@@ -134,7 +134,8 @@ export function seed(store: Store, services: ServiceAllocation, now: number): vo
 			apiVersion: 'v1',
 			metadata: {name: system.name, namespace: 'kube-system', labels: system.labels},
 			spec: {
-				containers: [{name: containerName, image: system.image, ...(system.ports ? {ports: system.ports} : {})}],
+				// kubeadm's and CoreDNS's own requests, as on a real minikube (kubectl describe node sums them).
+				containers: [{name: containerName, image: system.image, ...(system.ports ? {ports: system.ports} : {}), ...(system.resources ? {resources: system.resources} : {})}],
 				...(system.manager === 'kubelet' ? {nodeName} : {}),
 				...(system.hostNetwork ? {hostNetwork: true, priorityClassName: 'system-node-critical', priority: 2_000_001_000} : {priorityClassName: 'system-cluster-critical', priority: 2_000_000_000}),
 			},

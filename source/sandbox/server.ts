@@ -4,7 +4,8 @@ import {createServer as createNetServer, type Server as NetServer, type Socket} 
 import type {SandboxCertificates} from './certificate.js';
 import {resources, type ResourceInfo} from './resources.js';
 import {coreVersions, groupDocument, servesGroupVersion, groupList, openApiDocument, openApiRoot, openApiV2, openApiV2Protobuf, resourceList, serverVersion} from './discovery.js';
-import {handleResource, verbOf, type HandlerContext} from './handlers.js';
+import {handleResource, verbOf} from './handlers.js';
+import type {HandlerContext} from './handler-context.js';
 import {sendJson, sendStatus} from './http-util.js';
 import {forbidden, internalError, pathNotFound, StatusError, unauthorized} from './status.js';
 import {isUpgradeSubresource, refuseUpgrade, serveUpgrade} from './websocket-upgrade.js';

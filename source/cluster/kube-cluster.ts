@@ -20,9 +20,11 @@ type Raw = {metadata: {name?: string; namespace?: string; resourceVersion?: stri
 /** A list+watch source for one collection path, with extra selectors as query parameters. */
 export function pathSource<T extends Raw>(api: ApiClient, path: string, query: Record<string, string> = {}): ListWatchSource<T> {
 	return {
-		async list({resourceVersion, signal}, onItem) {
+		async list({resourceVersion, limit, continue: token, signal}, onItem) {
 			const parameters = new URLSearchParams(query);
 			if (resourceVersion !== undefined) parameters.set('resourceVersion', resourceVersion);
+			if (limit) parameters.set('limit', String(limit));
+			if (token) parameters.set('continue', token);
 			return api.listItems<T, KubeList<T>>(withQuery(path, parameters), onItem, {signal});
 		},
 		async watch({resourceVersion, timeoutSeconds, signal}, onEvent) {

@@ -11,7 +11,8 @@ import type {ForwardPlan, PlannedPort} from '../derive/forward-plan.js';
 
 /** How a store stands with the server; the header and each pane show it. */
 export type ConnectionState =
-	| {kind: 'connecting'}
+	/** loaded/total: the first list's pages read so far, and the server's estimate of all (remainingItemCount). */
+	| {kind: 'connecting'; loaded?: number; total?: number}
 	| {kind: 'live'}
 	| {kind: 'reconnecting'; reason: string; attempt: number}
 	| {kind: 'forbidden'; reason: string}

@@ -31,7 +31,7 @@ const healthWords: Array<[keyof PodCounts, string]> = [
 /** The connection state in words, with its reason. */
 export function stateText(state: ConnectionState): string {
 	switch (state.kind) {
-		case 'connecting': return 'connecting…';
+		case 'connecting': return state.loaded === undefined ? 'connecting…' : `loading ${state.loaded.toLocaleString('en')}${state.total === undefined ? '' : ` of ~${state.total.toLocaleString('en')}`}…`;
 		case 'live': return 'live';
 		case 'reconnecting': return `reconnecting (attempt ${state.attempt}): ${state.reason}`;
 		case 'forbidden': return `forbidden: ${state.reason}`;

@@ -1,0 +1,100 @@
+// Launch → first rows on screen, and launch → all rows, for kpods (the built CLI in a
+// pseudo-terminal) beside `kubectl get pods -o wide`, in the same run, alternating.
+// BEFORE=/path/to/other/dist/cli.js adds an older build to the same run (before/after).
+// Sandbox (default): COUNTS pods in its own process. Lab: LAB=namespace KUBECONFIG=… COUNT=n
+// (the namespace holds n pods, created beforehand; the first pod's name is FIRST).
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {spawn as spawnPty} from '@lydell/node-pty';
+import {cli, median, peakRssMb, root, startSandboxProcess} from './measure.js';
+
+const runs = Number(process.env.RUNS ?? 5);
+
+interface Launch {
+	firstRows: number;
+	allRows: number;
+	peakMb: number;
+}
+
+/** kpods in a pty: seconds until the first pod's name (or "No resources found") shows, and until the header counts all pods, live. */
+async function kpodsRows(build: string, args: string[], count: number, firstName: string): Promise<Launch> {
+	const started = process.hrtime.bigint();
+	const pty = spawnPty(build, args, {name: 'xterm-256color', cols: 200, rows: 50, cwd: root, env: process.env});
+	const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+	let tail = '';
+	let firstRows: number | undefined;
+	const allRows = await new Promise<number>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`${build}: no frame with all ${count} pods in 60 s`)), 60_000);
+		pty.onData(data => {
+			tail = (tail + data).slice(-40_000);
+			if (firstRows === undefined && tail.includes(count > 0 ? firstName : 'No resources found')) firstRows = elapsed();
+			if (tail.includes(` 1 Pods ${count} `) && tail.includes('● live') && firstRows !== undefined) {
+				clearTimeout(timer);
+				resolve(elapsed());
+			}
+		});
+	});
+	const peakMb = peakRssMb(pty.pid);
+	pty.kill();
+	return {firstRows: firstRows!, allRows, peakMb};
+}
+
+function kubectlRows(kubeconfig: string, namespace: string | undefined): number | undefined {
+	const args = ['get', 'pods', '-o', 'wide', ...(namespace ? ['-n', namespace] : [])];
+	const started = process.hrtime.bigint();
+	const result = spawnSync('kubectl', args, {encoding: 'utf8', env: {...process.env, KUBECONFIG: kubeconfig}, maxBuffer: 1 << 28});
+	if (result.error || result.status !== 0) return undefined;
+	return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+const builds: Array<[string, string]> = [['kpods', cli], ...(process.env.BEFORE ? [['kpods before', process.env.BEFORE] as [string, string]] : [])];
+
+async function measureTarget(label: string, kubeconfig: string, namespace: string | undefined, count: number, firstName: string): Promise<string[]> {
+	const results = new Map<string, Launch[]>(builds.map(([name]) => [name, []]));
+	const kubectl: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		// Alternate the order too, so neither build always follows kubectl's warm-up of the server.
+		const order = run % 2 === 0 ? builds : [...builds].reverse();
+		for (const [name, build] of order) results.get(name)!.push(await kpodsRows(build, ['--kubeconfig', kubeconfig, ...(namespace ? ['-n', namespace] : [])], count, firstName));
+		const seconds = kubectlRows(kubeconfig, namespace);
+		if (seconds !== undefined) kubectl.push(seconds);
+	}
+
+	const kubectlMedian = kubectl.length > 0 ? median(kubectl) : Number.NaN;
+	return builds.map(([name]) => {
+		const launches = results.get(name)!;
+		const first = median(launches.map(each => each.firstRows));
+		const all = median(launches.map(each => each.allRows));
+		const peak = Math.max(...launches.map(each => each.peakMb));
+		const row = `| ${label} | ${count.toLocaleString('en')} | ${name} | ${first.toFixed(2)} s | ${all.toFixed(2)} s | ${peak.toFixed(0)} MB | ${kubectlMedian.toFixed(2)} s | ${(all / kubectlMedian).toFixed(2)} |`;
+		process.stderr.write(`${row}\n`);
+		return row;
+	});
+}
+
+const rows: string[] = [];
+if (process.env.LAB) {
+	const count = Number(process.env.COUNT ?? 0);
+	rows.push(...await measureTarget('lab v1.20', process.env.KUBECONFIG!, process.env.LAB, count, process.env.FIRST ?? ''));
+} else {
+	const directory = mkdtempSync(join(tmpdir(), 'kpods-bench-'));
+	try {
+		for (const count of (process.env.COUNTS ?? '0,3000,10000').split(',').map(Number)) {
+			const sandbox = await startSandboxProcess(count, join(directory, `kubeconfig-${count}`));
+			try {
+				rows.push(...await measureTarget('sandbox', sandbox.kubeconfig, undefined, count, 'seed-00000'));
+			} finally {
+				await sandbox.stop();
+			}
+		}
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
+	}
+}
+
+console.log(`launch → first rows and → all rows (median of ${runs}; peak RSS the highest seen; kubectl get pods -o wide in the same runs)\n`);
+console.log('| server | pods | build | first rows | all rows | peak RSS | kubectl | all rows / kubectl |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const row of rows) console.log(row);

@@ -1,4 +1,4 @@
-import {useMemo} from 'react';
+import {useMemo, useRef} from 'react';
 import type {Cluster, EndpointGroup, ResourceStore, StoreSnapshot} from '../../cluster/types.js';
 import {applyFilter, filterPods, parseFilter, type RowFilter} from '../../derive/pod-view.js';
 import {filterServices} from '../../derive/service-view.js';
@@ -50,8 +50,11 @@ export function useScreenData(cluster: Cluster, state: UiState, files: readonly 
 	const sources: DetailSources = useMemo(() => ({services: services.items.map(row => row.object), pods: pods.items, endpoints: endpoints.items, nodes: nodes.items}), [services.items, pods.items, endpoints.items, nodes.items]);
 	const target = state.modes.findLast(entry => entry.kind === 'detail');
 	const detail = useDetailLines(cluster, target?.kind === 'detail' ? target.target : undefined, sources, now, target?.kind === 'detail' ? target.text : undefined);
-	// The events store starts when the pane is first shown and keeps running (switching back is instant).
-	const events = useStore(state.pane === 'events' ? cluster.allEvents : idleEvents);
+	// The events store starts when the pane is first shown and keeps running (switching back is
+	// instant, and the tab keeps counting); a new cluster starts it again when it is shown.
+	const eventsShown = useRef<Cluster | undefined>(undefined);
+	if (state.pane === 'events') eventsShown.current = cluster;
+	const events = useStore(eventsShown.current === cluster ? cluster.allEvents : idleEvents);
 	const eventFilter = useMemo(() => parseFilter(state.filter.events), [state.filter.events]);
 	const eventRows = useMemo(() => applyFilter(sortEvents(events.items), eventFilter, event => event.metadata.labels, eventSearchText), [events.items, eventFilter]);
 	const logsMode = state.modes.findLast(entry => entry.kind === 'logs');

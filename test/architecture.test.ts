@@ -40,3 +40,11 @@ for (const rule of rules) {
 		assert.deepEqual(offences, []);
 	});
 }
+
+test('ui: text reaches Ink only through components/text.tsx, which makes it safe for the terminal', () => {
+	const offences = files(join(source, 'ui'))
+		.filter(file => !file.endsWith(join('components', 'text.tsx')))
+		.filter(file => /^\s*import\s+\{[^}]*\bText\b[^}]*\}\s+from\s+['"]ink['"]/m.test(readFileSync(file, 'utf8').replaceAll(/\btype\s+Text\w*/g, '')))
+		.map(file => relative(source, file));
+	assert.deepEqual(offences, [], 'import {Text} from components/text.js instead of from ink');
+});

@@ -3,6 +3,7 @@ import https from 'node:https';
 import {createGunzip} from 'node:zlib';
 import type {Readable} from 'node:stream';
 import type {Status, WatchEvent} from '../k8s/types.js';
+import {parseSafeJson, safeLine} from '../format/safe-text.js';
 import {ItemSplitter} from './json-items.js';
 import {trace} from '../trace.js';
 
@@ -40,6 +41,8 @@ export type Authenticate = (options: https.RequestOptions) => Promise<void>;
 /**
  * Reads the API over plain node:http(s), authenticated by the connection: its plain
  * credentials, or client-node's KubeConfig (exec plugins, auth providers, proxies).
+ * Every string the server sends is made safe for the terminal here, where it enters kpods
+ * (format/safe-text.ts), so views measure and show the same text.
  *
  * Why not client-node's typed API for reads: its ObjectSerializer turns every field of
  * every pod into model classes, which costs about a second at 10,000 pods; kpods parses
@@ -55,7 +58,7 @@ export class ApiClient {
 	async getJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
 		const response = await this.open(path, options);
 		const body = await readAll(response.body);
-		return JSON.parse(body) as T;
+		return parseSafeJson<T>(body);
 	}
 
 	/**
@@ -66,7 +69,7 @@ export class ApiClient {
 		trace(`list request ${path}`);
 		const response = await this.open(path, options);
 		trace(`list response ${path}`);
-		const splitter = new ItemSplitter(json => onItem(JSON.parse(json) as T));
+		const splitter = new ItemSplitter(json => onItem(parseSafeJson<T>(json)));
 		for await (const chunk of response.body) splitter.push(chunk as Buffer);
 
 		trace(`list end ${path}`);
@@ -98,7 +101,7 @@ export class ApiClient {
 					pending = pending.slice(newline + 1);
 					if (line.trim() !== '') {
 						try {
-							onEvent(JSON.parse(line) as WatchEvent<T>);
+							onEvent(parseSafeJson<WatchEvent<T>>(line));
 						} catch (error) {
 							// The handler's own verdict (410 Expired, a watch ERROR) or unparsable JSON.
 							fail(error as Error);
@@ -178,13 +181,13 @@ async function readAll(body: Readable): Promise<string> {
 /** Builds the error for a non-2xx answer from the Status the server sent, else the HTTP code. */
 export function statusError(code: number, body: string): ApiError {
 	try {
-		const status = JSON.parse(body) as Partial<Status>;
+		const status = parseSafeJson<Partial<Status>>(body);
 		if (status.kind === 'Status' && status.message) return new ApiError(code, status.message, status.reason);
 	} catch {
 		// Not JSON: a proxy or load balancer answered; fall through to the bare code.
 	}
 
-	const text = body.trim().split('\n')[0]?.slice(0, 200);
+	const text = safeLine(body.trim().split('\n')[0]?.slice(0, 200) ?? '');
 	return new ApiError(code, text ? `${http.STATUS_CODES[code] ?? 'HTTP ' + code}: ${text}` : http.STATUS_CODES[code] ?? `HTTP ${code}`);
 }
 

@@ -1,3 +1,5 @@
+import {safeLine} from '../format/safe-text.js';
+
 /** kubectl's tabwriter puts at least three spaces between columns. */
 export const columnGap = 3;
 
@@ -16,12 +18,12 @@ export interface Fitted {
 	widths: number[];
 }
 
-/** The widest cell of each column, headers included. */
+/** The widest cell of each column, headers included, as shown (escaped controls are wider). */
 export function columnWidths(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): number[] {
 	const widths = headers.map(header => header.length);
 	for (const row of rows) {
 		for (let index = 0; index < widths.length; index++) {
-			const length = row[index]?.length ?? 0;
+			const length = safeLine(row[index] ?? '').length;
 			if (length > widths[index]!) widths[index] = length;
 		}
 	}
@@ -65,7 +67,7 @@ export function tableLine(cells: readonly string[], fitted: Fitted): string {
 	let text = '';
 	for (const [position, index] of fitted.keep.entries()) {
 		const width = fitted.widths[position]!;
-		let cell = cells[index] ?? '';
+		let cell = safeLine(cells[index] ?? '');
 		if (cell.length > width) cell = width > 1 ? `${cell.slice(0, width - 1)}…` : cell.slice(0, width);
 		const last = position === fitted.keep.length - 1;
 		text += last ? cell : cell.padEnd(width + columnGap);
@@ -74,8 +76,9 @@ export function tableLine(cells: readonly string[], fitted: Fitted): string {
 	return text;
 }
 
-/** Cuts or pads a line to exactly `width` characters, so a frame never wraps. */
+/** Makes a line safe for the terminal and cuts it to `width` characters, so a frame never wraps. */
 export function fitLine(text: string, width: number): string {
 	if (width <= 0) return '';
+	text = safeLine(text);
 	return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
 }

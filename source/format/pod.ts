@@ -8,6 +8,7 @@
 import type {ContainerStatus, Pod, PodCondition} from '../k8s/types.js';
 import {ageColumn, cellsOf, nameColumn, rowColumn, stringColumn, type Health, type RowColumn} from './columns.js';
 import {ageSince, humanDuration, timestampMs} from './duration.js';
+import {safeLine} from './safe-text.js';
 
 /** How kpods colours a pod; see podHealth for the rule. */
 export type PodHealth = Health;
@@ -196,14 +197,15 @@ export function podRow(pod: Pod): PodRow {
 		uid: metadata.uid ?? '',
 		resourceVersion: metadata.resourceVersion ?? '',
 		ready: `${summary.readyCount}/${summary.total}`,
-		status: summary.status,
+		// Cells from free-form fields are made safe here too, so widths are measured on what is shown.
+		status: safeLine(summary.status),
 		restarts: summary.restarts,
 		lastRestartAt: summary.lastRestartAt,
 		createdAt: timestampMs(metadata.creationTimestamp),
-		ip: pod.status?.podIPs?.[0]?.ip || '<none>',
-		node: pod.spec?.nodeName || '<none>',
-		nominatedNode: pod.status?.nominatedNodeName || '<none>',
-		readinessGates: readinessGatesCell(pod),
+		ip: safeLine(pod.status?.podIPs?.[0]?.ip || '<none>'),
+		node: safeLine(pod.spec?.nodeName || '<none>'),
+		nominatedNode: safeLine(pod.status?.nominatedNodeName || '<none>'),
+		readinessGates: safeLine(readinessGatesCell(pod)),
 		phase: pod.status?.phase ?? '',
 		deleting: Boolean(metadata.deletionTimestamp),
 		health: podHealth(summary.status, summary.readyCount, summary.total),

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './components/text.js';
 import {useCallback, useRef} from 'react';
 import type {Cluster} from '../cluster/types.js';
 import {countPods} from '../derive/pod-view.js';

@@ -1,4 +1,5 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from './components/text.js';
 import {useState} from 'react';
 import type {Cluster} from '../cluster/types.js';
 import {fitLine} from '../derive/table-fit.js';

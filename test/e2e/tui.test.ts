@@ -119,6 +119,36 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 		assert.equal((await kpods.exit).exitCode, 0);
 	});
 
+	test('cluster data cannot drive the terminal: OSC 0, OSC 52 and SGR in an image and an Event are shown escaped', async t => {
+		const title = '\u001B]0;pwned\u0007';
+		const clipboard = '\u001B]52;c;ZXZpbA==\u0007';
+		const colour = '\u001B[48;5;201m';
+		const shown = '^[]0;pwned^G^[]52;c;ZXZpbA==^G^[[48;5;201m';
+		await api.createNamespacedPod({namespace: 'default', body: {metadata: {name: 'hostile'}, spec: {containers: [{name: 'c', image: `nginx${title}${clipboard}${colour}`}]}}});
+		await api.createNamespacedEvent({namespace: 'default', body: {
+			metadata: {name: 'hostile.1'},
+			involvedObject: {kind: 'Pod', namespace: 'default', name: 'hostile'},
+			reason: 'Evil', message: `owned${title}${clipboard}${colour}`, type: 'Normal', count: 1,
+			firstTimestamp: new Date(), lastTimestamp: new Date(), source: {component: 'attacker'},
+		}});
+		t.after(async () => api.deleteNamespacedPod({name: 'hostile', namespace: 'default', gracePeriodSeconds: 0}));
+		const kpods = new TerminalSession(['--kubeconfig', kubeconfig], {columns: 200, rows: 40});
+		t.after(() => kpods.kill());
+		kpods.write('/hostile');
+		await kpods.waitForScreen(text => /^hostile +\d\/1 /m.test(text), 'the pod');
+		kpods.write(keys.enter);
+		await kpods.waitForScreen(text => text.includes('filter: hostile'), 'the filter kept');
+		kpods.write(keys.enter);
+		const screen = await kpods.waitForScreen(text => text.includes(`owned${shown}`), 'the event in the detail');
+		assert.ok(screen.includes(`nginx${shown}`), screen);
+		kpods.write(keys.escape);
+		kpods.write('q');
+		assert.equal((await kpods.exit).exitCode, 0);
+		for (const sequence of [title, clipboard, colour, '\u0007', '\u001B]']) {
+			assert.ok(!kpods.output.includes(sequence), `kpods wrote ${JSON.stringify(sequence)} to the terminal`);
+		}
+	});
+
 	test('ctrl-c quits too, and SIGTERM restores the terminal', async t => {
 		const first = new TerminalSession(['--kubeconfig', kubeconfig]);
 		t.after(() => first.kill());

@@ -1,7 +1,9 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 
 import type {Binding} from '../../keys/keymap.js';
 import {fitLine} from '../../derive/table-fit.js';
+import {safeLine} from '../../format/safe-text.js';
 import type {StatusLine} from '../../state/ui-state.js';
 import type {Theme} from '../theme.js';
 
@@ -25,9 +27,10 @@ export function hintText(bindings: readonly Binding[], readonly: boolean): strin
 
 /** Status line (the last action and its kubectl command), then key hints. */
 export function Footer({status, busy, bindings, readonly, width, theme}: FooterProps) {
-	const kubectl = status?.kubectl ? `   $ ${status.kubectl}` : '';
+	// Server messages and names in them are measured as they will be shown (made safe).
+	const kubectl = safeLine(status?.kubectl ? `   $ ${status.kubectl}` : '');
 	// A blank status still takes its line, so the frame keeps its height.
-	const text = busy ? `… ${busy}` : status ? status.text : ' ';
+	const text = safeLine(busy ? `… ${busy}` : status ? status.text : ' ');
 	// The result comes first; the kubectl command takes what is left (at least half the line).
 	const textWidth = Math.min(text.length, Math.max(Math.floor(width / 2), width - kubectl.length));
 	return (

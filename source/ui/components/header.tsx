@@ -1,8 +1,10 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 
 import type {ClusterInfo, ConnectionState} from '../../cluster/types.js';
 import type {PodCounts} from '../../derive/pod-view.js';
 import {fitLine} from '../../derive/table-fit.js';
+import {safeLine} from '../../format/safe-text.js';
 import {paneTable, type Pane} from '../../keys/panes.js';
 import type {Theme} from '../theme.js';
 
@@ -43,10 +45,11 @@ export function stateText(state: ConnectionState): string {
 export function Header({info, state, notes, counts, pane, paneCounts, readonly, width, theme}: HeaderProps) {
 	const namespace = info.allNamespaces ? 'all' : info.namespace;
 	// Context and namespace always show; the server only where the state leaves room.
-	const essentials = `kpods  ctx ${info.context}${info.sandbox ? ' (sandbox)' : ''}  ns ${namespace}${readonly ? '  [read-only]' : ''}`;
-	const server = `  server ${info.server}`;
+	// Kubeconfig names and server messages are measured as they will be shown (made safe).
+	const essentials = safeLine(`kpods  ctx ${info.context}${info.sandbox ? ' (sandbox)' : ''}  ns ${namespace}${readonly ? '  [read-only]' : ''}`);
+	const server = safeLine(`  server ${info.server}`);
 	const tone = state.kind === 'live' ? 'ok' : state.kind === 'connecting' || state.kind === 'reconnecting' ? 'warn' : 'error';
-	const status = `● ${stateText(state)}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`;
+	const status = safeLine(`● ${stateText(state)}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`);
 	const statusWidth = Math.max(0, Math.min(status.length, width - essentials.length - 2));
 	const where = essentials + (essentials.length + server.length + 2 + statusWidth <= width ? server : '');
 	const whereWidth = Math.max(0, width - statusWidth - 2);

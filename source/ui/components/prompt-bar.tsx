@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 
 import {fitLine} from '../../derive/table-fit.js';
 import {bindingsFor} from '../../keys/keymap.js';

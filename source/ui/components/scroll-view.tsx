@@ -1,5 +1,6 @@
 import type {ReactNode} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 
 import type {DetailLine} from '../../derive/describe.js';
 import {fitLine} from '../../derive/table-fit.js';

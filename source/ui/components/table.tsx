@@ -1,6 +1,8 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 
 import {columnGap, fitLine, type Fitted} from '../../derive/table-fit.js';
+import {safeLine} from '../../format/safe-text.js';
 
 export interface TableRowView {
 	key: string;
@@ -59,7 +61,8 @@ function segments(cells: readonly string[], fitted: Fitted, width: number): Arra
 	let used = 0;
 	for (const [position, index] of fitted.keep.entries()) {
 		const cellWidth = fitted.widths[position]!;
-		let cell = cells[index] ?? '';
+		// The last word on safety: cells are made safe where data enters kpods, and again here.
+		let cell = safeLine(cells[index] ?? '');
 		if (cell.length > cellWidth) cell = cellWidth > 1 ? `${cell.slice(0, cellWidth - 1)}…` : cell.slice(0, cellWidth);
 		const last = position === fitted.keep.length - 1;
 		const gap = last ? '' : ' '.repeat(cellWidth - cell.length + columnGap);

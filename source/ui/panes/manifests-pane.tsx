@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 
 import {columnWidths, fitColumns, fitLine} from '../../derive/table-fit.js';
 import {describeDocument} from '../../manifests/order.js';

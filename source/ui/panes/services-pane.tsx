@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import type {EndpointGroup} from '../../cluster/types.js';
 import {endpointReport} from '../../derive/service-view.js';
 import {fitLine} from '../../derive/table-fit.js';

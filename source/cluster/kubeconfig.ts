@@ -172,7 +172,11 @@ function selectContext(merged: Merged, wanted: string | undefined, looked: strin
 			sandbox,
 			credentials,
 			kubeConfig: () => {
-				loaded ??= clientNodeConfig(merged, name);
+				// A failure is not kept: the next action tries again (a fixed file, a plugin back).
+				loaded ??= clientNodeConfig(merged, name).catch((error: unknown) => {
+					loaded = undefined;
+					throw error;
+				});
 				return loaded;
 			},
 			contexts: names,

@@ -213,13 +213,19 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		return Math.max(1, Math.round(base * (1 + Math.random() * 0.5)));
 	}
 
+	/** Waits out a backoff; stop() ends it early. Its abort listener goes with it, so retries leave nothing behind. */
 	private async sleep(ms: number): Promise<void> {
+		const {signal} = this.abort;
+		if (signal.aborted) return;
 		await new Promise<void>(resolve => {
-			const timer = setTimeout(resolve, ms);
-			this.abort.signal.addEventListener('abort', () => {
+			const done = () => {
 				clearTimeout(timer);
+				signal.removeEventListener('abort', done);
 				resolve();
-			}, {once: true});
+			};
+
+			const timer = setTimeout(done, ms);
+			signal.addEventListener('abort', done, {once: true});
 		});
 	}
 }

@@ -145,3 +145,22 @@ describe('a kubeconfig that cannot be used is one line', () => {
 		assert.match(await invalid({kubeconfig: list}), /not a kubeconfig/);
 	});
 });
+
+test('kubeConfig() does not keep a failure: the next call tries again; a success is kept', async () => {
+	// client-node refuses a kubeconfig with a cluster without a server, even one the context does not use.
+	const broken = join(directory, 'broken-other-cluster');
+	writeFileSync(broken, JSON.stringify({
+		clusters: [{name: 'c', cluster: {server: 'https://192.168.49.2:8443'}}, {name: 'other', cluster: {}}],
+		users: [{name: 'u', user: {token: 't'}}],
+		contexts: [{name: 'ctx', context: {cluster: 'c', user: 'u'}}],
+		'current-context': 'ctx',
+	}));
+	const connection = await connect(broken);
+	const first = connection.kubeConfig();
+	await assert.rejects(first);
+	const second = connection.kubeConfig();
+	assert.notEqual(second, first, 'a new attempt, not the cached rejection');
+	await assert.rejects(second);
+	const good = await connect(kubeconfig('good-for-cache', {}, {token: 't'}));
+	assert.equal(good.kubeConfig(), good.kubeConfig());
+});

@@ -22,9 +22,15 @@ interface EffectContext {
 	runEditor: RunEditor;
 }
 
-/** Carries out what the key router asked for, and reports back into the UI state. */
+/** What an effect was doing, for its failure line. */
+const doing: Partial<Record<Effect['type'], string>> = {openLogs: 'opening logs', previewApply: 'dry run', loadCompletions: 'completion', loadNamespaces: 'listing namespaces', switchNamespace: 'switching namespace', loadContexts: 'listing contexts', switchContext: 'switching context'};
+
+/**
+ * Carries out what the key router asked for, and reports back into the UI state. It never
+ * throws: a failure anywhere in an effect ends as a failed status line, never the app.
+ */
 export function useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock, runEditor}: EffectContext): (effect: Effect) => Promise<void> {
-	return useCallback(async (effect: Effect) => {
+	const carryOut = useCallback(async (effect: Effect) => {
 		switch (effect.type) {
 			case 'quit': {
 				onQuit();
@@ -133,4 +139,12 @@ export function useEffects({cluster, files, update, onQuit, onNamespace, onConte
 			}
 		}
 	}, [cluster, files, update, onQuit, onNamespace, onContext, clock, runEditor]);
+	return useCallback(async (effect: Effect) => {
+		try {
+			await carryOut(effect);
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			update(state => actionFinished(state, {ok: false, lines: [`${doing[effect.type] ?? effect.type} failed: ${message.split('\n')[0]}`], kubectl: ''}, clock()));
+		}
+	}, [carryOut, update, clock]);
 }

@@ -5,7 +5,8 @@
 // on some terminals, bidi overrides reorder a line. kubectl closed this (CVE-2021-25743)
 // by printing ESC as `^[`; kpods goes further and shows every such character visibly:
 //
-//   C0 controls and DEL   caret notation, as `cat -v` and kubectl: ESC → ^[, BEL → ^G, \r → ^M, DEL → ^?
+//   C0 controls and DEL   caret notation, as `cat -v` and kubectl: ESC → ^[, BEL → ^G, DEL → ^?;
+//                         CR → \r, as kubectl spells it
 //   C1 controls, bidi     a \u escape: U+009B → \u009b, U+202E → \u202e
 //   and invisible format  (U+061C, U+200B–U+200F, U+2028–U+202E, U+2060–U+206F, U+FEFF, U+FFF9–U+FFFB)
 //   tab                   spaces to the next multiple of 8 (on one line) — it is shown, never moved by
@@ -25,6 +26,7 @@ const tabStop = 8;
 /** How one character is shown. */
 function visible(character: string): string {
 	const code = character.codePointAt(0)!;
+	if (code === 0x0D) return '\\r'; // kubectl's own spelling (its EscapeTerminal), so describe text matches
 	if (code < 0x20) return `^${String.fromCodePoint(code + 0x40)}`;
 	if (code === 0x7F) return '^?';
 	return `\\u${code.toString(16).padStart(4, '0')}`;

@@ -132,15 +132,16 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 			firstTimestamp: new Date(), lastTimestamp: new Date(), source: {component: 'attacker'},
 		}});
 		t.after(async () => api.deleteNamespacedPod({name: 'hostile', namespace: 'default', gracePeriodSeconds: 0}));
-		const kpods = new TerminalSession(['--kubeconfig', kubeconfig], {columns: 200, rows: 40});
+		const kpods = new TerminalSession(['--kubeconfig', kubeconfig], {columns: 200, rows: 50});
 		t.after(() => kpods.kill());
 		kpods.write('/hostile');
 		await kpods.waitForScreen(text => /^hostile +\d\/1 /m.test(text), 'the pod');
 		kpods.write(keys.enter);
 		await kpods.waitForScreen(text => text.includes('filter: hostile'), 'the filter kept');
 		kpods.write(keys.enter);
-		const screen = await kpods.waitForScreen(text => text.includes(`owned${shown}`), 'the event in the detail');
-		assert.ok(screen.includes(`nginx${shown}`), screen);
+		await kpods.waitForScreen(text => text.includes(`Image:          nginx${shown}`), 'the image in the detail');
+		kpods.write('G');
+		await kpods.waitForScreen(text => text.includes(`owned${shown}`), 'the event at the end of the detail');
 		kpods.write(keys.escape);
 		kpods.write('q');
 		assert.equal((await kpods.exit).exitCode, 0);

@@ -16,7 +16,7 @@ const title = '\u001B]0;pwned\u0007';
 const clipboard = '\u001B]52;c;ZXZpbA==\u0007';
 const colour = '\u001B[48;5;201m';
 const hostile = `${title}${clipboard}${colour}\u009B2J\u202Egnp\rX\b`;
-const shown = '^[]0;pwned^G^[]52;c;ZXZpbA==^G^[[48;5;201m\\u009b2J\\u202egnp^MX^H';
+const shown = '^[]0;pwned^G^[]52;c;ZXZpbA==^G^[[48;5;201m\\u009b2J\\u202egnp\\rX^H';
 
 function hostileCluster(): FakeCluster {
 	const base = tutorialPod('crashloop', 'evil', {run: 'evil'});
@@ -57,7 +57,7 @@ function assertNoControls(app: Rendered, where: string): void {
 describe('cluster data cannot drive the terminal (rendering primitives)', () => {
 	test('table, header, detail, events, status line, history and picker show the escaped text', async () => {
 		const cluster = hostileCluster();
-		const app = await renderApp({cluster, columns: 200, rows: 60});
+		const app = await renderApp({cluster, columns: 200, rows: 100});
 		let frame = app.frame();
 		assert.match(frame, /ctx\^\[\]0;pwned\^G/, 'the context name in the header');
 		// The STATUS cell is shown whole and the next column starts after it (widths measured on the shown text).

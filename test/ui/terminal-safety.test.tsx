@@ -26,7 +26,7 @@ function hostileCluster(): FakeCluster {
 	const cluster = new FakeCluster({context: `ctx${title}`, namespace: 'default'}, [pod, tutorialPod('running', 'good', {})]);
 	const event: Event = {
 		metadata: {name: 'evil.1', namespace: 'default'},
-		involvedObject: {kind: 'Pod', namespace: 'default', name: 'evil'},
+		involvedObject: {kind: 'Pod', namespace: 'default', name: 'evil', uid: pod.metadata.uid},
 		reason: 'Pulled',
 		message: `pulled ${hostile}`,
 		source: {component: 'kubelet', host: 'minikube'},

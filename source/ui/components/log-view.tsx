@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import {useMemo} from 'react';
 import type {LogSnapshot} from '../../cluster/log-session.js';
 import {logLineText} from '../../derive/log-lines.js';

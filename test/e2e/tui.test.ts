@@ -124,10 +124,10 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 		const clipboard = '\u001B]52;c;ZXZpbA==\u0007';
 		const colour = '\u001B[48;5;201m';
 		const shown = '^[]0;pwned^G^[]52;c;ZXZpbA==^G^[[48;5;201m';
-		await api.createNamespacedPod({namespace: 'default', body: {metadata: {name: 'hostile'}, spec: {containers: [{name: 'c', image: `nginx${title}${clipboard}${colour}`}]}}});
+		const pod = await api.createNamespacedPod({namespace: 'default', body: {metadata: {name: 'hostile'}, spec: {containers: [{name: 'c', image: `nginx${title}${clipboard}${colour}`}]}}});
 		await api.createNamespacedEvent({namespace: 'default', body: {
 			metadata: {name: 'hostile.1'},
-			involvedObject: {kind: 'Pod', namespace: 'default', name: 'hostile'},
+			involvedObject: {kind: 'Pod', namespace: 'default', name: 'hostile', uid: pod.metadata!.uid},
 			reason: 'Evil', message: `owned${title}${clipboard}${colour}`, type: 'Normal', count: 1,
 			firstTimestamp: new Date(), lastTimestamp: new Date(), source: {component: 'attacker'},
 		}});
@@ -143,11 +143,28 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 		kpods.write('G');
 		await kpods.waitForScreen(text => text.includes(`owned${shown}`), 'the event at the end of the detail');
 		kpods.write(keys.escape);
+		await kpods.waitForScreen(text => /^NAME +READY +STATUS/m.test(text), 'back to the list');
 		kpods.write('q');
 		assert.equal((await kpods.exit).exitCode, 0);
 		for (const sequence of [title, clipboard, colour, '\u0007', '\u001B]']) {
 			assert.ok(!kpods.output.includes(sequence), `kpods wrote ${JSON.stringify(sequence)} to the terminal`);
 		}
+	});
+
+	test('closing the terminal (SIGHUP, then EIO on every write) exits quietly; SIGHUP alone restores it', async t => {
+		const closed = new TerminalSession(['--kubeconfig', kubeconfig]);
+		t.after(() => closed.kill());
+		await closed.waitForScreen(text => text.includes('● live'), 'live');
+		// The terminal goes away: the master side closes, the kernel hangs up kpods.
+		(closed.pty as unknown as {destroy(): void}).destroy();
+		const gone = await closed.exit;
+		assert.deepEqual({code: gone.exitCode, signal: gone.signal ?? 0}, {code: 129, signal: 0}, 'exit 129 on its own, not killed by a signal or an abort');
+		const hungUp = new TerminalSession(['--kubeconfig', kubeconfig]);
+		t.after(() => hungUp.kill());
+		await hungUp.waitForScreen(text => text.includes('● live'), 'live');
+		hungUp.pty.kill('SIGHUP');
+		assert.equal((await hungUp.exit).exitCode, 129);
+		await assertRestored(hungUp);
 	});
 
 	test('ctrl-c quits too, and SIGTERM restores the terminal', async t => {

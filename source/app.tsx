@@ -47,6 +47,8 @@ export function App(props: AppProps) {
 	// The cluster in view, readable from callbacks made renders ago.
 	const current = useRef(cluster);
 	current.current = cluster;
+	// Port-forwards outlive panes and namespace switches; they end when kpods does.
+	useEffect(() => () => current.current?.forwards.stopAll(), []);
 	const replaceCluster = useCallback((next: Cluster, status: string) => {
 		current.current?.close();
 		current.current = next;

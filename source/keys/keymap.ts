@@ -9,7 +9,7 @@ import {paneTable, type Pane} from './panes.js';
 export type {Pane} from './panes.js';
 
 /** Where a binding applies: a pane, any pane (`global`), an overlay on top of the panes, or the no-cluster screen. */
-export type Scope = Pane | 'global' | 'list' | 'detail' | 'help' | 'history' | 'confirm' | 'applyPreview' | 'prompt' | 'command' | 'picker' | 'noCluster' | 'logs';
+export type Scope = Pane | 'global' | 'list' | 'detail' | 'help' | 'history' | 'confirm' | 'applyPreview' | 'prompt' | 'command' | 'picker' | 'noCluster' | 'logs' | 'forwards';
 
 export type CommandId =
 	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
@@ -19,6 +19,7 @@ export type CommandId =
 	| `pane.${Pane}` | 'pane.next' | 'pane.previous'
 	| 'confirm' | 'cancel' | 'submit' | 'nextField'
 	| 'logs' | 'yaml' | 'edit' | 'jump' | 'previousInstance' | 'timestamps' | 'wrap' | 'search' | 'nextMatch' | 'previousMatch' | 'follow'
+	| 'portForward' | 'forwards' | 'stopForward'
 	| 'sandbox' | 'quit';
 
 /** How a command is typed after `:`. */
@@ -47,12 +48,12 @@ export interface Binding {
 }
 
 const movement: Binding[] = [
-	{command: 'up', keys: ['up', 'k'], label: '↑ k', description: 'move up', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs'], hint: 'move'},
-	{command: 'down', keys: ['down', 'j'], label: '↓ j', description: 'move down', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs']},
-	{command: 'pageUp', keys: ['pageup'], label: 'PgUp', description: 'page up', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs']},
-	{command: 'pageDown', keys: ['pagedown'], label: 'PgDn', description: 'page down', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs']},
-	{command: 'top', keys: ['g', 'home'], label: 'g', description: 'go to the top', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs']},
-	{command: 'bottom', keys: ['G', 'end'], label: 'G', description: 'go to the bottom', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs']},
+	{command: 'up', keys: ['up', 'k'], label: '↑ k', description: 'move up', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs', 'forwards'], hint: 'move'},
+	{command: 'down', keys: ['down', 'j'], label: '↓ j', description: 'move down', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs', 'forwards']},
+	{command: 'pageUp', keys: ['pageup'], label: 'PgUp', description: 'page up', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs', 'forwards']},
+	{command: 'pageDown', keys: ['pagedown'], label: 'PgDn', description: 'page down', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs', 'forwards']},
+	{command: 'top', keys: ['g', 'home'], label: 'g', description: 'go to the top', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs', 'forwards']},
+	{command: 'bottom', keys: ['G', 'end'], label: 'G', description: 'go to the bottom', scopes: ['list', 'detail', 'help', 'history', 'picker', 'logs', 'forwards']},
 ];
 
 const paneBindings: Binding[] = paneTable.map(pane => ({
@@ -66,6 +67,8 @@ const bindings: Binding[] = [
 	{command: 'logs', keys: ['l'], label: 'l', description: 'logs, followed (kubectl logs -f --tail=100; a service: its pods, prefixed)', scopes: ['pods', 'services', 'detail'], hint: 'logs'},
 	{command: 'yaml', keys: ['y'], label: 'y', description: 'YAML (kubectl get -o yaml); in the detail, y switches describe ⇄ YAML', scopes: ['pods', 'services', 'detail']},
 	{command: 'edit', keys: ['e'], label: 'e', description: 'edit in $EDITOR (kubectl edit)', scopes: ['pods', 'services', 'detail'], mutates: true},
+	{command: 'portForward', keys: ['F'], label: 'F', description: 'port-forward to 127.0.0.1 (kubectl port-forward; a service: a ready pod behind it)', scopes: ['pods', 'services', 'detail'], hint: 'forward'},
+	{command: 'stopForward', keys: ['ctrl+d'], label: 'ctrl-d', description: 'stop the selected port-forward', scopes: ['forwards'], hint: 'stop'},
 	{command: 'follow', keys: ['f'], label: 'f End', description: 'follow: show new lines as they come', scopes: ['logs'], hint: 'follow'},
 	{command: 'previousInstance', keys: ['p'], label: 'p', description: 'the previous instance (kubectl logs -p) ⇄ the current one', scopes: ['logs'], hint: 'previous'},
 	{command: 'timestamps', keys: ['t'], label: 't', description: 'timestamps on/off', scopes: ['logs'], hint: 'timestamps'},
@@ -74,7 +77,7 @@ const bindings: Binding[] = [
 	{command: 'nextMatch', keys: ['n'], label: 'n', description: 'next match', scopes: ['logs', 'detail']},
 	{command: 'previousMatch', keys: ['N'], label: 'N', description: 'previous match', scopes: ['logs', 'detail']},
 	{command: 'filter', keys: ['/'], label: '/', description: 'filter by text, or -l key=value', scopes: ['pods', 'services', 'events'], hint: 'filter'},
-	{command: 'back', keys: ['escape'], label: 'Esc', description: 'clear the filter or search / back', scopes: ['global', 'detail', 'help', 'history', 'picker', 'logs']},
+	{command: 'back', keys: ['escape'], label: 'Esc', description: 'clear the filter or search / back', scopes: ['global', 'detail', 'help', 'history', 'picker', 'logs', 'forwards']},
 	{command: 'delete', keys: ['ctrl+d'], label: 'ctrl-d', description: 'delete the selected object (asks first)', scopes: ['pods', 'services', 'detail'], mutates: true, hint: 'delete'},
 	{command: 'run', keys: ['r'], label: 'r', description: 'run a pod (kubectl run NAME --image=IMAGE)', scopes: ['global'], mutates: true, hint: 'run'},
 	{command: 'apply', keys: ['a'], label: 'a', description: 'apply the selected manifest (shows a dry run first, asks)', scopes: ['manifests'], mutates: true, hint: 'apply'},
@@ -89,12 +92,13 @@ const bindings: Binding[] = [
 	{command: 'namespace', keys: ['n'], label: 'n', description: 'pick the namespace', scopes: ['global'], hint: 'namespace', colon: {names: ['ns', 'namespace'], argument: 'namespace'}},
 	{command: 'allNamespaces', keys: [], label: '', description: 'show every namespace', scopes: [], colon: {names: ['all', '-A'], unlisted: true}},
 	{command: 'context', keys: [], label: '', description: 'pick the kubeconfig context', scopes: [], colon: {names: ['ctx', 'context'], argument: 'context'}},
+	{command: 'forwards', keys: [], label: '', description: 'the active port-forwards (ctrl-d stops one)', scopes: [], colon: {names: ['pf', 'portforwards', 'port-forwards']}},
 	{command: 'history', keys: ['h'], label: 'h', description: 'history: every action and its kubectl command', scopes: ['global', 'history'], hint: 'history', colon: {names: ['history']}},
 	{command: 'help', keys: ['?'], label: '?', description: 'help', scopes: ['global', 'help'], hint: 'help', colon: {names: ['help'], unlisted: true}},
 	{command: 'sandbox', keys: ['s'], label: 's', description: 'start the built-in sandbox cluster', scopes: ['noCluster'], hint: 'start the sandbox'},
 	{command: 'quit', keys: ['q', 'ctrl+c'], label: 'q', description: 'quit', scopes: ['global', 'noCluster'], hint: 'quit', colon: {names: ['q', 'quit']}},
-	{command: 'quit', keys: ['ctrl+c'], label: 'ctrl-c', description: 'quit', scopes: ['detail', 'help', 'history', 'confirm', 'applyPreview', 'prompt', 'picker', 'logs']},
-	{command: 'back', keys: ['q'], label: 'q', description: 'back', scopes: ['detail', 'help', 'history', 'logs'], hint: 'back'},
+	{command: 'quit', keys: ['ctrl+c'], label: 'ctrl-c', description: 'quit', scopes: ['detail', 'help', 'history', 'confirm', 'applyPreview', 'prompt', 'picker', 'logs', 'forwards']},
+	{command: 'back', keys: ['q'], label: 'q', description: 'back', scopes: ['detail', 'help', 'history', 'logs', 'forwards'], hint: 'back'},
 	{command: 'confirm', keys: ['y', 'Y'], label: 'y', description: 'yes, do it', scopes: ['confirm', 'applyPreview'], hint: 'yes'},
 	{command: 'cancel', keys: ['n', 'N', 'escape', 'enter'], label: 'n Esc', description: 'no (the default)', scopes: ['confirm', 'applyPreview'], hint: 'no'},
 	{command: 'complete', keys: ['tab'], label: 'Tab', description: 'complete the command, namespace or context', scopes: ['command'], hint: 'complete'},

@@ -6,6 +6,7 @@ import {nextMatch} from '../derive/text-search.js';
 import {isDns1123Subdomain} from '../k8s/names.js';
 import {completeColon} from './colon.js';
 import {submitSearch} from './logs-keys.js';
+import {submitForward} from './forward-keys.js';
 import {pop, replaceTop, withStatus} from './modes.js';
 import type {Routed, ViewContext} from './route-key.js';
 import {editText, textField} from './text-field.js';
@@ -73,6 +74,7 @@ export function submitPrompt(state: UiState, prompt: Prompt, command: CommandId,
 		}
 
 		case 'run': return submitRun(state, prompt, view.namespace);
+		case 'forward': return submitForward(state, prompt);
 		case 'command': return runColon(pop(state), value);
 	}
 }

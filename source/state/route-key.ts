@@ -1,3 +1,5 @@
+import type {ForwardPlan, PlannedPort} from '../derive/forward-plan.js';
+import {routeForwards} from './forward-keys.js';
 import {colonCommandFor, colonUsage, commandFor, type Binding, type CommandId, type Scope} from '../keys/keymap.js';
 import type {KeyPress} from '../keys/key-name.js';
 import {isFilterPane, paneEntry} from '../keys/panes.js';
@@ -29,7 +31,11 @@ export type Effect =
 	/** `e`: kubectl edit in $EDITOR. */
 	| {type: 'edit'; target: Target}
 	/** A view opened (YAML): its kubectl command goes to the status line and the history. */
-	| {type: 'note'; text: string; kubectl: string};
+	| {type: 'note'; text: string; kubectl: string}
+	/** `F`: work out the pod and ports (kubectl port-forward's), then forward or ask. */
+	| {type: 'planForward'; target: Target}
+	| {type: 'startForward'; plan: ForwardPlan; ports: PlannedPort[]}
+	| {type: 'stopForward'; id: number};
 
 /** What the router needs to know about the screen it routes for. */
 export interface ViewContext {
@@ -48,6 +54,8 @@ export interface ViewContext {
 	logs?: {lineCount: number; matches: readonly number[]};
 	/** The object an events-pane row is about (Enter goes there). */
 	eventTarget?: (key: string) => Target | undefined;
+	/** The ids of the port-forwards `:pf` lists, in order. */
+	forwardIds?: readonly number[];
 	/** The context's namespace: kubectl commands leave -n out for it. */
 	contextNamespace?: string;
 }
@@ -138,6 +146,12 @@ function runCommand(state: UiState, command: CommandId, view: ViewContext, argum
 			return target ? {state, effects: [command === 'logs' ? {type: 'openLogs', target} : {type: 'edit', target}]} : none(withStatus(state, 'nothing selected', 'warn'));
 		}
 
+		case 'portForward': {
+			const target = selectedTarget(state, view);
+			return target ? {state, effects: [{type: 'planForward', target}]} : none(withStatus(state, 'nothing selected', 'warn'));
+		}
+
+		case 'forwards': return none(push(state, {kind: 'forwards', selection: 0}));
 		case 'yaml': {
 			const target = selectedTarget(state, view);
 			return target ? openYaml(push(state, {kind: 'detail', target, scroll: 0, text: 'yaml'}), target, view) : none(withStatus(state, 'nothing selected', 'warn'));
@@ -205,7 +219,9 @@ function runInMode(state: UiState, mode: Mode, command: CommandId, view: ViewCon
 		}
 
 		case 'prompt': return submitPrompt(state, mode.prompt, command, view, (next, line) => runColonCommand(next, line, view));
+		case 'forwards': return routeForwards(state, mode, command, view);
 		case 'detail': {
+			if (command === 'portForward') return {state, effects: [{type: 'planForward', target: mode.target}]};
 			if (command === 'delete') return none(push(state, {kind: 'confirm', target: mode.target}));
 			if (command === 'logs') return {state, effects: [{type: 'openLogs', target: mode.target}]};
 			if (command === 'edit') return {state, effects: [{type: 'edit', target: mode.target}]};

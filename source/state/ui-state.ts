@@ -2,6 +2,7 @@ import {panes, type FilterPane, type Pane} from '../keys/panes.js';
 import type {TextSearch} from '../derive/text-search.js';
 import type {ColonNames} from './colon.js';
 import type {TextField} from './text-field.js';
+import type {ForwardPlan} from '../derive/forward-plan.js';
 
 export {panes, type FilterPane, type Pane} from '../keys/panes.js';
 
@@ -41,7 +42,9 @@ export type Prompt =
 	/** A `:` command; `names` holds what Tab completes arguments from, once loaded. */
 	| {purpose: 'command'; fields: [TextField]; focus: 0; error?: string; names?: ColonNames}
 	/** `/` in the log view or the detail: the text to find and highlight (the detail finds while it is typed). */
-	| {purpose: 'search'; fields: [TextField]; focus: 0};
+	| {purpose: 'search'; fields: [TextField]; focus: 0}
+	/** `F` when the port is taken or there are several: kubectl's `LOCAL:PORT` words for the plan's pod. */
+	| {purpose: 'forward'; plan: ForwardPlan; fields: [TextField]; focus: 0; error?: string};
 
 /** The log view (`l`): whose log, and how it is shown. */
 export interface LogsMode {
@@ -74,6 +77,8 @@ export type Mode =
 	| {kind: 'confirm'; target: Target}
 	/** What a server dry run says an apply will do; `y` applies, anything else cancels. */
 	| {kind: 'applyPreview'; preview: ApplyPreview}
+	/** `:pf`: the active port-forwards; the selected row is the one ctrl-d stops. */
+	| {kind: 'forwards'; selection: number}
 	| {kind: 'prompt'; prompt: Prompt}
 	/** Namespaces (row 0 is "all namespaces") or kubeconfig contexts to choose from. */
 	| {kind: 'picker'; purpose: 'namespace' | 'context'; names: string[]; selection: number}

@@ -10,6 +10,7 @@ import {topMode, type LogsMode, type Mode, type Pane, type StatusLine, type UiSt
 import {Footer} from './components/footer.js';
 import {helpLines, historyLines} from './components/overlay-lines.js';
 import {Picker} from './components/picker.js';
+import {ForwardList} from './components/forward-list.js';
 import {ApplyConfirmBar, ConfirmBar, PromptBar} from './components/prompt-bar.js';
 import {ScrollView} from './components/scroll-view.js';
 import type {ScreenData} from './hooks/use-screen-data.js';
@@ -130,6 +131,10 @@ export const overlayViews: Record<Mode['kind'], View> = {
 			const mode = state.modes.findLast(entry => entry.kind === 'logs')!;
 			return <LogView title={logTitle(mode)} log={data.logs} mode={mode} width={width} height={height} theme={theme}/>;
 		},
+	},
+	forwards: {
+		context: ({data}) => ({forwardIds: data.forwards.map(row => row.id)}),
+		Body: ({state, data, width, height, theme}) => <ForwardList rows={data.forwards} selection={(state.modes.findLast(mode => mode.kind === 'forwards') as Extract<Mode, {kind: 'forwards'}>).selection} width={width} height={height} theme={theme}/>,
 	},
 	picker: {
 		Body: ({state, cluster, width, height, theme}) => {

@@ -61,7 +61,7 @@ describe('the keymap', () => {
 
 	test('help lists each command of a scope once', () => {
 		const pods = bindingsFor(['pods', 'list']).map(binding => binding.command);
-		assert.deepEqual(pods, ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom', 'detail', 'logs', 'yaml', 'edit', 'filter', 'delete']);
+		assert.deepEqual(pods, ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom', 'detail', 'logs', 'yaml', 'edit', 'portForward', 'filter', 'delete']);
 	});
 });
 

@@ -11,15 +11,15 @@ describe('a : line', () => {
 	});
 
 	test('help lists the keymap\'s : commands, other spellings left out', () => {
-		assert.equal(colonUsage(keymap), ':pods :svc :manifests :events :ns NAME :ctx NAME :history :q');
+		assert.equal(colonUsage(keymap), ':pods :svc :manifests :events :ns NAME :ctx NAME :pf :history :q');
 	});
 });
 
 describe('Tab on a : line', () => {
 	const names = {namespace: ['default', 'demo', 'kube-node-lease', 'kube-system'], context: ['minikube', 'kind-dev']};
 	const cases: Array<[string, string, string[]]> = [
-		['', '', ['pods', 'svc', 'manifests', 'events', 'ns', 'ctx', 'history', 'q']],
-		['p', 'pods', ['pods']],
+		['', '', ['pods', 'svc', 'manifests', 'events', 'ns', 'ctx', 'pf', 'history', 'q']],
+		['p', 'p', ['pods', 'pf']],
 		['m', 'manifests', ['manifests']],
 		['h', 'h', ['history', 'help']],
 		['na', 'namespace ', ['namespace']],

@@ -244,7 +244,7 @@ describe('manifests and namespaces', () => {
 		assert.equal(colon('history').state.modes[0]?.kind, 'history');
 		assert.deepEqual(colon('ctx').effects, [{type: 'loadContexts'}]);
 		assert.deepEqual(colon('ctx kind-dev').effects, [{type: 'switchContext', context: 'kind-dev'}]);
-		assert.equal(colon('deploy').state.status?.text, 'unknown command ":deploy" (try :pods :svc :manifests :events :ns NAME :ctx NAME :history :q)');
+		assert.equal(colon('deploy').state.status?.text, 'unknown command ":deploy" (try :pods :svc :manifests :events :ns NAME :ctx NAME :pf :history :q)');
 		assert.equal(colon('po').state.pane, 'pods');
 		assert.equal(colon('help').state.modes[0]?.kind, 'help');
 		assert.deepEqual(colon('-A').effects, [{type: 'switchNamespace', namespace: undefined}]);

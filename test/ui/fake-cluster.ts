@@ -1,5 +1,5 @@
 import type {ForwardRow, ForwardStore} from '../../source/cluster/port-forward.js';
-import {kubectlForward, podPlan, type ForwardPlan, type PlannedPort} from '../../source/derive/forward-plan.js';
+import {kubectlForward, podPlan, servicePlan, type ForwardPlan, type PlannedPort} from '../../source/derive/forward-plan.js';
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import type {ActionResult} from '../../source/actions/types.js';
@@ -126,12 +126,20 @@ export class FakeCluster implements Cluster {
 	async planForward(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ForwardPlan | {error: string}> {
 		this.calls.push({method: 'planForward', args: [kind, namespace, name]});
 		const pod = this.fullPods.get(`${namespace}/${name}`);
-		return kind === 'Pod' && pod ? podPlan(pod) : {error: `${kind.toLowerCase()}s "${name}" not found`};
+		if (kind === 'Pod') return pod ? podPlan(pod) : {error: `pods "${name}" not found`};
+		const service = this.services.getSnapshot().items.find(row => row.object.metadata.name === name)?.object;
+		if (!service) return {error: `services "${name}" not found`};
+		const selector = Object.entries(service.spec?.selector ?? {});
+		return servicePlan(service, [...this.fullPods.values()].filter(each => selector.every(([key, value]) => each.metadata.labels?.[key] === value)));
 	}
+
+	/** Local ports startForward refuses as in use. */
+	busyPorts = new Set<number>();
 
 	async startForward(plan: ForwardPlan, port: PlannedPort): Promise<ForwardRow> {
 		this.calls.push({method: 'startForward', args: [plan.target, port]});
-		const row = {id: this.forwardRows.length + 1, spec: {namespace: plan.namespace, pod: plan.pod, remote: port.remote, local: port.local, target: `${plan.target} ${port.port}`, kubectl: kubectlForward(plan, [port], this.info.contextNamespace)}, local: port.local, active: 0, connections: 0, sent: 0, received: 0};
+		if (this.busyPorts.has(port.local)) throw Object.assign(new Error(`listen EADDRINUSE: address already in use 127.0.0.1:${port.local}`), {code: 'EADDRINUSE'});
+		const row = {id: this.forwardRows.length + 1, spec: {namespace: plan.namespace, pod: plan.pod, remote: port.remote, local: port.local, target: `${plan.target} ${port.port}`, kubectl: kubectlForward(plan, [port], this.info.contextNamespace)}, local: port.local === 0 ? 43_210 : port.local, active: 0, connections: 0, sent: 0, received: 0};
 		this.forwardRows = [...this.forwardRows, row];
 		return row;
 	}

@@ -24,6 +24,7 @@ const titles: Record<Prompt['purpose'], string> = {
 	namespace: 'namespace',
 	command: 'command',
 	search: 'search',
+	forward: 'port-forward to 127.0.0.1, LOCAL:PORT',
 };
 
 /** What the keys do in this prompt, from the keymap. */

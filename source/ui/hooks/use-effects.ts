@@ -7,6 +7,7 @@ import {push, withStatus} from '../../state/modes.js';
 import type {RunEditor} from '../../actions/edit.js';
 import {editorCommand} from './use-editor.js';
 import {openLogs} from './open-logs.js';
+import {runForwardEffect} from './forward-effects.js';
 import type {UiState} from '../../state/ui-state.js';
 
 interface EffectContext {
@@ -49,6 +50,13 @@ export function useEffects({cluster, files, update, onQuit, onNamespace, onConte
 				update(state => actionStarted(state, `editing ${effect.target.kind.toLowerCase()} ${effect.target.name} in ${editorCommand()}…`));
 				const result = await cluster.edit(effect.target, runEditor);
 				update(state => actionFinished(state, result, clock()));
+				return;
+			}
+
+			case 'planForward':
+			case 'startForward':
+			case 'stopForward': {
+				await runForwardEffect(cluster, effect, update, clock());
 				return;
 			}
 

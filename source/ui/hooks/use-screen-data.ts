@@ -1,4 +1,5 @@
-import {useMemo, useRef} from 'react';
+import {useMemo, useRef, useSyncExternalStore} from 'react';
+import type {ForwardRow} from '../../cluster/port-forward.js';
 import type {Cluster, EndpointGroup, ResourceStore, StoreSnapshot} from '../../cluster/types.js';
 import {applyFilter, filterPods, parseFilter, type RowFilter} from '../../derive/pod-view.js';
 import {filterServices} from '../../derive/service-view.js';
@@ -31,6 +32,8 @@ export interface ScreenData {
 	eventRows: readonly Event[];
 	/** The log in view (`l`). */
 	logs: LogSnapshot;
+	/** The active port-forwards (`:pf`). */
+	forwards: readonly ForwardRow[];
 }
 
 const noEvents: StoreSnapshot<Event> = {items: [], version: 0, state: {kind: 'connecting'}, synced: false};
@@ -59,5 +62,6 @@ export function useScreenData(cluster: Cluster, state: UiState, files: readonly 
 	const eventRows = useMemo(() => applyFilter(sortEvents(events.items), eventFilter, event => event.metadata.labels, eventSearchText), [events.items, eventFilter]);
 	const logsMode = state.modes.findLast(entry => entry.kind === 'logs');
 	const logs = useLogs(cluster, logsMode?.kind === 'logs' ? logsMode : undefined);
-	return {pods, services, endpoints, nodes, filters: {pods: podFilter, services: serviceFilter, events: eventFilter}, podRows, serviceRows, files, manifestError, detail, events, eventRows, logs};
+	const forwards = useSyncExternalStore(cluster.forwards.subscribe, cluster.forwards.getSnapshot);
+	return {pods, services, endpoints, nodes, filters: {pods: podFilter, services: serviceFilter, events: eventFilter}, podRows, serviceRows, files, manifestError, detail, events, eventRows, logs, forwards};
 }

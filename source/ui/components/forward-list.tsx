@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import type {ForwardRow} from '../../cluster/port-forward.js';
 import {fitLine} from '../../derive/table-fit.js';
 import {useScrollTop} from '../hooks/use-scroll-top.js';

@@ -59,10 +59,6 @@ export async function runTui(props: Omit<AppProps, 'onQuit'>, cleanup: () => Pro
 	stdout.write(enterAlternateScreen);
 	process.once('exit', restore);
 	let exitCode = 0;
-	// Ink turns raw mode on in an effect that runs after its first frame; until then the
-	// terminal would turn a ctrl-c typed at the first sight of the screen into SIGINT (exit 130)
-	// instead of a key. Raw from the start, such keys wait in stdin for Ink to read them.
-	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	const instance = render(<App {...props} onQuit={() => instance.unmount()}/>, {exitOnCtrlC: false, patchConsole: true, maxFps: 30, incrementalRendering: false});
 	const stopOn = (signal: NodeJS.Signals) => {
 		exitCode = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15);

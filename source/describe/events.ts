@@ -1,5 +1,6 @@
 import {timestampMs} from '../format/duration.js';
 import type {Event} from '../k8s/types.js';
+import {goSort} from './go-sort.js';
 import {since, type DescribeWriter} from './writer.js';
 
 /**
@@ -14,8 +15,9 @@ export function writeEvents(w: DescribeWriter, events: readonly Event[] | undefi
 		return;
 	}
 
-	// kubectl sorts by lastTimestamp alone (unset sorts first); the sort is stable at these sizes.
-	const sorted = [...events].sort((a, b) => (timestampMs(a.lastTimestamp) ?? -Infinity) - (timestampMs(b.lastTimestamp) ?? -Infinity) || 0);
+	// kubectl sorts by lastTimestamp alone (unset first) with Go's unstable sort: ties come out in its order.
+	const last = (event: Event) => timestampMs(event.lastTimestamp) ?? -Infinity;
+	const sorted = goSort(events, (a, b) => last(a) < last(b));
 	w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
 	w.write(1, '----\t------\t----\t----\t-------\n');
 	for (const event of sorted) {

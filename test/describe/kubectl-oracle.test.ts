@@ -94,16 +94,38 @@ describe('describe text against kubectl describe (the oracle), on the sandbox', 
 			if (skipped(t)) return;
 			const pod = opened(cluster.watchPod(namespace, name));
 			const events = opened(cluster.watchEvents(namespace, 'Pod', name));
-			await waitFor(() => assert.ok(pod.getSnapshot().synced && events.getSnapshot().synced && pod.getSnapshot().items[0], JSON.stringify([pod.getSnapshot().state, events.getSnapshot().state])), 30_000);
+			await waitFor(() => pod.getSnapshot().synced && events.getSnapshot().synced && Boolean(pod.getSnapshot().items[0]), `pod ${name} and its events in kpods' stores`, 30_000);
 			await kubectlSameAs(() => kubectl('describe', 'pod', name, '-n', namespace), () => podDescribeText(pod.getSnapshot().items[0]!, events.getSnapshot().items, Date.now()));
 		});
 	}
+
+	test('kubectl describe pod with 40 events, many in the same second (Go\'s unstable sort orders ties)', async t => {
+		if (skipped(t)) return;
+		await create(`/api/v1/namespaces/${namespace}/pods`, {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'chatty'}, spec: {containers: [{name: 'app', image: 'nginx'}]}});
+		const uid = (await api(sandbox, `/api/v1/namespaces/${namespace}/pods/chatty`)).body.metadata.uid as string;
+		const base = Date.parse('2026-11-30T08:00:00Z');
+		for (let index = 0; index < 40; index++) {
+			// Listed by name; the timestamps repeat in a pattern, so most events tie with others.
+			const at = new Date(base + ((index * 7) % 5) * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+			await create(`/api/v1/namespaces/${namespace}/events`, {
+				apiVersion: 'v1', kind: 'Event', metadata: {name: `chatty.${String(index).padStart(2, '0')}`},
+				involvedObject: {apiVersion: 'v1', kind: 'Pod', name: 'chatty', namespace, uid},
+				reason: `Reason${index}`, message: `event ${index}`, type: index % 9 === 0 ? 'Warning' : 'Normal', source: {component: 'tester'},
+				firstTimestamp: at, lastTimestamp: at, count: 1 + (index % 3),
+			});
+		}
+
+		const pod = opened(cluster.watchPod(namespace, 'chatty'));
+		const events = opened(cluster.watchEvents(namespace, 'Pod', 'chatty'));
+		await waitFor(() => Boolean(pod.getSnapshot().items[0]) && events.getSnapshot().items.length >= 40, `the pod and its 40 events (${events.getSnapshot().items.length} so far)`, 30_000);
+		await kubectlSameAs(() => kubectl('describe', 'pod', 'chatty', '-n', namespace), () => podDescribeText(pod.getSnapshot().items[0]!, events.getSnapshot().items, Date.now()));
+	});
 
 	for (const name of services) {
 		test(`kubectl describe service ${name}`, async t => {
 			if (skipped(t)) return;
 			const events = opened(cluster.watchEvents(namespace, 'Service', name));
-			await waitFor(() => assert.ok(cluster.services.getSnapshot().synced && cluster.endpoints.getSnapshot().synced && events.getSnapshot().synced, JSON.stringify([cluster.services.getSnapshot().state, cluster.endpoints.getSnapshot().state, events.getSnapshot().state])), 30_000);
+			await waitFor(() => cluster.services.getSnapshot().synced && cluster.endpoints.getSnapshot().synced && events.getSnapshot().synced, `services, endpoints and events of ${name} in kpods' stores`, 30_000);
 			const text = () => {
 				const service = cluster.services.getSnapshot().items.find(each => each.name === name);
 				assert.ok(service, `service ${name} in kpods' store`);

@@ -87,14 +87,14 @@ describe('describe text against kubectl describe, on the real cluster', () => {
 	const describePodTest = (clusterOf: () => KubeCluster, namespace: () => string, name: string) => async () => {
 		const pod = opened(clusterOf().watchPod(namespace(), name));
 		const events = opened(clusterOf().watchEvents(namespace(), 'Pod', name));
-		await waitFor(() => assert.ok(pod.getSnapshot().synced && events.getSnapshot().synced && pod.getSnapshot().items[0], `pod ${name}: ${JSON.stringify({pod: pod.getSnapshot().state, items: pod.getSnapshot().items.length, events: events.getSnapshot().state})}`), 60_000);
+		await waitFor(() => pod.getSnapshot().synced && events.getSnapshot().synced && Boolean(pod.getSnapshot().items[0]), `pod ${name} and its events in kpods' stores`, 60_000);
 		await kubectlSameAs(() => kubectl('describe', 'pod', name, '-n', namespace()), () => podDescribeText(pod.getSnapshot().items[0]!, events.getSnapshot().items, Date.now()), 60_000);
 	};
 
 	const describeServiceTest = (clusterOf: () => KubeCluster, namespace: () => string, name: string) => async () => {
 		const events = opened(clusterOf().watchEvents(namespace(), 'Service', name));
 		const {services: serviceStore, endpoints} = clusterOf();
-		await waitFor(() => assert.ok(serviceStore.getSnapshot().synced && endpoints.getSnapshot().synced && events.getSnapshot().synced, `service ${name}: ${JSON.stringify([serviceStore.getSnapshot().state, endpoints.getSnapshot().state, events.getSnapshot().state])}`), 60_000);
+		await waitFor(() => serviceStore.getSnapshot().synced && endpoints.getSnapshot().synced && events.getSnapshot().synced, `service ${name}, endpoints and events in kpods' stores`, 60_000);
 		const text = () => {
 			const service = serviceStore.getSnapshot().items.find(each => each.name === name)?.object;
 			assert.ok(service, `service ${name} in kpods' store`);

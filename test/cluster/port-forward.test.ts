@@ -25,7 +25,7 @@ function connect(sandbox: Sandbox): Connection {
 /** GET http://127.0.0.1:port/ as curl does: the status and the body. */
 async function get(port: number): Promise<{status: number; body: string}> {
 	return new Promise((resolve, reject) => {
-		request({host: '127.0.0.1', port, path: '/'}, response => {
+		request({host: '127.0.0.1', port, path: '/', agent: false}, response => {
 			let body = '';
 			response.setEncoding('utf8');
 			response.on('data', chunk => body += chunk);

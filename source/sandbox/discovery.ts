@@ -165,16 +165,22 @@ function buildOpenApiDocument(path: string): string | undefined {
 			'x-kubernetes-group-version-kind': gvk,
 		});
 		const collection = info.namespaced ? `${base}/namespaces/{namespace}/${info.name}` : `${base}/${info.name}`;
+		// Only the operations the resource's verbs allow (a review is create-only, a view read-only).
+		const allowed = (verb: string, method: string, build: () => Record<string, unknown>): Record<string, unknown> => (info.verbs.includes(verb) ? {[method]: build()} : {});
 		paths[collection] = {
-			get: operation('list', []),
-			post: operation('post', writeParameters),
+			...allowed('list', 'get', () => operation('list', [])),
+			...allowed('create', 'post', () => operation('post', writeParameters)),
 		};
-		paths[`${collection}/{name}`] = {
-			get: operation('get', []),
-			put: operation('put', writeParameters),
-			patch: operation('patch', [...writeParameters, queryParameter('force', 'Force is going to "force" Apply requests.')]),
-			delete: operation('delete', [queryParameter('dryRun', 'When present, indicates that modifications should not be persisted.')]),
+		const item = {
+			...allowed('get', 'get', () => operation('get', [])),
+			...allowed('update', 'put', () => operation('put', writeParameters)),
+			...allowed('patch', 'patch', () => operation('patch', [...writeParameters, queryParameter('force', 'Force is going to "force" Apply requests.')])),
+			...allowed('delete', 'delete', () => operation('delete', [queryParameter('dryRun', 'When present, indicates that modifications should not be persisted.')])),
 		};
+		if (Object.keys(item).length > 0) {
+			paths[`${collection}/{name}`] = item;
+		}
+
 		for (const subresource of info.subresources) {
 			paths[`${collection}/{name}/${subresource}`] = {
 				get: operation('get', []),

@@ -10,6 +10,8 @@ import {handlePatch} from './patch-handler.js';
 import {failure, methodNotAllowed, StatusError} from './status.js';
 import {reviewAccess} from './access-review.js';
 import {servePodLog} from './pod-log.js';
+import {eventsV1} from './resources.js';
+import {toEventsV1} from './events-v1.js';
 import type {HandlerContext, ResourceRequest} from './handler-context.js';
 
 export type {HandlerContext, ResourceRequest} from './handler-context.js';
@@ -69,6 +71,12 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 		throw methodNotAllowed();
 	}
 
+	// A read-only view in another API (events.k8s.io/v1 of core events): its verbs only.
+	const convert = info.group === eventsV1.group && info.name === eventsV1.name ? toEventsV1 : undefined;
+	if (convert && !info.verbs.includes(verb)) {
+		throw methodNotAllowed();
+	}
+
 	const representation = negotiate(request.headers.accept, url.searchParams.get('includeObject'), hasTable(info.name));
 	switch (verb) {
 		case 'list':
@@ -77,7 +85,7 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 				throw methodNotAllowed();
 			}
 
-			const query: Query = {info, namespace: target.namespace, selection: parseSelection(info.name, url.searchParams.get('labelSelector'), url.searchParams.get('fieldSelector')), representation};
+			const query: Query = {info, namespace: target.namespace, selection: parseSelection(info.name, url.searchParams.get('labelSelector'), url.searchParams.get('fieldSelector')), representation, ...(convert ? {convert} : {})};
 			const versions = {
 				resourceVersion: url.searchParams.get('resourceVersion'),
 				match: url.searchParams.get('resourceVersionMatch'),
@@ -113,6 +121,11 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 
 		case 'get': {
 			const entry = context.registry.get(info, namespace, name!);
+			if (convert && representation.kind === 'object') {
+				sendJson(response, 200, JSON.stringify(convert(entry.object)));
+				return;
+			}
+
 			sendObject(response, 200, entry, representation, context.now());
 			return;
 		}

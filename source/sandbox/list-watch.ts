@@ -1,6 +1,8 @@
 import type {ResourceInfo} from './resources.js';
 import {apiVersionOf} from './resources.js';
 import type {Store} from './store.js';
+import {bareJson} from './store.js';
+import type {KubeObject} from '../k8s/types.js';
 import {selects, selectsAll, type Selection} from './selectors.js';
 import type {Representation} from './http-util.js';
 import {partialMetadataJson, tableJson} from './tables.js';
@@ -12,6 +14,8 @@ export interface Query {
 	namespace?: string;
 	selection: Selection;
 	representation: Representation;
+	/** Another API's view of the stored objects (events.k8s.io/v1 of core events). */
+	convert?: (object: KubeObject) => KubeObject;
 }
 
 interface ContinueToken {
@@ -74,7 +78,8 @@ export function listJson(store: Store, query: Query, limit: number, continueText
 		return `{"kind":"PartialObjectMetadataList","apiVersion":"${representation.apiVersion}","metadata":${listMeta},"items":[${items}]}`;
 	}
 
-	const items = entries.map(entry => entry.bare).join(',');
+	const {convert} = query;
+	const items = entries.map(entry => (convert ? bareJson(convert(entry.object)) : entry.bare)).join(',');
 	return `{"kind":"${info.listKind}","apiVersion":"${apiVersionOf(info)}","metadata":${listMeta},"items":[${items}]}`;
 }
 

@@ -130,6 +130,34 @@ export const resources: ReadonlyMap<string, ResourceInfo> = new Map(
 	].map(info => [info.name, info]),
 );
 
+/**
+ * events.k8s.io/v1 events: the core events seen in the newer shape (regarding, note,
+ * reportingController, deprecated*), read-only here, as discovery says (get, list, watch).
+ */
+export const eventsV1: ResourceInfo = {
+	name: 'events',
+	singularName: 'event',
+	kind: 'Event',
+	listKind: 'EventList',
+	group: 'events.k8s.io',
+	version: 'v1',
+	namespaced: true,
+	verbs: ['get', 'list', 'watch'],
+	shortNames: ['ev'],
+	storageVersionHash: 'r2yiGXH7wu8=',
+	subresources: [],
+};
+
+/** The served resource named `name` in `group`/`version`, if any. */
+export function resourceIn(group: string, version: string, name: string | undefined): ResourceInfo | undefined {
+	const info = name ? resources.get(name) : undefined;
+	if (info && info.group === group && info.version === version) {
+		return info;
+	}
+
+	return name === eventsV1.name && group === eventsV1.group && version === eventsV1.version ? eventsV1 : undefined;
+}
+
 /** `v1` or `discovery.k8s.io/v1`: the apiVersion objects of this resource carry. */
 export function apiVersionOf(info: ResourceInfo): string {
 	return info.group === '' ? info.version : `${info.group}/${info.version}`;
@@ -148,7 +176,7 @@ export function resourceForKind(apiVersion: string | undefined, kind: string | u
 
 /** The resources of one group/version, in discovery order. */
 export function resourcesOf(group: string, version: string): ResourceInfo[] {
-	return [...resources.values()]
+	return [...resources.values(), eventsV1]
 		.filter(info => info.group === group && info.version === version)
 		.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -2,7 +2,7 @@ import {createServer as createHttpServer, type IncomingMessage, type Server as H
 import {createServer as createHttpsServer} from 'node:https';
 import {createServer as createNetServer, type Server as NetServer, type Socket} from 'node:net';
 import type {SandboxCertificates} from './certificate.js';
-import {resources, type ResourceInfo} from './resources.js';
+import {resourceIn, type ResourceInfo} from './resources.js';
 import {coreVersions, groupDocument, servesGroupVersion, groupList, openApiDocument, openApiRoot, openApiV2, openApiV2Protobuf, resourceList, serverVersion} from './discovery.js';
 import {handleResource, verbOf} from './handlers.js';
 import type {HandlerContext} from './handler-context.js';
@@ -282,10 +282,7 @@ export function parseResourcePath(path: string): ParsedPath | undefined {
 		rest = rest.slice(1);
 	}
 
-	const matches = (name: string | undefined): ResourceInfo | undefined => {
-		const info = name ? resources.get(name) : undefined;
-		return info && info.group === group && info.version === version ? info : undefined;
-	};
+	const matches = (name: string | undefined): ResourceInfo | undefined => resourceIn(group, version, name);
 
 	let namespace: string | undefined;
 	if (rest[0] === 'namespaces' && rest.length >= 3 && matches(rest[2])?.namespaced) {

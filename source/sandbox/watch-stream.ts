@@ -103,7 +103,7 @@ export function serveWatch(store: Store, query: Query, options: WatchOptions, re
 		} else if (representation.kind === 'metadata') {
 			object = partialMetadataJson(entry.object);
 		} else {
-			object = objectJson(entry);
+			object = query.convert ? JSON.stringify(query.convert(entry.object)) : objectJson(entry);
 		}
 
 		send(`{"type":"${type}","object":${object}}\n`);

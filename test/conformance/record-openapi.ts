@@ -4,7 +4,7 @@
 // writes source/sandbox/openapi-schemas.ts (the definitions as one JSON string).
 import {writeFileSync} from 'node:fs';
 import {kubeconfigTarget} from './target.js';
-import {resources, apiVersionOf} from '../../source/sandbox/resources.js';
+import {resources, apiVersionOf, eventsV1} from '../../source/sandbox/resources.js';
 
 const path = process.env['KUBECONFIG'];
 if (!path) {
@@ -21,7 +21,7 @@ const real = await kubeconfigTarget(path);
 const answer = await real.send({method: 'GET', path: '/openapi/v2'});
 const definitions = (JSON.parse(answer.text) as {definitions: Record<string, Definition>}).definitions;
 const wanted = new Set<string>();
-for (const info of resources.values()) {
+for (const info of [...resources.values(), eventsV1]) {
 	for (const kind of [info.kind, info.listKind]) {
 		for (const [name, definition] of Object.entries(definitions)) {
 			if (definition['x-kubernetes-group-version-kind']?.some(gvk => gvk.kind === kind && (gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version) === apiVersionOf(info))) {

@@ -60,8 +60,10 @@ describe('discovery', () => {
 		const version = {groupVersion: 'discovery.k8s.io/v1', version: 'v1'};
 		const leases = {groupVersion: 'coordination.k8s.io/v1', version: 'v1'};
 		const authorization = {groupVersion: 'authorization.k8s.io/v1', version: 'v1'};
+		const events = {groupVersion: 'events.k8s.io/v1', version: 'v1'};
 		// In the real server's group priority order.
 		assert.deepEqual(groups.body, {kind: 'APIGroupList', apiVersion: 'v1', groups: [
+			{name: 'events.k8s.io', versions: [events], preferredVersion: events},
 			{name: 'authorization.k8s.io', versions: [authorization], preferredVersion: authorization},
 			{name: 'coordination.k8s.io', versions: [leases], preferredVersion: leases},
 			{name: 'discovery.k8s.io', versions: [version], preferredVersion: version},
@@ -77,7 +79,7 @@ describe('discovery', () => {
 
 	test('OpenAPI v3 names the fieldValidation parameter on each PATCH, as kubectl checks', async () => {
 		const root = await api(sandbox, '/openapi/v3');
-		assert.deepEqual(Object.keys(root.body.paths), ['api/v1', 'apis/authorization.k8s.io/v1', 'apis/coordination.k8s.io/v1', 'apis/discovery.k8s.io/v1']);
+		assert.deepEqual(Object.keys(root.body.paths), ['api/v1', 'apis/events.k8s.io/v1', 'apis/authorization.k8s.io/v1', 'apis/coordination.k8s.io/v1', 'apis/discovery.k8s.io/v1']);
 		const document = await api(sandbox, root.body.paths['api/v1'].serverRelativeURL);
 		assert.equal(document.code, 200);
 		const patch = document.body.paths['/api/v1/namespaces/{namespace}/pods/{name}'].patch;

@@ -24,10 +24,11 @@ export const scenarios: Scenario[] = [
 	},
 	{
 		id: 'discovery-events-k8s-io',
-		todo: 'events.k8s.io/v1 is not served (core v1 events are)',
 		title: 'events.k8s.io/v1 events are served',
 		steps: [
 			{path: '/apis/events.k8s.io/v1/namespaces/{ns}/events', expect: 200, compare: ['kind', 'apiVersion']},
+			{method: 'POST', path: '/api/v1/namespaces/{ns}/events', body: {apiVersion: 'v1', kind: 'Event', metadata: {name: 'note'}, involvedObject: {kind: 'Pod', name: 'web', namespace: '{ns}'}, reason: 'Tested', message: 'a note', type: 'Normal', source: {component: 'tester'}, count: 1}, expect: 201, compare: 'code'},
+			{path: '/apis/events.k8s.io/v1/namespaces/{ns}/events/note', expect: 200, compare: ['kind', 'apiVersion', 'regarding', 'note', 'reason', 'type', 'deprecatedSource', 'deprecatedCount', 'reportingController', 'eventTime']},
 		],
 	},
 	{

@@ -1,12 +1,12 @@
 // Launch → first rows on screen, and launch → all rows, for kpods (the built CLI in a
 // pseudo-terminal) beside `kubectl get pods -o wide`, in the same run, alternating.
-// BEFORE=/path/to/other/dist/cli.js adds an older build to the same run (before/after).
+// BEFORE=/path/to/other/dist/cli.js[,…] adds older builds to the same run (before/after).
 // Sandbox (default): COUNTS pods in its own process. Lab: LAB=namespace KUBECONFIG=… COUNT=n
 // (the namespace holds n pods, created beforehand; the first pod's name is FIRST).
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {basename, dirname, join} from 'node:path';
 import {spawn as spawnPty} from '@lydell/node-pty';
 import {cli, median, peakRssMb, root, startSandboxProcess} from './measure.js';
 
@@ -49,7 +49,9 @@ function kubectlRows(kubeconfig: string, namespace: string | undefined): number 
 	return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-const builds: Array<[string, string]> = [['kpods', cli], ...(process.env.BEFORE ? [['kpods before', process.env.BEFORE] as [string, string]] : [])];
+// BEFORE=/tmp/a/dist/cli.js,/tmp/b/dist/cli.js: each named by its checkout's directory ("kpods a").
+const before = (process.env.BEFORE ?? '').split(',').filter(Boolean).map((path): [string, string] => [`kpods ${basename(dirname(dirname(path)))}`, path]);
+const builds: Array<[string, string]> = [['kpods', cli], ...before];
 
 async function measureTarget(label: string, kubeconfig: string, namespace: string | undefined, count: number, firstName: string): Promise<string[]> {
 	const results = new Map<string, Launch[]>(builds.map(([name]) => [name, []]));

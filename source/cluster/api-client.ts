@@ -5,6 +5,7 @@ import type {Readable} from 'node:stream';
 import type {Status, WatchEvent} from '../k8s/types.js';
 import {parseSafeJson, safeLine} from '../format/safe-text.js';
 import {ItemSplitter} from './json-items.js';
+import {protobufMediaType} from './protobuf/media-type.js';
 import {trace} from '../trace.js';
 
 /** An API answer that was not 2xx: the HTTP code and the server's Status, if it sent one. */
@@ -33,7 +34,12 @@ export interface RequestOptions {
 	idleTimeoutMs?: number;
 	/** Ask for the body as sent (no gzip), so a stream's lines are not held back in a compressor. */
 	identity?: boolean;
+	/** The Accept header; JSON by default. */
+	accept?: string;
 }
+
+/** Decodes a whole protobuf list body, item by item, as listItems does JSON. */
+export type ProtobufListReader<T, L> = (body: Buffer, onItem: (item: T) => void) => L;
 
 /** Puts authentication (headers, TLS material, an agent) on a request's options. */
 export type Authenticate = (options: https.RequestOptions) => Promise<void>;
@@ -65,10 +71,18 @@ export class ApiClient {
 	 * GETs a list, handing each item to onItem as it arrives (parsed one by one, never
 	 * the whole document at once); resolves with the list without its items.
 	 */
-	async listItems<T, L>(path: string, onItem: (item: T) => void, options: RequestOptions = {}): Promise<L> {
+	async listItems<T, L>(path: string, onItem: (item: T) => void, options: RequestOptions & {protobuf?: ProtobufListReader<T, L>} = {}): Promise<L> {
 		trace(`list request ${path}`);
-		const response = await this.open(path, options);
+		// With a protobuf reader, protobuf is asked for first and JSON accepted: a server without it answers JSON.
+		const accept = options.protobuf ? `${protobufMediaType}, application/json` : undefined;
+		const response = await this.open(path, {...options, accept});
 		trace(`list response ${path}`);
+		if (options.protobuf && response.contentType.startsWith(protobufMediaType)) {
+			const body = await readBytes(response.body);
+			trace(`list end ${path}`);
+			return options.protobuf(body, onItem);
+		}
+
 		const splitter = new ItemSplitter(json => onItem(parseSafeJson<T>(json)));
 		for await (const chunk of response.body) splitter.push(chunk as Buffer);
 
@@ -128,11 +142,11 @@ export class ApiClient {
 		return (await this.open(path, {...options, identity: true})).body;
 	}
 
-	private async open(path: string, options: RequestOptions): Promise<{body: Readable}> {
+	private async open(path: string, options: RequestOptions): Promise<{body: Readable; contentType: string}> {
 		const url = new URL(this.server.replace(/\/+$/, '') + path);
 		const requestOptions: https.RequestOptions = {
 			method: 'GET',
-			headers: {Accept: 'application/json', 'Accept-Encoding': options.identity ? 'identity' : 'gzip', 'User-Agent': 'kpods'},
+			headers: {Accept: options.accept ?? 'application/json', 'Accept-Encoding': options.identity ? 'identity' : 'gzip', 'User-Agent': 'kpods'},
 		};
 		await this.authenticate(requestOptions);
 		const transport = url.protocol === 'http:' ? http : https;
@@ -143,7 +157,7 @@ export class ApiClient {
 				if (gzip) response.on('error', error => body.destroy(error));
 				const code = response.statusCode ?? 0;
 				if (code >= 200 && code < 300) {
-					resolve({body});
+					resolve({body, contentType: response.headers['content-type'] ?? ''});
 					return;
 				}
 
@@ -173,9 +187,13 @@ export class ApiClient {
 }
 
 async function readAll(body: Readable): Promise<string> {
+	return (await readBytes(body)).toString('utf8');
+}
+
+async function readBytes(body: Readable): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of body) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
 }
 
 /** Builds the error for a non-2xx answer from the Status the server sent, else the HTTP code. */

@@ -1,8 +1,9 @@
-import type {EndpointSlice, Endpoints, Event, KubeList, Namespace, Node, Pod, Service} from '../k8s/types.js';
+import type {EndpointSlice, Endpoints, Event, KubeList, ListMeta, Namespace, Node, Pod, Service} from '../k8s/types.js';
 import {podRow, type PodRow} from '../format/pod.js';
 import {serviceRow, type ServiceRow} from '../format/service.js';
 import type {ManifestFile} from '../manifests/load.js';
-import {ApiClient, ApiError, NetworkError, type Authenticate} from './api-client.js';
+import {ApiClient, ApiError, NetworkError, type Authenticate, type ProtobufListReader} from './api-client.js';
+import {readPodList} from './protobuf/decode.js';
 import {groupFromEndpoints, groupFromSlice} from './endpoints.js';
 import {applyCredentials} from './credentials.js';
 import type {Connection} from './kubeconfig.js';
@@ -18,14 +19,14 @@ import {kubectlForward} from '../derive/forward-plan.js';
 type Raw = {metadata: {name?: string; namespace?: string; resourceVersion?: string}};
 
 /** A list+watch source for one collection path, with extra selectors as query parameters. */
-export function pathSource<T extends Raw>(api: ApiClient, path: string, query: Record<string, string> = {}): ListWatchSource<T> {
+export function pathSource<T extends Raw>(api: ApiClient, path: string, query: Record<string, string> = {}, protobuf?: ProtobufListReader<T, {metadata: ListMeta}>): ListWatchSource<T> {
 	return {
 		async list({resourceVersion, limit, continue: token, signal}, onItem) {
 			const parameters = new URLSearchParams(query);
 			if (resourceVersion !== undefined) parameters.set('resourceVersion', resourceVersion);
 			if (limit) parameters.set('limit', String(limit));
 			if (token) parameters.set('continue', token);
-			return api.listItems<T, KubeList<T>>(withQuery(path, parameters), onItem, {signal});
+			return api.listItems<T, {metadata: ListMeta}>(withQuery(path, parameters), onItem, {signal, protobuf});
 		},
 		async watch({resourceVersion, timeoutSeconds, signal}, onEvent) {
 			const parameters = new URLSearchParams(query);
@@ -110,7 +111,8 @@ export class KubeCluster implements Cluster {
 			sandbox: connection.sandbox,
 		};
 		// Each store keeps the row its kind defines (format/), not the whole object.
-		this.pods = this.store<Pod, PodRow>(collection('', 'pods', this.scope), podRow);
+		// Pods, the long list, are read as protobuf where the server offers it (a real server encodes it 2–4× faster than JSON).
+		this.pods = this.store<Pod, PodRow>(pathSource<Pod>(this.api, collection('', 'pods', this.scope), {}, readPodList), podRow);
 		this.services = this.store<Service, ServiceRow>(collection('', 'services', this.scope), serviceRow);
 		this.endpoints = this.store<EndpointSlice | Endpoints, EndpointGroup>(
 			firstServed<EndpointSlice | Endpoints>([

@@ -7,6 +7,8 @@ import {ApiClient} from '../../source/cluster/api-client.js';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {readPodList, unwrap} from '../../source/cluster/protobuf/decode.js';
+import {messageType} from '../../source/cluster/protobuf/schema.js';
+import {parseSafeJson} from '../../source/format/safe-text.js';
 import {podRow} from '../../source/format/pod.js';
 import type {KubeList, Pod} from '../../source/k8s/types.js';
 
@@ -29,6 +31,20 @@ describe('pods read as protobuf make the same rows as the same pods read as JSON
 			assert.match(metadata.resourceVersion ?? '', /^\d+$/);
 		});
 	}
+
+	test('strings are made safe for the terminal, as the JSON path makes them', () => {
+		const hostile = {metadata: {name: 'evil\u001b]0;pwned\u0007', namespace: 'default', labels: {app: 'a\u009bb'}}, status: {phase: 'Running', reason: '\u202eRTL'}};
+		const podList = messageType('PodList');
+		const raw = podList.encode(podList.fromObject({metadata: {resourceVersion: '7'}, items: [hostile]})).finish();
+		const unknown = messageType('Unknown');
+		const body = Buffer.concat([Buffer.from('k8s\u0000', 'latin1'), unknown.encode(unknown.fromObject({typeMeta: {apiVersion: 'v1', kind: 'PodList'}, raw})).finish()]);
+		const pods: Pod[] = [];
+		readPodList(body, pod => pods.push(pod));
+		const fromJson = parseSafeJson<Pod>(JSON.stringify(hostile));
+		assert.deepEqual(podRow(pods[0]!), podRow(fromJson));
+		const unsafe = /[\u0000-\u001f\u007f-\u009f\u202e]/;
+		for (const text of [pods[0]!.metadata.name!, pods[0]!.metadata.labels!.app!, pods[0]!.status!.reason!]) assert.doesNotMatch(text, unsafe);
+	});
 
 	test('the envelope is checked: JSON bytes are not taken for protobuf', () => {
 		assert.throws(() => unwrap(Buffer.from('{"kind":"PodList"}')), /not a Kubernetes protobuf message/);

@@ -65,6 +65,14 @@ async function main(): Promise<number> {
 		if (flags[name] === '') fail(`--${name === 'namespace' ? 'namespace' : name} needs a value`, 2);
 	}
 
+	if (flags.manifests !== undefined) {
+		// Said at launch, not found later in a pane: a typo in the folder is the user's to fix now.
+		const {statSync} = await import('node:fs');
+		const found = statSync(flags.manifests, {throwIfNoEntry: false});
+		if (!found) fail(`--manifests ${flags.manifests}: no such directory`, 2);
+		if (!found.isDirectory()) fail(`--manifests ${flags.manifests}: not a directory (kpods lists the manifests in a folder)`, 2);
+	}
+
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		fail('kpods is interactive and needs a terminal (stdin and stdout must be a TTY); for a server kubectl can use, run: kpods sandbox', 2);
 	}

@@ -1,4 +1,4 @@
-import {rmSync, writeFileSync} from 'node:fs';
+import {closeSync, constants, fchmodSync, mkdtempSync, openSync, rmSync, writeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {startSandbox, type Sandbox} from './index.js';
@@ -36,15 +36,49 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		return 1;
 	}
 
-	const temporary = options.kubeconfigOut === undefined;
-	const file = temporary ? join(tmpdir(), `kpods-sandbox-${sandbox.port}.kubeconfig`) : resolve(options.kubeconfigOut!);
+	// The kubeconfig holds the bearer token: by default it lives in a private directory of
+	// its own (0700, an unpredictable name), removed when the sandbox stops or the process exits.
+	const directory = options.kubeconfigOut === undefined ? mkdtempSync(join(tmpdir(), 'kpods-sandbox-')) : undefined;
+	const file = directory ? join(directory, 'kubeconfig') : resolve(options.kubeconfigOut!);
+	const removeDirectory = () => {
+		if (directory) rmSync(directory, {recursive: true, force: true});
+	};
+
+	process.once('exit', removeDirectory);
 	try {
-		writeFileSync(file, sandbox.kubeconfig(), {mode: 0o600});
+		writePrivateFile(file, sandbox.kubeconfig());
 	} catch (error) {
-		stderr.write(`kpods sandbox: cannot write the kubeconfig to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === 'ELOOP' ? 'it is a symbolic link (kpods does not follow one with a token to write)' : code ?? (error as Error).message;
+		stderr.write(`kpods sandbox: cannot write the kubeconfig to ${file}: ${reason}\n`);
 		await sandbox.close();
+		removeDirectory();
+		process.off('exit', removeDirectory);
 		return 1;
 	}
+
+	// The handlers stay until the process ends: a second Ctrl-C while stopping must not kill
+	// kpods before it has removed the kubeconfig (Node's default for SIGINT is to die at once).
+	const stopping = () => {};
+	// Listening before the banner: whoever reads "Press Ctrl-C" may press it at once.
+	const stopped = new Promise<void>(done => {
+		const finish = (): void => {
+			process.on('SIGINT', stopping);
+			process.on('SIGTERM', stopping);
+			process.off('SIGINT', finish);
+			process.off('SIGTERM', finish);
+			options.signal?.removeEventListener('abort', finish);
+			done();
+		};
+
+		process.on('SIGINT', finish);
+		process.on('SIGTERM', finish);
+		if (options.signal?.aborted) {
+			finish();
+		} else {
+			options.signal?.addEventListener('abort', finish);
+		}
+	});
 
 	stdout.write([
 		'kpods sandbox: a simulated Kubernetes cluster for learning and tests — not a real cluster:',
@@ -61,28 +95,27 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		'',
 	].join('\n'));
 
-	await new Promise<void>(done => {
-		const finish = (): void => {
-			process.off('SIGINT', finish);
-			process.off('SIGTERM', finish);
-			options.signal?.removeEventListener('abort', finish);
-			done();
-		};
-
-		process.on('SIGINT', finish);
-		process.on('SIGTERM', finish);
-		if (options.signal?.aborted) {
-			finish();
-		} else {
-			options.signal?.addEventListener('abort', finish);
-		}
-	});
-
+	await stopped;
 	await sandbox.close();
-	if (temporary) {
-		rmSync(file, {force: true});
-	}
+	removeDirectory();
+	process.off('exit', removeDirectory);
+	process.off('SIGINT', stopping);
+	process.off('SIGTERM', stopping);
 
 	stdout.write('kpods sandbox: stopped.\n');
 	return 0;
+}
+
+/**
+ * Writes a file only its owner can read: 0600 also when it existed with a wider mode (the
+ * mode is set before the token is written), and never through a symbolic link (O_NOFOLLOW).
+ */
+export function writePrivateFile(file: string, text: string): void {
+	const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600);
+	try {
+		fchmodSync(fd, 0o600);
+		writeSync(fd, text);
+	} finally {
+		closeSync(fd);
+	}
 }

@@ -188,6 +188,8 @@ describe('bad input gets one clear line and a non-zero exit', () => {
 		['an unknown flag', ['--bogus'], {}, /^kpods: unknown flag --bogus \(kpods --help lists them\)$/, 2],
 		['a missing --kubeconfig file', ['--kubeconfig', '/nonexistent/config'], {}, /^kpods: stat \/nonexistent\/config: no such file or directory$/, 1],
 		['an unknown --context', ['--context', 'nope'], {}, /^kpods: context was not found for specified context: nope$/, 1],
+		['a missing --manifests folder', ['--manifests', '/nonexistent/manifests'], {}, /^kpods: --manifests \/nonexistent\/manifests: no such directory$/, 2],
+		['a --manifests that is a file', ['--manifests', 'package.json'], {}, /^kpods: --manifests package\.json: not a directory \(kpods lists the manifests in a folder\)$/, 2],
 	];
 	for (const [name, args, env, expected, code] of cases) {
 		test(name, {skip: ptyUnavailable}, async t => {

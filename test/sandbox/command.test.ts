@@ -2,7 +2,8 @@
 // a clean stop on the abort signal, and one clear line for a port already taken.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {spawn} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -49,17 +50,69 @@ describe('kpods sandbox', () => {
 		rmSync(directory, {recursive: true, force: true});
 	});
 
-	test('without --kubeconfig-out the kubeconfig is a temporary file, removed on stop', async () => {
+	test('without --kubeconfig-out the kubeconfig is in a private temporary directory, removed on stop', async () => {
 		const stdout = capture();
 		const controller = new AbortController();
 		const exit = runSandboxCommand({stdout: stdout.stream, stderr: capture().stream, signal: controller.signal});
 		await waitFor(() => assert.match(stdout.text(), /export KUBECONFIG=/));
 		const file = /export KUBECONFIG=(\S+)/.exec(stdout.text())![1]!;
-		assert.ok(existsSync(file));
+		const directory = join(file, '..');
+		assert.match(directory, /kpods-sandbox-[\w]{6}$/, 'mkdtemp: a name nobody can guess in advance');
+		assert.equal(statSync(directory).mode & 0o777, 0o700);
+		assert.equal(statSync(file).mode & 0o777, 0o600);
 		controller.abort();
 		assert.equal(await exit, 0);
-		assert.equal(existsSync(file), false);
+		assert.equal(existsSync(directory), false);
 	});
+
+	test('--kubeconfig-out over an existing 0644 file leaves it 0600; a symbolic link is refused', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'kpods-command-'));
+		try {
+			const file = join(directory, 'config');
+			writeFileSync(file, 'old', {mode: 0o644});
+			const controller = new AbortController();
+			const stdout = capture();
+			const exit = runSandboxCommand({kubeconfigOut: file, stdout: stdout.stream, stderr: capture().stream, signal: controller.signal});
+			await waitFor(() => assert.match(stdout.text(), /Press Ctrl-C/));
+			assert.equal(statSync(file).mode & 0o777, 0o600);
+			assert.match(readFileSync(file, 'utf8'), /token: /);
+			controller.abort();
+			assert.equal(await exit, 0);
+
+			const target = join(directory, 'elsewhere');
+			writeFileSync(target, 'precious', {mode: 0o644});
+			const link = join(directory, 'link');
+			symlinkSync(target, link);
+			const stderr = capture();
+			assert.equal(await runSandboxCommand({kubeconfigOut: link, stdout: capture().stream, stderr: stderr.stream}), 1);
+			assert.equal(stderr.text(), `kpods sandbox: cannot write the kubeconfig to ${link}: it is a symbolic link (kpods does not follow one with a token to write)\n`);
+			assert.equal(readFileSync(target, 'utf8'), 'precious');
+		} finally {
+			rmSync(directory, {recursive: true, force: true});
+		}
+	});
+
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		test(`the built kpods sandbox removes its private kubeconfig directory on ${signal}`, async () => {
+			const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+			const child = spawn(process.execPath, [cli, 'sandbox'], {stdio: ['ignore', 'pipe', 'pipe']});
+			let out = '';
+			child.stdout.on('data', (chunk: Buffer) => {
+				out += chunk.toString();
+			});
+			let err = '';
+			child.stderr.on('data', (chunk: Buffer) => {
+				err += chunk.toString();
+			});
+			const exited = new Promise<number | null>(resolve => child.on('exit', (code, killed) => resolve(code ?? (killed as unknown as number))));
+			await waitFor(() => assert.match(out, /Press Ctrl-C to stop\./), 30_000);
+			const file = /export KUBECONFIG=(\S+)/.exec(out)![1]!;
+			assert.ok(existsSync(file));
+			child.kill(signal);
+			assert.equal(await exited, 0, `${out}\n${err}`);
+			assert.equal(existsSync(join(file, '..')), false);
+		});
+	}
 
 	test('a port already taken is one clear line and exit code 1', async () => {
 		const blocker = createServer();

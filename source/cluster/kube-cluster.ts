@@ -12,6 +12,7 @@ import type {Cluster, ClusterInfo, EndpointGroup, NamespaceList, ResourceStore} 
 import {LogSession, type LogSessionSpec} from './log-session.js';
 import type {EditTarget, RunEditor} from '../actions/edit.js';
 import {openChannels} from './channel-socket.js';
+import {openExec, type ExecSession, type ExecSpec} from './exec-session.js';
 import {ForwardList, type ForwardRow} from './port-forward.js';
 import {podPlan, servicePlan, type ForwardPlan, type PlannedPort} from '../derive/forward-plan.js';
 import {kubectlForward} from '../derive/forward-plan.js';
@@ -163,6 +164,10 @@ export class KubeCluster implements Cluster {
 	async startForward(plan: ForwardPlan, port: PlannedPort): Promise<ForwardRow> {
 		const spec = {namespace: plan.namespace, pod: plan.pod, remote: port.remote, local: port.local, target: `${plan.target} ${port.port}`, kubectl: kubectlForward(plan, [port], this.connection.contextNamespace)};
 		return this.forwards.start(spec, async ({namespace, pod, remote}) => openChannels(this.authenticate, this.connection.server, `${collection('', 'pods', namespace)}/${encodeURIComponent(pod)}/portforward?ports=${remote}`, ['v4.channel.k8s.io']));
+	}
+
+	async openShell(spec: ExecSpec): Promise<ExecSession | {error: string}> {
+		return openExec(this.authenticate, this.connection.server, spec);
 	}
 
 	watchPod(namespace: string, name: string): ResourceStore<Pod> {

@@ -7,6 +7,7 @@ import type {ManifestFile} from '../manifests/load.js';
 import type {LogFeed, LogSessionSpec} from './log-session.js';
 import type {EditResult, EditTarget, RunEditor} from '../actions/edit.js';
 import type {ForwardRow, ForwardStore} from './port-forward.js';
+import type {ExecSession, ExecSpec} from './exec-session.js';
 import type {ForwardPlan, PlannedPort} from '../derive/forward-plan.js';
 
 /** How a store stands with the server; the header and each pane show it. */
@@ -110,6 +111,8 @@ export interface Cluster {
 	planForward(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ForwardPlan | {error: string}>;
 	/** Starts forwarding 127.0.0.1:local to the pod's port; rejects when the local port cannot be bound. */
 	startForward(plan: ForwardPlan, port: PlannedPort): Promise<ForwardRow>;
+	/** `kubectl exec -it`: connects (a refusal is the server's message), then runs on a terminal handed to it. */
+	openShell(spec: ExecSpec): Promise<ExecSession | {error: string}>;
 	/** The active port-forwards, shared with every cluster made from this one. */
 	readonly forwards: ForwardStore;
 	/** A new cluster on another namespace (or all); this one keeps running until closed. */

@@ -19,7 +19,7 @@ export type CommandId =
 	| `pane.${Pane}` | 'pane.next' | 'pane.previous'
 	| 'confirm' | 'cancel' | 'submit' | 'nextField'
 	| 'logs' | 'yaml' | 'edit' | 'jump' | 'previousInstance' | 'timestamps' | 'wrap' | 'search' | 'nextMatch' | 'previousMatch' | 'follow'
-	| 'portForward' | 'forwards' | 'stopForward'
+	| 'portForward' | 'forwards' | 'stopForward' | 'shell'
 	| 'sandbox' | 'quit';
 
 /** How a command is typed after `:`. */
@@ -67,7 +67,8 @@ const bindings: Binding[] = [
 	{command: 'logs', keys: ['l'], label: 'l', description: 'logs, followed (kubectl logs -f --tail=100; a service: its pods, prefixed)', scopes: ['pods', 'services', 'detail'], hint: 'logs'},
 	{command: 'yaml', keys: ['y'], label: 'y', description: 'YAML (kubectl get -o yaml); in the detail, y switches describe ⇄ YAML', scopes: ['pods', 'services', 'detail']},
 	{command: 'edit', keys: ['e'], label: 'e', description: 'edit in $EDITOR (kubectl edit)', scopes: ['pods', 'services', 'detail'], mutates: true},
-	{command: 'portForward', keys: ['F'], label: 'F', description: 'port-forward to 127.0.0.1 (kubectl port-forward; a service: a ready pod behind it)', scopes: ['pods', 'services', 'detail'], hint: 'forward'},
+	{command: 'shell', keys: ['s'], label: 's', description: 'shell in the pod (kubectl exec -it POD -c CONTAINER -- bash, else sh)', scopes: ['pods', 'detail'], mutates: true, hint: 'shell'},
+	{command: 'portForward', keys: ['F'], label: 'F', description: 'port-forward to 127.0.0.1 (kubectl port-forward; a service: a ready pod behind it)', scopes: ['pods', 'services', 'detail']},
 	{command: 'stopForward', keys: ['ctrl+d'], label: 'ctrl-d', description: 'stop the selected port-forward', scopes: ['forwards'], hint: 'stop'},
 	{command: 'follow', keys: ['f'], label: 'f End', description: 'follow: show new lines as they come', scopes: ['logs'], hint: 'follow'},
 	{command: 'previousInstance', keys: ['p'], label: 'p', description: 'the previous instance (kubectl logs -p) ⇄ the current one', scopes: ['logs'], hint: 'previous'},

@@ -35,7 +35,9 @@ export type Effect =
 	/** `F`: work out the pod and ports (kubectl port-forward's), then forward or ask. */
 	| {type: 'planForward'; target: Target}
 	| {type: 'startForward'; plan: ForwardPlan; ports: PlannedPort[]}
-	| {type: 'stopForward'; id: number};
+	| {type: 'stopForward'; id: number}
+	/** `s`: kubectl exec -it into the pod, on the terminal handed over. */
+	| {type: 'shell'; target: Target};
 
 /** What the router needs to know about the screen it routes for. */
 export interface ViewContext {
@@ -152,6 +154,11 @@ function runCommand(state: UiState, command: CommandId, view: ViewContext, argum
 		}
 
 		case 'forwards': return none(push(state, {kind: 'forwards', selection: 0}));
+		case 'shell': {
+			const target = selectedTarget(state, view);
+			return target?.kind === 'Pod' ? {state, effects: [{type: 'shell', target}]} : none(withStatus(state, 'no pod selected', 'warn'));
+		}
+
 		case 'yaml': {
 			const target = selectedTarget(state, view);
 			return target ? openYaml(push(state, {kind: 'detail', target, scroll: 0, text: 'yaml'}), target, view) : none(withStatus(state, 'nothing selected', 'warn'));
@@ -222,6 +229,7 @@ function runInMode(state: UiState, mode: Mode, command: CommandId, view: ViewCon
 		case 'forwards': return routeForwards(state, mode, command, view);
 		case 'detail': {
 			if (command === 'portForward') return {state, effects: [{type: 'planForward', target: mode.target}]};
+			if (command === 'shell') return mode.target.kind === 'Pod' ? {state, effects: [{type: 'shell', target: mode.target}]} : none(withStatus(state, 'a shell runs in a pod, not a service', 'warn'));
 			if (command === 'delete') return none(push(state, {kind: 'confirm', target: mode.target}));
 			if (command === 'logs') return {state, effects: [{type: 'openLogs', target: mode.target}]};
 			if (command === 'edit') return {state, effects: [{type: 'edit', target: mode.target}]};

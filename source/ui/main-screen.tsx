@@ -10,6 +10,7 @@ import {trace} from '../trace.js';
 import {Header} from './components/header.js';
 import {useEffects} from './hooks/use-effects.js';
 import {useEditor} from './hooks/use-editor.js';
+import {useTerminalHandoff} from './hooks/use-terminal-handoff.js';
 import {useKeyRouter} from './hooks/use-key-router.js';
 import {useNow} from './hooks/use-now.js';
 import {useScreenData} from './hooks/use-screen-data.js';
@@ -50,7 +51,8 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 	clock.current = now;
 	const readClock = useCallback(() => clock.current, []);
 	const runEditor = useEditor();
-	const run = useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock: readClock, runEditor});
+	const handTerminal = useTerminalHandoff();
+	const run = useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock: readClock, runEditor, handTerminal});
 	// What the router needs to know, for the state a key arrives in: the pane's and the top overlay's own parts come from their views.
 	const context = (current: UiState): ViewContext => {
 		const mode = topMode(current);

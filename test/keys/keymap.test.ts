@@ -21,7 +21,7 @@ describe('the keymap', () => {
 
 	test('the commands that change the cluster are exactly the mutating ones', () => {
 		const mutating = keymap.filter(binding => binding.mutates).map(binding => binding.command).sort();
-		assert.deepEqual(mutating, ['apply', 'applyAll', 'delete', 'edit', 'run']);
+		assert.deepEqual(mutating, ['apply', 'applyAll', 'delete', 'edit', 'run', 'shell']);
 	});
 
 	test('inner scopes win: q closes help but quits from a pane', () => {
@@ -61,7 +61,7 @@ describe('the keymap', () => {
 
 	test('help lists each command of a scope once', () => {
 		const pods = bindingsFor(['pods', 'list']).map(binding => binding.command);
-		assert.deepEqual(pods, ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom', 'detail', 'logs', 'yaml', 'edit', 'portForward', 'filter', 'delete']);
+		assert.deepEqual(pods, ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom', 'detail', 'logs', 'yaml', 'edit', 'shell', 'portForward', 'filter', 'delete']);
 	});
 });
 

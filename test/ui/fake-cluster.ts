@@ -1,4 +1,5 @@
 import type {ForwardRow, ForwardStore} from '../../source/cluster/port-forward.js';
+import type {ExecResult, ExecSession, ExecSpec} from '../../source/cluster/exec-session.js';
 import {kubectlForward, podPlan, servicePlan, type ForwardPlan, type PlannedPort} from '../../source/derive/forward-plan.js';
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
@@ -131,6 +132,19 @@ export class FakeCluster implements Cluster {
 		if (!service) return {error: `services "${name}" not found`};
 		const selector = Object.entries(service.spec?.selector ?? {});
 		return servicePlan(service, [...this.fullPods.values()].filter(each => selector.every(([key, value]) => each.metadata.labels?.[key] === value)));
+	}
+
+	/** What openShell answers: an error, or a session whose run writes `output` and ends with `result`. */
+	shell: {error: string} | {output: string; result: ExecResult} = {output: '', result: {ok: true, exitCode: 0}};
+
+	async openShell(spec: ExecSpec): Promise<ExecSession | {error: string}> {
+		this.calls.push({method: 'openShell', args: [spec]});
+		const {shell} = this;
+		if ('error' in shell) return shell;
+		return {run: async terminal => {
+			terminal.write(Buffer.from(shell.output));
+			return shell.result;
+		}};
 	}
 
 	/** Local ports startForward refuses as in use. */

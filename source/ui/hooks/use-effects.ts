@@ -8,6 +8,8 @@ import type {RunEditor} from '../../actions/edit.js';
 import {editorCommand} from './use-editor.js';
 import {openLogs} from './open-logs.js';
 import {runForwardEffect} from './forward-effects.js';
+import {runShell} from './shell-effect.js';
+import type {HandTerminal} from './use-terminal-handoff.js';
 import type {UiState} from '../../state/ui-state.js';
 
 interface EffectContext {
@@ -21,6 +23,8 @@ interface EffectContext {
 	clock: () => number;
 	/** Hands the terminal to $EDITOR (kubectl edit). */
 	runEditor: RunEditor;
+	/** Hands the terminal over (the shell). */
+	handTerminal: HandTerminal;
 }
 
 /** What an effect was doing, for its failure line. */
@@ -30,7 +34,7 @@ const doing: Partial<Record<Effect['type'], string>> = {openLogs: 'opening logs'
  * Carries out what the key router asked for, and reports back into the UI state. It never
  * throws: a failure anywhere in an effect ends as a failed status line, never the app.
  */
-export function useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock, runEditor}: EffectContext): (effect: Effect) => Promise<void> {
+export function useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock, runEditor, handTerminal}: EffectContext): (effect: Effect) => Promise<void> {
 	const carryOut = useCallback(async (effect: Effect) => {
 		switch (effect.type) {
 			case 'quit': {
@@ -50,6 +54,11 @@ export function useEffects({cluster, files, update, onQuit, onNamespace, onConte
 				update(state => actionStarted(state, `editing ${effect.target.kind.toLowerCase()} ${effect.target.name} in ${editorCommand()}…`));
 				const result = await cluster.edit(effect.target, runEditor);
 				update(state => actionFinished(state, result, clock()));
+				return;
+			}
+
+			case 'shell': {
+				await runShell(cluster, effect.target, handTerminal, update, clock);
 				return;
 			}
 
@@ -146,7 +155,7 @@ export function useEffects({cluster, files, update, onQuit, onNamespace, onConte
 				update(state => completionsLoaded(state, effect.names, names));
 			}
 		}
-	}, [cluster, files, update, onQuit, onNamespace, onContext, clock, runEditor]);
+	}, [cluster, files, update, onQuit, onNamespace, onContext, clock, runEditor, handTerminal]);
 	return useCallback(async (effect: Effect) => {
 		try {
 			await carryOut(effect);

@@ -135,4 +135,14 @@ describe('port-forward and exec on the sandbox, over WebSocket', () => {
 		await assert.rejects(openChannels(bearer(sandbox.token), server, '/api/v1/namespaces/default/pods/pod-1/portforward', ['v4.channel.k8s.io']), {code: 400, message: 'query parameter "port" is required'});
 		await assert.rejects(openChannels(async () => undefined, server, '/api/v1/namespaces/default/pods/pod-1/exec?command=sh&stdout=true', ['v4.channel.k8s.io']), {code: 401});
 	});
+
+	test('the shell (s) through KubeCluster.openShell: the size goes on channel 4, the sandbox\'s Status is the result', async () => {
+		const session = await cluster.openShell({namespace: 'default', pod: 'pod-1', container: 'main', command: ['sh']});
+		assert.ok(!('error' in session));
+		const written: Buffer[] = [];
+		const result = await session.run({onInput: () => () => undefined, write: data => written.push(data), size: () => ({columns: 101, rows: 33}), onResize: () => () => undefined});
+		assert.equal(result.ok, false);
+		assert.match((result as {message: string}).message, /^kpods sandbox: no container runs here/);
+		assert.deepEqual(await cluster.openShell({namespace: 'default', pod: 'nope', container: 'main', command: ['sh']}), {error: 'pods "nope" not found'});
+	});
 });

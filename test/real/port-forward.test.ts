@@ -15,6 +15,7 @@ import {connectionFromText, type Connection} from '../../source/cluster/kubeconf
 import {applyCredentials} from '../../source/cluster/credentials.js';
 import type {ForwardPlan} from '../../source/derive/forward-plan.js';
 import {waitFor} from '../wait-for.js';
+import {shellCommand} from '../../source/ui/hooks/shell-effect.js';
 import {realNamespace, type RealNamespace} from './real-cluster.js';
 
 async function get(port: number): Promise<{status: number; body: string}> {
@@ -97,5 +98,30 @@ describe('port-forward and exec on the real cluster', () => {
 		assert.equal(parsed.status, 'Failure');
 		assert.equal(parsed.reason, 'NonZeroExitCode');
 		assert.deepEqual(parsed.details.causes, [{reason: 'ExitCode', message: '3'}]);
+	});
+
+	test('the shell (s): bash else sh with a tty; keys on channel 0, the size on channel 4 (stty sees it), the exit status back', async () => {
+		const plan = await cluster.planForward('Service', 'kube-system', 'kube-dns') as ForwardPlan;
+		const session = await cluster.openShell({namespace: 'kube-system', pod: plan.pod, container: 'coredns', command: shellCommand});
+		assert.ok(!('error' in session));
+		let output = '';
+		let send: ((data: Buffer) => void) | undefined;
+		const running = session.run({
+			onInput(listener) {
+				send = listener;
+				return () => undefined;
+			},
+			write: data => output += data.toString('utf8'),
+			size: () => ({columns: 101, rows: 33}),
+			onResize: () => () => undefined,
+		});
+		await waitFor(() => send !== undefined, 'input wired');
+		// The kubelet sizes the pty once it has the shell's tty; ask until stty reports it.
+		await waitFor(() => {
+			send!(Buffer.from('stty size\r'));
+			return output.includes('33 101');
+		}, 'stty reports the size sent on channel 4', 30_000);
+		send!(Buffer.from('exit 4\r'));
+		assert.deepEqual(await running, {ok: true, exitCode: 4});
 	});
 });

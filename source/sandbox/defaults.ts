@@ -54,11 +54,52 @@ export function defaultPullPolicy(image: string | undefined): string {
 	return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
+const probeFields = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
+const httpGetFields = ['path', 'port', 'host', 'scheme', 'httpHeaders'];
+
+/** SetDefaults_Probe and SetDefaults_HTTPGetAction: what a real server stores for a probe the user left short. */
+function defaultProbe(probe: unknown): unknown {
+	if (!isObject(probe)) {
+		return probe;
+	}
+
+	const httpGet = isObject(probe['httpGet'])
+		? {httpGet: orderKeys({...probe['httpGet'], path: probe['httpGet']['path'] || '/', scheme: probe['httpGet']['scheme'] || 'HTTP'}, httpGetFields)}
+		: {};
+	return orderKeys({
+		...probe,
+		...httpGet,
+		timeoutSeconds: probe['timeoutSeconds'] || 1,
+		periodSeconds: probe['periodSeconds'] || 10,
+		successThreshold: probe['successThreshold'] || 1,
+		failureThreshold: probe['failureThreshold'] || 3,
+	}, probeFields);
+}
+
+/** SetDefaults_ObjectFieldSelector: a fieldRef without apiVersion is stored with v1. */
+function defaultFieldRef<T>(holder: T): T {
+	if (!isObject(holder) || !isObject(holder['fieldRef'])) {
+		return holder;
+	}
+
+	return {...holder, fieldRef: orderKeys({...holder['fieldRef'], apiVersion: holder['fieldRef']['apiVersion'] || 'v1'}, ['apiVersion', 'fieldPath'])};
+}
+
+function defaultEnv(env: Container['env']): Container['env'] {
+	return env?.map(variable => (isObject(variable.valueFrom) ? {...variable, valueFrom: defaultFieldRef(variable.valueFrom)} : variable));
+}
+
 function defaultContainer(container: Container): Container {
 	const ports = container.ports?.map(port => orderKeys({...port, protocol: port.protocol ?? 'TCP'}, ['name', 'hostPort', 'containerPort', 'protocol', 'hostIP']));
+	const fields = container as unknown as Record<string, unknown>;
+	const probes = Object.fromEntries(['livenessProbe', 'readinessProbe', 'startupProbe']
+		.filter(name => fields[name] !== undefined)
+		.map(name => [name, defaultProbe(fields[name])]));
 	return orderKeys({
 		...container,
 		...(ports ? {ports} : {}),
+		...probes,
+		...(container.env === undefined ? {} : {env: defaultEnv(container.env)}),
 		resources: container.resources ?? {},
 		terminationMessagePath: container.terminationMessagePath ?? '/dev/termination-log',
 		terminationMessagePolicy: container.terminationMessagePolicy ?? 'File',
@@ -99,6 +140,11 @@ function defaultVolume(volume: Record<string, unknown>): Record<string, unknown>
 		if (isObject(result[source])) {
 			result[source] = {...result[source], defaultMode: result[source]['defaultMode'] ?? 420};
 		}
+	}
+
+	const downward = result['downwardAPI'];
+	if (isObject(downward) && Array.isArray(downward['items'])) {
+		result['downwardAPI'] = {...downward, items: downward['items'].map(item => defaultFieldRef(item))};
 	}
 
 	return result;

@@ -14,6 +14,9 @@ export class ManifestError extends Error {
 
 const manifestName = /\.(ya?ml|json)$/i;
 
+/** The API server refuses a request body over 3 MiB; a bigger manifest cannot be applied, so it is not read. */
+export const maxManifestBytes = 3 * 1024 * 1024;
+
 /**
  * Reads every *.yaml, *.yml and *.json file of a directory (not its subdirectories, like
  * `kubectl apply -f DIR`), sorted by name; a file that cannot be read gets a parseError.
@@ -31,7 +34,13 @@ export async function loadManifestDir(dir: string, cwd: string = process.cwd()):
 		const path = join(absolute, name);
 		try {
 			// stat follows symlinks, so a linked manifest counts and a directory named x.yaml does not.
-			if (!(await stat(path)).isFile()) continue;
+			const found = await stat(path);
+			if (!found.isFile()) continue;
+			if (found.size > maxManifestBytes) {
+				files.push({path, displayPath: displayPathFor(path, cwd), text: '', documents: [], parseError: `file is ${(found.size / 1024 / 1024).toFixed(1)} MiB; kpods reads manifests up to 3 MiB (the API server's request limit)`});
+				continue;
+			}
+
 			files.push(parseManifest(await readFile(path, 'utf8'), path, cwd));
 		} catch (error) {
 			files.push({path, displayPath: displayPathFor(path, cwd), text: '', documents: [], parseError: `cannot read file: ${reasonOf(error)}`});

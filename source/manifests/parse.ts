@@ -40,11 +40,40 @@ export function parseManifest(text: string, path: string, cwd: string = process.
 		file.parseError = parseErrorLine(error);
 		return file;
 	}
+	// js-yaml shares an aliased node instead of copying it, so an alias bomb loads small and
+	// explodes later (in JSON, in apply): refuse it here, as kubectl does ("excessive aliasing").
+	const bomb = values.findIndex(value => expandsBeyond(value, expansionLimit));
+	if (bomb !== -1) {
+		file.parseError = `line ${starts[bomb] ?? 1}: document contains excessive aliasing (more than ${expansionLimit.toLocaleString('en')} values once aliases are expanded)`;
+		return file;
+	}
+
 	values.forEach((value, i) => {
 		if (value === null || value === undefined) return; // '---' alone or only comments
 		file.documents.push(toDocument(value, file.documents.length, starts[i] ?? 1));
 	});
 	return file;
+}
+
+/** Values (nodes, strings counted by their length / 64) a document may expand to: far beyond any 3 MiB manifest written out. */
+const expansionLimit = 1_000_000;
+
+/** Whether a loaded value, with every alias expanded, holds more than `limit` values; stops counting there. */
+function expandsBeyond(root: unknown, limit: number): boolean {
+	let count = 0;
+	const stack: unknown[] = [root];
+	while (stack.length > 0) {
+		const value = stack.pop();
+		count += typeof value === 'string' ? 1 + Math.floor(value.length / 64) : 1;
+		if (count > limit) return true;
+		if (Array.isArray(value)) {
+			for (const item of value) stack.push(item);
+		} else if (value && typeof value === 'object') {
+			for (const item of Object.values(value)) stack.push(item);
+		}
+	}
+
+	return false;
 }
 
 /** The path as a learner would type it: relative to cwd when inside it, else absolute. */

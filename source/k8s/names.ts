@@ -65,6 +65,15 @@ export function isDns1123Label(value: string): string[] {
 	return errors;
 }
 
+/**
+ * Why a namespace name cannot exist (the server's own validation words), or undefined.
+ * @example namespaceProblem('..') // 'invalid namespace "..": a lowercase RFC 1123 label must consist of …'
+ */
+export function namespaceProblem(name: string): string | undefined {
+	const problems = isDns1123Label(name);
+	return problems.length > 0 ? `invalid namespace ${goQuote(name)}: ${problems.join('; ')}` : undefined;
+}
+
 /** Service names: a DNS-1035 label (starts with a letter) of at most 63 characters. */
 export function isDns1035Label(value: string): string[] {
 	const errors: string[] = [];

@@ -3,7 +3,7 @@
 import type {CommandId} from '../keys/keymap.js';
 import type {KeyPress} from '../keys/key-name.js';
 import {nextMatch} from '../derive/text-search.js';
-import {isDns1123Subdomain} from '../k8s/names.js';
+import {isDns1123Subdomain, namespaceProblem} from '../k8s/names.js';
 import {completeColon} from './colon.js';
 import {submitSearch} from './logs-keys.js';
 import {submitForward} from './forward-keys.js';
@@ -69,7 +69,8 @@ export function submitPrompt(state: UiState, prompt: Prompt, command: CommandId,
 		}
 
 		case 'namespace': {
-			if (value === '') return none(replaceTop(state, {kind: 'prompt', prompt: {...prompt, error: 'type a namespace'}}));
+			const problem = value === '' ? 'type a namespace' : namespaceProblem(value);
+			if (problem) return none(replaceTop(state, {kind: 'prompt', prompt: {...prompt, error: problem}}));
 			return {state: pop(state), effects: [{type: 'switchNamespace', namespace: value}]};
 		}
 

@@ -4,6 +4,7 @@ import {colonCommandFor, colonUsage, commandFor, type Binding, type CommandId, t
 import type {KeyPress} from '../keys/key-name.js';
 import {isFilterPane, paneEntry} from '../keys/panes.js';
 import {nextMatch} from '../derive/text-search.js';
+import {namespaceProblem} from '../k8s/names.js';
 import {parseColon} from './colon.js';
 import {routeLogs} from './logs-keys.js';
 import {pop, push, replaceTop, withStatus} from './modes.js';
@@ -119,7 +120,9 @@ function runCommand(state: UiState, command: CommandId, view: ViewContext, argum
 		case 'quit': return {state, effects: [{type: 'quit'}]};
 		case 'namespace': {
 			if (argument === undefined) return {state, effects: [{type: 'loadNamespaces'}]};
-			return {state, effects: [{type: 'switchNamespace', namespace: argument === 'all' || argument === '-A' ? undefined : argument}]};
+			if (argument === 'all' || argument === '-A') return {state, effects: [{type: 'switchNamespace', namespace: undefined}]};
+			const problem = namespaceProblem(argument);
+			return problem ? none(withStatus(state, problem, 'error')) : {state, effects: [{type: 'switchNamespace', namespace: argument}]};
 		}
 
 		case 'allNamespaces': return {state, effects: [{type: 'switchNamespace', namespace: undefined}]};

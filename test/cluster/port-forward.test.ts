@@ -2,7 +2,11 @@
 // (source/cluster/channel-socket.ts) against the sandbox's upgrade handling
 // (source/sandbox/websocket-upgrade.ts), through 127.0.0.1 listeners and plain HTTP clients.
 import assert from 'node:assert/strict';
+import {execFile, spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {request} from 'node:http';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {createServer} from 'node:net';
 import {after, before, describe, test} from 'node:test';
 import type {Authenticate} from '../../source/cluster/api-client.js';
@@ -144,5 +148,20 @@ describe('port-forward and exec on the sandbox, over WebSocket', () => {
 		assert.equal(result.ok, false);
 		assert.match((result as {message: string}).message, /^kpods sandbox: no container runs here/);
 		assert.deepEqual(await cluster.openShell({namespace: 'default', pod: 'nope', container: 'main', command: ['sh']}), {error: 'pods "nope" not found'});
+	});
+
+	test('the real kubectl (v1.32) as the oracle: exec over its WebSocket client prints the sandbox\'s message; port-forward (SPDY) is refused, saying why', {skip: spawnSync('kubectl', ['version', '--client'], {stdio: 'ignore'}).error ? 'kubectl is not installed: skipping' : false}, async () => {
+		const home = mkdtempSync(join(tmpdir(), 'kpods-term-'));
+		writeFileSync(join(home, 'config'), sandbox.kubeconfig({}));
+		const env = {...process.env, KUBECONFIG: join(home, 'config'), HOME: home};
+		const kubectl = async (...args: string[]) => new Promise<{code: number; stderr: string}>(resolve => {
+			execFile('kubectl', args, {env, timeout: 30_000}, (error, _stdout, stderr) => resolve({code: error ? Number((error as {code?: number}).code ?? -1) : 0, stderr}));
+		});
+		try {
+			assert.deepEqual(await kubectl('exec', 'pod-1', '--', 'sh', '-c', 'echo hi'), {code: 1, stderr: 'error: kpods sandbox: no container runs here, so container "main" of pod default/pod-1 cannot run "sh -c echo hi"; on a real cluster it would\n'});
+			assert.deepEqual(await kubectl('port-forward', 'pod/pod-1', '0:80'), {code: 1, stderr: 'error: error upgrading connection: kpods sandbox: only WebSocket upgrades are served (SPDY is not); use a client that speaks v4.channel.k8s.io\n'});
+		} finally {
+			rmSync(home, {recursive: true, force: true});
+		}
 	});
 });

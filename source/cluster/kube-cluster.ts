@@ -244,6 +244,18 @@ export class KubeCluster implements Cluster {
 	/** The one store factory: a collection path (or a source) and what each object becomes. */
 	private store<T extends Raw, Item>(from: string | ListWatchSource<T>, toItem: (raw: T) => Item, query?: Record<string, string>): ListWatchStore<T, Item> {
 		const source = typeof from === 'string' ? pathSource<T>(this.api, from, query) : from;
-		return new ListWatchStore<T, Item>(source, toItem, this.options.tuning);
+		return new ListWatchStore<T, Item>(source, toItem, {health: this.health(), ...this.options.tuning});
+	}
+
+	/** A quiet watch is checked with GET /version every 10 s: a server that stops answering shows within about 20 s. */
+	private health(): NonNullable<StoreTuning['health']> {
+		return {
+			idleMs: 10_000,
+			timeoutMs: 5000,
+			probe: async signal => this.api.getJson('/version', {signal}).catch((error: unknown) => {
+				// Any HTTP answer (401, 403, 500) means the server is there.
+				if (!(error instanceof ApiError)) throw error;
+			}),
+		};
 	}
 }

@@ -1,6 +1,6 @@
 import type {WatchEvent} from '../k8s/types.js';
 import {trace} from '../trace.js';
-import {ApiError} from './api-client.js';
+import {ApiError, NetworkError} from './api-client.js';
 import {listInPages, type ListPage, type ListProgress} from './pager.js';
 import type {ConnectionState, ResourceStore, StoreSnapshot} from './types.js';
 
@@ -23,6 +23,12 @@ export interface StoreTuning {
 	maxBackoffMs: number;
 	/** Watch events reach subscribers at most once per this many ms (the first of a burst at once). */
 	coalesceMs: number;
+	/**
+	 * Health check of an open watch, after client-go's HTTP/2 one (read idle, then ping):
+	 * when no event arrived for idleMs, `probe` must answer within timeoutMs, else the watch
+	 * is dropped and the store shows "reconnecting" until the server answers again.
+	 */
+	health?: {idleMs: number; timeoutMs: number; probe: (signal: AbortSignal) => Promise<unknown>};
 	/** Objects in the first list page (kubectl's chunk size): on screen while the rest are read. */
 	firstPage: number;
 	/** Objects in each later page; 0 reads all the rest in one request (measured faster: bench/first-rows.ts). */
@@ -109,22 +115,65 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	private async watchFrom(resourceVersion: string): Promise<void> {
 		let version = resourceVersion;
 		while (!this.stopped) {
-			// eslint-disable-next-line no-await-in-loop
-			await this.source.watch({resourceVersion: version, timeoutSeconds: this.jitteredTimeout(), signal: this.abort.signal}, event => {
-				if (event.type === 'ERROR') {
-					const status = event.object as unknown as {code?: number; message?: string; reason?: string};
-					if (status.code === 410) throw new Expired(status.message);
-					throw new ApiError(status.code ?? 500, status.message ?? 'watch error', status.reason);
-				}
+			const watch = new AbortController();
+			const stop = () => watch.abort();
+			this.abort.signal.addEventListener('abort', stop, {once: true});
+			const health = this.watchHealth(watch);
+			try {
+				// eslint-disable-next-line no-await-in-loop
+				await this.source.watch({resourceVersion: version, timeoutSeconds: this.jitteredTimeout(), signal: watch.signal}, event => {
+					health.sawEvent();
+					if (event.type === 'ERROR') {
+						const status = event.object as unknown as {code?: number; message?: string; reason?: string};
+						if (status.code === 410) throw new Expired(status.message);
+						throw new ApiError(status.code ?? 500, status.message ?? 'watch error', status.reason);
+					}
 
-				const raw = event.object;
-				version = raw.metadata?.resourceVersion ?? version;
-				if (event.type === 'BOOKMARK') return;
-				const key = keyOf(raw);
-				this.pending.set(key, event.type === 'DELETED' ? undefined : this.toItem(raw));
-				this.scheduleFlush();
-			});
+					const raw = event.object;
+					version = raw.metadata?.resourceVersion ?? version;
+					if (event.type === 'BOOKMARK') return;
+					const key = keyOf(raw);
+					this.pending.set(key, event.type === 'DELETED' ? undefined : this.toItem(raw));
+					this.scheduleFlush();
+				});
+			} catch (error) {
+				// A watch dropped by the health check fails with the check's reason, not "aborted".
+				throw watch.signal.reason instanceof NetworkError ? watch.signal.reason : error;
+			} finally {
+				health.end();
+				this.abort.signal.removeEventListener('abort', stop);
+			}
 		}
+	}
+
+	/** Probes the server while a watch is quiet (see StoreTuning.health); drops the watch when it does not answer. */
+	private watchHealth(watch: AbortController): {sawEvent: () => void; end: () => void} {
+		const health = this.tuning.health;
+		if (!health) return {sawEvent() {}, end() {}};
+		let last = Date.now();
+		let probing = false;
+		const timer = setInterval(() => {
+			if (probing || Date.now() - last < health.idleMs) return;
+			probing = true;
+			health.probe(AbortSignal.any([watch.signal, AbortSignal.timeout(health.timeoutMs)])).then(
+				() => {
+					last = Date.now();
+				},
+				() => {
+					if (!watch.signal.aborted) watch.abort(new NetworkError(`the server stopped answering (no answer in ${health.timeoutMs / 1000}s)`));
+				},
+			).finally(() => {
+				probing = false;
+			});
+		}, Math.max(1, Math.min(health.idleMs, health.timeoutMs) / 2));
+		return {
+			sawEvent() {
+				last = Date.now();
+			},
+			end() {
+				clearInterval(timer);
+			},
+		};
 	}
 
 	/**

@@ -1,14 +1,14 @@
 import type {WatchEvent} from '../k8s/types.js';
 import {trace} from '../trace.js';
 import {ApiError, NetworkError} from './api-client.js';
-import {listInPages, type ListPage, type ListProgress} from './pager.js';
+import {listWithPreview, type ListPage, type ListProgress} from './pager.js';
 import type {ConnectionState, ResourceStore, StoreSnapshot} from './types.js';
 
 /** Where a store gets its objects: one list, then a watch from the list's resourceVersion. */
 export interface ListWatchSource<Raw> {
 	/**
-	 * Lists one page (`limit`, `continue`), handing each object to onItem as it is read; resolves with the page's metadata.
-	 * The store never sends resourceVersion '0': a real server answers that from its watch cache, unpaged.
+	 * Lists (a page with `limit`), handing each object to onItem as it is read; resolves with the list's metadata.
+	 * resourceVersion '0' lets the server answer from its watch cache (fast); undefined asks for a consistent read.
 	 */
 	list: ListPage<Raw>;
 	/** Resolves when the server ends the stream; rejects when the connection fails. */
@@ -29,14 +29,12 @@ export interface StoreTuning {
 	 * is dropped and the store shows "reconnecting" until the server answers again.
 	 */
 	health?: {idleMs: number; timeoutMs: number; probe: (signal: AbortSignal) => Promise<unknown>};
-	/** Objects in the first list page (kubectl's chunk size): on screen while the rest are read. */
+	/** Objects in the first page, listed beside the whole list and on screen while the rest stream (kubectl's chunk size); 0: none. */
 	firstPage: number;
-	/** Objects in each later page; 0 reads all the rest in one request (measured faster: bench/first-rows.ts). */
-	restPage: number;
 }
 
 // A burst of watch events reaches the screen at most every 33 ms, Ink's own 30 frames a second.
-export const defaultTuning: StoreTuning = {watchTimeoutSeconds: 60, baseBackoffMs: 500, maxBackoffMs: 30_000, coalesceMs: 33, firstPage: 500, restPage: 0};
+export const defaultTuning: StoreTuning = {watchTimeoutSeconds: 60, baseBackoffMs: 500, maxBackoffMs: 30_000, coalesceMs: 33, firstPage: 500};
 
 class Expired extends Error {}
 
@@ -87,17 +85,20 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 
 	private async run(): Promise<void> {
 		let attempt = 0;
+		let firstList = true;
 		while (!this.stopped) {
 			try {
 				// Each object becomes an item as it arrives; the raw objects are not kept.
 				const pairs: Array<[string, Item]> = [];
-				const list = await listInPages(this.source.list.bind(this.source), {firstPage: this.tuning.firstPage, restPage: this.tuning.restPage, signal: this.abort.signal}, {
-					item: raw => pairs.push([keyOf(raw), this.toItem(raw)]),
-					page: progress => this.showPage(pairs, progress),
-					restart: () => pairs.splice(0),
-				});
+				const list = await listWithPreview(
+					this.source.list.bind(this.source),
+					{firstPage: this.tuning.firstPage, resourceVersion: firstList ? '0' : undefined, signal: this.abort.signal},
+					raw => pairs.push([keyOf(raw), this.toItem(raw)]),
+					(page, progress) => this.showPage(page, progress),
+				);
 				trace(`listed ${pairs.length}`);
 				if (this.stopped) return;
+				firstList = false;
 				attempt = 0;
 				this.replaceAll(pairs);
 				await this.watchFrom(list.metadata.resourceVersion ?? '');
@@ -177,13 +178,13 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	}
 
 	/**
-	 * Shows the pages read so far of the first list, with "loading N of ~M" for a state;
-	 * a relist after a failure keeps the last complete snapshot on screen instead.
+	 * Shows the first page while the whole first list streams, with "loading N of ~M" for a
+	 * state; a relist after a failure keeps the last complete snapshot on screen instead.
 	 */
-	private showPage(pairs: Array<[string, Item]>, progress: ListProgress): void {
+	private showPage(page: Raw[], progress: ListProgress): void {
 		if (this.synced || this.stopped) return;
 		trace(`page ${progress.loaded}`);
-		pairs.sort(byKey);
+		const pairs = page.map((raw): [string, Item] => [keyOf(raw), this.toItem(raw)]).sort(byKey);
 		this.keys = pairs.map(pair => pair[0]);
 		this.items = pairs.map(pair => pair[1]);
 		this.state = {kind: 'connecting', ...progress};

@@ -4,6 +4,7 @@ import type {AddressInfo} from 'node:net';
 import {after, before, describe, test} from 'node:test';
 import {ApiClient} from '../../source/cluster/api-client.js';
 import {KubeCluster, pathSource} from '../../source/cluster/kube-cluster.js';
+import {listWithPreview, type ListRequest} from '../../source/cluster/pager.js';
 import {connectionFromText, type Connection} from '../../source/cluster/kubeconfig.js';
 import {ListWatchStore} from '../../source/cluster/resource-store.js';
 import type {ConnectionState, StoreSnapshot} from '../../source/cluster/types.js';
@@ -30,7 +31,7 @@ function record<T>(store: {subscribe(listener: () => void): () => void; getSnaps
 	return seen;
 }
 
-describe('the first list, in pages over HTTP (the sandbox pages as a real server does)', () => {
+describe('the first page beside the whole first list, over HTTP (the sandbox pages as a real server does)', () => {
 	let sandbox: Sandbox;
 	before(async () => {
 		sandbox = await startSandbox({timing: {scheduleMs: 5, pullMs: 10, startMs: 5, killMs: 20}});
@@ -38,33 +39,20 @@ describe('the first list, in pages over HTTP (the sandbox pages as a real server
 	});
 	after(async () => sandbox.close());
 
-	test('the first 500 rows are shown while the rest are read in pages of 500, with "loading 500 of ~1,200"; the watch follows the last page', async () => {
-		const cluster = new KubeCluster(connect(sandbox), {namespace: 'paged', tuning: {...fast, restPage: 500}});
-		const seen = record(cluster.pods);
-		await waitFor(() => cluster.pods.getSnapshot().synced, 'all pages', 20_000);
-		const pages = seen.filter(each => !each.synced && each.rows > 0);
-		assert.deepEqual(pages.map(each => each.rows), [500, 1000]);
-		assert.deepEqual(pages.map(each => each.state), [{kind: 'connecting', loaded: 500, total: 1200}, {kind: 'connecting', loaded: 1000, total: 1200}]);
-		assert.equal(stateText(pages[0]!.state), 'loading 500 of ~1,200…');
-		const rows = cluster.pods.getSnapshot().items;
-		assert.equal(rows.length, 1200);
-		assert.deepEqual(rows.map(row => row.name), Array.from({length: 1200}, (_, index) => `seed-${String(index).padStart(5, '0')}`));
-		assert.deepEqual(cluster.pods.getSnapshot().state, {kind: 'live'});
-		// The watch starts from the pages' resourceVersion: a change made now arrives.
-		const pod = sandbox.objects.get('pods', 'paged', 'seed-00007')!;
-		sandbox.objects.delete('pods', 'paged', pod.metadata!.name!);
-		await waitFor(() => cluster.pods.getSnapshot().items.length === 1199, 'the deletion, watched');
-		cluster.close();
-	});
-
-	test('by default the rest after the first page comes in one continued request: one "loading" frame, then all', async () => {
+	test('the first 500 rows are shown while the whole list streams, with "loading 500 of ~1,200"; the watch follows the whole list', async () => {
 		const cluster = new KubeCluster(connect(sandbox), {namespace: 'paged', tuning: fast});
 		const seen = record(cluster.pods);
-		await waitFor(() => cluster.pods.getSnapshot().synced, 'the rest', 20_000);
-		const pages = seen.filter(each => !each.synced && each.rows > 0);
+		await waitFor(() => cluster.pods.getSnapshot().synced, 'the whole list', 20_000);
 		const total = sandbox.objects.list('pods', 'paged').length;
+		const pages = seen.filter(each => !each.synced && each.rows > 0);
 		assert.deepEqual(pages, [{rows: 500, state: {kind: 'connecting', loaded: 500, total}, synced: false}]);
-		assert.equal(cluster.pods.getSnapshot().items.length, total);
+		assert.equal(stateText(pages[0]!.state), `loading 500 of ~${total.toLocaleString('en')}…`);
+		const rows = cluster.pods.getSnapshot().items;
+		assert.deepEqual(rows.map(row => row.name), Array.from({length: 1200}, (_, index) => `seed-${String(index).padStart(5, '0')}`));
+		assert.deepEqual(cluster.pods.getSnapshot().state, {kind: 'live'});
+		// The watch starts from the whole list's resourceVersion: a change made now arrives.
+		sandbox.objects.delete('pods', 'paged', 'seed-00007');
+		await waitFor(() => cluster.pods.getSnapshot().items.length === 1199, 'the deletion, watched');
 		cluster.close();
 	});
 
@@ -76,20 +64,10 @@ describe('the first list, in pages over HTTP (the sandbox pages as a real server
 		cluster.close();
 	});
 
-	test('a continue token the server has compacted (410) ends in one full list, as client-go\'s pager does', async () => {
-		// A proxy in front of the sandbox answers the first continued page as a real server does once etcd compacted it.
+	test('the page and the whole list go out together: limit=500 (consistent, the read a real server pages) and resourceVersion=0 (its watch cache)', async () => {
 		const requests: string[] = [];
-		let expired = false;
 		const proxy = http.createServer((request, response) => {
 			requests.push(request.url!);
-			if (request.url!.includes('continue=') && !expired) {
-				expired = true;
-				response.writeHead(410, {'content-type': 'application/json'});
-				response.end(JSON.stringify({kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'Expired', code: 410,
-					message: 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.'}));
-				return;
-			}
-
 			const upstream = http.request(`${sandbox.url}${request.url}`, {method: request.method, headers: request.headers}, answer => {
 				response.writeHead(answer.statusCode!, answer.headers);
 				answer.pipe(response);
@@ -104,18 +82,60 @@ describe('the first list, in pages over HTTP (the sandbox pages as a real server
 		const api = new ApiClient(async options => {
 			options.headers = {...options.headers, authorization: `Bearer ${sandbox.token}`};
 		}, `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
-		const store = new ListWatchStore(pathSource<Pod>(api, '/api/v1/namespaces/paged/pods'), pod => pod.metadata.name, {...fast, firstPage: 500, restPage: 500});
-		await waitFor(() => store.getSnapshot().synced, 'the full list', 20_000);
-		const lists = requests.filter(url => !url.includes('watch=1'));
-		assert.equal(lists.length, 3, lists.join('\n'));
-		assert.match(lists[0]!, /limit=500$/);
-		assert.match(lists[1]!, /limit=500&continue=/);
-		assert.doesNotMatch(lists[2]!, /limit|continue/, 'the fallback is unpaged');
+		const store = new ListWatchStore(pathSource<Pod>(api, '/api/v1/namespaces/paged/pods'), pod => pod.metadata.name, fast);
+		await waitFor(() => store.getSnapshot().synced, 'the whole list', 20_000);
+		assert.deepEqual(requests.filter(url => !url.includes('watch=1')), ['/api/v1/namespaces/paged/pods?limit=500', '/api/v1/namespaces/paged/pods?resourceVersion=0']);
 		const expected = sandbox.objects.list('pods', 'paged').length;
 		assert.equal(store.getSnapshot().items.length, expected, 'no row twice, none missing');
 		assert.equal(new Set(store.getSnapshot().items).size, expected);
 		store.stop();
 		proxy.closeAllConnections();
 		proxy.close();
+	});
+});
+
+describe('listWithPreview', () => {
+	const signal = new AbortController().signal;
+	const metadata = (rest: number | undefined) => ({resourceVersion: '9', ...(rest === undefined ? {} : {continue: 'c', remainingItemCount: rest})});
+
+	test('a page that comes after the whole list is not shown', async () => {
+		const shown: string[][] = [];
+		const list = async (request: ListRequest, onItem: (raw: string) => void) => {
+			if (request.limit) await new Promise(resolve => setTimeout(resolve, 20));
+			for (const item of request.limit ? ['a'] : ['a', 'b']) onItem(item);
+			return {metadata: metadata(request.limit ? 1 : undefined)};
+		};
+		const items: string[] = [];
+		const whole = await listWithPreview(list, {firstPage: 1, resourceVersion: '0', signal}, raw => items.push(raw), page => shown.push(page));
+		await new Promise(resolve => setTimeout(resolve, 40));
+		assert.deepEqual(items, ['a', 'b']);
+		assert.deepEqual(shown, []);
+		assert.equal(whole.metadata.resourceVersion, '9');
+	});
+
+	test('a page that fails leaves the whole list to answer; one without more (no continue) is not shown', async () => {
+		for (const failPage of [true, false]) {
+			const shown: string[][] = [];
+			const list = async (request: ListRequest, onItem: (raw: string) => void) => {
+				if (request.limit && failPage) throw new Error('page refused');
+				if (!request.limit) await new Promise(resolve => setTimeout(resolve, 20));
+				onItem('a');
+				return {metadata: metadata(undefined)};
+			};
+			// eslint-disable-next-line no-await-in-loop
+			await listWithPreview(list, {firstPage: 500, signal}, () => undefined, page => shown.push(page));
+			assert.deepEqual(shown, []);
+		}
+	});
+
+	test('the page is shown with the server\'s count when it comes first', async () => {
+		const shown: Array<[string[], unknown]> = [];
+		const list = async (request: ListRequest, onItem: (raw: string) => void) => {
+			if (!request.limit) await new Promise(resolve => setTimeout(resolve, 20));
+			for (const item of request.limit ? ['a', 'b'] : ['a', 'b', 'c', 'd', 'e']) onItem(item);
+			return {metadata: metadata(request.limit ? 3 : undefined)};
+		};
+		await listWithPreview(list, {firstPage: 2, signal}, () => undefined, (page, progress) => shown.push([page, progress]));
+		assert.deepEqual(shown, [[['a', 'b'], {loaded: 2, total: 5}]]);
 	});
 });

@@ -68,16 +68,17 @@ class ScriptedSource implements ListWatchSource<Thing> {
 	}
 }
 
-const fast = {baseBackoffMs: 1, maxBackoffMs: 5, coalesceMs: 1, watchTimeoutSeconds: 60};
+// No first page beside the list here (test/cluster/pager.test.ts covers it): one scripted answer per list.
+const fast = {baseBackoffMs: 1, maxBackoffMs: 5, coalesceMs: 1, watchTimeoutSeconds: 60, firstPage: 0};
 const names = (store: ListWatchStore<Thing, Thing>) => store.getSnapshot().items.map(item => `${item.metadata.namespace}/${item.metadata.name}=${item.value}`);
 
 describe('a list+watch store', () => {
-	test('lists first (a consistent read in pages, as kubectl), then watches from the list\'s version', async () => {
+	test('lists first (resourceVersion 0, from the watch cache), then watches from the list\'s version', async () => {
 		const source = new ScriptedSource();
 		source.listAnswers.push(() => [thing('b', '5', '1'), thing('a', '6', '1')]);
 		const store = new ListWatchStore(source, (raw: Thing) => raw, fast);
 		await waitFor(() => source.watching, 'watch');
-		assert.deepEqual(source.lists, [{resourceVersion: undefined, limit: 500}]);
+		assert.deepEqual(source.lists, [{resourceVersion: '0', limit: undefined}]);
 		assert.deepEqual(source.watches, ['10']);
 		assert.deepEqual(names(store), ['default/a=1', 'default/b=1'], 'kubectl order: by name');
 		assert.deepEqual(store.getSnapshot().state, {kind: 'live'});
@@ -134,7 +135,7 @@ describe('a list+watch store', () => {
 		await waitFor(() => source.watching, 'watch');
 		source.send('ERROR', {metadata: {name: '', resourceVersion: ''}, ...{kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version: 5 (20)'}} as unknown as Thing);
 		await waitFor(() => source.lists.length === 2 && source.watching, 'relist');
-		assert.deepEqual(source.lists, [{resourceVersion: undefined, limit: 500}, {resourceVersion: undefined, limit: 500}]);
+		assert.deepEqual(source.lists, [{resourceVersion: '0', limit: undefined}, {resourceVersion: undefined, limit: undefined}]);
 		assert.deepEqual(names(store), ['default/b=new', 'default/c=']);
 		assert.deepEqual(store.getSnapshot().state, {kind: 'live'});
 		store.stop();

@@ -10,7 +10,7 @@ const pty = require('@lydell/node-pty');
 const separator = process.argv.indexOf('--');
 const options = process.argv.slice(2, separator);
 const [command, ...args] = process.argv.slice(separator + 1);
-const expected = options.flatMap((option, index) => option === '--expect' ? [options[index + 1]] : []);
+const expected = options.flatMap((option, index) => (option === '--expect' ? [options[index + 1]] : []));
 const timeoutIndex = options.indexOf('--timeout');
 const timeoutMs = 1000 * (timeoutIndex === -1 ? 120 : Number(options[timeoutIndex + 1]));
 if (separator === -1 || !command || expected.length === 0) {
@@ -28,8 +28,13 @@ const exited = new Promise(resolve => child.onExit(resolve));
 function screen() {
 	const buffer = terminal.buffer.active;
 	const lines = [];
-	for (let row = 0; row < rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
-	return lines.join('\n').replaceAll(/\n{3,}/g, '\n\n').trimEnd();
+	for (let row = 0; row < rows; row++) {
+		lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+	}
+	return lines
+		.join('\n')
+		.replaceAll(/\n{3,}/g, '\n\n')
+		.trimEnd();
 }
 
 const started = Date.now();
@@ -39,7 +44,9 @@ exited.then(() => {
 });
 while (!expected.every(text => screen().includes(text))) {
 	if (done || Date.now() - started > timeoutMs) {
-		console.error(`${command} ${args.join(' ')}: ${done ? 'exited' : 'timed out'} before the screen showed ${JSON.stringify(expected)}; the screen was:\n${screen()}`);
+		console.error(
+			`${command} ${args.join(' ')}: ${done ? 'exited' : 'timed out'} before the screen showed ${JSON.stringify(expected)}; the screen was:\n${screen()}`,
+		);
 		child.kill();
 		process.exit(1);
 	}

@@ -17,7 +17,13 @@ const rows = 50;
 // NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles kpods during the run.
 const nodeArgs = process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [];
 const [command, args] = nodeArgs.length > 0 ? [process.execPath, [...nodeArgs, cli]] : [cli, []];
-const pty = spawnPty(command, [...args, '--kubeconfig', sandbox.kubeconfig], {name: 'xterm-256color', cols: 200, rows, cwd: root, env: process.env});
+const pty = spawnPty(command, [...args, '--kubeconfig', sandbox.kubeconfig], {
+	name: 'xterm-256color',
+	cols: 200,
+	rows,
+	cwd: root,
+	env: process.env,
+});
 let tail = '';
 const pending = new Map<number, number>();
 const latencies: number[] = [];
@@ -32,11 +38,15 @@ pty.onData(data => {
 	}
 });
 sandbox.on(message => {
-	if ('marker' in message) pending.set(message.marker, message.at);
+	if ('marker' in message) {
+		pending.set(message.marker, message.at);
+	}
 });
 
 const wait = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-while (!tail.includes(` 1 Pods ${count} `)) await wait(20);
+while (!tail.includes(` 1 Pods ${count} `)) {
+	await wait(20);
+}
 await wait(2000);
 
 const window = async () => {
@@ -56,7 +66,9 @@ pty.kill();
 await sandbox.stop();
 rmSync(directory, {recursive: true, force: true});
 
-console.log(`${count.toLocaleString('en')} pods watched, ${perSecond} changes/s for ${seconds} s; ${latencies.length} on-screen changes timed (${unseen} not yet drawn when the run ended)\n`);
+console.log(
+	`${count.toLocaleString('en')} pods watched, ${perSecond} changes/s for ${seconds} s; ${latencies.length} on-screen changes timed (${unseen} not yet drawn when the run ended)\n`,
+);
 console.log('| | p50 | p95 | max |');
 console.log('| --- | --- | --- | --- |');
 console.log(`| change → frame | ${percentile(latencies, 50)} ms | ${percentile(latencies, 95)} ms | ${Math.max(...latencies)} ms |`);

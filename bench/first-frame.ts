@@ -19,7 +19,9 @@ try {
 			// Alternate, so neither always runs on a warmer server.
 			kpods.push(await kpodsFirstFrame(sandbox.kubeconfig, count));
 			const measured = kubectlGetPods(sandbox.kubeconfig);
-			if (measured) kubectl.push(measured);
+			if (measured) {
+				kubectl.push(measured);
+			}
 		}
 
 		await sandbox.stop();
@@ -27,7 +29,9 @@ try {
 		const c = kubectl.length > 0 ? median(kubectl.map(each => each.seconds)) : Number.NaN;
 		const kMb = Math.max(...kpods.map(each => each.peakMb));
 		const cMb = kubectl.length > 0 ? Math.max(...kubectl.map(each => each.peakMb)) : Number.NaN;
-		rows.push(`| ${count.toLocaleString('en')} | ${k.toFixed(2)} s | ${kMb.toFixed(0)} MB | ${Number.isNaN(c) ? 'kubectl not installed' : `${c.toFixed(2)} s`} | ${Number.isNaN(cMb) ? '–' : `${cMb.toFixed(0)} MB`} | ${Number.isNaN(c) ? '–' : (k / c).toFixed(2)} |`);
+		rows.push(
+			`| ${count.toLocaleString('en')} | ${k.toFixed(2)} s | ${kMb.toFixed(0)} MB | ${Number.isNaN(c) ? 'kubectl not installed' : `${c.toFixed(2)} s`} | ${Number.isNaN(cMb) ? '–' : `${cMb.toFixed(0)} MB`} | ${Number.isNaN(c) ? '–' : (k / c).toFixed(2)} |`,
+		);
 		process.stderr.write(`${rows.at(-1)}\n`);
 	}
 } finally {
@@ -37,4 +41,6 @@ try {
 console.log(`first frame with all pods (median of ${runs}; peak RSS is the highest seen)\n`);
 console.log('| pods | kpods | kpods peak RSS | kubectl get pods -o wide | kubectl peak RSS | kpods / kubectl |');
 console.log('| --- | --- | --- | --- | --- | --- |');
-for (const row of rows) console.log(row);
+for (const row of rows) {
+	console.log(row);
+}

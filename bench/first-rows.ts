@@ -29,7 +29,9 @@ async function kpodsRows(build: string, args: string[], count: number, firstName
 		const timer = setTimeout(() => reject(new Error(`${build}: no frame with all ${count} pods in 60 s`)), 60_000);
 		pty.onData(data => {
 			tail = (tail + data).slice(-40_000);
-			if (firstRows === undefined && tail.includes(count > 0 ? firstName : 'No resources found')) firstRows = elapsed();
+			if (firstRows === undefined && tail.includes(count > 0 ? firstName : 'No resources found')) {
+				firstRows = elapsed();
+			}
 			if (tail.includes(` 1 Pods ${count} `) && tail.includes('● live') && firstRows !== undefined) {
 				clearTimeout(timer);
 				resolve(elapsed());
@@ -45,23 +47,40 @@ function kubectlRows(kubeconfig: string, namespace: string | undefined): number 
 	const args = ['get', 'pods', '-o', 'wide', ...(namespace ? ['-n', namespace] : [])];
 	const started = process.hrtime.bigint();
 	const result = spawnSync('kubectl', args, {encoding: 'utf8', env: {...process.env, KUBECONFIG: kubeconfig}, maxBuffer: 1 << 28});
-	if (result.error || result.status !== 0) return undefined;
+	if (result.error || result.status !== 0) {
+		return undefined;
+	}
 	return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
 // BEFORE=/tmp/a/dist/cli.js,/tmp/b/dist/cli.js: each named by its checkout's directory ("kpods a").
-const before = (process.env.BEFORE ?? '').split(',').filter(Boolean).map((path): [string, string] => [`kpods ${basename(dirname(dirname(path)))}`, path]);
+const before = (process.env.BEFORE ?? '')
+	.split(',')
+	.filter(Boolean)
+	.map((path): [string, string] => [`kpods ${basename(dirname(dirname(path)))}`, path]);
 const builds: Array<[string, string]> = [['kpods', cli], ...before];
 
-async function measureTarget(label: string, kubeconfig: string, namespace: string | undefined, count: number, firstName: string): Promise<string[]> {
+async function measureTarget(
+	label: string,
+	kubeconfig: string,
+	namespace: string | undefined,
+	count: number,
+	firstName: string,
+): Promise<string[]> {
 	const results = new Map<string, Launch[]>(builds.map(([name]) => [name, []]));
 	const kubectl: number[] = [];
 	for (let run = 0; run < runs; run++) {
 		// Alternate the order too, so neither build always follows kubectl's warm-up of the server.
 		const order = run % 2 === 0 ? builds : [...builds].reverse();
-		for (const [name, build] of order) results.get(name)!.push(await kpodsRows(build, ['--kubeconfig', kubeconfig, ...(namespace ? ['-n', namespace] : [])], count, firstName));
+		for (const [name, build] of order) {
+			results
+				.get(name)!
+				.push(await kpodsRows(build, ['--kubeconfig', kubeconfig, ...(namespace ? ['-n', namespace] : [])], count, firstName));
+		}
 		const seconds = kubectlRows(kubeconfig, namespace);
-		if (seconds !== undefined) kubectl.push(seconds);
+		if (seconds !== undefined) {
+			kubectl.push(seconds);
+		}
 	}
 
 	const kubectlMedian = kubectl.length > 0 ? median(kubectl) : Number.NaN;
@@ -79,14 +98,14 @@ async function measureTarget(label: string, kubeconfig: string, namespace: strin
 const rows: string[] = [];
 if (process.env.LAB) {
 	const count = Number(process.env.COUNT ?? 0);
-	rows.push(...await measureTarget('lab v1.20', process.env.KUBECONFIG!, process.env.LAB, count, process.env.FIRST ?? ''));
+	rows.push(...(await measureTarget('lab v1.20', process.env.KUBECONFIG!, process.env.LAB, count, process.env.FIRST ?? '')));
 } else {
 	const directory = mkdtempSync(join(tmpdir(), 'kpods-bench-'));
 	try {
 		for (const count of (process.env.COUNTS ?? '0,3000,10000').split(',').map(Number)) {
 			const sandbox = await startSandboxProcess(count, join(directory, `kubeconfig-${count}`));
 			try {
-				rows.push(...await measureTarget('sandbox', sandbox.kubeconfig, undefined, count, 'seed-00000'));
+				rows.push(...(await measureTarget('sandbox', sandbox.kubeconfig, undefined, count, 'seed-00000')));
 			} finally {
 				await sandbox.stop();
 			}
@@ -96,7 +115,11 @@ if (process.env.LAB) {
 	}
 }
 
-console.log(`launch → first rows and → all rows (median of ${runs}; peak RSS the highest seen; kubectl get pods -o wide in the same runs)\n`);
+console.log(
+	`launch → first rows and → all rows (median of ${runs}; peak RSS the highest seen; kubectl get pods -o wide in the same runs)\n`,
+);
 console.log('| server | pods | build | first rows | all rows | peak RSS | kubectl | all rows / kubectl |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const row of rows) console.log(row);
+for (const row of rows) {
+	console.log(row);
+}

@@ -35,7 +35,13 @@ const child = spawn(process.execPath, ['-e', writer], {stdio: ['ignore', 'pipe',
 const port = await new Promise<number>(resolve => child.stdout.once('data', data => resolve(Number(String(data).trim()))));
 
 const api = new ApiClient(async () => undefined, `http://127.0.0.1:${port}`);
-const session = new LogSession(api, {sources: [{namespace: 'bench', pod: 'writer', container: 'c', prefix: ''}], previous: false, follow: true, tailLines: 100, capacity: 5000});
+const session = new LogSession(api, {
+	sources: [{namespace: 'bench', pod: 'writer', container: 'c', prefix: ''}],
+	previous: false,
+	follow: true,
+	tailLines: 100,
+	capacity: 5000,
+});
 let rendered = 0;
 session.subscribe(() => {
 	// What the log view does per snapshot: the shown text of every kept line.
@@ -47,15 +53,18 @@ console.log(`| s | lines received | kept (ring) | RSS | heap used |\n| --- | ---
 const samples: number[] = [];
 const started = Date.now();
 for (let second = 5; second <= seconds; second += 5) {
-	// eslint-disable-next-line no-await-in-loop
-	await new Promise(resolve => setTimeout(resolve, started + (second * 1000) - Date.now()));
+	await new Promise(resolve => setTimeout(resolve, started + second * 1000 - Date.now()));
 	const {rss, heapUsed} = process.memoryUsage();
 	const snapshot = session.getSnapshot();
 	samples.push(rss);
-	console.log(`| ${second} | ${snapshot.received.toLocaleString('en')} | ${snapshot.lines.length.toLocaleString('en')} | ${mb(rss)} | ${mb(heapUsed)} |`);
+	console.log(
+		`| ${second} | ${snapshot.received.toLocaleString('en')} | ${snapshot.lines.length.toLocaleString('en')} | ${mb(rss)} | ${mb(heapUsed)} |`,
+	);
 }
 
 session.stop();
 child.kill();
 const settled = samples.slice(Math.min(2, samples.length - 1));
-console.log(`\nRSS from 15 s on: ${mb(Math.min(...settled))}–${mb(Math.max(...settled))}; ${rendered.toLocaleString('en')} line texts made for ${Math.round((Date.now() - started) / 1000)} s of snapshots.`);
+console.log(
+	`\nRSS from 15 s on: ${mb(Math.min(...settled))}–${mb(Math.max(...settled))}; ${rendered.toLocaleString('en')} line texts made for ${Math.round((Date.now() - started) / 1000)} s of snapshots.`,
+);

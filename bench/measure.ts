@@ -33,7 +33,10 @@ export interface SandboxProcess {
 
 /** Starts bench/sandbox-server.ts with `count` pods; resolves when it listens. */
 export async function startSandboxProcess(count: number, kubeconfig: string): Promise<SandboxProcess> {
-	const child = fork(join(import.meta.dirname, 'sandbox-server.ts'), [kubeconfig, String(count)], {execArgv: ['--import', 'tsx'], stdio: 'inherit'});
+	const child = fork(join(import.meta.dirname, 'sandbox-server.ts'), [kubeconfig, String(count)], {
+		execArgv: ['--import', 'tsx'],
+		stdio: 'inherit',
+	});
 	await new Promise<void>((resolve, reject) => {
 		child.once('message', () => resolve());
 		child.once('exit', code => reject(new Error(`sandbox exited ${code}`)));
@@ -55,7 +58,13 @@ export async function kpodsFirstFrame(kubeconfig: string, count: number, build =
 	const nodeArgs = process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [];
 	// Run as the `kpods` command runs: through its hashbang (and the node flags it carries).
 	const [command, args] = nodeArgs.length > 0 ? [process.execPath, [...nodeArgs, build]] : [build, []];
-	const pty = spawnPty(command, [...args, '--kubeconfig', kubeconfig], {name: 'xterm-256color', cols: 200, rows: 50, cwd: root, env: process.env});
+	const pty = spawnPty(command, [...args, '--kubeconfig', kubeconfig], {
+		name: 'xterm-256color',
+		cols: 200,
+		rows: 50,
+		cwd: root,
+		env: process.env,
+	});
 	const wanted = ` 1 Pods ${count} `;
 	let tail = '';
 	const seconds = await new Promise<number>((resolve, reject) => {
@@ -76,8 +85,14 @@ export async function kpodsFirstFrame(kubeconfig: string, count: number, build =
 
 /** `kubectl get pods -o wide` on the same server: wall time and peak RSS (GNU time). */
 export function kubectlGetPods(kubeconfig: string): {seconds: number; peakMb: number} | undefined {
-	const result = spawnSync('/usr/bin/time', ['-f', '%e %M', 'kubectl', 'get', 'pods', '-o', 'wide'], {encoding: 'utf8', env: {...process.env, KUBECONFIG: kubeconfig}, maxBuffer: 1 << 28});
-	if (result.error || result.status !== 0) return undefined;
+	const result = spawnSync('/usr/bin/time', ['-f', '%e %M', 'kubectl', 'get', 'pods', '-o', 'wide'], {
+		encoding: 'utf8',
+		env: {...process.env, KUBECONFIG: kubeconfig},
+		maxBuffer: 1 << 28,
+	});
+	if (result.error || result.status !== 0) {
+		return undefined;
+	}
 	const [seconds, kb] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
 	return {seconds: seconds!, peakMb: kb! / 1024};
 }

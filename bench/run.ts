@@ -10,9 +10,19 @@ if (!existsSync(join(import.meta.dirname, '..', 'dist', 'cli.js'))) {
 }
 
 const only = process.argv[2];
-const benchmarks = ['first-frame.ts', 'young-generation.ts', 'churn.ts', 'log-follow.ts', ...readdirSync(import.meta.dirname).filter(file => file.startsWith('sandbox-') && file !== 'sandbox-server.ts')];
+const benchmarks = [
+	'first-frame.ts',
+	'young-generation.ts',
+	'churn.ts',
+	'log-follow.ts',
+	...readdirSync(import.meta.dirname).filter(file => file.startsWith('sandbox-') && file !== 'sandbox-server.ts'),
+];
 for (const file of benchmarks.filter(name => !only || name.includes(only))) {
 	console.log(`\n## ${file}\n`);
-	const result = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, file)], {stdio: ['ignore', 'inherit', 'inherit']});
-	if (result.status !== 0) process.exitCode = 1;
+	const result = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, file)], {
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	if (result.status !== 0) {
+		process.exitCode = 1;
+	}
 }

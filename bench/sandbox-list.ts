@@ -33,13 +33,21 @@ async function measure(label: string, path: string, accept: string): Promise<voi
 	}
 
 	const each = items > 0 ? `${(bytes / items / 1000).toFixed(2)} KB each` : '';
-	console.log(`${label.padEnd(36)} ${String(items).padStart(6)} items ${(bytes / 1e6).toFixed(1).padStart(5)} MB ${each.padStart(13)}   received ${median(received).toFixed(0).padStart(4)} ms   parsed ${median(parsed).toFixed(0).padStart(4)} ms`);
+	console.log(
+		`${label.padEnd(36)} ${String(items).padStart(6)} items ${(bytes / 1e6).toFixed(1).padStart(5)} MB ${each.padStart(13)}   received ${median(received).toFixed(0).padStart(4)} ms   parsed ${median(parsed).toFixed(0).padStart(4)} ms`,
+	);
 }
 
-console.log(`seeded ${count} Running pods in ${seedMs.toFixed(0)} ms; medians of ${rounds} rounds (received = request until the whole body is read; parsed = plus JSON.parse)`);
+console.log(
+	`seeded ${count} Running pods in ${seedMs.toFixed(0)} ms; medians of ${rounds} rounds (received = request until the whole body is read; parsed = plus JSON.parse)`,
+);
 await measure('list pods, JSON', '/api/v1/namespaces/bench/pods', 'application/json');
 await measure('list pods, all namespaces, JSON', '/api/v1/pods', 'application/json');
-await measure('list pods, Table (kubectl get)', '/api/v1/namespaces/bench/pods', 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json');
+await measure(
+	'list pods, Table (kubectl get)',
+	'/api/v1/namespaces/bench/pods',
+	'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
+);
 await measure('list pods, first page of 500', '/api/v1/namespaces/bench/pods?limit=500', 'application/json');
 await measure('list pods, label selector (1 match)', '/api/v1/namespaces/bench/pods?labelSelector=index%3D42', 'application/json');
 await sandbox.close();

@@ -23,7 +23,9 @@ process.on('message', (message: {churn?: number; visible?: number; stop?: boolea
 
 	const perSecond = message.churn ?? 0;
 	const visible = message.visible ?? 20;
-	if (perSecond === 0) return;
+	if (perSecond === 0) {
+		return;
+	}
 	// Ticks of 10 ms, each carrying its share of the changes.
 	let debt = 0;
 	timer = setInterval(() => {
@@ -35,12 +37,16 @@ process.on('message', (message: {churn?: number; visible?: number; stop?: boolea
 			const index = onScreen ? sequence % visible : Math.floor(Math.random() * count);
 			const name = `seed-${String(index).padStart(5, '0')}`;
 			const pod = sandbox.objects.get('pods', 'bench', name);
-			if (!pod) continue;
+			if (!pod) {
+				continue;
+			}
 			const marker = 100_000 + sequence;
 			const status = pod.status as {containerStatuses: Array<{restartCount: number; lastState?: unknown}>};
 			status.containerStatuses[0]!.restartCount = marker;
 			sandbox.objects.update('pods', pod as KubeObject);
-			if (onScreen) process.send!({marker, at: Date.now()});
+			if (onScreen) {
+				process.send!({marker, at: Date.now()});
+			}
 		}
 	}, 10);
 });

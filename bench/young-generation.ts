@@ -32,7 +32,9 @@ try {
 
 		await sandbox.stop();
 		for (const [name, list] of results) {
-			rows.push(`| ${count.toLocaleString('en')} | ${name} | ${median(list.map(each => each.wall)).toFixed(2)} s | ${median(list.map(each => each.cpu)).toFixed(2)} s | ${median(list.map(each => each.peakMb)).toFixed(0)} MB |`);
+			rows.push(
+				`| ${count.toLocaleString('en')} | ${name} | ${median(list.map(each => each.wall)).toFixed(2)} s | ${median(list.map(each => each.cpu)).toFixed(2)} s | ${median(list.map(each => each.peakMb)).toFixed(0)} MB |`,
+			);
 			process.stderr.write(`${rows.at(-1)}\n`);
 		}
 	}
@@ -43,11 +45,19 @@ try {
 console.log(`young generation: launch → first frame with all pods (median of ${runs})\n`);
 console.log('| pods | cap | wall | CPU | peak RSS |');
 console.log('| --- | --- | --- | --- | --- |');
-for (const row of rows) console.log(row);
+for (const row of rows) {
+	console.log(row);
+}
 
 async function firstFrame(flags: string[], kubeconfig: string, count: number): Promise<{wall: number; cpu: number; peakMb: number}> {
 	const started = process.hrtime.bigint();
-	const pty = spawnPty(process.execPath, [...flags, cli, '--kubeconfig', kubeconfig], {name: 'xterm-256color', cols: 200, rows: 50, cwd: root, env: process.env});
+	const pty = spawnPty(process.execPath, [...flags, cli, '--kubeconfig', kubeconfig], {
+		name: 'xterm-256color',
+		cols: 200,
+		rows: 50,
+		cwd: root,
+		env: process.env,
+	});
 	let tail = '';
 	const wall = await new Promise<number>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('no frame with all pods in 60 s')), 60_000);

@@ -11,12 +11,14 @@ const flags = process.argv.slice(2).filter(arg => arg.startsWith('--'));
 const skipped = new Set(['fixtures', 'node_modules', ...(roots.length > 0 ? [] : ['real'])]);
 
 function collect(path) {
-	if (statSync(path).isFile()) return [path];
+	if (statSync(path).isFile()) {
+		return [path];
+	}
 	return readdirSync(path, {withFileTypes: true})
 		.filter(entry => !skipped.has(entry.name))
-		.flatMap(entry => entry.isDirectory()
-			? collect(join(path, entry.name))
-			: /\.test\.tsx?$/.test(entry.name) ? [join(path, entry.name)] : []);
+		.flatMap(entry =>
+			entry.isDirectory() ? collect(join(path, entry.name)) : /\.test\.tsx?$/.test(entry.name) ? [join(path, entry.name)] : [],
+		);
 }
 
 const files = (roots.length > 0 ? roots : ['test']).flatMap(collect).sort();

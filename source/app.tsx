@@ -37,6 +37,7 @@ export function App(props: AppProps) {
 	const [cluster, setCluster] = useState(props.cluster);
 	const [manifests, setManifests] = useState<ManifestSet>({files: []});
 	const ui = useUiState(props.initialState ?? initialUiState);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the manifests are read once, at mount
 	useEffect(() => {
 		let live = true;
 		void props.loadManifests().then(set => live && setManifests(set));
@@ -49,6 +50,7 @@ export function App(props: AppProps) {
 	current.current = cluster;
 	// Port-forwards outlive panes and namespace switches; they end when kpods does.
 	useEffect(() => () => current.current?.forwards.stopAll(), []);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: ui.update is stable (useUiState); the cluster is read through the ref
 	const replaceCluster = useCallback((next: Cluster, status: string) => {
 		current.current?.close();
 		current.current = next;
@@ -56,15 +58,24 @@ export function App(props: AppProps) {
 		// Selections belong to the old rows.
 		ui.update(state => withStatus({...state, selection: initialUiState.selection, busy: undefined}, status, 'info'));
 	}, []);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: replaceCluster never changes (no dependencies)
 	const onNamespace = useCallback((namespace: string | undefined) => {
-		if (!current.current) return;
+		if (!current.current) {
+			return;
+		}
 		replaceCluster(current.current.withNamespace(namespace), `namespace: ${namespace ?? 'all namespaces'}`);
 	}, []);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: replaceCluster and ui.update never change
 	const onContext = useCallback((context: string) => {
-		if (!current.current) return;
+		if (!current.current) {
+			return;
+		}
 		const next = current.current.withContext(context);
-		if ('error' in next) ui.update(state => withStatus(state, `cannot switch to context "${context}": ${next.error}`, 'error'));
-		else replaceCluster(next, `context: ${context} (namespace ${next.info.namespace})`);
+		if ('error' in next) {
+			ui.update(state => withStatus(state, `cannot switch to context "${context}": ${next.error}`, 'error'));
+		} else {
+			replaceCluster(next, `context: ${context} (namespace ${next.info.namespace})`);
+		}
 	}, []);
 
 	return (
@@ -87,7 +98,14 @@ export function App(props: AppProps) {
 					onContext={onContext}
 				/>
 			) : (
-				<NoClusterScreen looked={props.looked ?? []} columns={size.columns} theme={props.theme} onQuit={props.onQuit} startSandbox={props.startSandbox} onCluster={setCluster}/>
+				<NoClusterScreen
+					looked={props.looked ?? []}
+					columns={size.columns}
+					theme={props.theme}
+					onQuit={props.onQuit}
+					startSandbox={props.startSandbox}
+					onCluster={setCluster}
+				/>
 			)}
 		</NowProvider>
 	);

@@ -17,10 +17,10 @@ export interface FlagDefinition {
 export const flagDefinitions = {
 	kubeconfig: {type: 'string', value: 'FILE', help: 'kubeconfig to use (default: $KUBECONFIG, else ~/.kube/config)'},
 	context: {type: 'string', value: 'NAME', help: 'kubeconfig context to use (default: the current context)'},
-	namespace: {type: 'string', shortFlag: 'n', value: 'NAME', help: 'namespace to show (default: the context\'s, else default)'},
+	namespace: {type: 'string', shortFlag: 'n', value: 'NAME', help: "namespace to show (default: the context's, else default)"},
 	allNamespaces: {type: 'boolean', shortFlag: 'A', default: false, help: 'show every namespace (adds a NAMESPACE column, as kubectl does)'},
 	readonly: {type: 'boolean', default: false, help: 'refuse every key that changes the cluster, saying so'},
-	manifests: {type: 'string', value: 'DIR', help: 'also list the manifests in DIR (besides the tutorial\'s)'},
+	manifests: {type: 'string', value: 'DIR', help: "also list the manifests in DIR (besides the tutorial's)"},
 	sandbox: {type: 'boolean', default: false, help: 'start the built-in sandbox cluster and open on it'},
 	port: {type: 'number'},
 	kubeconfigOut: {type: 'string'},
@@ -40,7 +40,12 @@ export function flagUsage(name: string, flag: FlagDefinition): string {
 
 /** Every spelling the command line accepts, for the one-line answer to an unknown flag. */
 export function knownFlags(): Set<string> {
-	return new Set([...flags.flatMap(([name, flag]) => [`--${kebab(name)}`, ...(flag.shortFlag ? [`-${flag.shortFlag}`] : [])]), '--help', '-h', '--version']);
+	return new Set([
+		...flags.flatMap(([name, flag]) => [`--${kebab(name)}`, ...(flag.shortFlag ? [`-${flag.shortFlag}`] : [])]),
+		'--help',
+		'-h',
+		'--version',
+	]);
 }
 
 /** The documented flags: how each is written, and its line. */
@@ -50,5 +55,7 @@ export function flagLines(): Array<[usage: string, help: string]> {
 
 /** The flags' lines of `kpods --help`. */
 export function flagHelp(): string {
-	return flagLines().map(([usage, help]) => `    ${usage.padEnd(26)}${help}`).join('\n');
+	return flagLines()
+		.map(([usage, help]) => `    ${usage.padEnd(26)}${help}`)
+		.join('\n');
 }

@@ -35,11 +35,17 @@ function fail(message: string, code = 1): never {
 
 // meow reports an unknown flag on two lines; kpods' rule is one.
 for (const argument of process.argv.slice(2)) {
-	if (argument === '--') break;
-	if (!argument.startsWith('-') || argument === '-') continue;
+	if (argument === '--') {
+		break;
+	}
+	if (!argument.startsWith('-') || argument === '-') {
+		continue;
+	}
 	const name = argument.split('=')[0]!;
 	const bare = name.startsWith('--no-') ? `--${name.slice(5)}` : name;
-	if (!known.has(name) && !known.has(bare) && !/^-n.+/.test(name)) fail(`unknown flag ${name} (kpods --help lists them)`, 2);
+	if (!known.has(name) && !known.has(bare) && !/^-n.+/.test(name)) {
+		fail(`unknown flag ${name} (kpods --help lists them)`, 2);
+	}
 }
 
 const cli = meow(help, {
@@ -54,23 +60,35 @@ async function main(): Promise<number> {
 	const {flags} = cli;
 	const [command, ...rest] = cli.input;
 	if (command === 'sandbox') {
-		if (rest.length > 0) fail(`unexpected argument "${rest[0]}" (kpods sandbox [--port N] [--kubeconfig-out FILE])`, 2);
-		if (flags.port !== undefined && (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65_535)) fail(`--port must be a port number (0-65535), not ${flags.port}`, 2);
+		if (rest.length > 0) {
+			fail(`unexpected argument "${rest[0]}" (kpods sandbox [--port N] [--kubeconfig-out FILE])`, 2);
+		}
+		if (flags.port !== undefined && (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65_535)) {
+			fail(`--port must be a port number (0-65535), not ${flags.port}`, 2);
+		}
 		const {runSandboxCommand} = await import('./sandbox/command.js');
 		return runSandboxCommand({port: flags.port, kubeconfigOut: flags.kubeconfigOut, stdout: process.stdout, stderr: process.stderr});
 	}
 
-	if (command) fail(`unknown command "${command}" (kpods [flags], or kpods sandbox)`, 2);
+	if (command) {
+		fail(`unknown command "${command}" (kpods [flags], or kpods sandbox)`, 2);
+	}
 	for (const name of ['namespace', 'context', 'kubeconfig', 'manifests'] as const) {
-		if (flags[name] === '') fail(`--${name === 'namespace' ? 'namespace' : name} needs a value`, 2);
+		if (flags[name] === '') {
+			fail(`--${name === 'namespace' ? 'namespace' : name} needs a value`, 2);
+		}
 	}
 
 	if (flags.manifests !== undefined) {
 		// Said at launch, not found later in a pane: a typo in the folder is the user's to fix now.
 		const {statSync} = await import('node:fs');
 		const found = statSync(flags.manifests, {throwIfNoEntry: false});
-		if (!found) fail(`--manifests ${flags.manifests}: no such directory`, 2);
-		if (!found.isDirectory()) fail(`--manifests ${flags.manifests}: not a directory (kpods lists the manifests in a folder)`, 2);
+		if (!found) {
+			fail(`--manifests ${flags.manifests}: no such directory`, 2);
+		}
+		if (!found.isDirectory()) {
+			fail(`--manifests ${flags.manifests}: not a directory (kpods lists the manifests in a folder)`, 2);
+		}
 	}
 
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -79,7 +97,11 @@ async function main(): Promise<number> {
 
 	// Ink renders only a final frame when it believes it runs in CI (CI or CONTINUOUS_INTEGRATION
 	// set, read when Ink loads). kpods has just checked it has a terminal, so it is interactive.
-	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[name]) process.env[name] = 'false';
+	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) {
+		if (process.env[name]) {
+			process.env[name] = 'false';
+		}
+	}
 	const {openCluster} = await import('./start.js');
 	return openCluster({
 		kubeconfig: flags.kubeconfig,
@@ -96,7 +118,9 @@ async function main(): Promise<number> {
 main().then(
 	code => process.exit(code),
 	(error: Error) => {
-		if (process.env.KPODS_DEBUG) process.stderr.write(`${error.stack}\n`);
+		if (process.env.KPODS_DEBUG) {
+			process.stderr.write(`${error.stack}\n`);
+		}
 		fail(error.message);
 	},
 );

@@ -21,7 +21,9 @@ async function sandboxConnection(): Promise<{connection: Connection; sandbox: Sa
 	const {startSandbox} = await import('./sandbox/index.js');
 	const sandbox = await startSandbox();
 	const selected = connectionFromText(sandbox.kubeconfig(), {sandbox: true});
-	if (selected.kind !== 'ok') throw new Error('the sandbox kubeconfig has no context');
+	if (selected.kind !== 'ok') {
+		throw new Error('the sandbox kubeconfig has no context');
+	}
 	return {connection: selected.connection, sandbox};
 }
 
@@ -29,9 +31,11 @@ async function sandboxConnection(): Promise<{connection: Connection; sandbox: Sa
 async function loadManifests(extra: string | undefined): Promise<ManifestSet> {
 	const {bundledManifestsDir, loadManifestDir} = await import('./manifests/load.js');
 	const files = await loadManifestDir(bundledManifestsDir());
-	if (!extra) return {files};
+	if (!extra) {
+		return {files};
+	}
 	try {
-		return {files: [...files, ...await loadManifestDir(extra)]};
+		return {files: [...files, ...(await loadManifestDir(extra))]};
 	} catch (error) {
 		return {files, error: (error as Error).message};
 	}
@@ -41,7 +45,7 @@ async function loadManifests(extra: string | undefined): Promise<ManifestSet> {
 export async function openCluster(options: StartOptions): Promise<number> {
 	const sandboxes: Sandbox[] = [];
 	const clusters: KubeCluster[] = [];
-	const namespaceFor = (connection: Connection) => (options.allNamespaces ? undefined : options.namespace ?? connection.contextNamespace);
+	const namespaceFor = (connection: Connection) => (options.allNamespaces ? undefined : (options.namespace ?? connection.contextNamespace));
 	const open = (connection: Connection) => {
 		const cluster = new KubeCluster(connection, {namespace: namespaceFor(connection)});
 		clusters.push(cluster);
@@ -64,7 +68,9 @@ export async function openCluster(options: StartOptions): Promise<number> {
 	} else {
 		const result = await loadKubeconfig({kubeconfig: options.kubeconfig, context: options.context});
 		trace('kubeconfig loaded');
-		if (result.kind === 'invalid') options.fail(result.message);
+		if (result.kind === 'invalid') {
+			options.fail(result.message);
+		}
 		if (result.kind === 'ok') {
 			cluster = open(result.connection);
 			void loadUi();
@@ -81,19 +87,24 @@ export async function openCluster(options: StartOptions): Promise<number> {
 
 	const {runTui} = await loadUi();
 	trace('ui loaded');
-	return runTui({
-		cluster,
-		looked,
-		async startSandbox() {
-			const started = await sandboxConnection();
-			sandboxes.push(started.sandbox);
-			return open(started.connection);
+	return runTui(
+		{
+			cluster,
+			looked,
+			async startSandbox() {
+				const started = await sandboxConnection();
+				sandboxes.push(started.sandbox);
+				return open(started.connection);
+			},
+			loadManifests: async () => loadManifests(options.manifests),
+			readonly: options.readonly,
+			theme: makeTheme(),
 		},
-		loadManifests: async () => loadManifests(options.manifests),
-		readonly: options.readonly,
-		theme: makeTheme(),
-	}, async () => {
-		for (const each of clusters) each.close();
-		await Promise.all(sandboxes.map(async each => each.close()));
-	});
+		async () => {
+			for (const each of clusters) {
+				each.close();
+			}
+			await Promise.all(sandboxes.map(async each => each.close()));
+		},
+	);
 }

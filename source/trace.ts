@@ -7,6 +7,8 @@ const file = process.env.KPODS_TRACE;
  * "ms-since-process-start label" to FILE; without it, nothing happens.
  */
 export function trace(label: string): void {
-	if (!file) return;
+	if (!file) {
+		return;
+	}
 	appendFileSync(file, `${(performance.now()).toFixed(1)} ${label} rss=${Math.round(process.memoryUsage.rss() / 1e6)}MB\n`);
 }

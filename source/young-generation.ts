@@ -6,6 +6,10 @@
 // would grow, so setting it to 1 here keeps it at its initial size, in any way kpods is started.
 import v8 from 'node:v8';
 
-const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some(flag => /--max-semi-space-size|--semi-space-growth-factor/.test(flag));
+const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some(flag =>
+	/--max-semi-space-size|--semi-space-growth-factor/.test(flag),
+);
 // A flag given on the command line or in NODE_OPTIONS wins (benchmarks compare that way).
-if (!given) v8.setFlagsFromString('--semi-space-growth-factor=1');
+if (!given) {
+	v8.setFlagsFromString('--semi-space-growth-factor=1');
+}

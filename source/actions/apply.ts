@@ -55,10 +55,16 @@ interface Item {
  *
  * @example (await applyDocuments(kc, [svcPod], options)).outcomes[0].line === 'service/svc-pod created'
  */
-export async function applyDocuments(kc: KubeConfig, files: ManifestFile[], options: ApplyOptions): Promise<{outcomes: ApplyOutcome[]; kubectl: string}> {
-	const items: Item[] = files.flatMap((file): Item[] => file.parseError === undefined
-		? file.documents.map(document => ({kind: document.kind, file, document}))
-		: [{file, document: fileErrorDocument(file.parseError)}]);
+export async function applyDocuments(
+	kc: KubeConfig,
+	files: ManifestFile[],
+	options: ApplyOptions,
+): Promise<{outcomes: ApplyOutcome[]; kubectl: string}> {
+	const items: Item[] = files.flatMap((file): Item[] =>
+		file.parseError === undefined
+			? file.documents.map(document => ({kind: document.kind, file, document}))
+			: [{file, document: fileErrorDocument(file.parseError)}],
+	);
 	const ordered = applyOrder(items);
 	// kubectl visits -f files in the order given: list them in the order their objects go in.
 	const paths = [...new Set([...ordered.map(item => item.file), ...files].map(file => file.displayPath))];
@@ -67,7 +73,9 @@ export async function applyDocuments(kc: KubeConfig, files: ManifestFile[], opti
 	const client = ObjectClient.forConfig(kc);
 	const schemas = await serverSchemas(kc, client);
 	const outcomes: ApplyOutcome[] = [];
-	for (const item of ordered) outcomes.push(await applyOne(client, schemas, item, options));
+	for (const item of ordered) {
+		outcomes.push(await applyOne(client, schemas, item, options));
+	}
 	return {outcomes, kubectl};
 }
 
@@ -93,10 +101,12 @@ function serverSchemas(kc: KubeConfig, client: ObjectClient): Promise<OpenApiSch
 				await client.get('/openapi/v3');
 				return undefined;
 			} catch (error) {
-				if (apiErrorCode(error) !== 404) return undefined;
+				if (apiErrorCode(error) !== 404) {
+					return undefined;
+				}
 			}
 			try {
-				return new OpenApiSchemas(await client.get('/openapi/v2') as unknown as OpenApiDocument);
+				return new OpenApiSchemas((await client.get('/openapi/v2')) as unknown as OpenApiDocument);
 			} catch {
 				return undefined;
 			}
@@ -106,7 +116,12 @@ function serverSchemas(kc: KubeConfig, client: ObjectClient): Promise<OpenApiSch
 	return schemas;
 }
 
-async function applyOne(client: ObjectClient, schemas: OpenApiSchemas | undefined, {file, document}: Item, options: ApplyOptions): Promise<ApplyOutcome> {
+async function applyOne(
+	client: ObjectClient,
+	schemas: OpenApiSchemas | undefined,
+	{file, document}: Item,
+	options: ApplyOptions,
+): Promise<ApplyOutcome> {
 	const failed = (ref: string, line: string, warning?: string): ApplyOutcome => ({document, file, ref, result: 'error', line, warning});
 	if (file.parseError !== undefined) {
 		return failed(file.displayPath, `error: error parsing ${file.displayPath}: ${file.parseError}`);
@@ -116,8 +131,14 @@ async function applyOne(client: ObjectClient, schemas: OpenApiSchemas | undefine
 	if (!object || !apiVersion || !kind || !name) {
 		return failed(ref, `error: error validating "${file.displayPath}": error validating data: ${document.error ?? 'not an object'}`);
 	}
-	const done = (result: ApplyOutcome['result'], extra: Partial<ApplyOutcome> = {}): ApplyOutcome =>
-		({document, file, ref, result, line: `${ref} ${result}${options.dryRun ? ' (server dry run)' : ''}`, ...extra});
+	const done = (result: ApplyOutcome['result'], extra: Partial<ApplyOutcome> = {}): ApplyOutcome => ({
+		document,
+		file,
+		ref,
+		result,
+		line: `${ref} ${result}${options.dryRun ? ' (server dry run)' : ''}`,
+		...extra,
+	});
 	let mapping: ResourceMapping | undefined;
 	try {
 		mapping = await client.mapping(apiVersion, kind);
@@ -125,14 +146,20 @@ async function applyOne(client: ObjectClient, schemas: OpenApiSchemas | undefine
 		return failed(ref, kubectlErrorLine(error));
 	}
 	if (!mapping) {
-		return failed(ref, `error: resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(document.namespace ?? '')} from ${JSON.stringify(file.displayPath)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`);
+		return failed(
+			ref,
+			`error: resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(document.namespace ?? '')} from ${JSON.stringify(file.displayPath)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`,
+		);
 	}
 	const invalid = schemas?.serverValidates === false ? schemas.validate(apiVersion, kind, object as unknown as JsonMap) : [];
 	if (invalid.length > 0) {
 		const data = invalid.length === 1 ? invalid[0] : `[${invalid.join(', ')}]`;
-		return failed(ref, `error: error validating ${JSON.stringify(file.displayPath)}: error validating data: ${data}; if you choose to ignore these errors, turn validation off with --validate=false`);
+		return failed(
+			ref,
+			`error: error validating ${JSON.stringify(file.displayPath)}: error validating data: ${data}; if you choose to ignore these errors, turn validation off with --validate=false`,
+		);
 	}
-	const namespace = mapping.namespaced ? document.namespace ?? options.namespace : undefined;
+	const namespace = mapping.namespaced ? (document.namespace ?? options.namespace) : undefined;
 	const {modified} = withLastApplied(withNamespace(object, namespace) as unknown as JsonMap);
 	const write = {fieldManager: applyFieldManager, dryRun: options.dryRun ?? false};
 
@@ -152,7 +179,8 @@ async function applyOne(client: ObjectClient, schemas: OpenApiSchemas | undefine
 	}
 
 	const liveJson = live as unknown as JsonMap;
-	const warning = live.metadata.annotations?.[lastAppliedKey] === undefined ? missingAnnotationWarning(mapping, apiVersion, name) : undefined;
+	const warning =
+		live.metadata.annotations?.[lastAppliedKey] === undefined ? missingAnnotationWarning(mapping, apiVersion, name) : undefined;
 	const original = lastAppliedOf(liveJson);
 	const patch = isBuiltInGroup(apiVersion)
 		? threeWayStrategicPatch(original, modified, liveJson, schemas?.patchSchema(apiVersion, kind) ?? patchSchemaFor(apiVersion, kind))
@@ -161,9 +189,16 @@ async function applyOne(client: ObjectClient, schemas: OpenApiSchemas | undefine
 	if ('apiVersion' in patch || 'kind' in patch || (metadataPatch && 'name' in metadataPatch)) {
 		return failed(ref, 'error: At least one of apiVersion, kind and name was changed', warning);
 	}
-	if (Object.keys(patch).length === 0) return done('unchanged', {warning});
+	if (Object.keys(patch).length === 0) {
+		return done('unchanged', {warning});
+	}
 	try {
-		const after = await client.patchAt(objectPath(apiVersion, mapping, name, namespace), patch, isBuiltInGroup(apiVersion) ? 'strategic' : 'merge', write);
+		const after = await client.patchAt(
+			objectPath(apiVersion, mapping, name, namespace),
+			patch,
+			isBuiltInGroup(apiVersion) ? 'strategic' : 'merge',
+			write,
+		);
 		return done('configured', {warning, fields: changedFields(liveJson, after as unknown as JsonMap)});
 	} catch (error) {
 		return failed(ref, withSource(`patching ${JSON.stringify(file.displayPath)}`, error), warning);
@@ -173,7 +208,9 @@ async function applyOne(client: ObjectClient, schemas: OpenApiSchemas | undefine
 /** kubectl's AddSourceToErr: the file named in the server's message ('error when creating "x.yaml": …'). */
 function withSource(verb: string, error: unknown): string {
 	const server = serverError(error);
-	if (!server) return kubectlErrorLine(error);
+	if (!server) {
+		return kubectlErrorLine(error);
+	}
 	const message = `error when ${verb}: ${server.message}`;
 	return server.reason ? `Error from server (${server.reason}): ${message}` : `Error from server: ${message}`;
 }
@@ -189,7 +226,9 @@ async function current(client: ObjectClient, path: string): Promise<KubeObject |
 	try {
 		return await client.get(path);
 	} catch (error) {
-		if (apiErrorCode(error) === 404) return undefined;
+		if (apiErrorCode(error) === 404) {
+			return undefined;
+		}
 		throw error;
 	}
 }
@@ -197,8 +236,11 @@ async function current(client: ObjectClient, path: string): Promise<KubeObject |
 /** The manifest's object with the namespace it lands in (none for cluster-scoped kinds, as kubectl drops it). */
 function withNamespace(object: KubeObject, namespace: string | undefined): KubeObject {
 	const metadata = {...object.metadata};
-	if (namespace === undefined) delete metadata.namespace;
-	else metadata.namespace = namespace;
+	if (namespace === undefined) {
+		delete metadata.namespace;
+	} else {
+		metadata.namespace = namespace;
+	}
 	return {...object, metadata};
 }
 

@@ -24,12 +24,17 @@ export async function deleteObject(kc: KubeConfig, target: DeleteTarget, options
 	const api = kc.makeApiClient(CoreV1Api);
 	try {
 		const request = {name: target.name, namespace: target.namespace};
-		if (target.kind === 'Pod') await api.deleteNamespacedPod(request);
-		else await api.deleteNamespacedService(request);
+		if (target.kind === 'Pod') {
+			await api.deleteNamespacedPod(request);
+		} else {
+			await api.deleteNamespacedService(request);
+		}
 		return {ok: true, lines: [`${word} "${target.name}" deleted`], kubectl};
 	} catch (error) {
 		// Someone (or the pod's own end) got there first: the learner's intent is met.
-		if (apiErrorCode(error) === 404) return {ok: true, lines: [`${word} "${target.name}" was already gone`], kubectl};
+		if (apiErrorCode(error) === 404) {
+			return {ok: true, lines: [`${word} "${target.name}" was already gone`], kubectl};
+		}
 		return {ok: false, lines: kubectlCommandError(error), kubectl};
 	}
 }

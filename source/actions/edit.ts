@@ -29,7 +29,7 @@ export type RunEditor = (file: string) => Promise<{ok: true} | {ok: false; messa
 
 /** What kubectl puts at the top of the file it opens. */
 export const editHeader = [
-	'# Please edit the object below. Lines beginning with a \'#\' will be ignored,',
+	"# Please edit the object below. Lines beginning with a '#' will be ignored,",
 	'# and an empty file will abort the edit. If an error occurs while saving this file will be',
 	'# reopened with the relevant failures.',
 	'#',
@@ -43,16 +43,24 @@ export function editFileText(body: string, reasons: readonly string[] = []): str
 
 /** The edited text without its comment lines (kubectl drops every line starting with '#'). */
 export function stripComments(text: string): string {
-	return text.split('\n').filter(line => !line.trimStart().startsWith('#')).join('\n');
+	return text
+		.split('\n')
+		.filter(line => !line.trimStart().startsWith('#'))
+		.join('\n');
 }
 
 /** Why the server refused an update, as kubectl puts it at the top of the reopened file. */
 function rejectionLines(error: unknown, kind: string, name: string): string[] {
 	const status = serverError(error);
-	if (!status) return [`error: ${(error as Error).message}`];
+	if (!status) {
+		return [`error: ${(error as Error).message}`];
+	}
 	const causes = status.details?.causes ?? [];
 	if (status.code === 422 && causes.length > 0) {
-		return [`${kind.toLowerCase()}s "${name}" was not valid:`, ...causes.map(cause => `${cause.field ? `${cause.field}: ` : ''}${cause.message ?? ''}`)];
+		return [
+			`${kind.toLowerCase()}s "${name}" was not valid:`,
+			...causes.map(cause => `${cause.field ? `${cause.field}: ` : ''}${cause.message ?? ''}`),
+		];
 	}
 
 	return [`error: ${status.message}`];
@@ -62,7 +70,12 @@ function rejectionLines(error: unknown, kind: string, name: string): string[] {
  * Edits one pod or service as `kubectl edit` does; the result's lines are kubectl's.
  * @example (await editObject(kc, {kind: 'Pod', namespace: 'default', name: 'web'}, run, {contextNamespace: 'default'})).lines // ['pod/web edited']
  */
-export async function editObject(kc: KubeConfig, target: EditTarget, runEditor: RunEditor, options: {contextNamespace: string}): Promise<EditResult> {
+export async function editObject(
+	kc: KubeConfig,
+	target: EditTarget,
+	runEditor: RunEditor,
+	options: {contextNamespace: string},
+): Promise<EditResult> {
 	const word = target.kind.toLowerCase();
 	const kubectl = `kubectl edit ${word} ${shellQuote(target.name)}${target.namespace === options.contextNamespace ? '' : ` -n ${shellQuote(target.namespace)}`}`;
 	const client = ObjectClient.forConfig(kc);
@@ -82,12 +95,15 @@ export async function editObject(kc: KubeConfig, target: EditTarget, runEditor: 
 	try {
 		for (;;) {
 			writeFileSync(file, shown, {mode: 0o600});
-			// eslint-disable-next-line no-await-in-loop
 			const ran = await runEditor(file);
-			if (!ran.ok) return {ok: false, lines: [`error: ${ran.message}`], kubectl};
+			if (!ran.ok) {
+				return {ok: false, lines: [`error: ${ran.message}`], kubectl};
+			}
 			const edited = readFileSync(file, 'utf8');
 			const content = stripComments(edited);
-			if (content.trim() === '') return {ok: true, lines: ['Edit cancelled, saved file was empty.'], kubectl};
+			if (content.trim() === '') {
+				return {ok: true, lines: ['Edit cancelled, saved file was empty.'], kubectl};
+			}
 			if (content === stripComments(shown)) {
 				return reopened
 					? {ok: false, lines: ['Edit cancelled, no valid changes were saved.'], kubectl}
@@ -97,7 +113,9 @@ export async function editObject(kc: KubeConfig, target: EditTarget, runEditor: 
 			let object: Record<string, unknown>;
 			try {
 				object = yaml.load(content) as Record<string, unknown>;
-				if (typeof object !== 'object' || object === null || Array.isArray(object)) throw new Error('the file does not hold one object');
+				if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+					throw new Error('the file does not hold one object');
+				}
 			} catch (error) {
 				reopened = true;
 				shown = editFileText(content, [`The edited file had a syntax error: ${(error as Error).message.split('\n')[0]}`]);
@@ -107,12 +125,19 @@ export async function editObject(kc: KubeConfig, target: EditTarget, runEditor: 
 			// The update carries the version the object was read at: a change made since is a conflict.
 			const metadata = {...(object['metadata'] as Record<string, unknown> | undefined), resourceVersion: original.metadata.resourceVersion};
 			try {
-				// eslint-disable-next-line no-await-in-loop
 				await client.replaceAt(path, {...object, metadata});
 				return {ok: true, lines: [`${word}/${target.name} edited`], kubectl};
 			} catch (error) {
 				if (apiErrorCode(error) === 409) {
-					return {ok: false, conflict: true, lines: [`error: ${serverError(error)?.message ?? 'conflict'}`, 'the object changed since it was opened: press e to reload it and edit again'], kubectl};
+					return {
+						ok: false,
+						conflict: true,
+						lines: [
+							`error: ${serverError(error)?.message ?? 'conflict'}`,
+							'the object changed since it was opened: press e to reload it and edit again',
+						],
+						kubectl,
+					};
 				}
 
 				reopened = true;

@@ -15,7 +15,9 @@ export interface ServerError {
  * else; duck-typed so that two copies of client-node in a bundle still match.
  */
 export function apiErrorCode(error: unknown): number | undefined {
-	if (typeof error !== 'object' || error === null) return undefined;
+	if (typeof error !== 'object' || error === null) {
+		return undefined;
+	}
 	const code = (error as {code?: unknown}).code;
 	return typeof code === 'number' && 'body' in error ? code : undefined;
 }
@@ -23,10 +25,14 @@ export function apiErrorCode(error: unknown): number | undefined {
 /** The server's Status behind an API error, or the generic one a Go client would make up from the code. */
 export function serverError(error: unknown): ServerError | undefined {
 	const code = apiErrorCode(error);
-	if (code === undefined) return undefined;
+	if (code === undefined) {
+		return undefined;
+	}
 	const body = (error as {body?: unknown}).body;
 	const status = asStatus(body);
-	if (status?.message !== undefined) return {code, reason: status.reason || undefined, message: status.message, details: status.details};
+	if (status?.message !== undefined) {
+		return {code, reason: status.reason || undefined, message: status.message, details: status.details};
+	}
 	return genericServerError(code, typeof body === 'string' ? body.trim() : '');
 }
 
@@ -39,7 +45,9 @@ function asStatus(body: unknown): Partial<Status> | undefined {
 			return undefined;
 		}
 	}
-	if (typeof value !== 'object' || value === null) return undefined;
+	if (typeof value !== 'object' || value === null) {
+		return undefined;
+	}
 	const status = value as Partial<Status>;
 	return status.kind === 'Status' || typeof status.message === 'string' ? status : undefined;
 }
@@ -58,8 +66,16 @@ function genericServerError(code: number, body: string): ServerError {
 		504: ['Timeout', 'the server was unable to return a response in the time allotted, but may still be processing the request'],
 	};
 	const known = generic[code];
-	if (known) return {code, reason: known[0], message: known[1]};
-	if (code >= 500) return {code, reason: 'InternalError', message: `an error on the server (${JSON.stringify(body)}) has prevented the request from succeeding`};
+	if (known) {
+		return {code, reason: known[0], message: known[1]};
+	}
+	if (code >= 500) {
+		return {
+			code,
+			reason: 'InternalError',
+			message: `an error on the server (${JSON.stringify(body)}) has prevented the request from succeeding`,
+		};
+	}
 	return {code, message: `the server responded with the status code ${code} but did not return more information`};
 }
 
@@ -72,11 +88,15 @@ function genericServerError(code: number, body: string): ServerError {
 export function kubectlErrorLine(error: unknown): string {
 	const server = serverError(error);
 	if (server) {
-		if (server.reason === 'Unauthorized') return `error: You must be logged in to the server (${server.message})`;
+		if (server.reason === 'Unauthorized') {
+			return `error: You must be logged in to the server (${server.message})`;
+		}
 		return server.reason ? `Error from server (${server.reason}): ${server.message}` : `Error from server: ${server.message}`;
 	}
 	const network = networkReason(error);
-	if (network !== undefined) return `Unable to connect to the server: ${network}`;
+	if (network !== undefined) {
+		return `Unable to connect to the server: ${network}`;
+	}
 	const message = error instanceof Error ? error.message : String(error);
 	// client-node prefixes discovery failures with words that mean nothing to a learner.
 	return `error: ${firstLine(message.replace(/^Failed to fetch resource metadata for \S+: /, ''))}`;
@@ -88,16 +108,26 @@ export function kubectlErrorLine(error: unknown): string {
  */
 export function kubectlCommandError(error: unknown): string[] {
 	const server = serverError(error);
-	if (server?.reason !== 'Invalid' || !server.details) return [kubectlErrorLine(error)];
+	if (server?.reason !== 'Invalid' || !server.details) {
+		return [kubectlErrorLine(error)];
+	}
 	return kubectlInvalidLines(server.details.kind, server.details.name, server.details.causes ?? []);
 }
 
 /** How kubectl spells out an Invalid object: one cause on the line, several as a list. */
-export function kubectlInvalidLines(kind: string | undefined, name: string | undefined, causes: Array<{field?: string; message?: string}>): string[] {
+export function kubectlInvalidLines(
+	kind: string | undefined,
+	name: string | undefined,
+	causes: Array<{field?: string; message?: string}>,
+): string[] {
 	const prefix = kind || name ? `The ${kind ?? ''} ${JSON.stringify(name ?? '')} is invalid` : 'The request is invalid';
-	const lines = causes.map(cause => (cause.field ? `${cause.field}: ${cause.message ?? ''}` : cause.message ?? ''));
-	if (lines.length === 0) return [prefix];
-	if (lines.length === 1) return [`${prefix}: ${lines[0]}`];
+	const lines = causes.map(cause => (cause.field ? `${cause.field}: ${cause.message ?? ''}` : (cause.message ?? '')));
+	if (lines.length === 0) {
+		return [prefix];
+	}
+	if (lines.length === 1) {
+		return [`${prefix}: ${lines[0]}`];
+	}
 	return [`${prefix}: `, ...lines.map(line => `* ${line}`)];
 }
 
@@ -106,11 +136,17 @@ export function kubectlInvalidLines(kind: string | undefined, name: string | und
  * 127.0.0.1:1234' (client-node may prefix it); the reason is what a learner needs.
  */
 function networkReason(error: unknown): string | undefined {
-	if (!(error instanceof Error)) return undefined;
-	const systemError = error.name === 'FetchError' || typeof (error as {errno?: unknown}).errno !== 'undefined'
-		|| /^E[A-Z]+$/.test(String((error as {code?: unknown}).code ?? ''));
+	if (!(error instanceof Error)) {
+		return undefined;
+	}
+	const systemError =
+		error.name === 'FetchError' ||
+		typeof (error as {errno?: unknown}).errno !== 'undefined' ||
+		/^E[A-Z]+$/.test(String((error as {code?: unknown}).code ?? ''));
 	const reason = /failed, reason: (.*)$/m.exec(error.message)?.[1];
-	if (reason !== undefined) return reason;
+	if (reason !== undefined) {
+		return reason;
+	}
 	return systemError ? firstLine(error.message) : undefined;
 }
 

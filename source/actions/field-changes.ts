@@ -25,20 +25,27 @@ function pathKey(key: string): string {
 
 function walk(before: Json | undefined, after: Json | undefined, path: string, paths: string[]): void {
 	const at = path.replace(/^\./, '');
-	if (bookkeeping.has(at) || jsonEqual(before, after)) return;
+	if (bookkeeping.has(at) || jsonEqual(before, after)) {
+		return;
+	}
 	// A map added or removed whole is named by its keys: labels.tier, not labels.
 	if ((isJsonMap(before) || before === undefined) && (isJsonMap(after) || after === undefined)) {
 		const left: JsonMap = before ?? {};
 		const right: JsonMap = after ?? {};
 		const keys = [...Object.keys(right), ...Object.keys(left).filter(key => !Object.hasOwn(right, key))];
-		for (const key of keys) walk(left[key], right[key], `${path}${pathKey(key)}`, paths);
+		for (const key of keys) {
+			walk(left[key], right[key], `${path}${pathKey(key)}`, paths);
+		}
 		return;
 	}
 	if (Array.isArray(before) && Array.isArray(after)) {
 		for (let index = 0; index < Math.max(before.length, after.length); index++) {
 			// An item added or removed is named whole: containers[1], not each of its fields.
-			if (index >= before.length || index >= after.length) paths.push(`${at}[${index}]`);
-			else walk(before[index], after[index], `${path}[${index}]`, paths);
+			if (index >= before.length || index >= after.length) {
+				paths.push(`${at}[${index}]`);
+			} else {
+				walk(before[index], after[index], `${path}[${index}]`, paths);
+			}
 		}
 		return;
 	}

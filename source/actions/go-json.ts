@@ -20,8 +20,12 @@ export function goJson(value: unknown): string {
 }
 
 function sortKeys(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(sortKeys);
-	if (value === null || typeof value !== 'object') return value;
+	if (Array.isArray(value)) {
+		return value.map(sortKeys);
+	}
+	if (value === null || typeof value !== 'object') {
+		return value;
+	}
 	const entries = Object.entries(value as Record<string, unknown>).filter(([, inner]) => inner !== undefined);
 	// Go sorts map keys by their bytes; for UTF-16 strings outside the surrogate range that is code-unit order.
 	entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -30,9 +34,15 @@ function sortKeys(value: unknown): unknown {
 
 /** The kind of a JSON value as Go's reflect.TypeOf tells decoded values apart. */
 export function jsonType(value: unknown): 'null' | 'map' | 'slice' | 'string' | 'number' | 'boolean' {
-	if (value === null || value === undefined) return 'null';
-	if (Array.isArray(value)) return 'slice';
-	if (typeof value === 'object') return 'map';
+	if (value === null || value === undefined) {
+		return 'null';
+	}
+	if (Array.isArray(value)) {
+		return 'slice';
+	}
+	if (typeof value === 'object') {
+		return 'map';
+	}
 	return typeof value as 'string' | 'number' | 'boolean';
 }
 
@@ -43,9 +53,13 @@ export function isJsonMap(value: unknown): value is JsonMap {
 
 /** Deep equality of decoded JSON values (Go's reflect.DeepEqual on them). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
-	if (a === b) return true;
+	if (a === b) {
+		return true;
+	}
 	const type = jsonType(a);
-	if (type !== jsonType(b)) return false;
+	if (type !== jsonType(b)) {
+		return false;
+	}
 	if (type === 'slice') {
 		const left = a as unknown[];
 		const right = b as unknown[];
@@ -66,7 +80,9 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
  */
 export function goValueString(value: unknown): string {
 	if (typeof value === 'number') {
-		if (value === 0 || !Number.isFinite(value)) return String(value);
+		if (value === 0 || !Number.isFinite(value)) {
+			return String(value);
+		}
 		const exponent = Math.floor(Math.log10(Math.abs(value)));
 		if (exponent < -4 || exponent >= 6) {
 			const [mantissa, power] = value.toExponential().split('e');
@@ -76,7 +92,11 @@ export function goValueString(value: unknown): string {
 		}
 		return String(value);
 	}
-	if (value === null || value === undefined) return '<nil>';
-	if (typeof value === 'object') return JSON.stringify(value);
+	if (value === null || value === undefined) {
+		return '<nil>';
+	}
+	if (typeof value === 'object') {
+		return JSON.stringify(value);
+	}
 	return String(value);
 }

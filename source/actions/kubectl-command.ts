@@ -9,7 +9,9 @@ const plain = /^[A-Za-z0-9_@%+=:,./-]+$/;
  * @example shellQuote("it's") === `'it'\\''s'`
  */
 export function shellQuote(argument: string): string {
-	if (plain.test(argument)) return argument;
+	if (plain.test(argument)) {
+		return argument;
+	}
 	return `'${argument.replaceAll("'", `'\\''`)}'`;
 }
 

@@ -25,7 +25,9 @@ export function withLastApplied(object: JsonMap): {modified: JsonMap; lastApplie
 export function lastAppliedOf(live: JsonMap): JsonMap | undefined {
 	const metadata = live['metadata'];
 	const text = isJsonMap(metadata) && isJsonMap(metadata['annotations']) ? metadata['annotations'][lastAppliedKey] : undefined;
-	if (typeof text !== 'string') return undefined;
+	if (typeof text !== 'string') {
+		return undefined;
+	}
 	try {
 		const parsed: unknown = JSON.parse(text);
 		return isJsonMap(parsed) ? parsed : undefined;

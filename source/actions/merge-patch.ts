@@ -21,23 +21,33 @@ function mergeDiff(from: JsonMap, to: JsonMap): JsonMap {
 		const before = from[key];
 		if (isJsonMap(before) && isJsonMap(value)) {
 			const inner = mergeDiff(before, value);
-			if (Object.keys(inner).length > 0) patch[key] = inner;
+			if (Object.keys(inner).length > 0) {
+				patch[key] = inner;
+			}
 		} else if (!Object.hasOwn(from, key) || !jsonEqual(before, value)) {
 			patch[key] = value;
 		}
 	}
-	for (const key of Object.keys(from)) if (!Object.hasOwn(to, key)) patch[key] = null;
+	for (const key of Object.keys(from)) {
+		if (!Object.hasOwn(to, key)) {
+			patch[key] = null;
+		}
+	}
 	return patch;
 }
 
 function withoutNulls(patch: JsonMap): JsonMap {
 	const result: JsonMap = {};
 	for (const [key, value] of Object.entries(patch)) {
-		if (value === null) continue;
+		if (value === null) {
+			continue;
+		}
 		// An empty object is a value (set it so), not an empty patch.
 		if (isJsonMap(value) && Object.keys(value).length > 0) {
 			const inner = withoutNulls(value);
-			if (Object.keys(inner).length > 0) result[key] = inner;
+			if (Object.keys(inner).length > 0) {
+				result[key] = inner;
+			}
 		} else {
 			result[key] = value;
 		}
@@ -48,10 +58,13 @@ function withoutNulls(patch: JsonMap): JsonMap {
 function onlyNulls(patch: JsonMap): JsonMap {
 	const result: JsonMap = {};
 	for (const [key, value] of Object.entries(patch)) {
-		if (value === null) result[key] = null;
-		else if (isJsonMap(value)) {
+		if (value === null) {
+			result[key] = null;
+		} else if (isJsonMap(value)) {
 			const inner = onlyNulls(value);
-			if (Object.keys(inner).length > 0) result[key] = inner;
+			if (Object.keys(inner).length > 0) {
+				result[key] = inner;
+			}
 		}
 	}
 	return result;

@@ -35,7 +35,9 @@ export class ObjectClient extends KubernetesObjectApi {
 			return found ? {resource: found.name, namespaced: found.namespaced} : undefined;
 		} catch (error) {
 			// A group/version the server does not serve answers discovery with 404.
-			if (apiErrorCode(error) === 404) return undefined;
+			if (apiErrorCode(error) === 404) {
+				return undefined;
+			}
 			throw error;
 		}
 	}
@@ -55,7 +57,13 @@ export class ObjectClient extends KubernetesObjectApi {
 
 	/** PATCH one object with a strategic merge or JSON merge patch; answers the object as patched. */
 	async patchAt(path: string, patch: object, type: 'strategic' | 'merge', options: WriteOptions): Promise<KubeObject> {
-		return this.write(HttpMethod.PATCH, path, type === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch, patch, options);
+		return this.write(
+			HttpMethod.PATCH,
+			path,
+			type === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch,
+			patch,
+			options,
+		);
 	}
 
 	/** PUT one object whole (kubectl edit's update); answers the object as stored. */
@@ -70,7 +78,9 @@ export class ObjectClient extends KubernetesObjectApi {
 		request.setQueryParam('fieldManager', options.fieldManager);
 		// kubectl's default --validate=strict; servers before 1.25 ignore the parameter.
 		request.setQueryParam('fieldValidation', 'Strict');
-		if (options.dryRun) request.setQueryParam('dryRun', 'All');
+		if (options.dryRun) {
+			request.setQueryParam('dryRun', 'All');
+		}
 		// Encoded as kubectl's Go client encodes it (keys sorted), so the server stores what it would from kubectl.
 		request.setBody(goJson(body));
 		// processResponse below hands back the wire JSON, not a model class.
@@ -79,7 +89,9 @@ export class ObjectClient extends KubernetesObjectApi {
 
 	/** Plain JSON for every success (discovery lists included); ApiException otherwise, as the base class does. */
 	protected override async processResponse<T extends KubernetesObject>(response: ResponseContext): Promise<T> {
-		if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) return JSON.parse(await response.body.text()) as T;
+		if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) {
+			return JSON.parse(await response.body.text()) as T;
+		}
 		throw new ApiException(response.httpStatusCode, 'Unsuccessful HTTP Request', await response.getBodyAsAny(), response.headers);
 	}
 }

@@ -34,9 +34,13 @@ export class OpenApiSchemas {
 
 	constructor(private readonly document: OpenApiDocument) {
 		for (const [name, definition] of Object.entries(document.definitions ?? {})) {
-			for (const gvk of definition['x-kubernetes-group-version-kind'] ?? []) this.byKind.set(gvkKey(gvk.group, gvk.version, gvk.kind), name);
+			for (const gvk of definition['x-kubernetes-group-version-kind'] ?? []) {
+				this.byKind.set(gvkKey(gvk.group, gvk.version, gvk.kind), name);
+			}
 		}
-		this.serverValidates = Object.values(document.paths ?? {}).some(operations => Object.values(operations).some(operation => operation.parameters?.some(parameter => parameter.name === 'fieldValidation')));
+		this.serverValidates = Object.values(document.paths ?? {}).some(operations =>
+			Object.values(operations).some(operation => operation.parameters?.some(parameter => parameter.name === 'fieldValidation')),
+		);
 	}
 
 	/**
@@ -47,7 +51,9 @@ export class OpenApiSchemas {
 	 */
 	validate(apiVersion: string, kind: string, object: JsonMap): string[] {
 		const name = this.definitionName(apiVersion, kind);
-		if (!name) return [];
+		if (!name) {
+			return [];
+		}
 		const errors: string[] = [];
 		this.check(object, {$ref: `#/definitions/${name}`}, kind, name, errors);
 		return errors;
@@ -60,7 +66,7 @@ export class OpenApiSchemas {
 	}
 
 	private definitionName(apiVersion: string, kind: string): string | undefined {
-		const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') as [string, string] : ['', apiVersion];
+		const [group, version] = apiVersion.includes('/') ? (apiVersion.split('/') as [string, string]) : ['', apiVersion];
 		return this.byKind.get(gvkKey(group, version, kind));
 	}
 
@@ -83,51 +89,78 @@ export class OpenApiSchemas {
 			errors.push(`ValidationError(${itemPath}): invalid type for ${path}: got "${actual}", expected "${expected}"`);
 		};
 		const shape = schemaShape(schema);
-		if (shape === 'arbitrary') return;
+		if (shape === 'arbitrary') {
+			return;
+		}
 		if (shape === 'kind' || shape === 'map') {
-			if (!isJsonMap(value)) return invalid('map');
+			if (!isJsonMap(value)) {
+				invalid('map');
+				return;
+			}
 			for (const key of Object.keys(value).sort()) {
 				const inner = value[key];
-				if (inner === null || inner === undefined) continue;
-				const field = shape === 'kind' ? schema.properties![key] : typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
+				if (inner === null || inner === undefined) {
+					continue;
+				}
+				const field =
+					shape === 'kind' ? schema.properties![key] : typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
 				if (!field) {
 					errors.push(`ValidationError(${itemPath}): unknown field "${key}" in ${path}`);
 					continue;
 				}
 				this.check(inner, field, `${itemPath}.${key}`, `${path}.${key}`, errors);
 			}
-			for (const required of shape === 'kind' ? schema.required ?? [] : []) {
-				if (value[required] === null || value[required] === undefined) errors.push(`ValidationError(${itemPath}): missing required field "${required}" in ${path}`);
+			for (const required of shape === 'kind' ? (schema.required ?? []) : []) {
+				if (value[required] === null || value[required] === undefined) {
+					errors.push(`ValidationError(${itemPath}): missing required field "${required}" in ${path}`);
+				}
 			}
 			return;
 		}
 		if (shape === 'array') {
-			if (!Array.isArray(value)) return invalid('array');
+			if (!Array.isArray(value)) {
+				invalid('array');
+				return;
+			}
 			value.forEach((item, index) => {
-				if (item === null) errors.push(`ValidationError(${itemPath}[${index}]): unknown object type "nil" in ${itemPath}[${index}]`);
-				else this.check(item, schema.items ?? {}, `${itemPath}[${index}]`, path, errors);
+				if (item === null) {
+					errors.push(`ValidationError(${itemPath}[${index}]): unknown object type "nil" in ${itemPath}[${index}]`);
+				} else {
+					this.check(item, schema.items ?? {}, `${itemPath}[${index}]`, path, errors);
+				}
 			});
 			return;
 		}
 		// Primitives: a string takes anything, a number takes any number (kube-openapi's rules).
-		if (schema.type === 'string') return;
-		if ((schema.type === 'integer' || schema.type === 'number') && (actual === 'integer' || actual === 'number')) return;
-		if (schema.type === 'boolean' && actual === 'boolean') return;
+		if (schema.type === 'string') {
+			return;
+		}
+		if ((schema.type === 'integer' || schema.type === 'number') && (actual === 'integer' || actual === 'number')) {
+			return;
+		}
+		if (schema.type === 'boolean' && actual === 'boolean') {
+			return;
+		}
 		invalid(schema.type ?? '');
 	}
 
 	private patchSchemaOf(name: string): PatchSchema {
 		const known = this.patchSchemas.get(name);
-		if (known) return known;
+		if (known) {
+			return known;
+		}
 		const fields: Record<string, FieldPatchMeta> = {};
 		// Registered before its fields are built: definitions refer to themselves (JSONSchemaProps).
 		this.patchSchemas.set(name, fields);
 		for (const [field, property] of Object.entries(this.document.definitions?.[name]?.properties ?? {})) {
 			const strategy = property['x-kubernetes-patch-strategy'];
-			const target = property.$ref ?? property.items?.$ref ?? (typeof property.additionalProperties === 'object' ? property.additionalProperties.$ref : undefined);
+			const target =
+				property.$ref ??
+				property.items?.$ref ??
+				(typeof property.additionalProperties === 'object' ? property.additionalProperties.$ref : undefined);
 			const schemas = this;
 			fields[field] = {
-				strategies: strategy ? strategy.split(',') as FieldPatchMeta['strategies'] : undefined,
+				strategies: strategy ? (strategy.split(',') as FieldPatchMeta['strategies']) : undefined,
 				mergeKey: property['x-kubernetes-patch-merge-key'],
 				get schema() {
 					return target ? schemas.patchSchemaOf(target.replace('#/definitions/', '')) : undefined;
@@ -144,16 +177,26 @@ function gvkKey(group: string, version: string, kind: string): string {
 
 /** kube-openapi's parse of a schema: a struct (kind), a map, an array, a primitive, or anything. */
 function schemaShape(schema: Schema): 'kind' | 'map' | 'array' | 'primitive' | 'arbitrary' {
-	if (schema.type === undefined) return schema.properties ? 'kind' : 'arbitrary';
+	if (schema.type === undefined) {
+		return schema.properties ? 'kind' : 'arbitrary';
+	}
 	// An object with neither properties nor a value schema is a map of anything.
-	if (schema.type === 'object') return schema.properties ? 'kind' : 'map';
+	if (schema.type === 'object') {
+		return schema.properties ? 'kind' : 'map';
+	}
 	return schema.type === 'array' ? 'array' : 'primitive';
 }
 
 /** How kube-openapi names the type of a decoded value. */
 function itemKind(value: Json): string {
-	if (Array.isArray(value)) return 'array';
-	if (isJsonMap(value)) return 'map';
-	if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+	if (Array.isArray(value)) {
+		return 'array';
+	}
+	if (isJsonMap(value)) {
+		return 'map';
+	}
+	if (typeof value === 'number') {
+		return Number.isInteger(value) ? 'integer' : 'number';
+	}
 	return typeof value;
 }

@@ -42,7 +42,10 @@ const podSpec: PatchSchema = {
 };
 
 const podTemplate: PatchSchema = {metadata: {schema: objectMeta}, spec: {schema: podSpec}};
-const withTemplate = (extra: PatchSchema = {}): PatchSchema => ({metadata: {schema: objectMeta}, spec: {schema: {template: {schema: podTemplate}, ...extra}}});
+const withTemplate = (extra: PatchSchema = {}): PatchSchema => ({
+	metadata: {schema: objectMeta},
+	spec: {schema: {template: {schema: podTemplate}, ...extra}},
+});
 const jobSpec: PatchSchema = {template: {schema: podTemplate}};
 
 /** Patch metadata by `group/Kind` ('' is the core group), for the kinds whose lists merge by key. */
@@ -58,7 +61,10 @@ const byKind: Record<string, PatchSchema> = {
 	'apps/DaemonSet': withTemplate(),
 	'apps/StatefulSet': withTemplate(),
 	'batch/Job': withTemplate(),
-	'batch/CronJob': {metadata: {schema: objectMeta}, spec: {schema: {jobTemplate: {schema: {metadata: {schema: objectMeta}, spec: {schema: jobSpec}}}}}},
+	'batch/CronJob': {
+		metadata: {schema: objectMeta},
+		spec: {schema: {jobTemplate: {schema: {metadata: {schema: objectMeta}, spec: {schema: jobSpec}}}}},
+	},
 };
 
 /** The strategic-merge-patch metadata for a kind; every built-in kind has at least its metadata's. */
@@ -69,10 +75,30 @@ export function patchSchemaFor(apiVersion: string, kind: string): PatchSchema {
 
 // The API groups compiled into kubectl (k8s.io/api); anything else is a custom resource to it.
 const builtInGroups = new Set([
-	'', 'apps', 'batch', 'autoscaling', 'policy', 'admissionregistration.k8s.io', 'apiextensions.k8s.io', 'apiregistration.k8s.io',
-	'authentication.k8s.io', 'authorization.k8s.io', 'certificates.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io',
-	'extensions', 'flowcontrol.apiserver.k8s.io', 'internal.apiserver.k8s.io', 'networking.k8s.io', 'node.k8s.io', 'rbac.authorization.k8s.io',
-	'resource.k8s.io', 'scheduling.k8s.io', 'storage.k8s.io', 'storagemigration.k8s.io',
+	'',
+	'apps',
+	'batch',
+	'autoscaling',
+	'policy',
+	'admissionregistration.k8s.io',
+	'apiextensions.k8s.io',
+	'apiregistration.k8s.io',
+	'authentication.k8s.io',
+	'authorization.k8s.io',
+	'certificates.k8s.io',
+	'coordination.k8s.io',
+	'discovery.k8s.io',
+	'events.k8s.io',
+	'extensions',
+	'flowcontrol.apiserver.k8s.io',
+	'internal.apiserver.k8s.io',
+	'networking.k8s.io',
+	'node.k8s.io',
+	'rbac.authorization.k8s.io',
+	'resource.k8s.io',
+	'scheduling.k8s.io',
+	'storage.k8s.io',
+	'storagemigration.k8s.io',
 ]);
 
 /**

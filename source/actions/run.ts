@@ -21,7 +21,9 @@ export interface RunRequest {
  */
 export function validateRun(name: string, image: string): string | undefined {
 	const causes = runCauses(name, image);
-	if (causes.length === 0) return undefined;
+	if (causes.length === 0) {
+		return undefined;
+	}
 	// apimachinery's aggregate error: one error as is, several in brackets.
 	const rendered = causes.map(cause => `${cause.field}: ${cause.message}`);
 	const detail = rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`;
@@ -36,16 +38,24 @@ interface Cause {
 /** The field errors in the order the server's pod validation finds them: metadata, then the container. */
 function runCauses(name: string, image: string): Cause[] {
 	const causes: Cause[] = [];
-	const invalid = (field: string, value: string, why: string) => causes.push({field, message: `Invalid value: ${JSON.stringify(value)}: ${why}`});
+	const invalid = (field: string, value: string, why: string) =>
+		causes.push({field, message: `Invalid value: ${JSON.stringify(value)}: ${why}`});
 	if (name === '') {
 		causes.push({field: 'metadata.name', message: 'Required value: name or generateName is required'});
 		causes.push({field: 'spec.containers[0].name', message: 'Required value'});
 	} else {
-		for (const why of isDns1123Subdomain(name)) invalid('metadata.name', name, why);
-		for (const why of isDns1123Label(name)) invalid('spec.containers[0].name', name, why);
+		for (const why of isDns1123Subdomain(name)) {
+			invalid('metadata.name', name, why);
+		}
+		for (const why of isDns1123Label(name)) {
+			invalid('spec.containers[0].name', name, why);
+		}
 	}
-	if (image === '') causes.push({field: 'spec.containers[0].image', message: 'Required value'});
-	else if (image.trim() !== image) invalid('spec.containers[0].image', image, 'must not have leading or trailing whitespace');
+	if (image === '') {
+		causes.push({field: 'spec.containers[0].image', message: 'Required value'});
+	} else if (image.trim() !== image) {
+		invalid('spec.containers[0].image', image, 'must not have leading or trailing whitespace');
+	}
 	return causes;
 }
 
@@ -74,9 +84,13 @@ export async function runPod(kc: KubeConfig, request: RunRequest, options: {cont
 	const kubectl = kubectlRun(request.name, request.image, request.namespace, options.contextNamespace);
 	const causes = runCauses(request.name, request.image);
 	// The lines kubectl prints when the server refuses the pod as Invalid.
-	if (causes.length > 0) return {ok: false, lines: kubectlInvalidLines('Pod', request.name, causes), kubectl};
+	if (causes.length > 0) {
+		return {ok: false, lines: kubectlInvalidLines('Pod', request.name, causes), kubectl};
+	}
 	try {
-		await kc.makeApiClient(CoreV1Api).createNamespacedPod({namespace: request.namespace, body: runPodManifest(request.name, request.image)});
+		await kc
+			.makeApiClient(CoreV1Api)
+			.createNamespacedPod({namespace: request.namespace, body: runPodManifest(request.name, request.image)});
 		return {ok: true, lines: [`pod/${request.name} created`], kubectl};
 	} catch (error) {
 		return {ok: false, lines: kubectlCommandError(error), kubectl};

@@ -37,27 +37,43 @@ function diffMaps(original: JsonMap, modified: JsonMap, schema: PatchSchema | un
 	const patch: JsonMap = {};
 	const retainKeys: string[] = [];
 	for (const [key, modifiedValue] of Object.entries(modified)) {
-		if (options.buildRetainKeys && modifiedValue !== null) retainKeys.push(key);
+		if (options.buildRetainKeys && modifiedValue !== null) {
+			retainKeys.push(key);
+		}
 		if (!Object.hasOwn(original, key)) {
-			if (!options.ignoreChangesAndAdditions) patch[key] = modifiedValue;
+			if (!options.ignoreChangesAndAdditions) {
+				patch[key] = modifiedValue;
+			}
 			continue;
 		}
 		const originalValue = original[key]!;
 		if (key === '$patch') {
 			// A directive in the inputs (never from a file kubectl accepts): kept when it changes.
-			if (!jsonEqual(originalValue, modifiedValue)) patch[key] = modifiedValue;
+			if (!jsonEqual(originalValue, modifiedValue)) {
+				patch[key] = modifiedValue;
+			}
 			continue;
 		}
 		if (jsonType(originalValue) !== jsonType(modifiedValue)) {
-			if (!options.ignoreChangesAndAdditions) patch[key] = modifiedValue;
+			if (!options.ignoreChangesAndAdditions) {
+				patch[key] = modifiedValue;
+			}
 			continue;
 		}
-		if (isJsonMap(originalValue)) diffMapField(key, originalValue, modifiedValue as JsonMap, patch, schema, options);
-		else if (Array.isArray(originalValue)) diffListField(key, originalValue, modifiedValue as Json[], patch, schema, options);
-		else if (!options.ignoreChangesAndAdditions && !jsonEqual(originalValue, modifiedValue)) patch[key] = modifiedValue;
+		if (isJsonMap(originalValue)) {
+			diffMapField(key, originalValue, modifiedValue as JsonMap, patch, schema, options);
+		} else if (Array.isArray(originalValue)) {
+			diffListField(key, originalValue, modifiedValue as Json[], patch, schema, options);
+		} else if (!options.ignoreChangesAndAdditions && !jsonEqual(originalValue, modifiedValue)) {
+			patch[key] = modifiedValue;
+		}
 	}
 	if (!options.ignoreDeletions) {
-		for (const key of Object.keys(original)) if (!Object.hasOwn(modified, key)) patch[key] = null;
+		for (const key of Object.keys(original)) {
+			if (!Object.hasOwn(modified, key)) {
+				patch[key] = null;
+			}
+		}
 	}
 	if (retainKeys.length > 0 && (Object.keys(patch).length > 0 || dropsAField(original, modified))) {
 		patch['$retainKeys'] = sortScalars(retainKeys);
@@ -70,27 +86,53 @@ function dropsAField(original: JsonMap, modified: JsonMap): boolean {
 	return Object.entries(original).some(([key, value]) => value !== null && !Object.hasOwn(modified, key));
 }
 
-function diffMapField(key: string, original: JsonMap, modified: JsonMap, patch: JsonMap, schema: PatchSchema | undefined, options: DiffOptions): void {
+function diffMapField(
+	key: string,
+	original: JsonMap,
+	modified: JsonMap,
+	patch: JsonMap,
+	schema: PatchSchema | undefined,
+	options: DiffOptions,
+): void {
 	const meta = fieldMeta(schema, key);
 	if (meta.strategies?.includes('replace')) {
-		if (!options.ignoreChangesAndAdditions) patch[key] = modified;
+		if (!options.ignoreChangesAndAdditions) {
+			patch[key] = modified;
+		}
 		return;
 	}
 	const inner = diffMaps(original, modified, meta.schema, {...options, buildRetainKeys: meta.strategies?.includes('retainKeys') ?? false});
-	if (Object.keys(inner).length > 0) patch[key] = inner;
+	if (Object.keys(inner).length > 0) {
+		patch[key] = inner;
+	}
 }
 
-function diffListField(key: string, original: Json[], modified: Json[], patch: JsonMap, schema: PatchSchema | undefined, options: DiffOptions): void {
+function diffListField(
+	key: string,
+	original: Json[],
+	modified: Json[],
+	patch: JsonMap,
+	schema: PatchSchema | undefined,
+	options: DiffOptions,
+): void {
 	const meta = fieldMeta(schema, key);
 	if (!meta.strategies?.includes('merge')) {
-		if (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified)) patch[key] = modified;
+		if (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified)) {
+			patch[key] = modified;
+		}
 		return;
 	}
 	const listOptions = {...options, buildRetainKeys: meta.strategies.includes('retainKeys')};
 	const {additions, deletions, order} = diffLists(original, modified, meta, listOptions);
-	if (additions.length > 0) patch[key] = additions;
-	if (deletions.length > 0) patch[`${deletePrefix}/${key}`] = deletions;
-	if (order.length > 0) patch[`${orderPrefix}/${key}`] = order;
+	if (additions.length > 0) {
+		patch[key] = additions;
+	}
+	if (deletions.length > 0) {
+		patch[`${deletePrefix}/${key}`] = deletions;
+	}
+	if (order.length > 0) {
+		patch[`${orderPrefix}/${key}`] = order;
+	}
 }
 
 interface ListDiff {
@@ -106,11 +148,17 @@ function diffLists(original: Json[], modified: Json[], meta: FieldPatchMeta, opt
 		const {changes, deletions} = diffListsOfMaps(original as JsonMap[], modified as JsonMap[], meta, options);
 		const patchList = [...sortByPosition(changes, modified, mergeKey), ...deletions];
 		const orderChanged = !sameOrder(original as JsonMap[], modified as JsonMap[], mergeKey);
-		const wantOrder = (!options.ignoreChangesAndAdditions && (patchList.length > 0 || orderChanged)) || (!options.ignoreDeletions && patchList.length > 0);
-		return {additions: patchList, deletions: [], order: wantOrder ? modified.map(item => ({[mergeKey]: (item as JsonMap)[mergeKey] ?? null})) : []};
+		const wantOrder =
+			(!options.ignoreChangesAndAdditions && (patchList.length > 0 || orderChanged)) || (!options.ignoreDeletions && patchList.length > 0);
+		return {
+			additions: patchList,
+			deletions: [],
+			order: wantOrder ? modified.map(item => ({[mergeKey]: (item as JsonMap)[mergeKey] ?? null})) : [],
+		};
 	}
 	const {additions, deletions} = diffListsOfScalars(original, modified, options);
-	const wantOrder = (!options.ignoreDeletions && deletions.length > 0) || (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified));
+	const wantOrder =
+		(!options.ignoreDeletions && deletions.length > 0) || (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified));
 	return {additions: sortByPosition(additions, modified, ''), deletions, order: wantOrder ? modified : []};
 }
 
@@ -120,8 +168,10 @@ function sameOrder(original: JsonMap[], modified: JsonMap[], mergeKey: string): 
 
 /** Patch list items in the order they stand in modified (apimachinery's normalizeSliceOrder). */
 function sortByPosition(items: Json[], order: Json[], mergeKey: string): Json[] {
-	const position = (item: Json) => order.findIndex(other => (mergeKey ? jsonEqual((other as JsonMap)[mergeKey], (item as JsonMap)[mergeKey]) : jsonEqual(other, item)));
-	return items.map((item, index) => ({item, index, at: position(item)}))
+	const position = (item: Json) =>
+		order.findIndex(other => (mergeKey ? jsonEqual((other as JsonMap)[mergeKey], (item as JsonMap)[mergeKey]) : jsonEqual(other, item)));
+	return items
+		.map((item, index) => ({item, index, at: position(item)}))
 		.sort((a, b) => (a.at >= 0 && b.at >= 0 ? a.at - b.at : a.index - b.index))
 		.map(entry => entry.item);
 }
@@ -149,10 +199,14 @@ function diffListsOfScalars(original: Json[], modified: Json[], options: DiffOpt
 			i++;
 			j++;
 		} else if (a === undefined || (b !== undefined && a > b)) {
-			if (!options.ignoreChangesAndAdditions) additions.push(right[j]!);
+			if (!options.ignoreChangesAndAdditions) {
+				additions.push(right[j]!);
+			}
 			j++;
 		} else {
-			if (!options.ignoreDeletions) deletions.push(left[i]!);
+			if (!options.ignoreDeletions) {
+				deletions.push(left[i]!);
+			}
 			i++;
 		}
 	}
@@ -164,7 +218,12 @@ function dedupe(values: Json[]): Json[] {
 }
 
 /** Items matched by merge key: changed ones recursed into, added ones whole, removed ones as `$patch: delete`. */
-function diffListsOfMaps(original: JsonMap[], modified: JsonMap[], meta: FieldPatchMeta, options: DiffOptions): {changes: Json[]; deletions: Json[]} {
+function diffListsOfMaps(
+	original: JsonMap[],
+	modified: JsonMap[],
+	meta: FieldPatchMeta,
+	options: DiffOptions,
+): {changes: Json[]; deletions: Json[]} {
 	const mergeKey = meta.mergeKey ?? '';
 	const keyOf = (item: JsonMap) => goValueString(item[mergeKey]);
 	const bySortKey = (items: JsonMap[]) => [...items].sort((a, b) => compareStrings(keyOf(a), keyOf(b)));
@@ -179,14 +238,20 @@ function diffListsOfMaps(original: JsonMap[], modified: JsonMap[], meta: FieldPa
 		const b = j < right.length ? keyOf(right[j]!) : undefined;
 		if (a !== undefined && b !== undefined && a === b) {
 			const inner = diffMaps(left[i]!, right[j]!, meta.schema, options);
-			if (Object.keys(inner).length > 0) changes.push({...inner, [mergeKey]: right[j]![mergeKey] ?? null});
+			if (Object.keys(inner).length > 0) {
+				changes.push({...inner, [mergeKey]: right[j]![mergeKey] ?? null});
+			}
 			i++;
 			j++;
 		} else if (a === undefined || (b !== undefined && a > b)) {
-			if (!options.ignoreChangesAndAdditions) changes.push(right[j]!);
+			if (!options.ignoreChangesAndAdditions) {
+				changes.push(right[j]!);
+			}
 			j++;
 		} else {
-			if (!options.ignoreDeletions) deletions.push({'$patch': 'delete', [mergeKey]: left[i]![mergeKey] ?? null});
+			if (!options.ignoreDeletions) {
+				deletions.push({$patch: 'delete', [mergeKey]: left[i]![mergeKey] ?? null});
+			}
 			i++;
 		}
 	}
@@ -220,27 +285,35 @@ function mergePatches(base: JsonMap, patch: JsonMap, schema: PatchSchema | undef
 	for (const [key, value] of Object.entries(result)) {
 		const order = result[`${orderPrefix}/${key}`];
 		const mergeKey = fieldMeta(schema, key).mergeKey;
-		if (!key.startsWith('$') && Array.isArray(value) && Array.isArray(order) && mergeKey) result[key] = inOrder(value, order, mergeKey);
+		if (!key.startsWith('$') && Array.isArray(value) && Array.isArray(order) && mergeKey) {
+			result[key] = inOrder(value, order, mergeKey);
+		}
 	}
 	return result;
 }
 
 /** Items in the order's order by merge key; `$patch` directives and items it does not name after them, as they were. */
 function inOrder(items: Json[], order: Json[], mergeKey: string): Json[] {
-	const position = (item: Json) => (isJsonMap(item) && !('$patch' in item) ? order.findIndex(other => isJsonMap(other) && jsonEqual(other[mergeKey], item[mergeKey])) : -1);
+	const position = (item: Json) =>
+		isJsonMap(item) && !('$patch' in item) ? order.findIndex(other => isJsonMap(other) && jsonEqual(other[mergeKey], item[mergeKey])) : -1;
 	const placed = items.map((item, index) => ({item, index, at: position(item)}));
 	const named = placed.filter(entry => entry.at >= 0).sort((a, b) => a.at - b.at);
 	return [...named, ...placed.filter(entry => entry.at < 0)].map(entry => entry.item);
 }
 
 function mergeLists(base: Json[], patch: Json[], meta: FieldPatchMeta): Json[] {
-	if (!isJsonMap(base[0] ?? patch[0]) || !meta.mergeKey) return dedupe([...base, ...patch]);
+	if (!isJsonMap(base[0] ?? patch[0]) || !meta.mergeKey) {
+		return dedupe([...base, ...patch]);
+	}
 	const mergeKey = meta.mergeKey;
 	const result = [...base];
 	for (const item of patch as JsonMap[]) {
 		const at = result.findIndex(other => isJsonMap(other) && jsonEqual(other[mergeKey], item[mergeKey]));
-		if (at === -1) result.push(item);
-		else result[at] = mergePatches(result[at] as JsonMap, item, meta.schema);
+		if (at === -1) {
+			result.push(item);
+		} else {
+			result[at] = mergePatches(result[at] as JsonMap, item, meta.schema);
+		}
 	}
 	return result;
 }

@@ -71,7 +71,11 @@ export class ApiClient {
 	 * GETs a list, handing each item to onItem as it arrives (parsed one by one, never
 	 * the whole document at once); resolves with the list without its items.
 	 */
-	async listItems<T, L>(path: string, onItem: (item: T) => void, options: RequestOptions & {protobuf?: ProtobufListReader<T, L>} = {}): Promise<L> {
+	async listItems<T, L>(
+		path: string,
+		onItem: (item: T) => void,
+		options: RequestOptions & {protobuf?: ProtobufListReader<T, L>} = {},
+	): Promise<L> {
 		trace(`list request ${path}`);
 		// With a protobuf reader, protobuf is asked for first and JSON accepted: a server without it answers JSON.
 		const accept = options.protobuf ? `${protobufMediaType}, application/json` : undefined;
@@ -84,7 +88,9 @@ export class ApiClient {
 		}
 
 		const splitter = new ItemSplitter(json => onItem(parseSafeJson<T>(json)));
-		for await (const chunk of response.body) splitter.push(chunk as Buffer);
+		for await (const chunk of response.body) {
+			splitter.push(chunk as Buffer);
+		}
 
 		trace(`list end ${path}`);
 		return splitter.end<L>();
@@ -100,7 +106,9 @@ export class ApiClient {
 			let pending = '';
 			let failed = false;
 			const fail = (error: Error) => {
-				if (failed) return;
+				if (failed) {
+					return;
+				}
 				failed = true;
 				response.body.destroy();
 				reject(error);
@@ -127,12 +135,16 @@ export class ApiClient {
 				}
 			});
 			response.body.on('end', () => {
-				if (!failed) resolve();
+				if (!failed) {
+					resolve();
+				}
 			});
 			response.body.on('error', error => fail(toNetworkError(error)));
 			response.body.on('close', () => {
 				// 'close' without 'end' means the connection went away mid-stream.
-				if (!response.body.readableEnded) fail(new NetworkError('watch connection closed'));
+				if (!response.body.readableEnded) {
+					fail(new NetworkError('watch connection closed'));
+				}
 			});
 		});
 	}
@@ -146,7 +158,11 @@ export class ApiClient {
 		const url = new URL(this.server.replace(/\/+$/, '') + path);
 		const requestOptions: https.RequestOptions = {
 			method: 'GET',
-			headers: {Accept: options.accept ?? 'application/json', 'Accept-Encoding': options.identity ? 'identity' : 'gzip', 'User-Agent': 'kpods'},
+			headers: {
+				Accept: options.accept ?? 'application/json',
+				'Accept-Encoding': options.identity ? 'identity' : 'gzip',
+				'User-Agent': 'kpods',
+			},
 		};
 		await this.authenticate(requestOptions);
 		const transport = url.protocol === 'http:' ? http : https;
@@ -154,7 +170,9 @@ export class ApiClient {
 			const request = transport.request(url, requestOptions, response => {
 				const gzip = response.headers['content-encoding'] === 'gzip';
 				const body: Readable = gzip ? response.pipe(createGunzip()) : response;
-				if (gzip) response.on('error', error => body.destroy(error));
+				if (gzip) {
+					response.on('error', error => body.destroy(error));
+				}
 				const code = response.statusCode ?? 0;
 				if (code >= 200 && code < 300) {
 					resolve({body, contentType: response.headers['content-type'] ?? ''});
@@ -175,7 +193,9 @@ export class ApiClient {
 
 			if (options.signal) {
 				const abort = () => request.destroy(new NetworkError('aborted'));
-				if (options.signal.aborted) abort();
+				if (options.signal.aborted) {
+					abort();
+				}
 				options.signal.addEventListener('abort', abort, {once: true});
 				request.on('close', () => options.signal!.removeEventListener('abort', abort));
 			}
@@ -192,7 +212,9 @@ async function readAll(body: Readable): Promise<string> {
 
 async function readBytes(body: Readable): Promise<Buffer> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of body) chunks.push(chunk as Buffer);
+	for await (const chunk of body) {
+		chunks.push(chunk as Buffer);
+	}
 	return Buffer.concat(chunks);
 }
 
@@ -200,17 +222,21 @@ async function readBytes(body: Readable): Promise<Buffer> {
 export function statusError(code: number, body: string): ApiError {
 	try {
 		const status = parseSafeJson<Partial<Status>>(body);
-		if (status.kind === 'Status' && status.message) return new ApiError(code, status.message, status.reason);
+		if (status.kind === 'Status' && status.message) {
+			return new ApiError(code, status.message, status.reason);
+		}
 	} catch {
 		// Not JSON: a proxy or load balancer answered; fall through to the bare code.
 	}
 
 	const text = safeLine(body.trim().split('\n')[0]?.slice(0, 200) ?? '');
-	return new ApiError(code, text ? `${http.STATUS_CODES[code] ?? 'HTTP ' + code}: ${text}` : http.STATUS_CODES[code] ?? `HTTP ${code}`);
+	return new ApiError(code, text ? `${http.STATUS_CODES[code] ?? `HTTP ${code}`}: ${text}` : (http.STATUS_CODES[code] ?? `HTTP ${code}`));
 }
 
 /** Any failure below HTTP (refused, reset, DNS, TLS) becomes a NetworkError with node's message. */
 function toNetworkError(error: unknown): Error {
-	if (error instanceof ApiError || error instanceof NetworkError) return error;
+	if (error instanceof ApiError || error instanceof NetworkError) {
+		return error;
+	}
 	return new NetworkError((error as Error).message ?? String(error));
 }

@@ -27,14 +27,24 @@ export interface ChannelSocket {
  * Opens a WebSocket to an API path (exec, attach, portforward) offering the protocols in order;
  * rejects with an ApiError carrying the server's message when it answers with an HTTP error.
  */
-export async function openChannels(authenticate: Authenticate, server: string, path: string, protocols: readonly string[]): Promise<ChannelSocket> {
+export async function openChannels(
+	authenticate: Authenticate,
+	server: string,
+	path: string,
+	protocols: readonly string[],
+): Promise<ChannelSocket> {
 	const options: https.RequestOptions = {headers: {}};
 	await authenticate(options);
 	const url = `${server.replace(/^http/, 'ws').replace(/\/+$/, '')}${path}`;
 	const socket = new WebSocket(url, [...protocols], {
 		headers: options.headers as Record<string, string>,
-		ca: options.ca, cert: options.cert, key: options.key, auth: options.auth ?? undefined,
-		rejectUnauthorized: options.rejectUnauthorized, ...(options.servername ? {servername: options.servername} : {}), agent: options.agent as https.Agent | undefined,
+		ca: options.ca,
+		cert: options.cert,
+		key: options.key,
+		auth: options.auth ?? undefined,
+		rejectUnauthorized: options.rejectUnauthorized,
+		...(options.servername ? {servername: options.servername} : {}),
+		agent: options.agent as https.Agent | undefined,
 		perMessageDeflate: false,
 	});
 	// Frames may arrive with the handshake's answer, before anyone listens: they wait here.
@@ -45,9 +55,15 @@ export async function openChannels(authenticate: Authenticate, server: string, p
 	let closed = false;
 	socket.on('message', (data: Buffer, isBinary) => {
 		const frame = isBinary ? data : Buffer.from(data);
-		if (frame.length === 0) return;
-		if (frames.length === 0) early.push([frame[0]!, frame.subarray(1)]);
-		for (const listener of frames) listener(frame[0]!, frame.subarray(1));
+		if (frame.length === 0) {
+			return;
+		}
+		if (frames.length === 0) {
+			early.push([frame[0]!, frame.subarray(1)]);
+		}
+		for (const listener of frames) {
+			listener(frame[0]!, frame.subarray(1));
+		}
 	});
 	await new Promise<void>((resolve, reject) => {
 		socket.once('open', resolve);
@@ -67,25 +83,36 @@ export async function openChannels(authenticate: Authenticate, server: string, p
 	});
 	socket.on('close', () => {
 		closed = true;
-		for (const listener of closes) listener(failure);
+		for (const listener of closes) {
+			listener(failure);
+		}
 	});
 	return {
 		protocol: socket.protocol,
 		send(channel, data) {
-			if (socket.readyState !== WebSocket.OPEN) return;
+			if (socket.readyState !== WebSocket.OPEN) {
+				return;
+			}
 			const body = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
 			socket.send(Buffer.concat([Buffer.from([channel]), body]), {binary: true});
 		},
 		onFrame(listener) {
 			frames.push(listener);
-			for (const [channel, data] of early.splice(0)) listener(channel, data);
+			for (const [channel, data] of early.splice(0)) {
+				listener(channel, data);
+			}
 		},
 		onClose(listener) {
-			if (closed) listener(failure);
-			else closes.push(listener);
+			if (closed) {
+				listener(failure);
+			} else {
+				closes.push(listener);
+			}
 		},
 		close() {
-			if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.OPEN) socket.close(1000);
+			if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.OPEN) {
+				socket.close(1000);
+			}
 		},
 	};
 }
@@ -94,7 +121,9 @@ export async function openChannels(authenticate: Authenticate, server: string, p
 function refusal(code: number, body: string): string {
 	try {
 		const status = JSON.parse(body) as {message?: string};
-		if (typeof status.message === 'string' && status.message !== '') return status.message;
+		if (typeof status.message === 'string' && status.message !== '') {
+			return status.message;
+		}
 	} catch {}
 
 	const line = body.trim().split('\n')[0];

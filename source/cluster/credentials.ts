@@ -23,10 +23,14 @@ type Body = Record<string, unknown>;
  */
 export function credentialsOf(cluster: Body, user: Body, context: string): Credentials | string | undefined {
 	for (const field of ['exec', 'auth-provider', 'tokenFile', 'token-file', 'as', 'as-groups', 'as-uid', 'as-user-extra']) {
-		if (user[field] !== undefined && user[field] !== null) return undefined;
+		if (user[field] !== undefined && user[field] !== null) {
+			return undefined;
+		}
 	}
 
-	if (cluster['proxy-url']) return undefined;
+	if (cluster['proxy-url']) {
+		return undefined;
+	}
 	try {
 		return {
 			ca: material(cluster, 'certificate-authority'),
@@ -48,9 +52,13 @@ export function credentialsOf(cluster: Body, user: Body, context: string): Crede
 /** `field-data` (base64) or the file `field` names. */
 function material(body: Body, field: string): Buffer | undefined {
 	const data = body[`${field}-data`];
-	if (typeof data === 'string' && data !== '') return Buffer.from(data, 'base64');
+	if (typeof data === 'string' && data !== '') {
+		return Buffer.from(data, 'base64');
+	}
 	const file = body[field];
-	if (typeof file === 'string' && file !== '') return readFileSync(file);
+	if (typeof file === 'string' && file !== '') {
+		return readFileSync(file);
+	}
 	return undefined;
 }
 
@@ -59,13 +67,27 @@ function material(body: Body, field: string): Buffer | undefined {
  * material on the options, the token (or basic auth) in the Authorization header.
  */
 export function applyCredentials(credentials: Credentials, options: https.RequestOptions): void {
-	if (credentials.ca) options.ca = credentials.ca;
-	if (credentials.cert) options.cert = credentials.cert;
-	if (credentials.key) options.key = credentials.key;
-	if (credentials.insecure) options.rejectUnauthorized = false;
-	if (credentials.servername) options.servername = credentials.servername;
-	const headers = {...options.headers as Record<string, string>};
-	if (credentials.token) headers.Authorization = `Bearer ${credentials.token}`;
-	if (credentials.username) options.auth = `${credentials.username}:${credentials.password ?? ''}`;
+	if (credentials.ca) {
+		options.ca = credentials.ca;
+	}
+	if (credentials.cert) {
+		options.cert = credentials.cert;
+	}
+	if (credentials.key) {
+		options.key = credentials.key;
+	}
+	if (credentials.insecure) {
+		options.rejectUnauthorized = false;
+	}
+	if (credentials.servername) {
+		options.servername = credentials.servername;
+	}
+	const headers = {...(options.headers as Record<string, string>)};
+	if (credentials.token) {
+		headers.Authorization = `Bearer ${credentials.token}`;
+	}
+	if (credentials.username) {
+		options.auth = `${credentials.username}:${credentials.password ?? ''}`;
+	}
 	options.headers = headers;
 }

@@ -45,7 +45,10 @@ export function groupFromEndpoints(endpoints: Endpoints): EndpointGroup {
 	for (const subset of endpoints.subsets ?? []) {
 		const ports = subset.ports && subset.ports.length > 0 ? subset.ports : [undefined];
 		for (const port of ports) {
-			for (const [ready, addresses] of [[true, subset.addresses], [false, subset.notReadyAddresses]] as const) {
+			for (const [ready, addresses] of [
+				[true, subset.addresses],
+				[false, subset.notReadyAddresses],
+			] as const) {
 				for (const address of addresses ?? []) {
 					entries.push({
 						ip: address.ip,

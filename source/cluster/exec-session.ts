@@ -35,7 +35,9 @@ export interface ExecSession {
  */
 export async function openExec(authenticate: Authenticate, server: string, spec: ExecSpec): Promise<ExecSession | {error: string}> {
 	const query = new URLSearchParams({container: spec.container, stdin: 'true', stdout: 'true', tty: 'true'});
-	for (const word of spec.command) query.append('command', word);
+	for (const word of spec.command) {
+		query.append('command', word);
+	}
 	const path = `/api/v1/namespaces/${encodeURIComponent(spec.namespace)}/pods/${encodeURIComponent(spec.pod)}/exec?${query.toString()}`;
 	let socket: ChannelSocket;
 	try {
@@ -58,8 +60,11 @@ async function attach(socket: ChannelSocket, terminal: ExecTerminal): Promise<Ex
 	const stopInput = terminal.onInput(data => socket.send(0, data));
 	const stopResize = terminal.onResize(sendSize);
 	socket.onFrame((channel, data) => {
-		if (channel === 1 || channel === 2) terminal.write(data);
-		else if (channel === 3) status += data.toString('utf8');
+		if (channel === 1 || channel === 2) {
+			terminal.write(data);
+		} else if (channel === 3) {
+			status += data.toString('utf8');
+		}
 	});
 	const failure = await new Promise<Error | undefined>(resolve => {
 		socket.onClose(resolve);
@@ -71,7 +76,9 @@ async function attach(socket: ChannelSocket, terminal: ExecTerminal): Promise<Ex
 
 /** The v4 Status: Success is exit 0; NonZeroExitCode carries the code in its ExitCode cause; anything else is an error. */
 export function execResult(status: string, failure?: Error): ExecResult {
-	if (status === '') return failure ? {ok: false, message: `the connection ended: ${failure.message}`} : {ok: true, exitCode: 0};
+	if (status === '') {
+		return failure ? {ok: false, message: `the connection ended: ${failure.message}`} : {ok: true, exitCode: 0};
+	}
 	let parsed: {status?: string; reason?: string; message?: string; details?: {causes?: Array<{reason?: string; message?: string}>}};
 	try {
 		parsed = JSON.parse(status) as typeof parsed;
@@ -79,8 +86,12 @@ export function execResult(status: string, failure?: Error): ExecResult {
 		return {ok: false, message: status.trim()};
 	}
 
-	if (parsed.status === 'Success') return {ok: true, exitCode: 0};
+	if (parsed.status === 'Success') {
+		return {ok: true, exitCode: 0};
+	}
 	const code = parsed.details?.causes?.find(cause => cause.reason === 'ExitCode')?.message;
-	if (parsed.reason === 'NonZeroExitCode' && code !== undefined && /^\d+$/.test(code)) return {ok: true, exitCode: Number(code)};
+	if (parsed.reason === 'NonZeroExitCode' && code !== undefined && /^\d+$/.test(code)) {
+		return {ok: true, exitCode: Number(code)};
+	}
 	return {ok: false, message: parsed.message ?? 'the command failed'};
 }

@@ -44,15 +44,20 @@ export class ItemSplitter {
 			if (this.inString) {
 				// Most of a list's bytes are inside strings: jump to the closing quote natively.
 				const end = this.stringEnd(chunk, index);
-				if (end === -1) break;
+				if (end === -1) {
+					break;
+				}
 				index = end;
 				this.inString = false;
-				if (this.keyStart !== -1) this.closeKey(chunk, index);
+				if (this.keyStart !== -1) {
+					this.closeKey(chunk, index);
+				}
 				continue;
 			}
 
 			switch (chunk[index]) {
-				case 0x22: { // opening quote
+				case 0x22: {
+					// opening quote
 					this.inString = true;
 					if (this.depth === 1 || (this.inItem && this.depth === 3) || (this.inMetadata && this.depth === 4)) {
 						this.keyStart = index + 1;
@@ -63,7 +68,8 @@ export class ItemSplitter {
 					break;
 				}
 
-				case 0x7B: { // {
+				case 0x7b: {
+					// {
 					if (this.inItems && this.depth === 2) {
 						this.inItem = true;
 						itemStart = index;
@@ -78,7 +84,8 @@ export class ItemSplitter {
 					break;
 				}
 
-				case 0x5B: { // [
+				case 0x5b: {
+					// [
 					this.depth++;
 					if (this.depth === 2 && this.lastKey === 'items' && !this.itemsDone) {
 						this.inItems = true;
@@ -92,8 +99,9 @@ export class ItemSplitter {
 					break;
 				}
 
-				case 0x7D: // }
-				case 0x5D: { // ]
+				case 0x7d: // }
+				case 0x5d: {
+					// ]
 					this.depth--;
 					if (this.inItem && this.depth === 2) {
 						this.inItem = false;
@@ -123,7 +131,9 @@ export class ItemSplitter {
 			this.itemLength += rest.length;
 		}
 
-		if (skeletonStart !== -1) this.skeleton.push(chunk.subarray(skeletonStart));
+		if (skeletonStart !== -1) {
+			this.skeleton.push(chunk.subarray(skeletonStart));
+		}
 		if (this.inString && this.keyStart !== -1) {
 			this.keyParts.push(chunk.subarray(this.keyStart));
 			this.keyStart = 0;
@@ -132,7 +142,9 @@ export class ItemSplitter {
 
 	/** The document without its items, parsed: `{kind, apiVersion, metadata, items: []}`. */
 	end<T>(): T {
-		if (this.depth !== 0 || this.inString) throw new SyntaxError('the list ended in the middle of the JSON document');
+		if (this.depth !== 0 || this.inString) {
+			throw new SyntaxError('the list ended in the middle of the JSON document');
+		}
 		return JSON.parse(Buffer.concat(this.skeleton).toString('utf8')) as T;
 	}
 
@@ -140,7 +152,9 @@ export class ItemSplitter {
 		let bytes = this.itemParts.length === 1 ? this.itemParts[0]! : Buffer.concat(this.itemParts);
 		this.itemParts = [];
 		this.itemLength = 0;
-		if (this.cutStart !== -1 && this.cutEnd > this.cutStart) bytes = withoutSpan(bytes, this.cutStart, this.cutEnd);
+		if (this.cutStart !== -1 && this.cutEnd > this.cutStart) {
+			bytes = withoutSpan(bytes, this.cutStart, this.cutEnd);
+		}
 		this.cutStart = -1;
 		this.cutEnd = -1;
 		this.onItem(bytes.toString('utf8'));
@@ -164,13 +178,15 @@ export class ItemSplitter {
 	private escapedAt(chunk: Buffer, from: number, at: number): boolean {
 		let run = 0;
 		let cursor = at - 1;
-		while (cursor >= from && chunk[cursor] === 0x5C) {
+		while (cursor >= from && chunk[cursor] === 0x5c) {
 			run++;
 			cursor--;
 		}
 
 		// The run reaches back into the previous chunk only when this scan started the chunk.
-		if (cursor < from && from === 0 && this.escaped) run++;
+		if (cursor < from && from === 0 && this.escaped) {
+			run++;
+		}
 		return run % 2 === 1;
 	}
 
@@ -194,21 +210,30 @@ const keys = ['items', 'metadata', 'managedFields'].map(key => ({key, bytes: Buf
 function knownKey(buffer: Buffer, start: number, end: number): string {
 	const length = end - start;
 	for (const {key, bytes} of keys) {
-		if (bytes.length === length && buffer.compare(bytes, 0, length, start, end) === 0) return key;
+		if (bytes.length === length && buffer.compare(bytes, 0, length, start, end) === 0) {
+			return key;
+		}
 	}
 
 	return '';
 }
 
-const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x0A || byte === 0x0D || byte === 0x09;
+const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 
 /** The bytes without [start, end) and the comma that separated that member from its neighbour. */
 function withoutSpan(bytes: Buffer, start: number, end: number): Buffer {
 	let before = start;
-	while (isSpace(bytes[before - 1])) before--;
+	while (isSpace(bytes[before - 1])) {
+		before--;
+	}
 	let after = end;
-	while (isSpace(bytes[after])) after++;
-	if (bytes[before - 1] === 0x2C) before--; // `,"managedFields":[…]` — the usual place, last in metadata
-	else if (bytes[after] === 0x2C) after++; // `"managedFields":[…],` — first in metadata
+	while (isSpace(bytes[after])) {
+		after++;
+	}
+	if (bytes[before - 1] === 0x2c) {
+		before--; // `,"managedFields":[…]` — the usual place, last in metadata
+	} else if (bytes[after] === 0x2c) {
+		after++; // `"managedFields":[…],` — first in metadata
+	}
 	return Buffer.concat([bytes.subarray(0, before), bytes.subarray(after)]);
 }

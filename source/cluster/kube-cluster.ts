@@ -20,13 +20,24 @@ import {kubectlForward} from '../derive/forward-plan.js';
 type Raw = {metadata: {name?: string; namespace?: string; resourceVersion?: string}};
 
 /** A list+watch source for one collection path, with extra selectors as query parameters. */
-export function pathSource<T extends Raw>(api: ApiClient, path: string, query: Record<string, string> = {}, protobuf?: ProtobufListReader<T, {metadata: ListMeta}>): ListWatchSource<T> {
+export function pathSource<T extends Raw>(
+	api: ApiClient,
+	path: string,
+	query: Record<string, string> = {},
+	protobuf?: ProtobufListReader<T, {metadata: ListMeta}>,
+): ListWatchSource<T> {
 	return {
 		async list({resourceVersion, limit, continue: token, signal}, onItem) {
 			const parameters = new URLSearchParams(query);
-			if (resourceVersion !== undefined) parameters.set('resourceVersion', resourceVersion);
-			if (limit) parameters.set('limit', String(limit));
-			if (token) parameters.set('continue', token);
+			if (resourceVersion !== undefined) {
+				parameters.set('resourceVersion', resourceVersion);
+			}
+			if (limit) {
+				parameters.set('limit', String(limit));
+			}
+			if (token) {
+				parameters.set('continue', token);
+			}
 			return api.listItems<T, {metadata: ListMeta}>(withQuery(path, parameters), onItem, {signal, protobuf});
 		},
 		async watch({resourceVersion, timeoutSeconds, signal}, onEvent) {
@@ -47,10 +58,11 @@ export function firstServed<T extends Raw>(sources: Array<ListWatchSource<T>>): 
 		async list(options, onItem) {
 			for (;;) {
 				try {
-					// eslint-disable-next-line no-await-in-loop
 					return await sources[index]!.list(options, onItem);
 				} catch (error) {
-					if (!(error instanceof ApiError && error.code === 404) || index === sources.length - 1) throw error;
+					if (!(error instanceof ApiError && error.code === 404) || index === sources.length - 1) {
+						throw error;
+					}
 					index++;
 				}
 			}
@@ -98,7 +110,9 @@ export class KubeCluster implements Cluster {
 	) {
 		// Plain credentials need no client-node (it loads on the first write); the rest go through it.
 		const {credentials} = connection;
-		this.authenticate = credentials ? async options => applyCredentials(credentials, options) : async options => (await connection.kubeConfig()).applyToHTTPSOptions(options);
+		this.authenticate = credentials
+			? async options => applyCredentials(credentials, options)
+			: async options => (await connection.kubeConfig()).applyToHTTPSOptions(options);
 		this.api = new ApiClient(this.authenticate, connection.server);
 		this.forwards = options.forwards ?? new ForwardList();
 		this.scope = options.namespace;
@@ -151,10 +165,18 @@ export class KubeCluster implements Cluster {
 
 	async planForward(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ForwardPlan | {error: string}> {
 		try {
-			if (kind === 'Pod') return podPlan(await this.api.getJson<Pod>(`${collection('', 'pods', namespace)}/${encodeURIComponent(name)}`));
+			if (kind === 'Pod') {
+				return podPlan(await this.api.getJson<Pod>(`${collection('', 'pods', namespace)}/${encodeURIComponent(name)}`));
+			}
 			const service = await this.api.getJson<Service>(`${collection('', 'services', namespace)}/${encodeURIComponent(name)}`);
-			const selector = Object.entries(service.spec?.selector ?? {}).map(([key, value]) => `${key}=${value}`).join(',');
-			const pods = selector === '' ? [] : (await this.api.getJson<KubeList<Pod>>(`${collection('', 'pods', namespace)}?labelSelector=${encodeURIComponent(selector)}`)).items;
+			const selector = Object.entries(service.spec?.selector ?? {})
+				.map(([key, value]) => `${key}=${value}`)
+				.join(',');
+			const pods =
+				selector === ''
+					? []
+					: (await this.api.getJson<KubeList<Pod>>(`${collection('', 'pods', namespace)}?labelSelector=${encodeURIComponent(selector)}`))
+							.items;
 			return servicePlan(service, pods);
 		} catch (error) {
 			return {error: (error as Error).message};
@@ -162,8 +184,22 @@ export class KubeCluster implements Cluster {
 	}
 
 	async startForward(plan: ForwardPlan, port: PlannedPort): Promise<ForwardRow> {
-		const spec = {namespace: plan.namespace, pod: plan.pod, remote: port.remote, local: port.local, target: `${plan.target} ${port.port}`, kubectl: kubectlForward(plan, [port], this.connection.contextNamespace)};
-		return this.forwards.start(spec, async ({namespace, pod, remote}) => openChannels(this.authenticate, this.connection.server, `${collection('', 'pods', namespace)}/${encodeURIComponent(pod)}/portforward?ports=${remote}`, ['v4.channel.k8s.io']));
+		const spec = {
+			namespace: plan.namespace,
+			pod: plan.pod,
+			remote: port.remote,
+			local: port.local,
+			target: `${plan.target} ${port.port}`,
+			kubectl: kubectlForward(plan, [port], this.connection.contextNamespace),
+		};
+		return this.forwards.start(spec, async ({namespace, pod, remote}) =>
+			openChannels(
+				this.authenticate,
+				this.connection.server,
+				`${collection('', 'pods', namespace)}/${encodeURIComponent(pod)}/portforward?ports=${remote}`,
+				['v4.channel.k8s.io'],
+			),
+		);
 	}
 
 	async openShell(spec: ExecSpec): Promise<ExecSession | {error: string}> {
@@ -202,7 +238,11 @@ export class KubeCluster implements Cluster {
 
 	async apply(files: ManifestFile[], options: {dryRun?: boolean} = {}) {
 		const {applyDocuments} = await import('../actions/apply.js');
-		return applyDocuments(await this.connection.kubeConfig(), files, {namespace: this.info.namespace, contextNamespace: this.connection.contextNamespace, dryRun: options.dryRun});
+		return applyDocuments(await this.connection.kubeConfig(), files, {
+			namespace: this.info.namespace,
+			contextNamespace: this.connection.contextNamespace,
+			dryRun: options.dryRun,
+		});
 	}
 
 	withNamespace(namespace: string | undefined): Cluster {
@@ -216,9 +256,17 @@ export class KubeCluster implements Cluster {
 	withContext(context: string): Cluster | {error: string} {
 		// A new connection, with its own client-node config: clients made before keep their server.
 		const selected = this.connection.switchTo(context);
-		if (selected.kind === 'invalid') return {error: selected.message};
-		if (selected.kind === 'missing') return {error: 'the kubeconfig has no contexts'};
-		return new KubeCluster(selected.connection, {...this.options, namespace: selected.connection.contextNamespace, forwards: this.forwards});
+		if (selected.kind === 'invalid') {
+			return {error: selected.message};
+		}
+		if (selected.kind === 'missing') {
+			return {error: 'the kubeconfig has no contexts'};
+		}
+		return new KubeCluster(selected.connection, {
+			...this.options,
+			namespace: selected.connection.contextNamespace,
+			forwards: this.forwards,
+		});
 	}
 
 	/** Answers quickly whether the server is there at all (used before the TUI starts). */
@@ -227,8 +275,11 @@ export class KubeCluster implements Cluster {
 			await this.api.getJson('/version', {signal: AbortSignal.timeout(timeoutMs)});
 			return {ok: true};
 		} catch (error) {
-			if (error instanceof ApiError) return {ok: true}; // it answered: auth and RBAC problems show in the panes
-			const reason = error instanceof NetworkError && error.message === 'aborted' ? `no answer in ${timeoutMs / 1000}s` : (error as Error).message;
+			if (error instanceof ApiError) {
+				return {ok: true}; // it answered: auth and RBAC problems show in the panes
+			}
+			const reason =
+				error instanceof NetworkError && error.message === 'aborted' ? `no answer in ${timeoutMs / 1000}s` : (error as Error).message;
 			return {ok: false, message: `cannot reach the server ${this.connection.server} (context "${this.connection.context}"): ${reason}`};
 		}
 	}
@@ -242,7 +293,11 @@ export class KubeCluster implements Cluster {
 	}
 
 	/** The one store factory: a collection path (or a source) and what each object becomes. */
-	private store<T extends Raw, Item>(from: string | ListWatchSource<T>, toItem: (raw: T) => Item, query?: Record<string, string>): ListWatchStore<T, Item> {
+	private store<T extends Raw, Item>(
+		from: string | ListWatchSource<T>,
+		toItem: (raw: T) => Item,
+		query?: Record<string, string>,
+	): ListWatchStore<T, Item> {
 		const source = typeof from === 'string' ? pathSource<T>(this.api, from, query) : from;
 		return new ListWatchStore<T, Item>(source, toItem, {health: this.health(), ...this.options.tuning});
 	}
@@ -252,10 +307,13 @@ export class KubeCluster implements Cluster {
 		return {
 			idleMs: 10_000,
 			timeoutMs: 5000,
-			probe: async signal => this.api.getJson('/version', {signal}).catch((error: unknown) => {
-				// Any HTTP answer (401, 403, 500) means the server is there.
-				if (!(error instanceof ApiError)) throw error;
-			}),
+			probe: async signal =>
+				this.api.getJson('/version', {signal}).catch((error: unknown) => {
+					// Any HTTP answer (401, 403, 500) means the server is there.
+					if (!(error instanceof ApiError)) {
+						throw error;
+					}
+				}),
 		};
 	}
 }

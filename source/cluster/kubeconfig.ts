@@ -55,7 +55,9 @@ interface Merged {
 
 /** The files kubectl would read: --kubeconfig, else $KUBECONFIG's list, else ~/.kube/config. */
 export function kubeconfigFiles(request: KubeconfigRequest): {files: string[]; looked: string[]} {
-	if (request.kubeconfig) return {files: [request.kubeconfig], looked: [request.kubeconfig]};
+	if (request.kubeconfig) {
+		return {files: [request.kubeconfig], looked: [request.kubeconfig]};
+	}
 	const env = request.env ?? process.env;
 	if (env.KUBECONFIG) {
 		const listed = env.KUBECONFIG.split(delimiter).filter(Boolean);
@@ -76,7 +78,9 @@ export async function loadKubeconfig(request: KubeconfigRequest): Promise<Kubeco
 		return {kind: 'invalid', message: `stat ${request.kubeconfig}: no such file or directory`};
 	}
 
-	if (files.length === 0) return {kind: 'missing', looked};
+	if (files.length === 0) {
+		return {kind: 'missing', looked};
+	}
 	const merged: Merged = {clusters: {}, users: {}, contexts: {}};
 	for (const file of files) {
 		let text: string;
@@ -84,11 +88,16 @@ export async function loadKubeconfig(request: KubeconfigRequest): Promise<Kubeco
 			text = readFileSync(file, 'utf8');
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
-			return {kind: 'invalid', message: `error loading config file "${file}": ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : firstLine(error)}`};
+			return {
+				kind: 'invalid',
+				message: `error loading config file "${file}": ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : firstLine(error)}`,
+			};
 		}
 
 		const problem = mergeInto(merged, text, dirname(file));
-		if (problem) return {kind: 'invalid', message: `error loading config file "${file}": ${problem}`};
+		if (problem) {
+			return {kind: 'invalid', message: `error loading config file "${file}": ${problem}`};
+		}
 	}
 
 	return selectContext(merged, request.context, looked, false);
@@ -98,7 +107,9 @@ export async function loadKubeconfig(request: KubeconfigRequest): Promise<Kubeco
 export function connectionFromText(text: string, options: {context?: string; sandbox?: boolean} = {}): KubeconfigResult {
 	const merged: Merged = {clusters: {}, users: {}, contexts: {}};
 	const problem = mergeInto(merged, text, process.cwd());
-	if (problem) return {kind: 'invalid', message: `error loading config: ${problem}`};
+	if (problem) {
+		return {kind: 'invalid', message: `error loading config: ${problem}`};
+	}
 	return selectContext(merged, options.context, [], options.sandbox ?? false);
 }
 
@@ -112,21 +123,35 @@ function mergeInto(merged: Merged, text: string, directory: string): string | un
 	}
 
 	// An empty file is a kubeconfig with nothing in it, as kubectl treats it.
-	if (document === undefined || document === null) return undefined;
-	if (typeof document !== 'object' || Array.isArray(document)) return 'not a kubeconfig (expected a mapping with clusters, users and contexts)';
+	if (document === undefined || document === null) {
+		return undefined;
+	}
+	if (typeof document !== 'object' || Array.isArray(document)) {
+		return 'not a kubeconfig (expected a mapping with clusters, users and contexts)';
+	}
 	const config = document as Record<string, unknown>;
-	for (const [list, key] of [['clusters', 'cluster'], ['users', 'user'], ['contexts', 'context']] as const) {
+	for (const [list, key] of [
+		['clusters', 'cluster'],
+		['users', 'user'],
+		['contexts', 'context'],
+	] as const) {
 		const entries = config[list] ?? [];
-		if (!Array.isArray(entries)) return `${list} is not a list`;
+		if (!Array.isArray(entries)) {
+			return `${list} is not a list`;
+		}
 		for (const [index, entry] of entries.entries()) {
 			const named = entry as {name?: unknown; [field: string]: unknown};
-			if (typeof named?.name !== 'string' || named.name === '') return `${list}[${index}].name is missing`;
+			if (typeof named?.name !== 'string' || named.name === '') {
+				return `${list}[${index}].name is missing`;
+			}
 			const body = (named[key] ?? {}) as Record<string, unknown>;
 			merged[list][named.name] ??= list === 'contexts' ? body : absolutePaths(body, directory);
 		}
 	}
 
-	if (typeof config['current-context'] === 'string' && config['current-context'] !== '') merged.currentContext ??= config['current-context'];
+	if (typeof config['current-context'] === 'string' && config['current-context'] !== '') {
+		merged.currentContext ??= config['current-context'];
+	}
 	return undefined;
 }
 
@@ -135,7 +160,9 @@ function absolutePaths(body: Record<string, unknown>, directory: string): Record
 	const copy = {...body};
 	for (const field of ['certificate-authority', 'client-certificate', 'client-key', 'tokenFile']) {
 		const value = copy[field];
-		if (typeof value === 'string' && value !== '' && !isAbsolute(value)) copy[field] = join(directory, value);
+		if (typeof value === 'string' && value !== '' && !isAbsolute(value)) {
+			copy[field] = join(directory, value);
+		}
 	}
 
 	return copy;
@@ -143,24 +170,36 @@ function absolutePaths(body: Record<string, unknown>, directory: string): Record
 
 function selectContext(merged: Merged, wanted: string | undefined, looked: string[], sandbox: boolean): KubeconfigResult {
 	const names = Object.keys(merged.contexts);
-	if (names.length === 0) return {kind: 'missing', looked};
+	if (names.length === 0) {
+		return {kind: 'missing', looked};
+	}
 	const name = wanted ?? merged.currentContext;
-	if (!name) return {kind: 'invalid', message: 'current-context is not set in the kubeconfig; pass --context NAME'};
+	if (!name) {
+		return {kind: 'invalid', message: 'current-context is not set in the kubeconfig; pass --context NAME'};
+	}
 	const context = merged.contexts[name];
-	if (!context) return {kind: 'invalid', message: `context was not found for specified context: ${name}`};
+	if (!context) {
+		return {kind: 'invalid', message: `context was not found for specified context: ${name}`};
+	}
 	const clusterName = String(context.cluster ?? '');
 	const userName = String(context.user ?? '');
 	const cluster = merged.clusters[clusterName];
-	if (!cluster) return {kind: 'invalid', message: `context "${name}" names cluster "${clusterName}", which the kubeconfig does not define`};
+	if (!cluster) {
+		return {kind: 'invalid', message: `context "${name}" names cluster "${clusterName}", which the kubeconfig does not define`};
+	}
 	const server = typeof cluster.server === 'string' ? cluster.server.replace(/\/$/, '') : '';
-	if (!server) return {kind: 'invalid', message: `cluster "${clusterName}" has no server`};
+	if (!server) {
+		return {kind: 'invalid', message: `cluster "${clusterName}" has no server`};
+	}
 	if (server.startsWith('http:') && cluster['insecure-skip-tls-verify'] !== true) {
 		// client-node refuses plain http unless the cluster says insecure-skip-tls-verify; say so instead of failing later.
 		return {kind: 'invalid', message: `cluster "${clusterName}" uses plain http (${server}): set insecure-skip-tls-verify: true for it`};
 	}
 
 	const credentials = credentialsOf(cluster, merged.users[userName] ?? {}, name);
-	if (typeof credentials === 'string') return {kind: 'invalid', message: credentials};
+	if (typeof credentials === 'string') {
+		return {kind: 'invalid', message: credentials};
+	}
 	let loaded: Promise<KubeConfig> | undefined;
 	return {
 		kind: 'ok',
@@ -194,17 +233,21 @@ async function clientNodeConfig(merged: Merged, context: string): Promise<KubeCo
 	const {KubeConfig} = await import('./client-node.js');
 	const kc = new KubeConfig();
 	const named = (entries: Entries, key: string) => Object.entries(entries).map(([name, body]) => ({name, [key]: body}));
-	kc.loadFromString(JSON.stringify({
-		clusters: named(merged.clusters, 'cluster'),
-		users: named(merged.users, 'user'),
-		contexts: named(merged.contexts, 'context'),
-		'current-context': context,
-	}));
+	kc.loadFromString(
+		JSON.stringify({
+			clusters: named(merged.clusters, 'cluster'),
+			users: named(merged.users, 'user'),
+			contexts: named(merged.contexts, 'context'),
+			'current-context': context,
+		}),
+	);
 	return kc;
 }
 
 function firstLine(error: unknown): string {
 	const yamlError = error as {reason?: string; mark?: {line: number}; message?: string};
-	if (yamlError.reason && yamlError.mark) return `yaml: line ${yamlError.mark.line + 1}: ${yamlError.reason}`;
+	if (yamlError.reason && yamlError.mark) {
+		return `yaml: line ${yamlError.mark.line + 1}: ${yamlError.reason}`;
+	}
 	return String(yamlError.message ?? error).split('\n')[0]!;
 }

@@ -5,7 +5,7 @@
 // Lines are asked for with timestamps=true always, so a dropped stream resumes with
 // sinceTime exactly after the last line seen.
 
-import {ApiClient, ApiError} from './api-client.js';
+import {type ApiClient, ApiError} from './api-client.js';
 import {LogRing, ResumePoint, splitTimestamp, type LogEntry} from '../derive/log-lines.js';
 
 /** One container's log to follow; `prefix` names it among several (`[pod/NAME/CONTAINER] `). */
@@ -56,11 +56,18 @@ export class LogSession implements LogFeed {
 	private open: number;
 	private timer: NodeJS.Timeout | undefined;
 
-	constructor(private readonly api: ApiClient, private readonly spec: LogSessionSpec, private readonly publishMs = 50, private readonly retryMs = 1000) {
+	constructor(
+		private readonly api: ApiClient,
+		private readonly spec: LogSessionSpec,
+		private readonly publishMs = 50,
+		private readonly retryMs = 1000,
+	) {
 		this.ring = new LogRing(spec.capacity);
 		this.open = spec.sources.length;
 		this.snapshot = {lines: [], received: 0, dropped: 0, ended: this.open === 0, version: 0};
-		for (const source of spec.sources) void this.follow(source);
+		for (const source of spec.sources) {
+			void this.follow(source);
+		}
 	}
 
 	subscribe = (listener: () => void): (() => void) => {
@@ -84,38 +91,49 @@ export class LogSession implements LogFeed {
 		while (!signal.aborted) {
 			const since = resumed ? resume.sinceTime() : undefined;
 			try {
-				// eslint-disable-next-line no-await-in-loop
 				const body = await this.api.stream(this.path(source, since), {signal});
 				if (resumed) {
-					this.say(resume.untimed
-						? {text: `${source.pod}: reconnected; the server sent lines without timestamps, so some may repeat or be missing`, tone: 'warn'}
-						: {text: `${source.pod}: reconnected; resumed after the last line seen (sinceTime), none repeated`, tone: 'ok'});
+					this.say(
+						resume.untimed
+							? {
+									text: `${source.pod}: reconnected; the server sent lines without timestamps, so some may repeat or be missing`,
+									tone: 'warn',
+								}
+							: {text: `${source.pod}: reconnected; resumed after the last line seen (sinceTime), none repeated`, tone: 'ok'},
+					);
 				}
 
 				failures = 0;
-				// eslint-disable-next-line no-await-in-loop
 				await this.read(body, source, resume, resumed);
 				// The server ended the stream: the container stopped (kubectl -f returns here too).
-				this.finish(source, this.spec.follow ? {text: `${source.pod}/${source.container}: the log ended (the container stopped, or the server closed it)`, tone: 'info'} : undefined);
+				this.finish(
+					this.spec.follow
+						? {text: `${source.pod}/${source.container}: the log ended (the container stopped, or the server closed it)`, tone: 'info'}
+						: undefined,
+				);
 				return;
 			} catch (error) {
-				if (signal.aborted) return;
+				if (signal.aborted) {
+					return;
+				}
 				if (error instanceof ApiError) {
 					// The server's own word: a container not running, no previous instance, forbidden.
-					this.finish(source, {text: error.message, tone: 'error'});
+					this.finish({text: error.message, tone: 'error'});
 					return;
 				}
 
 				if (!this.spec.follow) {
-					this.finish(source, {text: `${source.pod}: ${(error as Error).message}`, tone: 'error'});
+					this.finish({text: `${source.pod}: ${(error as Error).message}`, tone: 'error'});
 					return;
 				}
 
 				failures++;
 				resumed = true;
-				const wait = Math.min(this.retryMs * (2 ** (failures - 1)), 10_000);
-				this.say({text: `${source.pod}: log stream lost (${(error as Error).message}); reconnecting in ${Math.round(wait / 100) / 10}s…`, tone: 'warn'});
-				// eslint-disable-next-line no-await-in-loop
+				const wait = Math.min(this.retryMs * 2 ** (failures - 1), 10_000);
+				this.say({
+					text: `${source.pod}: log stream lost (${(error as Error).message}); reconnecting in ${Math.round(wait / 100) / 10}s…`,
+					tone: 'warn',
+				});
 				await new Promise(resolve => setTimeout(resolve, wait));
 			}
 		}
@@ -125,7 +143,9 @@ export class LogSession implements LogFeed {
 		let pending = '';
 		const take = (line: string) => {
 			const {time, text} = splitTimestamp(line);
-			if (resumed && resume.repeated(time)) return;
+			if (resumed && resume.repeated(time)) {
+				return;
+			}
 			resume.seen(time);
 			this.ring.push({time, text, prefix: source.prefix});
 			this.received++;
@@ -145,29 +165,42 @@ export class LogSession implements LogFeed {
 				this.changed();
 			});
 			body.on('end', () => {
-				if (pending !== '') take(pending);
+				if (pending !== '') {
+					take(pending);
+				}
 				this.changed();
 				resolve();
 			});
 			body.on('error', reject);
 			body.on('close', () => {
-				if (!(body as unknown as {readableEnded: boolean}).readableEnded) reject(new Error('connection closed'));
+				if (!(body as unknown as {readableEnded: boolean}).readableEnded) {
+					reject(new Error('connection closed'));
+				}
 			});
 		});
 	}
 
 	private path(source: LogSource, sinceTime: string | undefined): string {
 		const query = new URLSearchParams({container: source.container, timestamps: 'true'});
-		if (this.spec.follow) query.set('follow', 'true');
-		if (this.spec.previous) query.set('previous', 'true');
-		if (sinceTime) query.set('sinceTime', sinceTime);
-		else query.set('tailLines', String(this.spec.tailLines));
+		if (this.spec.follow) {
+			query.set('follow', 'true');
+		}
+		if (this.spec.previous) {
+			query.set('previous', 'true');
+		}
+		if (sinceTime) {
+			query.set('sinceTime', sinceTime);
+		} else {
+			query.set('tailLines', String(this.spec.tailLines));
+		}
 		return `/api/v1/namespaces/${encodeURIComponent(source.namespace)}/pods/${encodeURIComponent(source.pod)}/log?${query.toString()}`;
 	}
 
-	private finish(source: LogSource, note: LogSnapshot['note']): void {
+	private finish(note: LogSnapshot['note']): void {
 		this.open--;
-		if (note) this.note = note;
+		if (note) {
+			this.note = note;
+		}
 		this.publish();
 	}
 
@@ -185,7 +218,9 @@ export class LogSession implements LogFeed {
 	}
 
 	private publish(): void {
-		if (this.abort.signal.aborted) return;
+		if (this.abort.signal.aborted) {
+			return;
+		}
 		this.snapshot = {
 			lines: this.ring.toArray(),
 			received: this.received,
@@ -194,6 +229,8 @@ export class LogSession implements LogFeed {
 			ended: this.open <= 0,
 			version: this.snapshot.version + 1,
 		};
-		for (const listener of this.listeners) listener();
+		for (const listener of this.listeners) {
+			listener();
+		}
 	}
 }

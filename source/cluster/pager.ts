@@ -41,11 +41,16 @@ export async function listWithPreview<Raw>(
 	if (firstPage > 0) {
 		const page: Raw[] = [];
 		// Sent first, so a server answering in order answers it first; a failure here is the whole list's to report.
-		list({limit: firstPage, signal}, raw => page.push(raw)).then(({metadata}) => {
-			if (done || !metadata.continue) return;
-			const remaining = metadata.remainingItemCount;
-			onPreview(page, {loaded: page.length, total: remaining === undefined ? undefined : page.length + remaining});
-		}, () => undefined);
+		list({limit: firstPage, signal}, raw => page.push(raw)).then(
+			({metadata}) => {
+				if (done || !metadata.continue) {
+					return;
+				}
+				const remaining = metadata.remainingItemCount;
+				onPreview(page, {loaded: page.length, total: remaining === undefined ? undefined : page.length + remaining});
+			},
+			() => undefined,
+		);
 	}
 
 	try {

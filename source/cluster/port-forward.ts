@@ -73,7 +73,12 @@ export class ForwardList implements ForwardStore {
 
 	/** Binds 127.0.0.1:local and forwards each connection; rejects with the bind error (EADDRINUSE …). */
 	async start(spec: ForwardSpec, open: OpenForward): Promise<ForwardRow> {
-		const forward: Forward = {row: {id: this.nextId++, spec, local: spec.local, active: 0, connections: 0, sent: 0, received: 0}, server: createServer({allowHalfOpen: true}), sockets: new Set(), channels: new Set()};
+		const forward: Forward = {
+			row: {id: this.nextId++, spec, local: spec.local, active: 0, connections: 0, sent: 0, received: 0},
+			server: createServer({allowHalfOpen: true}),
+			sockets: new Set(),
+			channels: new Set(),
+		};
 		forward.server.on('connection', socket => void this.accept(forward, socket, open));
 		await new Promise<void>((resolve, reject) => {
 			forward.server.once('error', reject);
@@ -91,18 +96,26 @@ export class ForwardList implements ForwardStore {
 	/** Stops one forward: its listener and every connection through it. */
 	stop(id: number): boolean {
 		const forward = this.forwards.get(id);
-		if (!forward) return false;
+		if (!forward) {
+			return false;
+		}
 		this.forwards.delete(id);
 		forward.server.close();
-		for (const channel of forward.channels) channel.close();
-		for (const socket of forward.sockets) socket.destroy();
+		for (const channel of forward.channels) {
+			channel.close();
+		}
+		for (const socket of forward.sockets) {
+			socket.destroy();
+		}
 		this.publish(true);
 		return true;
 	}
 
 	/** Stops them all (kpods is quitting). */
 	stopAll(): void {
-		for (const id of [...this.forwards.keys()]) this.stop(id);
+		for (const id of [...this.forwards.keys()]) {
+			this.stop(id);
+		}
 		clearTimeout(this.timer);
 	}
 
@@ -114,7 +127,9 @@ export class ForwardList implements ForwardStore {
 		this.publish();
 		socket.pause();
 		const ended = () => {
-			if (!forward.sockets.delete(socket)) return;
+			if (!forward.sockets.delete(socket)) {
+				return;
+			}
 			row.active--;
 			this.publish();
 		};
@@ -140,8 +155,12 @@ export class ForwardList implements ForwardStore {
 		const prefixed = new Set([0, 1]);
 		channel.onFrame((number, frame) => {
 			let data = frame;
-			if (prefixed.delete(number)) data = data.subarray(2);
-			if (data.length === 0) return;
+			if (prefixed.delete(number)) {
+				data = data.subarray(2);
+			}
+			if (data.length === 0) {
+				return;
+			}
 			if (number === 0) {
 				row.received += data.length;
 				socket.write(data);
@@ -153,7 +172,9 @@ export class ForwardList implements ForwardStore {
 		});
 		channel.onClose(error => {
 			forward.channels.delete(channel);
-			if (error) row.lastError ??= error.message;
+			if (error) {
+				row.lastError ??= error.message;
+			}
 			socket.end();
 		});
 		socket.on('data', (data: Buffer) => {
@@ -177,6 +198,8 @@ export class ForwardList implements ForwardStore {
 		clearTimeout(this.timer);
 		this.timer = undefined;
 		this.snapshot = [...this.forwards.values()].map(forward => ({...forward.row}));
-		for (const listener of this.listeners) listener();
+		for (const listener of this.listeners) {
+			listener();
+		}
 	}
 }

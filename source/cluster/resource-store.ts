@@ -12,7 +12,10 @@ export interface ListWatchSource<Raw> {
 	 */
 	list: ListPage<Raw>;
 	/** Resolves when the server ends the stream; rejects when the connection fails. */
-	watch(options: {resourceVersion: string; timeoutSeconds: number; signal: AbortSignal}, onEvent: (event: WatchEvent<Raw>) => void): Promise<void>;
+	watch(
+		options: {resourceVersion: string; timeoutSeconds: number; signal: AbortSignal},
+		onEvent: (event: WatchEvent<Raw>) => void,
+	): Promise<void>;
 }
 
 export interface StoreTuning {
@@ -34,7 +37,13 @@ export interface StoreTuning {
 }
 
 // A burst of watch events reaches the screen at most every 33 ms, Ink's own 30 frames a second.
-export const defaultTuning: StoreTuning = {watchTimeoutSeconds: 60, baseBackoffMs: 500, maxBackoffMs: 30_000, coalesceMs: 33, firstPage: 500};
+export const defaultTuning: StoreTuning = {
+	watchTimeoutSeconds: 60,
+	baseBackoffMs: 500,
+	maxBackoffMs: 30_000,
+	coalesceMs: 33,
+	firstPage: 500,
+};
 
 class Expired extends Error {}
 
@@ -44,7 +53,9 @@ class Expired extends Error {}
  * new watch, with backoff, so the snapshot converges to exactly the server's objects.
  * client-node's informer stops for good on most errors, which is why kpods has its own.
  */
-export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: string; resourceVersion?: string}}, Item> implements ResourceStore<Item> {
+export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: string; resourceVersion?: string}}, Item>
+	implements ResourceStore<Item>
+{
 	private keys: string[] = [];
 	private items: Item[] = [];
 	private readonly pending = new Map<string, Item | undefined>();
@@ -97,14 +108,20 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 					(page, progress) => this.showPage(page, progress),
 				);
 				trace(`listed ${pairs.length}`);
-				if (this.stopped) return;
+				if (this.stopped) {
+					return;
+				}
 				firstList = false;
 				attempt = 0;
 				this.replaceAll(pairs);
 				await this.watchFrom(list.metadata.resourceVersion ?? '');
 			} catch (error) {
-				if (this.stopped) return;
-				if (error instanceof Expired) continue; // 410: the window moved on; list again at once
+				if (this.stopped) {
+					return;
+				}
+				if (error instanceof Expired) {
+					continue; // 410: the window moved on; list again at once
+				}
 				attempt++;
 				this.setState(describeFailure(error, attempt));
 				await this.sleep(this.backoff(attempt));
@@ -121,18 +138,21 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 			this.abort.signal.addEventListener('abort', stop, {once: true});
 			const health = this.watchHealth(watch);
 			try {
-				// eslint-disable-next-line no-await-in-loop
 				await this.source.watch({resourceVersion: version, timeoutSeconds: this.jitteredTimeout(), signal: watch.signal}, event => {
 					health.sawEvent();
 					if (event.type === 'ERROR') {
 						const status = event.object as unknown as {code?: number; message?: string; reason?: string};
-						if (status.code === 410) throw new Expired(status.message);
+						if (status.code === 410) {
+							throw new Expired(status.message);
+						}
 						throw new ApiError(status.code ?? 500, status.message ?? 'watch error', status.reason);
 					}
 
 					const raw = event.object;
 					version = raw.metadata?.resourceVersion ?? version;
-					if (event.type === 'BOOKMARK') return;
+					if (event.type === 'BOOKMARK') {
+						return;
+					}
 					const key = keyOf(raw);
 					this.pending.set(key, event.type === 'DELETED' ? undefined : this.toItem(raw));
 					this.scheduleFlush();
@@ -150,23 +170,35 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	/** Probes the server while a watch is quiet (see StoreTuning.health); drops the watch when it does not answer. */
 	private watchHealth(watch: AbortController): {sawEvent: () => void; end: () => void} {
 		const health = this.tuning.health;
-		if (!health) return {sawEvent() {}, end() {}};
+		if (!health) {
+			return {sawEvent() {}, end() {}};
+		}
 		let last = Date.now();
 		let probing = false;
-		const timer = setInterval(() => {
-			if (probing || Date.now() - last < health.idleMs) return;
-			probing = true;
-			health.probe(AbortSignal.any([watch.signal, AbortSignal.timeout(health.timeoutMs)])).then(
-				() => {
-					last = Date.now();
-				},
-				() => {
-					if (!watch.signal.aborted) watch.abort(new NetworkError(`the server stopped answering (no answer in ${health.timeoutMs / 1000}s)`));
-				},
-			).finally(() => {
-				probing = false;
-			});
-		}, Math.max(1, Math.min(health.idleMs, health.timeoutMs) / 2));
+		const timer = setInterval(
+			() => {
+				if (probing || Date.now() - last < health.idleMs) {
+					return;
+				}
+				probing = true;
+				health
+					.probe(AbortSignal.any([watch.signal, AbortSignal.timeout(health.timeoutMs)]))
+					.then(
+						() => {
+							last = Date.now();
+						},
+						() => {
+							if (!watch.signal.aborted) {
+								watch.abort(new NetworkError(`the server stopped answering (no answer in ${health.timeoutMs / 1000}s)`));
+							}
+						},
+					)
+					.finally(() => {
+						probing = false;
+					});
+			},
+			Math.max(1, Math.min(health.idleMs, health.timeoutMs) / 2),
+		);
 		return {
 			sawEvent() {
 				last = Date.now();
@@ -182,7 +214,9 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	 * state; a relist after a failure keeps the last complete snapshot on screen instead.
 	 */
 	private showPage(page: Raw[], progress: ListProgress): void {
-		if (this.synced || this.stopped) return;
+		if (this.synced || this.stopped) {
+			return;
+		}
 		trace(`page ${progress.loaded}`);
 		const pairs = page.map((raw): [string, Item] => [keyOf(raw), this.toItem(raw)]).sort(byKey);
 		this.keys = pairs.map(pair => pair[0]);
@@ -207,7 +241,9 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	 * arrives in the same millisecond), a burst at most once per coalesceMs.
 	 */
 	private scheduleFlush(): void {
-		if (this.flushTimer) return;
+		if (this.flushTimer) {
+			return;
+		}
 		const wait = Math.max(1, this.lastFlush + this.tuning.coalesceMs - Date.now());
 		this.flushTimer = setTimeout(() => {
 			this.flushTimer = undefined;
@@ -217,7 +253,9 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	}
 
 	private flush(): void {
-		if (this.pending.size === 0) return;
+		if (this.pending.size === 0) {
+			return;
+		}
 		const keys = this.keys.slice();
 		const items = this.items.slice();
 		for (const [key, item] of this.pending) {
@@ -243,14 +281,18 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	}
 
 	private setState(state: ConnectionState): void {
-		if (JSON.stringify(state) === JSON.stringify(this.state)) return;
+		if (JSON.stringify(state) === JSON.stringify(this.state)) {
+			return;
+		}
 		this.state = state;
 		this.publish();
 	}
 
 	private publish(): void {
 		this.snapshot = {items: this.items, version: this.snapshot.version + 1, state: this.state, synced: this.synced};
-		for (const listener of this.listeners) listener();
+		for (const listener of this.listeners) {
+			listener();
+		}
 	}
 
 	private backoff(attempt: number): number {
@@ -266,7 +308,9 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	/** Waits out a backoff; stop() ends it early. Its abort listener goes with it, so retries leave nothing behind. */
 	private async sleep(ms: number): Promise<void> {
 		const {signal} = this.abort;
-		if (signal.aborted) return;
+		if (signal.aborted) {
+			return;
+		}
 		await new Promise<void>(resolve => {
 			const done = () => {
 				clearTimeout(timer);
@@ -293,8 +337,11 @@ function lowerBound(keys: string[], key: string): number {
 	let high = keys.length;
 	while (low < high) {
 		const middle = (low + high) >>> 1;
-		if (keys[middle]! < key) low = middle + 1;
-		else high = middle;
+		if (keys[middle]! < key) {
+			low = middle + 1;
+		} else {
+			high = middle;
+		}
 	}
 
 	return low;
@@ -302,8 +349,12 @@ function lowerBound(keys: string[], key: string): number {
 
 function describeFailure(error: unknown, attempt: number): ConnectionState {
 	if (error instanceof ApiError) {
-		if (error.code === 403) return {kind: 'forbidden', reason: error.message};
-		if (error.code === 401 || error.code === 404) return {kind: 'error', reason: error.message};
+		if (error.code === 403) {
+			return {kind: 'forbidden', reason: error.message};
+		}
+		if (error.code === 401 || error.code === 404) {
+			return {kind: 'error', reason: error.message};
+		}
 		return {kind: 'reconnecting', reason: error.message, attempt};
 	}
 

@@ -44,7 +44,9 @@ export function serviceDescribeText(service: Service, groups: readonly EndpointG
 
 /** The service's EndpointSlices rebuilt from kpods' endpoint groups (one address per endpoint, ports in slice order). */
 export function slicesOf(service: Service, groups: readonly EndpointGroup[]): EndpointSlice[] {
-	const mine = groups.filter(group => group.namespace === service.metadata.namespace && group.service === service.metadata.name && group.source !== 'Endpoints');
+	const mine = groups.filter(
+		group => group.namespace === service.metadata.namespace && group.service === service.metadata.name && group.source !== 'Endpoints',
+	);
 	return mine.map(group => {
 		const ports: NonNullable<EndpointSlice['ports']> = [];
 		const endpoints = new Map<string, NonNullable<EndpointSlice['endpoints']>[number]>();
@@ -53,7 +55,12 @@ export function slicesOf(service: Service, groups: readonly EndpointGroup[]): En
 				ports.push({name: entry.portName ?? '', port: entry.port, protocol: entry.protocol});
 			}
 
-			if (!endpoints.has(entry.ip)) endpoints.set(entry.ip, {addresses: [entry.ip], conditions: {ready: entry.ready, serving: entry.serving, terminating: entry.terminating}});
+			if (!endpoints.has(entry.ip)) {
+				endpoints.set(entry.ip, {
+					addresses: [entry.ip],
+					conditions: {ready: entry.ready, serving: entry.serving, terminating: entry.terminating},
+				});
+			}
 		}
 
 		return {metadata: {name: group.name, namespace: group.namespace}, addressType: 'IPv4', ports, endpoints: [...endpoints.values()]};
@@ -65,9 +72,15 @@ export function textLines(text: string): DetailLine[] {
 	const lines = text.replace(/\n$/, '').split('\n');
 	let inEvents = false;
 	return lines.map(line => {
-		if (/^Events:/.test(line)) inEvents = true;
-		if (/^[A-Z][^:\t]*:$/.test(line)) return {text: line, heading: true};
-		if (inEvents && /^ {2}Warning /.test(line)) return {text: line, tone: 'warn'};
+		if (/^Events:/.test(line)) {
+			inEvents = true;
+		}
+		if (/^[A-Z][^:\t]*:$/.test(line)) {
+			return {text: line, heading: true};
+		}
+		if (inEvents && /^ {2}Warning /.test(line)) {
+			return {text: line, tone: 'warn'};
+		}
 		// An empty Ink line takes no row: a space keeps kubectl's blank lines.
 		return {text: line || ' '};
 	});
@@ -77,10 +90,14 @@ export function textLines(text: string): DetailLine[] {
 export function podDetail(pod: Pod | DescribedPod, events: readonly Event[], services: readonly Service[], now: number): DetailLine[] {
 	const selecting = servicesSelecting({namespace: pod.metadata.namespace ?? '', labels: pod.metadata.labels ?? {}}, services);
 	const additions: DetailLine[] = [{text: 'Services selecting this pod:', heading: true}];
-	if (selecting.length === 0) additions.push({text: '  <none> (no service selector matches its labels)', tone: 'dim'});
+	if (selecting.length === 0) {
+		additions.push({text: '  <none> (no service selector matches its labels)', tone: 'dim'});
+	}
 	for (const service of selecting) {
 		const spec = service.spec ?? {};
-		additions.push({text: `  ${service.metadata.name}  ${spec.type ?? 'ClusterIP'}  ${spec.clusterIPs?.[0] ?? spec.clusterIP ?? '<none>'}  ${makePortString(spec.ports) || '<none>'}  selector ${formatLabels(spec.selector)}`});
+		additions.push({
+			text: `  ${service.metadata.name}  ${spec.type ?? 'ClusterIP'}  ${spec.clusterIPs?.[0] ?? spec.clusterIP ?? '<none>'}  ${makePortString(spec.ports) || '<none>'}  selector ${formatLabels(spec.selector)}`,
+		});
 	}
 
 	return [...textLines(podDescribeText(pod, events, now)), ...separator(), ...additions];
@@ -98,15 +115,24 @@ export interface ServiceContext {
 export function serviceDetail(service: Service, context: ServiceContext, now: number): DetailLine[] {
 	const {lines: endpoints, problems, urls} = endpointReport(service, context.groups, context.pods, context.nodes);
 	const additions: DetailLine[] = [{text: 'Endpoints (live, every address and the pod behind it):', heading: true}];
-	if (endpoints.length === 0) additions.push({text: '  <none>', tone: 'warn'});
+	if (endpoints.length === 0) {
+		additions.push({text: '  <none>', tone: 'warn'});
+	}
 	const width = Math.max(0, ...endpoints.map(endpoint => endpoint.address.length)) + 2;
 	for (const endpoint of endpoints) {
 		const behind = endpoint.pod ? `pod ${endpoint.pod}${endpoint.node ? ` on ${endpoint.node}` : ''}` : '';
-		additions.push({text: `  ${endpoint.address.padEnd(width)}${endpoint.state.padEnd(13)}${behind}`.trimEnd(), tone: endpoint.state === 'ready' ? 'ok' : 'warn'});
+		additions.push({
+			text: `  ${endpoint.address.padEnd(width)}${endpoint.state.padEnd(13)}${behind}`.trimEnd(),
+			tone: endpoint.state === 'ready' ? 'ok' : 'warn',
+		});
 	}
 
-	for (const problem of problems) additions.push({text: `  ! ${problem}`, tone: 'warn'});
-	if (urls.length > 0) additions.push({text: `Open it at: ${urls.join(', ')}`});
+	for (const problem of problems) {
+		additions.push({text: `  ! ${problem}`, tone: 'warn'});
+	}
+	if (urls.length > 0) {
+		additions.push({text: `Open it at: ${urls.join(', ')}`});
+	}
 	return [...textLines(serviceDescribeText(service, context.groups, context.events, now)), ...separator(), ...additions];
 }
 

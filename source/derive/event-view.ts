@@ -10,7 +10,8 @@ function lastTimestamp(event: Event): string {
 
 /** Events in `--sort-by=.lastTimestamp` order (stable: ties keep the server's order). */
 export function sortEvents(events: readonly Event[]): Event[] {
-	return events.map((event, index) => ({event, index}))
+	return events
+		.map((event, index) => ({event, index}))
 		.sort((a, b) => {
 			const [x, y] = [lastTimestamp(a.event), lastTimestamp(b.event)];
 			return x < y ? -1 : x > y ? 1 : a.index - b.index;
@@ -31,6 +32,8 @@ export function eventKey(event: Event): string {
 /** The pod or service an event is about, when it is about one (Enter goes there). */
 export function eventTargetOf(event: Event): {kind: 'Pod' | 'Service'; namespace: string; name: string} | undefined {
 	const {kind, name, namespace} = event.involvedObject;
-	if ((kind !== 'Pod' && kind !== 'Service') || !name) return undefined;
+	if ((kind !== 'Pod' && kind !== 'Service') || !name) {
+		return undefined;
+	}
 	return {kind, namespace: namespace ?? event.metadata.namespace ?? '', name};
 }

@@ -26,40 +26,77 @@ export interface ForwardPlan {
 export function podPlan(pod: Pod): ForwardPlan | {error: string} {
 	const name = pod.metadata.name ?? '';
 	const running = notRunning(pod);
-	if (running) return {error: running};
-	const ports = [...new Set((pod.spec?.containers ?? []).flatMap(container => (container.ports ?? []).filter(port => (port.protocol ?? 'TCP') === 'TCP').map(port => port.containerPort)))];
-	if (ports.length === 0) return {error: `pod ${name} declares no container ports: type one (kubectl port-forward pod/${name} PORT)`};
-	return {namespace: pod.metadata.namespace ?? '', pod: name, target: `pod/${name}`, ports: ports.map(port => ({local: port, port, remote: port}))};
+	if (running) {
+		return {error: running};
+	}
+	const ports = [
+		...new Set(
+			(pod.spec?.containers ?? []).flatMap(container =>
+				(container.ports ?? []).filter(port => (port.protocol ?? 'TCP') === 'TCP').map(port => port.containerPort),
+			),
+		),
+	];
+	if (ports.length === 0) {
+		return {error: `pod ${name} declares no container ports: type one (kubectl port-forward pod/${name} PORT)`};
+	}
+	return {
+		namespace: pod.metadata.namespace ?? '',
+		pod: name,
+		target: `pod/${name}`,
+		ports: ports.map(port => ({local: port, port, remote: port})),
+	};
 }
 
 /** A service's ports on the pod kubectl would pick from the pods its selector matches. */
 export function servicePlan(service: Service, pods: readonly Pod[]): ForwardPlan | {error: string} {
 	const name = service.metadata.name ?? '';
 	const selector = service.spec?.selector ?? {};
-	if (Object.keys(selector).length === 0) return {error: `cannot attach to *v1.Service: invalid service '${name}': Service is defined without a selector`};
+	if (Object.keys(selector).length === 0) {
+		return {error: `cannot attach to *v1.Service: invalid service '${name}': Service is defined without a selector`};
+	}
 	const pod = [...pods].sort(mostActiveFirst)[0];
-	if (!pod) return {error: `no pods found for service ${name} (selector ${Object.entries(selector).map(([key, value]) => `${key}=${value}`).join(',')})`};
+	if (!pod) {
+		return {
+			error: `no pods found for service ${name} (selector ${Object.entries(selector)
+				.map(([key, value]) => `${key}=${value}`)
+				.join(',')})`,
+		};
+	}
 	const running = notRunning(pod);
-	if (running) return {error: running};
+	if (running) {
+		return {error: running};
+	}
 	const ports: PlannedPort[] = [];
 	for (const servicePort of (service.spec?.ports ?? []).filter(port => (port.protocol ?? 'TCP') === 'TCP')) {
 		const remote = targetPortOn(pod, servicePort.port, servicePort.targetPort);
-		if (typeof remote === 'string') return {error: remote};
+		if (typeof remote === 'string') {
+			return {error: remote};
+		}
 		ports.push({local: servicePort.port, port: servicePort.port, remote});
 	}
 
-	if (ports.length === 0) return {error: `service ${name} has no TCP ports to forward`};
+	if (ports.length === 0) {
+		return {error: `service ${name} has no TCP ports to forward`};
+	}
 	return {namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name ?? '', target: `svc/${name}`, ports};
 }
 
 /** kubectl's translation of a service port to the pod's port; an error text when a named port is missing. */
 function targetPortOn(pod: Pod, port: number, targetPort: number | string | undefined): number | string {
-	if (targetPort === undefined || targetPort === 0 || targetPort === '') return port;
-	if (typeof targetPort === 'number') return targetPort;
-	if (/^\d+$/.test(targetPort)) return Number(targetPort);
+	if (targetPort === undefined || targetPort === 0 || targetPort === '') {
+		return port;
+	}
+	if (typeof targetPort === 'number') {
+		return targetPort;
+	}
+	if (/^\d+$/.test(targetPort)) {
+		return Number(targetPort);
+	}
 	for (const container of pod.spec?.containers ?? []) {
 		const found = container.ports?.find(each => each.name === targetPort);
-		if (found) return found.containerPort;
+		if (found) {
+			return found.containerPort;
+		}
 	}
 
 	return `Pod '${pod.metadata.name ?? ''}' does not have a named port '${targetPort}'`;
@@ -75,13 +112,21 @@ const phaseRank: Record<string, number> = {Pending: 0, Unknown: 1, Running: 2};
 /** podutils.ActivePods reversed: assigned, then Running, then ready, then the one ready longest, then by name. */
 function mostActiveFirst(a: Pod, b: Pod): number {
 	const assigned = Number(Boolean(b.spec?.nodeName)) - Number(Boolean(a.spec?.nodeName));
-	if (assigned !== 0) return assigned;
+	if (assigned !== 0) {
+		return assigned;
+	}
 	const phase = (phaseRank[b.status?.phase ?? ''] ?? -1) - (phaseRank[a.status?.phase ?? ''] ?? -1);
-	if (phase !== 0) return phase;
+	if (phase !== 0) {
+		return phase;
+	}
 	const ready = Number(readySince(b) !== undefined) - Number(readySince(a) !== undefined);
-	if (ready !== 0) return ready;
+	if (ready !== 0) {
+		return ready;
+	}
 	const since = (readySince(a) ?? 0) - (readySince(b) ?? 0);
-	if (since !== 0) return since;
+	if (since !== 0) {
+		return since;
+	}
 	return (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
 }
 
@@ -96,16 +141,22 @@ function readySince(pod: Pod): number | undefined {
  */
 export function parsePortWords(text: string, plan: ForwardPlan): PlannedPort[] | {error: string} {
 	const words = text.trim().split(/\s+/).filter(Boolean);
-	if (words.length === 0) return {error: 'type LOCAL:PORT (like 8080:80)'};
+	if (words.length === 0) {
+		return {error: 'type LOCAL:PORT (like 8080:80)'};
+	}
 	const ports: PlannedPort[] = [];
 	for (const word of words) {
 		const match = /^(\d*):?(\d+)$/.exec(word);
 		const local = match ? Number(match[1] || match[2]) : Number.NaN;
 		const port = match ? Number(match[2]) : Number.NaN;
-		if (!match || local > 65_535 || port < 1 || port > 65_535) return {error: `"${word}" is not LOCAL:PORT (ports 1-65535)`};
+		if (!match || local > 65_535 || port < 1 || port > 65_535) {
+			return {error: `"${word}" is not LOCAL:PORT (ports 1-65535)`};
+		}
 		const planned = plan.ports.find(each => each.port === port);
 		// A pod forwards any port; a service only its own.
-		if (!planned && plan.target.startsWith('svc/')) return {error: `${plan.target} has no port ${port}`};
+		if (!planned && plan.target.startsWith('svc/')) {
+			return {error: `${plan.target} has no port ${port}`};
+		}
 		ports.push({local: word.startsWith(':') ? 0 : local, port, remote: planned?.remote ?? port});
 	}
 

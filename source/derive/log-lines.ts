@@ -31,9 +31,13 @@ export function splitTimestamp(line: string): {time: string; text: string} {
 /** The time of an RFC 3339 timestamp to the nanosecond (undefined when it is not one). */
 export function parseLogTime(time: string): LogTime | undefined {
 	const match = stamp.exec(`${time} `);
-	if (!match) return undefined;
+	if (!match) {
+		return undefined;
+	}
 	const seconds = Date.parse(`${match[1]}${match[3]}`) / 1000;
-	if (Number.isNaN(seconds)) return undefined;
+	if (Number.isNaN(seconds)) {
+		return undefined;
+	}
 	return {seconds, nanos: Number((match[2] ?? '').padEnd(9, '0'))};
 }
 
@@ -63,8 +67,9 @@ export class ResumePoint {
 			return;
 		}
 
-		if (this.last && compareLogTime(parsed, this.last) === 0) this.sameTime++;
-		else {
+		if (this.last && compareLogTime(parsed, this.last) === 0) {
+			this.sameTime++;
+		} else {
 			this.last = parsed;
 			this.sameTime = 1;
 		}
@@ -72,7 +77,9 @@ export class ResumePoint {
 
 	/** The `sinceTime` to resume from (whole seconds, RFC 3339), undefined before any timed line. */
 	sinceTime(): string | undefined {
-		if (!this.last) return undefined;
+		if (!this.last) {
+			return undefined;
+		}
 		this.skipping = 0;
 		return new Date(this.last.seconds * 1000).toISOString().replace('.000Z', 'Z');
 	}
@@ -80,10 +87,16 @@ export class ResumePoint {
 	/** Whether a line of a resumed stream was already shown (earlier than the last one, or one of the lines at its time). */
 	repeated(time: string): boolean {
 		const parsed = parseLogTime(time);
-		if (!parsed || !this.last) return false;
+		if (!parsed || !this.last) {
+			return false;
+		}
 		const order = compareLogTime(parsed, this.last);
-		if (order < 0) return true;
-		if (order > 0) return false;
+		if (order < 0) {
+			return true;
+		}
+		if (order > 0) {
+			return false;
+		}
 		this.skipping++;
 		return this.skipping <= this.sameTime;
 	}
@@ -126,9 +139,15 @@ export function logLineText(entry: LogEntry, timestamps: boolean): string {
 
 /** The indexes of the lines that contain `term` (case-insensitive), in order. */
 export function searchLines(lines: readonly string[], term: string): number[] {
-	if (term === '') return [];
+	if (term === '') {
+		return [];
+	}
 	const needle = term.toLowerCase();
 	const found: number[] = [];
-	for (const [index, line] of lines.entries()) if (line.toLowerCase().includes(needle)) found.push(index);
+	for (const [index, line] of lines.entries()) {
+		if (line.toLowerCase().includes(needle)) {
+			found.push(index);
+		}
+	}
 	return found;
 }

@@ -14,7 +14,9 @@ export type RowFilter =
  */
 export function parseFilter(input: string): RowFilter {
 	const text = input.trim();
-	if (text === '') return {kind: 'none'};
+	if (text === '') {
+		return {kind: 'none'};
+	}
 	const selector = /^(?:-l|--selector)(?:\s+|=)(.*)$/.exec(text);
 	if (selector) {
 		const parsed = parseSelector(selector[1]!.trim());
@@ -25,11 +27,19 @@ export function parseFilter(input: string): RowFilter {
 }
 
 /** Applies a filter to rows that have labels and a searchable text. */
-export function applyFilter<T>(rows: readonly T[], filter: RowFilter, labelsOf: (row: T) => Record<string, string> | undefined, textOf: (row: T) => string): readonly T[] {
+export function applyFilter<T>(
+	rows: readonly T[],
+	filter: RowFilter,
+	labelsOf: (row: T) => Record<string, string> | undefined,
+	textOf: (row: T) => string,
+): readonly T[] {
 	switch (filter.kind) {
-		case 'text': return rows.filter(row => textOf(row).toLowerCase().includes(filter.text));
-		case 'labels': return rows.filter(row => matchesSelector(filter.requirements, labelsOf(row)));
-		default: return rows;
+		case 'text':
+			return rows.filter(row => textOf(row).toLowerCase().includes(filter.text));
+		case 'labels':
+			return rows.filter(row => matchesSelector(filter.requirements, labelsOf(row)));
+		default:
+			return rows;
 	}
 }
 
@@ -47,6 +57,8 @@ export type PodCounts = Record<PodHealth, number> & {total: number};
 /** Pods by health, for the header. */
 export function countPods(rows: readonly PodRow[]): PodCounts {
 	const counts: PodCounts = {total: rows.length, ok: 0, progressing: 0, warning: 0, failed: 0, completed: 0, terminating: 0};
-	for (const row of rows) counts[row.health]++;
+	for (const row of rows) {
+		counts[row.health]++;
+	}
 	return counts;
 }

@@ -24,10 +24,14 @@ export function endpointLines(service: Service, groups: readonly EndpointGroup[]
 	const seen = new Set<string>();
 	const lines: EndpointLine[] = [];
 	for (const group of groups) {
-		if (group.namespace !== namespace || group.service !== name) continue;
+		if (group.namespace !== namespace || group.service !== name) {
+			continue;
+		}
 		for (const entry of group.endpoints) {
 			const address = hostPort(entry);
-			if (seen.has(address)) continue;
+			if (seen.has(address)) {
+				continue;
+			}
 			seen.add(address);
 			lines.push({address, state: stateOf(entry), pod: entry.pod, node: entry.node, portName: entry.portName});
 		}
@@ -42,14 +46,18 @@ function hostPort(entry: EndpointEntry): string {
 }
 
 function stateOf(entry: EndpointEntry): EndpointState {
-	if (entry.terminating) return 'terminating';
+	if (entry.terminating) {
+		return 'terminating';
+	}
 	return entry.ready ? 'ready' : 'not ready';
 }
 
 /** The pods of the service's namespace its selector picks. */
 export function selectedPods(service: Service, pods: readonly PodRow[]): PodRow[] {
 	const selector = service.spec?.selector;
-	if (!selector || Object.keys(selector).length === 0) return [];
+	if (!selector || Object.keys(selector).length === 0) {
+		return [];
+	}
 	const requirements = selectorFromSet(selector);
 	const namespace = service.metadata.namespace;
 	return pods.filter(pod => pod.namespace === namespace && matchesSelector(requirements, pod.labels));
@@ -59,7 +67,9 @@ export function selectedPods(service: Service, pods: readonly PodRow[]): PodRow[
 export function servicesSelecting(pod: {namespace: string; labels: Record<string, string>}, services: readonly Service[]): Service[] {
 	return services.filter(service => {
 		const selector = service.spec?.selector;
-		if (!selector || Object.keys(selector).length === 0 || service.metadata.namespace !== pod.namespace) return false;
+		if (!selector || Object.keys(selector).length === 0 || service.metadata.namespace !== pod.namespace) {
+			return false;
+		}
 		return matchesSelector(selectorFromSet(selector), pod.labels);
 	});
 }
@@ -75,9 +85,16 @@ export interface EndpointReport {
 }
 
 /** The endpoints of a service and the diagnosis of them, computed in this one place. */
-export function endpointReport(service: Service, groups: readonly EndpointGroup[], pods: readonly PodRow[], nodes: readonly Node[]): EndpointReport {
+export function endpointReport(
+	service: Service,
+	groups: readonly EndpointGroup[],
+	pods: readonly PodRow[],
+	nodes: readonly Node[],
+): EndpointReport {
 	const lines = endpointLines(service, groups);
-	const problems = [whyNoEndpoints(service, pods, lines), undeclaredTargetPorts(service, pods)].filter((text): text is string => Boolean(text));
+	const problems = [whyNoEndpoints(service, pods, lines), undeclaredTargetPorts(service, pods)].filter((text): text is string =>
+		Boolean(text),
+	);
 	return {lines, problems, urls: nodePortUrls(service, nodes)};
 }
 
@@ -96,9 +113,13 @@ export function filterServices(rows: readonly ServiceRow[], filter: RowFilter): 
  * The checks go from the cause a learner most often hits (labels) to the rarer ones.
  */
 export function whyNoEndpoints(service: Service, pods: readonly PodRow[], lines: readonly EndpointLine[]): string | undefined {
-	if (lines.some(line => line.state === 'ready')) return undefined;
+	if (lines.some(line => line.state === 'ready')) {
+		return undefined;
+	}
 	const spec = service.spec ?? {};
-	if (spec.type === 'ExternalName') return `an ExternalName service has no endpoints: DNS answers with ${spec.externalName ?? 'its externalName'}`;
+	if (spec.type === 'ExternalName') {
+		return `an ExternalName service has no endpoints: DNS answers with ${spec.externalName ?? 'its externalName'}`;
+	}
 	const selector = spec.selector;
 	if (!selector || Object.keys(selector).length === 0) {
 		return 'no selector: this service picks no pods by itself; its endpoints are whatever was written by hand';
@@ -106,7 +127,9 @@ export function whyNoEndpoints(service: Service, pods: readonly PodRow[], lines:
 
 	const namespace = service.metadata.namespace ?? '';
 	const matching = selectedPods(service, pods);
-	if (matching.length === 0) return `selector ${formatLabels(selector)} matches no pod in namespace ${namespace}`;
+	if (matching.length === 0) {
+		return `selector ${formatLabels(selector)} matches no pod in namespace ${namespace}`;
+	}
 	const unresolved = (spec.ports ?? []).filter(port => typeof port.targetPort === 'string' && !matching.some(pod => podHasPort(pod, port)));
 	if (unresolved.length > 0 && unresolved.length === (spec.ports ?? []).length) {
 		const names = unresolved.map(port => String(port.targetPort)).join(', ');
@@ -115,7 +138,10 @@ export function whyNoEndpoints(service: Service, pods: readonly PodRow[], lines:
 
 	const ready = matching.filter(pod => pod.health === 'ok');
 	if (ready.length === 0) {
-		const states = matching.slice(0, 3).map(pod => `${pod.name}: ${pod.status}`).join(', ');
+		const states = matching
+			.slice(0, 3)
+			.map(pod => `${pod.name}: ${pod.status}`)
+			.join(', ');
 		const more = matching.length > 3 ? `, +${matching.length - 3} more` : '';
 		return `${plural(matching.length, 'pod')} ${matching.length === 1 ? 'matches' : 'match'} ${formatLabels(selector)} but none is ready (${states}${more})`;
 	}
@@ -129,9 +155,13 @@ export function whyNoEndpoints(service: Service, pods: readonly PodRow[], lines:
  */
 export function undeclaredTargetPorts(service: Service, pods: readonly PodRow[]): string | undefined {
 	const matching = selectedPods(service, pods).filter(pod => pod.containerPorts.length > 0);
-	if (matching.length === 0) return undefined;
+	if (matching.length === 0) {
+		return undefined;
+	}
 	const missing = (service.spec?.ports ?? []).filter(port => !matching.some(pod => podHasPort(pod, port)));
-	if (missing.length === 0) return undefined;
+	if (missing.length === 0) {
+		return undefined;
+	}
 	const targets = missing.map(port => String(port.targetPort ?? port.port)).join(', ');
 	return `targetPort ${targets} is not a port the selected pods declare (they have ${portsOf(matching)})`;
 }
@@ -139,13 +169,17 @@ export function undeclaredTargetPorts(service: Service, pods: readonly PodRow[])
 function podHasPort(pod: PodRow, port: ServicePort): boolean {
 	const target = port.targetPort ?? port.port;
 	const protocol = port.protocol ?? 'TCP';
-	return pod.containerPorts.some(container => (typeof target === 'string' ? container.name === target : container.port === target) && container.protocol === protocol);
+	return pod.containerPorts.some(
+		container => (typeof target === 'string' ? container.name === target : container.port === target) && container.protocol === protocol,
+	);
 }
 
 function portsOf(pods: readonly PodRow[]): string {
 	const ports = new Set<string>();
 	for (const pod of pods) {
-		for (const port of pod.containerPorts) ports.add(port.name ? `${port.name}=${port.port}/${port.protocol}` : `${port.port}/${port.protocol}`);
+		for (const port of pod.containerPorts) {
+			ports.add(port.name ? `${port.name}=${port.port}/${port.protocol}` : `${port.port}/${port.protocol}`);
+		}
 	}
 
 	return ports.size === 0 ? 'no declared ports' : [...ports].join(', ');
@@ -153,9 +187,13 @@ function portsOf(pods: readonly PodRow[]): string {
 
 /** Where a learner opens a NodePort service from outside: nodeIP:nodePort for each node. */
 export function nodePortUrls(service: Service, nodes: readonly Node[]): string[] {
-	if (service.spec?.type !== 'NodePort' && service.spec?.type !== 'LoadBalancer') return [];
+	if (service.spec?.type !== 'NodePort' && service.spec?.type !== 'LoadBalancer') {
+		return [];
+	}
 	const ports = (service.spec.ports ?? []).filter(port => port.nodePort);
-	const addresses = nodes.map(node => node.status?.addresses?.find(address => address.type === 'InternalIP')?.address ?? node.metadata.name ?? '');
+	const addresses = nodes.map(
+		node => node.status?.addresses?.find(address => address.type === 'InternalIP')?.address ?? node.metadata.name ?? '',
+	);
 	return ports.flatMap(port => addresses.map(address => `${address}:${port.nodePort}`));
 }
 

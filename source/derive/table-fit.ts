@@ -24,7 +24,9 @@ export function columnWidths(headers: readonly string[], rows: ReadonlyArray<rea
 	for (const row of rows) {
 		for (let index = 0; index < widths.length; index++) {
 			const length = safeLine(row[index] ?? '').length;
-			if (length > widths[index]!) widths[index] = length;
+			if (length > widths[index]!) {
+				widths[index] = length;
+			}
 		}
 	}
 
@@ -43,16 +45,22 @@ export function fitColumns(columns: readonly FitColumn[], widths: readonly numbe
 		.filter((entry): entry is {rank: number; index: number} => entry.rank !== undefined)
 		.sort((a, b) => a.rank - b.rank);
 	for (const {index} of droppable) {
-		if (total() <= available) break;
+		if (total() <= available) {
+			break;
+		}
 		keep.splice(keep.indexOf(index), 1);
 	}
 
 	const fitted = keep.map(index => widths[index]!);
 	let overflow = total() - available;
 	for (const [position, index] of keep.entries()) {
-		if (overflow <= 0) break;
+		if (overflow <= 0) {
+			break;
+		}
 		const column = columns[index]!;
-		if (!column.shrink) continue;
+		if (!column.shrink) {
+			continue;
+		}
 		const floor = Math.min(fitted[position]!, Math.max(8, column.header.length));
 		const cut = Math.min(overflow, fitted[position]! - floor);
 		fitted[position]! -= cut;
@@ -68,7 +76,9 @@ export function tableLine(cells: readonly string[], fitted: Fitted): string {
 	for (const [position, index] of fitted.keep.entries()) {
 		const width = fitted.widths[position]!;
 		let cell = safeLine(cells[index] ?? '');
-		if (cell.length > width) cell = width > 1 ? `${cell.slice(0, width - 1)}…` : cell.slice(0, width);
+		if (cell.length > width) {
+			cell = width > 1 ? `${cell.slice(0, width - 1)}…` : cell.slice(0, width);
+		}
 		const last = position === fitted.keep.length - 1;
 		text += last ? cell : cell.padEnd(width + columnGap);
 	}
@@ -78,7 +88,9 @@ export function tableLine(cells: readonly string[], fitted: Fitted): string {
 
 /** Makes a line safe for the terminal and cuts it to `width` characters, so a frame never wraps. */
 export function fitLine(text: string, width: number): string {
-	if (width <= 0) return '';
+	if (width <= 0) {
+		return '';
+	}
 	text = safeLine(text);
 	return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
 }

@@ -9,7 +9,9 @@ import {since, type DescribeWriter} from './writer.js';
  * (kubectl --show-events=false), empty prints `Events: <none>`.
  */
 export function writeEvents(w: DescribeWriter, events: readonly Event[] | undefined, now: number): void {
-	if (!events) return;
+	if (!events) {
+		return;
+	}
 	if (events.length === 0) {
 		w.write(0, 'Events:\t<none>\n');
 		return;
@@ -23,8 +25,11 @@ export function writeEvents(w: DescribeWriter, events: readonly Event[] | undefi
 	for (const event of sorted) {
 		const first = event.eventTime ? since(event.eventTime, now) : since(event.firstTimestamp, now);
 		let interval = first;
-		if (event.series) interval = `${since(event.series.lastObservedTime, now)} (x${event.series.count ?? 0} over ${first})`;
-		else if ((event.count ?? 0) > 1) interval = `${since(event.lastTimestamp, now)} (x${event.count} over ${first})`;
+		if (event.series) {
+			interval = `${since(event.series.lastObservedTime, now)} (x${event.series.count ?? 0} over ${first})`;
+		} else if ((event.count ?? 0) > 1) {
+			interval = `${since(event.lastTimestamp, now)} (x${event.count} over ${first})`;
+		}
 		const source = event.source?.component || event.reportingComponent || '';
 		w.write(1, `${event.type ?? ''}\t${event.reason ?? ''}\t${interval}\t${source}\t${(event.message ?? '').trim()}\n`);
 	}

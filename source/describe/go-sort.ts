@@ -10,10 +10,15 @@ type Less = (i: number, j: number) => boolean;
 /** A sorted copy of `items`, ordered exactly as Go's sort.Sort orders them with `less`. */
 export function goSort<T>(items: readonly T[], less: (a: T, b: T) => boolean): T[] {
 	const data = [...items];
-	if (data.length <= 1) return data;
-	const sorter = new GoSorter((i, j) => less(data[i]!, data[j]!), (i, j) => {
-		[data[i], data[j]] = [data[j]!, data[i]!];
-	});
+	if (data.length <= 1) {
+		return data;
+	}
+	const sorter = new GoSorter(
+		(i, j) => less(data[i]!, data[j]!),
+		(i, j) => {
+			[data[i], data[j]] = [data[j]!, data[i]!];
+		},
+	);
 	sorter.pdqsort(0, data.length, Math.clz32(0) - Math.clz32(data.length));
 	return data;
 }
@@ -23,7 +28,10 @@ const decreasing = 1;
 const unknown = 2;
 
 class GoSorter {
-	constructor(private readonly less: Less, private readonly swap: (i: number, j: number) => void) {}
+	constructor(
+		private readonly less: Less,
+		private readonly swap: (i: number, j: number) => void,
+	) {}
 
 	pdqsort(from: number, to: number, limit: number): void {
 		let a = from;
@@ -32,8 +40,14 @@ class GoSorter {
 		let partitioned = true;
 		for (;;) {
 			const length = b - a;
-			if (length <= 12) return this.insertionSort(a, b);
-			if (limit === 0) return this.heapSort(a, b);
+			if (length <= 12) {
+				this.insertionSort(a, b);
+				return;
+			}
+			if (limit === 0) {
+				this.heapSort(a, b);
+				return;
+			}
 			if (!balanced) {
 				this.breakPatterns(a, b);
 				limit--;
@@ -46,7 +60,9 @@ class GoSorter {
 				hint = increasing;
 			}
 
-			if (balanced && partitioned && hint === increasing && this.partialInsertionSort(a, b)) return;
+			if (balanced && partitioned && hint === increasing && this.partialInsertionSort(a, b)) {
+				return;
+			}
 			// Many elements equal to the one before this range: put those first and go on after them.
 			if (a > 0 && !this.less(a - 1, pivot)) {
 				a = this.partitionEqual(a, b, pivot);
@@ -72,7 +88,9 @@ class GoSorter {
 
 	private insertionSort(a: number, b: number): void {
 		for (let i = a + 1; i < b; i++) {
-			for (let j = i; j > a && this.less(j, j - 1); j--) this.swap(j, j - 1);
+			for (let j = i; j > a && this.less(j, j - 1); j--) {
+				this.swap(j, j - 1);
+			}
 		}
 	}
 
@@ -80,9 +98,15 @@ class GoSorter {
 		let root = low;
 		for (;;) {
 			let child = 2 * root + 1;
-			if (child >= high) return;
-			if (child + 1 < high && this.less(first + child, first + child + 1)) child++;
-			if (!this.less(first + root, first + child)) return;
+			if (child >= high) {
+				return;
+			}
+			if (child + 1 < high && this.less(first + child, first + child + 1)) {
+				child++;
+			}
+			if (!this.less(first + root, first + child)) {
+				return;
+			}
 			this.swap(first + root, first + child);
 			root = child;
 		}
@@ -90,7 +114,9 @@ class GoSorter {
 
 	private heapSort(a: number, b: number): void {
 		const high = b - a;
-		for (let i = Math.trunc((high - 1) / 2); i >= 0; i--) this.siftDown(i, high, a);
+		for (let i = Math.trunc((high - 1) / 2); i >= 0; i--) {
+			this.siftDown(i, high, a);
+		}
 		for (let i = high - 1; i >= 0; i--) {
 			this.swap(a, a + i);
 			this.siftDown(0, i, a);
@@ -101,8 +127,12 @@ class GoSorter {
 		this.swap(a, pivot);
 		let i = a + 1;
 		let j = b - 1;
-		while (i <= j && this.less(i, a)) i++;
-		while (i <= j && !this.less(j, a)) j--;
+		while (i <= j && this.less(i, a)) {
+			i++;
+		}
+		while (i <= j && !this.less(j, a)) {
+			j--;
+		}
 		if (i > j) {
 			this.swap(j, a);
 			return [j, true];
@@ -110,9 +140,15 @@ class GoSorter {
 
 		this.swap(i++, j--);
 		for (;;) {
-			while (i <= j && this.less(i, a)) i++;
-			while (i <= j && !this.less(j, a)) j--;
-			if (i > j) break;
+			while (i <= j && this.less(i, a)) {
+				i++;
+			}
+			while (i <= j && !this.less(j, a)) {
+				j--;
+			}
+			if (i > j) {
+				break;
+			}
 			this.swap(i++, j--);
 		}
 
@@ -125,9 +161,15 @@ class GoSorter {
 		let i = a + 1;
 		let j = b - 1;
 		for (;;) {
-			while (i <= j && !this.less(a, i)) i++;
-			while (i <= j && this.less(a, j)) j--;
-			if (i > j) return i;
+			while (i <= j && !this.less(a, i)) {
+				i++;
+			}
+			while (i <= j && this.less(a, j)) {
+				j--;
+			}
+			if (i > j) {
+				return i;
+			}
 			this.swap(i++, j--);
 		}
 	}
@@ -135,16 +177,26 @@ class GoSorter {
 	private partialInsertionSort(a: number, b: number): boolean {
 		let i = a + 1;
 		for (let step = 0; step < 5; step++) {
-			while (i < b && !this.less(i, i - 1)) i++;
-			if (i === b) return true;
-			if (b - a < 50) return false;
+			while (i < b && !this.less(i, i - 1)) {
+				i++;
+			}
+			if (i === b) {
+				return true;
+			}
+			if (b - a < 50) {
+				return false;
+			}
 			this.swap(i, i - 1);
 			if (i - a >= 2) {
-				for (let j = i - 1; j >= 1 && this.less(j, j - 1); j--) this.swap(j, j - 1);
+				for (let j = i - 1; j >= 1 && this.less(j, j - 1); j--) {
+					this.swap(j, j - 1);
+				}
 			}
 
 			if (b - i >= 2) {
-				for (let j = i + 1; j < b && this.less(j, j - 1); j++) this.swap(j, j - 1);
+				for (let j = i + 1; j < b && this.less(j, j - 1); j++) {
+					this.swap(j, j - 1);
+				}
 			}
 		}
 
@@ -153,7 +205,9 @@ class GoSorter {
 
 	private breakPatterns(a: number, b: number): void {
 		const length = b - a;
-		if (length < 8) return;
+		if (length < 8) {
+			return;
+		}
 		// Go's xorshift on a uint64 seeded with the length; modulus is the next power of two.
 		let random = BigInt(length);
 		const mask = (1n << 64n) - 1n;
@@ -164,7 +218,9 @@ class GoSorter {
 			random ^= random >> 7n;
 			random ^= (random << 17n) & mask;
 			let other = Number(random & BigInt(modulus - 1));
-			if (other >= length) other -= length;
+			if (other >= length) {
+				other -= length;
+			}
 			this.swap(index, a + other);
 		}
 	}
@@ -205,6 +261,8 @@ class GoSorter {
 	}
 
 	private reverse(a: number, b: number): void {
-		for (let i = a, j = b - 1; i < j; i++, j--) this.swap(i, j);
+		for (let i = a, j = b - 1; i < j; i++, j--) {
+			this.swap(i, j);
+		}
 	}
 }

@@ -3,17 +3,24 @@ import type {LimitRange, Namespace, ResourceQuota} from './types.js';
 import {byteOrder, DescribeWriter, rfc1123z, writeAnnotations, writeLabels} from './writer.js';
 
 const scopeHelp: Record<string, string> = {
-	Terminating: 'Matches all pods that have an active deadline. These pods have a limited lifespan on a node before being actively terminated by the system.',
-	NotTerminating: 'Matches all pods that do not have an active deadline. These pods usually include long running pods whose container command is not expected to terminate.',
+	Terminating:
+		'Matches all pods that have an active deadline. These pods have a limited lifespan on a node before being actively terminated by the system.',
+	NotTerminating:
+		'Matches all pods that do not have an active deadline. These pods usually include long running pods whose container command is not expected to terminate.',
 	BestEffort: 'Matches all pods that do not have resource requirements set. These pods have a best effort quality of service.',
-	NotBestEffort: 'Matches all pods that have at least one resource requirement set. These pods have a burstable or guaranteed quality of service.',
+	NotBestEffort:
+		'Matches all pods that have at least one resource requirement set. These pods have a burstable or guaranteed quality of service.',
 };
 
 /**
  * What `kubectl describe namespace` prints. `quotas` and `limitRanges` are undefined where the
  * server does not serve them (kubectl then leaves their sections out).
  */
-export function describeNamespace(namespace: Namespace, quotas: readonly ResourceQuota[] | undefined, limitRanges: readonly LimitRange[] | undefined): string {
+export function describeNamespace(
+	namespace: Namespace,
+	quotas: readonly ResourceQuota[] | undefined,
+	limitRanges: readonly LimitRange[] | undefined,
+): string {
 	const w = new DescribeWriter();
 	w.write(0, `Name:\t${namespace.metadata.name ?? ''}\n`);
 	writeLabels(w, 'Labels', namespace.metadata.labels);
@@ -25,7 +32,10 @@ export function describeNamespace(namespace: Namespace, quotas: readonly Resourc
 		w.write(1, 'Type\tStatus\tLastTransitionTime\tReason\tMessage\n');
 		w.write(1, '----\t------\t------------------\t------\t-------\n');
 		for (const condition of conditions) {
-			w.write(1, `${condition.type}\t${condition.status}\t${rfc1123z(condition.lastTransitionTime)}\t${condition.reason ?? ''}\t${condition.message ?? ''}\n`);
+			w.write(
+				1,
+				`${condition.type}\t${condition.status}\t${rfc1123z(condition.lastTransitionTime)}\t${condition.reason ?? ''}\t${condition.message ?? ''}\n`,
+			);
 		}
 	}
 
@@ -54,7 +64,11 @@ function writeQuotas(w: DescribeWriter, quotas: readonly ResourceQuota[]): void 
 		const scopes = [...(quota.spec?.scopes ?? [])].sort(byteOrder);
 		if (scopes.length > 0) {
 			w.write(1, `Scopes:\t${scopes.join(', ')}\n`);
-			for (const scope of scopes) if (scopeHelp[scope]) w.write(1, `* ${scopeHelp[scope]}\n`);
+			for (const scope of scopes) {
+				if (scopeHelp[scope]) {
+					w.write(1, `* ${scopeHelp[scope]}\n`);
+				}
+			}
 		}
 
 		w.write(1, 'Resource\tUsed\tHard\n');

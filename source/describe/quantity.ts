@@ -22,10 +22,14 @@ export const zeroQuantity: Quantity = {mantissa: 0n, exponent: 0, format: 'Decim
 
 /** Parses a quantity string or number; undefined when it is not one. */
 export function parseQuantity(input: string | number | undefined): Quantity | undefined {
-	if (input === undefined) return undefined;
+	if (input === undefined) {
+		return undefined;
+	}
 	const text = String(input).trim();
 	const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d+))?$/.exec(text);
-	if (!match || (match[2] === '' && (match[3] ?? '') === '')) return undefined;
+	if (!match || (match[2] === '' && (match[3] ?? '') === '')) {
+		return undefined;
+	}
 	const [, sign, whole, fraction = '', suffix, power] = match;
 	let mantissa = BigInt(`${whole}${fraction}` || '0');
 	let exponent = -fraction.length;
@@ -54,7 +58,9 @@ export function parseQuantity(input: string | number | undefined): Quantity | un
 /** The value scaled to 10^scale, rounded up (Quantity.ScaledValue). */
 export function scaledValue(quantity: Quantity, scale: number): bigint {
 	const shift = quantity.exponent - scale;
-	if (shift >= 0) return quantity.mantissa * 10n ** BigInt(shift);
+	if (shift >= 0) {
+		return quantity.mantissa * 10n ** BigInt(shift);
+	}
 	const divisor = 10n ** BigInt(-shift);
 	const quotient = quantity.mantissa / divisor;
 	return quantity.mantissa % divisor > 0n ? quotient + 1n : quotient;
@@ -77,7 +83,9 @@ export function addQuantities(a: Quantity, b: Quantity): Quantity {
 /** The canonical text of a quantity (Quantity.String). */
 export function formatQuantity(quantity: Quantity): string {
 	let {mantissa, exponent} = quantity;
-	if (mantissa === 0n) return '0';
+	if (mantissa === 0n) {
+		return '0';
+	}
 	let format = quantity.format;
 	if (format === 'BinarySI') {
 		const whole = exponent >= 0 ? mantissa * 10n ** BigInt(exponent) : undefined;
@@ -105,8 +113,12 @@ export function formatQuantity(quantity: Quantity): string {
 	const remainder = ((exponent % 3) + 3) % 3;
 	mantissa *= 10n ** BigInt(remainder);
 	exponent -= remainder;
-	if (exponent === 0) return String(mantissa);
-	if (format === 'DecimalSI' && exponent in decimalSuffix) return `${mantissa}${decimalSuffix[exponent]}`;
+	if (exponent === 0) {
+		return String(mantissa);
+	}
+	if (format === 'DecimalSI' && exponent in decimalSuffix) {
+		return `${mantissa}${decimalSuffix[exponent]}`;
+	}
 	return `${mantissa}e${exponent}`;
 }
 

@@ -10,7 +10,9 @@ const padding = 2;
 /** Width of a cell as tabwriter counts it: in Unicode code points. */
 const cellWidth = (cell: string): number => {
 	let width = 0;
-	for (const _ of cell) width++;
+	for (const _ of cell) {
+		width++;
+	}
 	return width;
 };
 
@@ -26,7 +28,9 @@ export function alignTabs(text: string): string {
 			let row = '';
 			cells.forEach((cell, column) => {
 				row += cell;
-				if (column < widths.length) row += ' '.repeat(Math.max(0, widths[column]! - cellWidth(cell)));
+				if (column < widths.length) {
+					row += ' '.repeat(Math.max(0, widths[column]! - cellWidth(cell)));
+				}
 			});
 			out.push(row);
 		}
@@ -38,13 +42,17 @@ export function alignTabs(text: string): string {
 		const column = widths.length;
 		let start = from;
 		for (let index = from; index < to; index++) {
-			if (column >= lines[index]!.length - 1) continue;
+			if (column >= lines[index]!.length - 1) {
+				continue;
+			}
 			writeLines(start, index);
 			start = index;
 			let width = 0;
 			for (; index < to; index++) {
 				const cells = lines[index]!;
-				if (column >= cells.length - 1) break;
+				if (column >= cells.length - 1) {
+					break;
+				}
 				width = Math.max(width, cellWidth(cells[column]!) + padding);
 			}
 

@@ -119,7 +119,10 @@ export interface Lease {
 
 export interface Namespace {
 	metadata: ObjectMeta;
-	status?: {phase?: string; conditions?: Array<{type: string; status: string; lastTransitionTime?: string; reason?: string; message?: string}>};
+	status?: {
+		phase?: string;
+		conditions?: Array<{type: string; status: string; lastTransitionTime?: string; reason?: string; message?: string}>;
+	};
 }
 
 export interface ResourceQuota {
@@ -130,7 +133,16 @@ export interface ResourceQuota {
 
 export interface LimitRange {
 	metadata: ObjectMeta;
-	spec?: {limits?: Array<{type?: string; max?: ResourceList; min?: ResourceList; default?: ResourceList; defaultRequest?: ResourceList; maxLimitRequestRatio?: ResourceList}>};
+	spec?: {
+		limits?: Array<{
+			type?: string;
+			max?: ResourceList;
+			min?: ResourceList;
+			default?: ResourceList;
+			defaultRequest?: ResourceList;
+			maxLimitRequestRatio?: ResourceList;
+		}>;
+	};
 }
 
 export type {Event};

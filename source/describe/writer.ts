@@ -42,7 +42,9 @@ const pad = (value: number) => String(Math.abs(value)).padStart(2, '0');
 /** Go's `time.RFC1123Z` in the machine's time zone (describe's dates); Go's zero time when unset. */
 export function rfc1123z(timestamp: string | null | undefined): string {
 	const ms = timestampMs(timestamp);
-	if (ms === undefined) return 'Mon, 01 Jan 0001 00:00:00 +0000';
+	if (ms === undefined) {
+		return 'Mon, 01 Jan 0001 00:00:00 +0000';
+	}
 	const date = new Date(ms);
 	const offset = -date.getTimezoneOffset();
 	const zone = `${offset >= 0 ? '+' : '-'}${pad(Math.trunc(offset / 60))}${pad(offset % 60)}`;
@@ -59,7 +61,13 @@ export function since(timestamp: string | null | undefined, now: number): string
 export const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** `Title:\tkey=value` lines, sorted, `<none>` when empty (printLabelsMultiline). */
-export function writeLabels(w: PrefixWriter, title: string, labels: Record<string, string> | undefined, initialIndent = '', innerIndent = '\t'): void {
+export function writeLabels(
+	w: PrefixWriter,
+	title: string,
+	labels: Record<string, string> | undefined,
+	initialIndent = '',
+	innerIndent = '\t',
+): void {
 	w.write(0, `${initialIndent}${title}:${innerIndent}`);
 	const keys = Object.keys(labels ?? {}).sort(byteOrder);
 	if (keys.length === 0) {
@@ -83,19 +91,25 @@ const skippedAnnotations = new Set(['kubectl.kubernetes.io/last-applied-configur
 /** `Annotations:` as kubectl prints them: long or multi-line values folded below the key. */
 export function writeAnnotations(w: PrefixWriter, title: string, annotations: Record<string, string> | undefined): void {
 	w.write(0, `${title}:\t`);
-	const keys = Object.keys(annotations ?? {}).filter(key => !skippedAnnotations.has(key)).sort(byteOrder);
+	const keys = Object.keys(annotations ?? {})
+		.filter(key => !skippedAnnotations.has(key))
+		.sort(byteOrder);
 	if (keys.length === 0) {
 		w.line('<none>');
 		return;
 	}
 
 	keys.forEach((key, index) => {
-		if (index > 0) w.write(0, '\t');
+		if (index > 0) {
+			w.write(0, '\t');
+		}
 		const value = annotations![key]!.replace(/\n$/, '');
 		// Go measures in bytes.
 		if (byteLength(value) + byteLength(key) + 2 > maxAnnotationLength || value.includes('\n')) {
 			w.write(0, `${key}:\n`);
-			for (const part of value.split('\n')) w.write(0, `\t  ${shorten(part, maxAnnotationLength - 2)}\n`);
+			for (const part of value.split('\n')) {
+				w.write(0, `\t  ${shorten(part, maxAnnotationLength - 2)}\n`);
+			}
 		} else {
 			w.write(0, `${key}: ${value}\n`);
 		}
@@ -120,7 +134,8 @@ export interface Taint {
 }
 
 /** `key=value:effect` (Taint.ToString). */
-export const taintText = (taint: Taint): string => `${taint.key ?? ''}${taint.value ? `=${taint.value}` : ''}${taint.effect ? `:${taint.effect}` : ''}`;
+export const taintText = (taint: Taint): string =>
+	`${taint.key ?? ''}${taint.value ? `=${taint.value}` : ''}${taint.effect ? `:${taint.effect}` : ''}`;
 
 /** `Taints:` lines, by effect then key. */
 export function writeTaints(w: PrefixWriter, title: string, taints: readonly Taint[] | undefined): void {
@@ -132,7 +147,9 @@ export function writeTaints(w: PrefixWriter, title: string, taints: readonly Tai
 
 	const sorted = [...taints].sort((a, b) => byteOrder(`${a.effect ?? ''},${a.key ?? ''}`, `${b.effect ?? ''},${b.key ?? ''}`));
 	sorted.forEach((taint, index) => {
-		if (index > 0) w.write(0, '\t');
+		if (index > 0) {
+			w.write(0, '\t');
+		}
 		w.write(0, `${taintText(taint)}\n`);
 	});
 }
@@ -152,11 +169,17 @@ export function writeTolerations(w: PrefixWriter, title: string, tolerations: re
 
 	const sorted = [...tolerations].sort((a, b) => byteOrder(a.key ?? '', b.key ?? ''));
 	sorted.forEach((toleration, index) => {
-		if (index > 0) w.write(0, '\t');
+		if (index > 0) {
+			w.write(0, '\t');
+		}
 		let text = taintText(toleration);
 		// An Exists toleration with no key and no effect tolerates everything.
-		if (toleration.operator === 'Exists' && !toleration.value) text += toleration.key || toleration.effect ? ' op=Exists' : 'op=Exists';
-		if (toleration.tolerationSeconds !== undefined && toleration.tolerationSeconds !== null) text += ` for ${toleration.tolerationSeconds}s`;
+		if (toleration.operator === 'Exists' && !toleration.value) {
+			text += toleration.key || toleration.effect ? ' op=Exists' : 'op=Exists';
+		}
+		if (toleration.tolerationSeconds !== undefined && toleration.tolerationSeconds !== null) {
+			text += ` for ${toleration.tolerationSeconds}s`;
+		}
 		w.write(0, `${text}\n`);
 	});
 }

@@ -73,7 +73,11 @@ export function stringColumn(name: string, description: string, priority: 0 | 1 
 }
 
 /** A column with its cell and its pane attributes. */
-export function rowColumn<Row>(column: Column, cell: RowColumn<Row>['cell'], attributes: Omit<Partial<RowColumn<Row>>, keyof Column | 'cell'> = {}): RowColumn<Row> {
+export function rowColumn<Row>(
+	column: Column,
+	cell: RowColumn<Row>['cell'],
+	attributes: Omit<Partial<RowColumn<Row>>, keyof Column | 'cell'> = {},
+): RowColumn<Row> {
 	return {...column, cell, ...attributes};
 }
 

@@ -17,27 +17,39 @@ const goZeroTime = -62_135_596_800_000;
 export function humanDuration(ms: number): string {
 	// Go truncates toward zero; -1.5s is still "0s" (a little clock skew is tolerated).
 	const seconds = Math.trunc(ms / second);
-	if (seconds < -1) return '<invalid>';
-	if (seconds < 0) return '0s';
-	if (seconds < 60 * 2) return `${seconds}s`;
+	if (seconds < -1) {
+		return '<invalid>';
+	}
+	if (seconds < 0) {
+		return '0s';
+	}
+	if (seconds < 60 * 2) {
+		return `${seconds}s`;
+	}
 	const minutes = Math.trunc(ms / minute);
 	if (minutes < 10) {
 		const s = seconds % 60;
 		return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
 	}
-	if (minutes < 60 * 3) return `${minutes}m`;
+	if (minutes < 60 * 3) {
+		return `${minutes}m`;
+	}
 	const hours = Math.trunc(ms / hour);
 	if (hours < 8) {
 		const m = minutes % 60;
 		return m === 0 ? `${hours}h` : `${hours}h${m}m`;
 	}
-	if (hours < 48) return `${hours}h`;
+	if (hours < 48) {
+		return `${hours}h`;
+	}
 	const days = Math.trunc(hours / 24);
 	if (hours < 24 * 8) {
 		const h = hours % 24;
 		return h === 0 ? `${days}d` : `${days}d${h}h`;
 	}
-	if (hours < 24 * 365 * 2) return `${days}d`;
+	if (hours < 24 * 365 * 2) {
+		return `${days}d`;
+	}
 	const years = Math.trunc(days / 365);
 	if (hours < 24 * 365 * 8) {
 		const dy = days % 365;
@@ -51,9 +63,13 @@ export function humanDuration(ms: number): string {
  * unparsable or Go's zero time — the cases `metav1.Time.IsZero` reports as unset.
  */
 export function timestampMs(timestamp: string | null | undefined): number | undefined {
-	if (!timestamp) return undefined;
+	if (!timestamp) {
+		return undefined;
+	}
 	const ms = Date.parse(timestamp);
-	if (Number.isNaN(ms) || ms === goZeroTime) return undefined;
+	if (Number.isNaN(ms) || ms === goZeroTime) {
+		return undefined;
+	}
 	return ms;
 }
 

@@ -11,9 +11,16 @@ import {translateTimestampSince} from './duration.js';
 export const eventColumns: Column[] = [
 	stringColumn('Last Seen', 'The time at which the most recent occurrence of this event was recorded.'),
 	stringColumn('Type', 'Type of this event (Normal, Warning), new types could be added in the future'),
-	stringColumn('Reason', "This should be a short, machine understandable string that gives the reason for the transition into the object's current status."),
+	stringColumn(
+		'Reason',
+		"This should be a short, machine understandable string that gives the reason for the transition into the object's current status.",
+	),
 	stringColumn('Object', 'The object that this event is about.'),
-	stringColumn('Subobject', 'If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement, such as desiredState.manifest.containers[2]. For example, if the object reference is to a container within a pod, this would take on a value like: "spec.containers{name}" (where "name" refers to the name of the container that triggered the event) or if no container name is specified "spec.containers[2]" (container with index 2 in this pod). This syntax is chosen only to have some well-defined way of referencing a part of an object.', 1),
+	stringColumn(
+		'Subobject',
+		'If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement, such as desiredState.manifest.containers[2]. For example, if the object reference is to a container within a pod, this would take on a value like: "spec.containers{name}" (where "name" refers to the name of the container that triggered the event) or if no container name is specified "spec.containers[2]" (container with index 2 in this pod). This syntax is chosen only to have some well-defined way of referencing a part of an object.',
+		1,
+	),
 	stringColumn('Source', 'The component reporting this event. Should be a short machine understandable string.', 1),
 	stringColumn('Message', 'A human-readable description of the status of this operation.'),
 	stringColumn('First Seen', 'The time at which the event was first recorded. (Time of server receipt is in TypeMeta.)', 1),

@@ -14,7 +14,8 @@ export interface Lease extends KubeObject {
 }
 
 /** `coordinationv1.LeaseSpec{}.SwaggerDoc()["holderIdentity"]` as a v1.32 server sends it. */
-const holderDescription = 'holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.';
+const holderDescription =
+	'holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.';
 
 /** NAME HOLDER AGE. */
 export const leaseColumns: Column[] = [nameColumn, stringColumn('Holder', holderDescription), ageColumn];

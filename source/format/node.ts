@@ -10,7 +10,8 @@ import {translateTimestampSince} from './duration.js';
 const labelNodeRolePrefix = 'node-role.kubernetes.io/';
 const nodeLabelRole = 'kubernetes.io/role';
 
-const addressesDescription = "List of addresses reachable to the node. Queried from cloud provider, if available. More info: https://kubernetes.io/docs/reference/node/node-status/#addresses Note: This field is declared as mergeable, but the merge key is not sufficiently unique, which can cause data corruption when it is merged. Callers should instead use a full-replacement patch. See https://pr.k8s.io/79391 for an example. Consumers should assume that addresses can change during the lifetime of a Node. However, there are some exceptions where this may not be possible, such as Pods that inherit a Node's address in its own status or consumers of the downward API (status.hostIP).";
+const addressesDescription =
+	"List of addresses reachable to the node. Queried from cloud provider, if available. More info: https://kubernetes.io/docs/reference/node/node-status/#addresses Note: This field is declared as mergeable, but the merge key is not sufficiently unique, which can cause data corruption when it is merged. Callers should instead use a full-replacement patch. See https://pr.k8s.io/79391 for an example. Consumers should assume that addresses can change during the lifetime of a Node. However, there are some exceptions where this may not be possible, such as Pods that inherit a Node's address in its own status or consumers of the downward API (status.hostIP).";
 
 /** NAME STATUS ROLES AGE VERSION, and INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME for -o wide. */
 export const nodeColumns: Column[] = [
@@ -23,7 +24,11 @@ export const nodeColumns: Column[] = [
 	stringColumn('External-IP', addressesDescription, 1),
 	stringColumn('OS-Image', 'OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).', 1),
 	stringColumn('Kernel-Version', "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).", 1),
-	stringColumn('Container-Runtime', 'ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).', 1),
+	stringColumn(
+		'Container-Runtime',
+		'ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).',
+		1,
+	),
 ];
 
 /**
@@ -35,7 +40,9 @@ export function nodeStatus(node: Node): string {
 	// printNode keys conditions by type, so a later duplicate wins.
 	const ready = node.status?.conditions?.findLast(condition => condition.type === 'Ready');
 	const status = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
-	if (node.spec?.unschedulable) status.push('SchedulingDisabled');
+	if (node.spec?.unschedulable) {
+		status.push('SchedulingDisabled');
+	}
 	return status.join(',');
 }
 
@@ -45,7 +52,9 @@ export function nodeRoles(node: Node): string {
 	for (const [key, value] of Object.entries(node.metadata.labels ?? {})) {
 		if (key.startsWith(labelNodeRolePrefix)) {
 			const role = key.slice(labelNodeRolePrefix.length);
-			if (role) roles.add(role);
+			if (role) {
+				roles.add(role);
+			}
 		} else if (key === nodeLabelRole && value) {
 			roles.add(value);
 		}

@@ -57,12 +57,47 @@ export const podColumns: Array<RowColumn<PodRow>> = [
 	rowColumn(nameColumn, row => row.name, {shrink: true}),
 	rowColumn(stringColumn('Ready', 'The aggregate readiness state of this pod for accepting traffic.'), row => row.ready, {dropRank: 8}),
 	rowColumn(stringColumn('Status', 'The aggregate status of the containers in this pod.'), row => row.status, {colour: row => row.health}),
-	rowColumn(stringColumn('Restarts', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'), (row, now) => restartsCell(row.restarts, row.lastRestartAt, now), {dropRank: 6, ticks: true}),
+	rowColumn(
+		stringColumn(
+			'Restarts',
+			'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+		),
+		(row, now) => restartsCell(row.restarts, row.lastRestartAt, now),
+		{dropRank: 6, ticks: true},
+	),
 	rowColumn(ageColumn, (row, now) => ageSince(row.createdAt, now), {dropRank: 7, ticks: true}),
-	rowColumn(stringColumn('IP', 'IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', 1), row => row.ip, {dropRank: 5}),
-	rowColumn(stringColumn('Node', 'NodeName is a request to schedule this pod onto a specific node. If it is non-empty, the scheduler simply schedules this pod onto that node, assuming that it fits resource requirements.', 1), row => row.node, {dropRank: 4}),
-	rowColumn(stringColumn('Nominated Node', 'nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods. This field does not guarantee that the pod will be scheduled on this node. Scheduler may decide to place the pod elsewhere if other nodes become available sooner. Scheduler may also decide to give the resources on this node to a higher priority pod that is created after preemption. As a result, this field may be different than PodSpec.nodeName when the pod is scheduled.', 1), row => row.nominatedNode, {dropRank: 2}),
-	rowColumn(stringColumn('Readiness Gates', 'If specified, all readiness gates will be evaluated for pod readiness. A pod is ready when all its containers are ready AND all conditions specified in the readiness gates have status equal to "True" More info: https://git.k8s.io/enhancements/keps/sig-network/0007-pod-ready%2B%2B.md', 1), row => row.readinessGates, {dropRank: 1}),
+	rowColumn(
+		stringColumn('IP', 'IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', 1),
+		row => row.ip,
+		{dropRank: 5},
+	),
+	rowColumn(
+		stringColumn(
+			'Node',
+			'NodeName is a request to schedule this pod onto a specific node. If it is non-empty, the scheduler simply schedules this pod onto that node, assuming that it fits resource requirements.',
+			1,
+		),
+		row => row.node,
+		{dropRank: 4},
+	),
+	rowColumn(
+		stringColumn(
+			'Nominated Node',
+			'nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods. This field does not guarantee that the pod will be scheduled on this node. Scheduler may decide to place the pod elsewhere if other nodes become available sooner. Scheduler may also decide to give the resources on this node to a higher priority pod that is created after preemption. As a result, this field may be different than PodSpec.nodeName when the pod is scheduled.',
+			1,
+		),
+		row => row.nominatedNode,
+		{dropRank: 2},
+	),
+	rowColumn(
+		stringColumn(
+			'Readiness Gates',
+			'If specified, all readiness gates will be evaluated for pod readiness. A pod is ready when all its containers are ready AND all conditions specified in the readiness gates have status equal to "True" More info: https://git.k8s.io/enhancements/keps/sig-network/0007-pod-ready%2B%2B.md',
+			1,
+		),
+		row => row.readinessGates,
+		{dropRank: 1},
+	),
 ];
 
 /** The condition of a type is True (the first one of that type decides, as in printPod's helpers). */
@@ -84,7 +119,7 @@ function initializedTrue(conditions: PodCondition[] | undefined): boolean {
 /** Epoch ms of the container's last termination, 0 when there is none (Go's zero time). */
 function lastTerminatedAt(status: ContainerStatus): number {
 	const terminated = status.lastState?.terminated;
-	return terminated ? timestampMs(terminated.finishedAt) ?? 0 : 0;
+	return terminated ? (timestampMs(terminated.finishedAt) ?? 0) : 0;
 }
 
 /** The STATUS, READY counts and restarts of printPod, before any clock is involved. */
@@ -95,7 +130,9 @@ function podSummary(pod: Pod): {status: string; readyCount: number; total: numbe
 	const phase = status.phase ?? '';
 	// JSON omits empty strings, so truthiness stands in for Go's `!= ""` everywhere below.
 	let reason = status.reason || phase;
-	if (conditions?.some(c => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) reason = 'SchedulingGated';
+	if (conditions?.some(c => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) {
+		reason = 'SchedulingGated';
+	}
 
 	const initContainers = spec?.initContainers ?? [];
 	// Native sidecars (init containers with restartPolicy Always) count in READY's denominator.
@@ -119,15 +156,22 @@ function podSummary(pod: Pod): {status: string; readyCount: number; total: numbe
 		}
 		const terminated = container.state?.terminated;
 		const waiting = container.state?.waiting;
-		if (terminated && terminated.exitCode === 0) continue;
+		if (terminated && terminated.exitCode === 0) {
+			continue;
+		}
 		if (sidecar && container.started === true) {
-			if (container.ready) readyCount++;
+			if (container.ready) {
+				readyCount++;
+			}
 			continue;
 		}
 		if (terminated) {
 			// Initialization failed.
-			if (terminated.reason) reason = `Init:${terminated.reason}`;
-			else reason = terminated.signal ? `Init:Signal:${terminated.signal}` : `Init:ExitCode:${terminated.exitCode}`;
+			if (terminated.reason) {
+				reason = `Init:${terminated.reason}`;
+			} else {
+				reason = terminated.signal ? `Init:Signal:${terminated.signal}` : `Init:ExitCode:${terminated.exitCode}`;
+			}
 		} else if (waiting?.reason && waiting.reason !== 'PodInitializing') {
 			reason = `Init:${waiting.reason}`;
 		} else {
@@ -154,9 +198,14 @@ function podSummary(pod: Pod): {status: string; readyCount: number; total: numbe
 			if (waiting?.reason) {
 				reason = waiting.reason;
 			} else if (terminated) {
-				if (terminated.reason) reason = terminated.reason;
-				else reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
-				if (terminated.exitCode !== 0) errorReason = reason;
+				if (terminated.reason) {
+					reason = terminated.reason;
+				} else {
+					reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
+				}
+				if (terminated.exitCode !== 0) {
+					errorReason = reason;
+				}
 			} else if (container.ready && container.state?.running) {
 				hasRunning = true;
 				readyCount++;
@@ -164,14 +213,21 @@ function podSummary(pod: Pod): {status: string; readyCount: number; total: numbe
 		}
 		// A Completed container next to a running one: report the pod, not the finished container.
 		if (reason === 'Completed') {
-			if (hasRunning && hasPodReadyCondition(conditions)) reason = 'Running';
-			else if (errorReason) reason = errorReason;
-			else if (hasRunning) reason = 'NotReady';
+			if (hasRunning && hasPodReadyCondition(conditions)) {
+				reason = 'Running';
+			} else if (errorReason) {
+				reason = errorReason;
+			} else if (hasRunning) {
+				reason = 'NotReady';
+			}
 		}
 	}
 
-	if (pod.metadata.deletionTimestamp && status.reason === 'NodeLost') reason = 'Unknown';
-	else if (pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating';
+	if (pod.metadata.deletionTimestamp && status.reason === 'NodeLost') {
+		reason = 'Unknown';
+	} else if (pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') {
+		reason = 'Terminating';
+	}
 
 	return {status: reason, readyCount, total, restarts, lastRestartAt};
 }
@@ -179,7 +235,9 @@ function podSummary(pod: Pod): {status: string; readyCount: number; total: numbe
 /** READINESS GATES: how many gates have a True condition (the first condition of that type decides). */
 function readinessGatesCell(pod: Pod): string {
 	const gates = pod.spec?.readinessGates ?? [];
-	if (gates.length === 0) return '<none>';
+	if (gates.length === 0) {
+		return '<none>';
+	}
 	const trueGates = gates.filter(gate => conditionTrue(pod.status?.conditions, gate.conditionType)).length;
 	return `${trueGates}/${gates.length}`;
 }
@@ -210,12 +268,14 @@ export function podRow(pod: Pod): PodRow {
 		deleting: Boolean(metadata.deletionTimestamp),
 		health: podHealth(summary.status, summary.readyCount, summary.total),
 		labels: {...metadata.labels},
-		containerPorts: (pod.spec?.containers ?? []).flatMap(container => (container.ports ?? []).map(port => ({
-			container: container.name,
-			...(port.name === undefined ? {} : {name: port.name}),
-			port: port.containerPort,
-			protocol: port.protocol ?? 'TCP',
-		}))),
+		containerPorts: (pod.spec?.containers ?? []).flatMap(container =>
+			(container.ports ?? []).map(port => ({
+				container: container.name,
+				...(port.name === undefined ? {} : {name: port.name}),
+				port: port.containerPort,
+				protocol: port.protocol ?? 'TCP',
+			})),
+		),
 	};
 }
 
@@ -224,7 +284,9 @@ export function podRow(pod: Pod): PodRow {
  * @example restartsCell(4, Date.parse('2026-11-24T11:58:58Z'), Date.parse('2026-11-24T12:00:00Z')) // '4 (62s ago)'
  */
 export function restartsCell(restarts: number, lastRestartAt: number, now: number): string {
-	if (restarts === 0 || lastRestartAt === 0) return String(restarts);
+	if (restarts === 0 || lastRestartAt === 0) {
+		return String(restarts);
+	}
 	return `${restarts} (${humanDuration(now - lastRestartAt)} ago)`;
 }
 
@@ -239,8 +301,19 @@ export function podCells(row: PodRow, now: number): string[] {
 const progressing = new Set(['Pending', 'ContainerCreating', 'PodInitializing', 'SchedulingGated']);
 const completed = new Set(['Completed', 'Succeeded']);
 const failed = new Set([
-	'Failed', 'Error', 'OOMKilled', 'Evicted', 'Unknown', 'ContainerStatusUnknown', 'DeadlineExceeded',
-	'StartError', 'ContainerCannotRun', 'UnexpectedAdmissionError', 'NodeAffinity', 'OutOfcpu', 'OutOfmemory',
+	'Failed',
+	'Error',
+	'OOMKilled',
+	'Evicted',
+	'Unknown',
+	'ContainerStatusUnknown',
+	'DeadlineExceeded',
+	'StartError',
+	'ContainerCannotRun',
+	'UnexpectedAdmissionError',
+	'NodeAffinity',
+	'OutOfcpu',
+	'OutOfmemory',
 ]);
 
 /**
@@ -259,12 +332,24 @@ const failed = new Set([
  *   `NotReady`, `Init:CrashLoopBackOff`, `Init:ImagePullBackOff` and unknown reasons.
  */
 export function podHealth(status: string, readyCount: number, total: number): PodHealth {
-	if (status === 'Terminating') return 'terminating';
-	if (completed.has(status)) return 'completed';
-	if (status === 'Running') return readyCount >= total ? 'ok' : 'progressing';
-	if (/^Init:\d+\/\d+$/.test(status)) return 'progressing';
+	if (status === 'Terminating') {
+		return 'terminating';
+	}
+	if (completed.has(status)) {
+		return 'completed';
+	}
+	if (status === 'Running') {
+		return readyCount >= total ? 'ok' : 'progressing';
+	}
+	if (/^Init:\d+\/\d+$/.test(status)) {
+		return 'progressing';
+	}
 	const bare = status.startsWith('Init:') ? status.slice('Init:'.length) : status;
-	if (progressing.has(bare)) return 'progressing';
-	if (failed.has(bare) || /^(ExitCode|Signal):-?\d+$/.test(bare)) return 'failed';
+	if (progressing.has(bare)) {
+		return 'progressing';
+	}
+	if (failed.has(bare) || /^(ExitCode|Signal):-?\d+$/.test(bare)) {
+		return 'failed';
+	}
 	return 'warning';
 }

@@ -26,9 +26,15 @@ const tabStop = 8;
 /** How one character is shown. */
 function visible(character: string): string {
 	const code = character.codePointAt(0)!;
-	if (code === 0x0D) return '\\r'; // kubectl's own spelling (its EscapeTerminal), so describe text matches
-	if (code < 0x20) return `^${String.fromCodePoint(code + 0x40)}`;
-	if (code === 0x7F) return '^?';
+	if (code === 0x0d) {
+		return '\\r'; // kubectl's own spelling (its EscapeTerminal), so describe text matches
+	}
+	if (code < 0x20) {
+		return `^${String.fromCodePoint(code + 0x40)}`;
+	}
+	if (code === 0x7f) {
+		return '^?';
+	}
 	return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
@@ -47,12 +53,17 @@ export function safeText(text: string): string {
 
 /** One line of text that cannot drive the terminal: controls shown visibly, tabs expanded, newlines as ^J. */
 export function safeLine(text: string): string {
-	if (!unsafe.test(text)) return text;
+	if (!unsafe.test(text)) {
+		return text;
+	}
 	// One pass, so a tab stops at a multiple of 8 of what is shown (an escape is wider than its character).
 	let line = '';
 	for (const character of text) {
-		if (character === '\t') line += ' '.repeat(tabStop - (line.length % tabStop));
-		else line += unsafe.test(character) ? visible(character) : character;
+		if (character === '\t') {
+			line += ' '.repeat(tabStop - (line.length % tabStop));
+		} else {
+			line += unsafe.test(character) ? visible(character) : character;
+		}
 	}
 
 	return line;
@@ -73,9 +84,13 @@ export function safeJson<T>(value: T): T {
 }
 
 function walk(value: unknown): unknown {
-	if (typeof value === 'string') return safeText(value);
+	if (typeof value === 'string') {
+		return safeText(value);
+	}
 	if (Array.isArray(value)) {
-		for (let index = 0; index < value.length; index++) value[index] = walk(value[index]);
+		for (let index = 0; index < value.length; index++) {
+			value[index] = walk(value[index]);
+		}
 		return value;
 	}
 
@@ -102,7 +117,9 @@ function walk(value: unknown): unknown {
  * costs no walk over their strings.
  */
 export function jsonMayHoldControls(json: string): boolean {
-	return /\\u00[0189]|\\u007f|\\[bfr]|\\u061c|\\u20[0-6][0-9a-f]|\\ufeff|\\ufff[9ab]|[\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/i.test(json);
+	return /\\u00[0189]|\\u007f|\\[bfr]|\\u061c|\\u20[0-6][0-9a-f]|\\ufeff|\\ufff[9ab]|[\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/i.test(
+		json,
+	);
 }
 
 /** JSON.parse, with every string made safe: for anything a server or a file sends. */

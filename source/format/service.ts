@@ -37,12 +37,47 @@ export interface ServiceRow {
 /** NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE, and SELECTOR for -o wide; SELECTOR, then AGE, then EXTERNAL-IP leave first when the terminal is narrow. */
 export const serviceColumns: Array<RowColumn<ServiceRow>> = [
 	rowColumn(nameColumn, row => row.name, {shrink: true}),
-	rowColumn(stringColumn('Type', 'type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer. "ClusterIP" allocates a cluster-internal IP address for load-balancing to endpoints. Endpoints are determined by the selector or if that is not specified, by manual construction of an Endpoints object or EndpointSlice objects. If clusterIP is "None", no virtual IP is allocated and the endpoints are published as a set of endpoints rather than a virtual IP. "NodePort" builds on ClusterIP and allocates a port on every node which routes to the same endpoints as the clusterIP. "LoadBalancer" builds on NodePort and creates an external load-balancer (if supported in the current cloud) which routes to the same endpoints as the clusterIP. "ExternalName" aliases this service to the specified externalName. Several other fields do not apply to ExternalName services. More info: https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types'), row => row.type, {dropRank: 4}),
-	rowColumn(stringColumn('Cluster-IP', 'clusterIP is the IP address of the service and is usually assigned randomly. If an address is specified manually, is in-range (as per system configuration), and is not in use, it will be allocated to the service; otherwise creation of the service will fail. This field may not be changed through updates unless the type field is also being changed to ExternalName (which requires this field to be blank) or the type field is being changed from ExternalName (in which case this field may optionally be specified, as describe above).  Valid values are "None", empty string (""), or a valid IP address. Setting this to "None" makes a "headless service" (no virtual IP), which is useful when direct endpoint connections are preferred and proxying is not required.  Only applies to types ClusterIP, NodePort, and LoadBalancer. If this field is specified when creating a Service of type ExternalName, creation will fail. This field will be wiped when updating a Service to type ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies'), row => row.clusterIP, {dropRank: 5}),
-	rowColumn(stringColumn('External-IP', 'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.  These IPs are not managed by Kubernetes.  The user is responsible for ensuring that traffic arrives at a node with this IP.  A common example is external load-balancers that are not part of the Kubernetes system.'), row => row.externalIP, {dropRank: 3}),
-	rowColumn(stringColumn('Port(s)', 'The list of ports that are exposed by this service. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies'), row => row.ports),
+	rowColumn(
+		stringColumn(
+			'Type',
+			'type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer. "ClusterIP" allocates a cluster-internal IP address for load-balancing to endpoints. Endpoints are determined by the selector or if that is not specified, by manual construction of an Endpoints object or EndpointSlice objects. If clusterIP is "None", no virtual IP is allocated and the endpoints are published as a set of endpoints rather than a virtual IP. "NodePort" builds on ClusterIP and allocates a port on every node which routes to the same endpoints as the clusterIP. "LoadBalancer" builds on NodePort and creates an external load-balancer (if supported in the current cloud) which routes to the same endpoints as the clusterIP. "ExternalName" aliases this service to the specified externalName. Several other fields do not apply to ExternalName services. More info: https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types',
+		),
+		row => row.type,
+		{dropRank: 4},
+	),
+	rowColumn(
+		stringColumn(
+			'Cluster-IP',
+			'clusterIP is the IP address of the service and is usually assigned randomly. If an address is specified manually, is in-range (as per system configuration), and is not in use, it will be allocated to the service; otherwise creation of the service will fail. This field may not be changed through updates unless the type field is also being changed to ExternalName (which requires this field to be blank) or the type field is being changed from ExternalName (in which case this field may optionally be specified, as describe above).  Valid values are "None", empty string (""), or a valid IP address. Setting this to "None" makes a "headless service" (no virtual IP), which is useful when direct endpoint connections are preferred and proxying is not required.  Only applies to types ClusterIP, NodePort, and LoadBalancer. If this field is specified when creating a Service of type ExternalName, creation will fail. This field will be wiped when updating a Service to type ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies',
+		),
+		row => row.clusterIP,
+		{dropRank: 5},
+	),
+	rowColumn(
+		stringColumn(
+			'External-IP',
+			'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.  These IPs are not managed by Kubernetes.  The user is responsible for ensuring that traffic arrives at a node with this IP.  A common example is external load-balancers that are not part of the Kubernetes system.',
+		),
+		row => row.externalIP,
+		{dropRank: 3},
+	),
+	rowColumn(
+		stringColumn(
+			'Port(s)',
+			'The list of ports that are exposed by this service. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies',
+		),
+		row => row.ports,
+	),
 	rowColumn(ageColumn, (row, now) => ageSince(row.createdAt, now), {dropRank: 2, ticks: true}),
-	rowColumn(stringColumn('Selector', 'Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. Only applies to types ClusterIP, NodePort, and LoadBalancer. Ignored if type is ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/', 1), row => row.selector, {dropRank: 1}),
+	rowColumn(
+		stringColumn(
+			'Selector',
+			'Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. Only applies to types ClusterIP, NodePort, and LoadBalancer. Ignored if type is ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/',
+			1,
+		),
+		row => row.selector,
+		{dropRank: 1},
+	),
 ];
 
 /**
@@ -55,9 +90,7 @@ export function makePortString(ports: ServicePort[] | undefined): string {
 		.map(port => {
 			// The API defaults protocol to TCP; Go prints an unset protocol as an empty string.
 			const protocol = port.protocol ?? '';
-			return port.nodePort && port.nodePort > 0
-				? `${port.port}:${port.nodePort}/${protocol}`
-				: `${port.port}/${protocol}`;
+			return port.nodePort && port.nodePort > 0 ? `${port.port}:${port.nodePort}/${protocol}` : `${port.port}/${protocol}`;
 		})
 		.join(',');
 }
@@ -66,8 +99,11 @@ export function makePortString(ports: ServicePort[] | undefined): string {
 function loadBalancerStatus(service: Service, wide: boolean): string {
 	const values = new Set<string>();
 	for (const ingress of service.status?.loadBalancer?.ingress ?? []) {
-		if (ingress.ip) values.add(ingress.ip);
-		else if (ingress.hostname) values.add(ingress.hostname);
+		if (ingress.ip) {
+			values.add(ingress.ip);
+		} else if (ingress.hostname) {
+			values.add(ingress.hostname);
+		}
 	}
 	// sets.String.List() sorts byte-wise; these values are ASCII, where UTF-16 order is the same.
 	const joined = [...values].sort().join(',');
@@ -87,7 +123,9 @@ export function serviceExternalIP(service: Service, wide: boolean): string {
 			return externalIPs.length > 0 ? externalIPs.join(',') : '<none>';
 		case 'LoadBalancer': {
 			const lb = loadBalancerStatus(service, wide);
-			if (externalIPs.length > 0) return [...(lb ? lb.split(',') : []), ...externalIPs].join(',');
+			if (externalIPs.length > 0) {
+				return [...(lb ? lb.split(',') : []), ...externalIPs].join(',');
+			}
 			return lb || '<pending>';
 		}
 		case 'ExternalName':

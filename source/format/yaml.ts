@@ -9,7 +9,9 @@
 /** The object without metadata.managedFields, as kubectl ≥1.21 prints and edits it. */
 export function withoutManagedFields<T extends Record<string, unknown>>(object: T): T {
 	const metadata = object['metadata'] as Record<string, unknown> | undefined;
-	if (!metadata || !('managedFields' in metadata)) return object;
+	if (!metadata || !('managedFields' in metadata)) {
+		return object;
+	}
 	const {managedFields: _hidden, ...rest} = metadata;
 	return {...object, metadata: rest};
 }
@@ -33,11 +35,17 @@ export function compareKeys(a: string, b: string): number {
 	const ar = [...a];
 	const br = [...b];
 	for (let index = 0; index < ar.length && index < br.length; index++) {
-		if (ar[index] === br[index]) continue;
+		if (ar[index] === br[index]) {
+			continue;
+		}
 		const al = isLetter(ar[index]!);
 		const bl = isLetter(br[index]!);
-		if (al && bl) return ar[index]! < br[index]! ? -1 : 1;
-		if (al || bl) return bl ? -1 : 1;
+		if (al && bl) {
+			return ar[index]! < br[index]! ? -1 : 1;
+		}
+		if (al || bl) {
+			return bl ? -1 : 1;
+		}
 		// From here, runs of digits compare by value (a non-digit counts as 0); leading zeros after other digits count.
 		let an = 0;
 		let bn = 0;
@@ -52,11 +60,19 @@ export function compareKeys(a: string, b: string): number {
 		}
 
 		let ai = index;
-		for (; ai < ar.length && isDigit(ar[ai]!); ai++) an = (an * 10) + Number(ar[ai]);
+		for (; ai < ar.length && isDigit(ar[ai]!); ai++) {
+			an = an * 10 + Number(ar[ai]);
+		}
 		let bi = index;
-		for (; bi < br.length && isDigit(br[bi]!); bi++) bn = (bn * 10) + Number(br[bi]);
-		if (an !== bn) return an < bn ? -1 : 1;
-		if (ai !== bi) return ai < bi ? -1 : 1;
+		for (; bi < br.length && isDigit(br[bi]!); bi++) {
+			bn = bn * 10 + Number(br[bi]);
+		}
+		if (an !== bn) {
+			return an < bn ? -1 : 1;
+		}
+		if (ai !== bi) {
+			return ai < bi ? -1 : 1;
+		}
 		return ar[index]! < br[index]! ? -1 : 1;
 	}
 
@@ -117,14 +133,28 @@ function emitSequence(items: readonly unknown[], indent: number, out: string[]):
 
 /** A scalar as go-yaml writes it; `column` is where it starts (for folding), `indent` its continuation lines'. */
 function scalar(value: unknown, indent: number, column: number, key: boolean): string {
-	if (value === null || value === undefined) return 'null';
-	if (typeof value === 'boolean') return String(value);
-	if (typeof value === 'number') return Number.isInteger(value) ? String(value) : goFloat(value);
+	if (value === null || value === undefined) {
+		return 'null';
+	}
+	if (typeof value === 'boolean') {
+		return String(value);
+	}
+	if (typeof value === 'number') {
+		return Number.isInteger(value) ? String(value) : goFloat(value);
+	}
 	const text = String(value);
-	if (!key && text.includes('\n') && literalAllowed(text)) return literal(text, indent);
-	if (resolvesToOther(text)) return doubleQuoted(text, indent, column, key);
-	if (plainAllowed(text)) return key ? text : fold(text, indent, column);
-	if (singleQuotedAllowed(text)) return singleQuoted(text, indent, column, key);
+	if (!key && text.includes('\n') && literalAllowed(text)) {
+		return literal(text, indent);
+	}
+	if (resolvesToOther(text)) {
+		return doubleQuoted(text, indent, column, key);
+	}
+	if (plainAllowed(text)) {
+		return key ? text : fold(text, indent, column);
+	}
+	if (singleQuotedAllowed(text)) {
+		return singleQuoted(text, indent, column, key);
+	}
 	return doubleQuoted(text, indent, column, key);
 }
 
@@ -135,7 +165,8 @@ function goFloat(value: number): string {
 }
 
 // What a plain (unquoted) scalar would mean instead of a string, per go-yaml's resolver (YAML 1.1 and 1.2 spellings).
-const otherMeanings = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*|(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+|[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)|\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?|<<)$/;
+const otherMeanings =
+	/^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*|(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+|[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)|\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?|<<)$/;
 
 function resolvesToOther(text: string): boolean {
 	return text === '' || otherMeanings.test(text);
@@ -143,13 +174,25 @@ function resolvesToOther(text: string): boolean {
 
 /** go-yaml's analysis: may this string be written plain in block context? */
 function plainAllowed(text: string): boolean {
-	if (text === '' || /^\s|\s$/.test(text)) return false;
-	if (/^(?:---|\.\.\.)/.test(text)) return false;
-	if (/[^\t\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(text) || /[\n\r\t]/.test(text)) return false;
+	if (text === '' || /^\s|\s$/.test(text)) {
+		return false;
+	}
+	if (/^(?:---|\.\.\.)/.test(text)) {
+		return false;
+	}
+	if (/[^\t\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(text) || /[\n\r\t]/.test(text)) {
+		return false;
+	}
 	const first = text[0]!;
-	if ('#,[]{}&*!|>\'"%@`'.includes(first)) return false;
-	if ('?:-'.includes(first) && (text.length === 1 || text[1] === ' ')) return false;
-	if (/: |:$| #/.test(text)) return false;
+	if ('#,[]{}&*!|>\'"%@`'.includes(first)) {
+		return false;
+	}
+	if ('?:-'.includes(first) && (text.length === 1 || text[1] === ' ')) {
+		return false;
+	}
+	if (/: |:$| #/.test(text)) {
+		return false;
+	}
 	return true;
 }
 
@@ -164,7 +207,15 @@ function singleQuoted(text: string, indent: number, column: number, key: boolean
 	let at = column + 1;
 	for (let index = 0; index < text.length; index++) {
 		const char = text[index]!;
-		if (!key && char === ' ' && at > bestWidth && index > 0 && index < text.length - 1 && text[index - 1] !== ' ' && text[index + 1] !== ' ') {
+		if (
+			!key &&
+			char === ' ' &&
+			at > bestWidth &&
+			index > 0 &&
+			index < text.length - 1 &&
+			text[index - 1] !== ' ' &&
+			text[index + 1] !== ' '
+		) {
 			out += `\n${' '.repeat(indent)}`;
 			at = indent;
 			continue;
@@ -180,14 +231,21 @@ function singleQuoted(text: string, indent: number, column: number, key: boolean
 
 /** A literal block keeps the text as it is: not when it has trailing spaces on a line or special characters. */
 function literalAllowed(text: string): boolean {
-	return !/[ \t]\n|[^\n\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(text) && !/^\n/.test(text) && !/[ \t]$/.test(text);
+	return (
+		!/[ \t]\n|[^\n\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(text) &&
+		!/^\n/.test(text) &&
+		!/[ \t]$/.test(text)
+	);
 }
 
 function literal(text: string, indent: number): string {
 	const trailing = /\n+$/.exec(text)?.[0].length ?? 0;
 	const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
 	const hint = /^[ ]/.test(text) ? '2' : '';
-	const body = (trailing > 0 ? text.slice(0, -1) : text).split('\n').map(line => (line === '' ? '' : ' '.repeat(indent) + line)).join('\n');
+	const body = (trailing > 0 ? text.slice(0, -1) : text)
+		.split('\n')
+		.map(line => (line === '' ? '' : ' '.repeat(indent) + line))
+		.join('\n');
 	return `|${hint}${chomp}\n${body}`;
 }
 
@@ -210,7 +268,23 @@ function fold(text: string, indent: number, column: number): string {
 	return out;
 }
 
-const escapes: Record<string, string> = {'\0': '\\0', '\u0007': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\u000B': '\\v', '\f': '\\f', '\r': '\\r', '\u001B': '\\e', '"': '\\"', '\\': '\\\\', '\u0085': '\\N', '\u00A0': '\\_', '\u2028': '\\L', '\u2029': '\\P'};
+const escapes: Record<string, string> = {
+	'\0': '\\0',
+	'\u0007': '\\a',
+	'\b': '\\b',
+	'\t': '\\t',
+	'\n': '\\n',
+	'\u000B': '\\v',
+	'\f': '\\f',
+	'\r': '\\r',
+	'\u001B': '\\e',
+	'"': '\\"',
+	'\\': '\\\\',
+	'\u0085': '\\N',
+	'\u00A0': '\\_',
+	'\u2028': '\\L',
+	'\u2029': '\\P',
+};
 
 /** A double-quoted scalar with go-yaml's escapes, folded at spaces past column 80 (not for keys). */
 function doubleQuoted(text: string, indent: number, column: number, key: boolean): string {
@@ -221,9 +295,13 @@ function doubleQuoted(text: string, indent: number, column: number, key: boolean
 		const code = char.codePointAt(0)!;
 		let piece = escapes[char];
 		if (piece === undefined) {
-			if (code < 0x20 || (code >= 0x7F && code < 0xA0)) piece = `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
-			else if (code === 0xFEFF) piece = '\\uFEFF';
-			else piece = char;
+			if (code < 0x20 || (code >= 0x7f && code < 0xa0)) {
+				piece = `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+			} else if (code === 0xfeff) {
+				piece = '\\uFEFF';
+			} else {
+				piece = char;
+			}
 		}
 
 		if (!key && char === ' ' && at > bestWidth && index > 0 && index < chars.length - 1 && chars[index - 1] !== ' ') {

@@ -24,8 +24,17 @@ type Token = 'error' | 'end' | ')' | ',' | '!' | '==' | '=' | '>' | 'identifier'
 
 /** Literals the lexer turns into tokens (selector.go `string2token`). */
 const keywords = new Map<string, Token>([
-	[')', ')'], [',', ','], ['!', '!'], ['==', '=='], ['=', '='], ['>', '>'],
-	['in', 'in'], ['<', '<'], ['!=', '!='], ['notin', 'notin'], ['(', '('],
+	[')', ')'],
+	[',', ','],
+	['!', '!'],
+	['==', '=='],
+	['=', '='],
+	['>', '>'],
+	['in', 'in'],
+	['<', '<'],
+	['!=', '!='],
+	['notin', 'notin'],
+	['(', '('],
 ]);
 
 interface Item {
@@ -47,7 +56,9 @@ function lex(text: string): Item[] {
 	const items: Item[] = [];
 	for (;;) {
 		let ch = read();
-		while (isWhitespace(ch)) ch = read();
+		while (isWhitespace(ch)) {
+			ch = read();
+		}
 		if (ch === '') {
 			items.push({token: 'end', literal: ''});
 			return items;
@@ -59,7 +70,9 @@ function lex(text: string): Item[] {
 			let last: Item | undefined;
 			for (;;) {
 				const next = read();
-				if (next === '') break;
+				if (next === '') {
+					break;
+				}
 				if (!isSpecial(next)) {
 					pos--;
 					break;
@@ -77,7 +90,9 @@ function lex(text: string): Item[] {
 		} else {
 			for (;;) {
 				const next = read();
-				if (next === '') break;
+				if (next === '') {
+					break;
+				}
 				if (isSpecial(next) || isWhitespace(next)) {
 					pos--;
 					break;
@@ -94,11 +109,13 @@ class SelectorError extends Error {}
 
 const binaryOperators = 'in, notin, =, ==, !=, gt, lt';
 
-const operatorOf: Partial<Record<Token, Operator>> = {'in': 'in', '=': '=', '==': '=', '>': 'gt', '<': 'lt', 'notin': 'notin', '!=': '!='};
+const operatorOf: Partial<Record<Token, Operator>> = {in: 'in', '=': '=', '==': '=', '>': 'gt', '<': 'lt', notin: 'notin', '!=': '!='};
 
 /** An int64 in base 10, as strconv.ParseInt(value, 10, 64) accepts it; undefined otherwise. */
 function parseInt64(value: string): bigint | undefined {
-	if (!/^[+-]?\d+$/.test(value)) return undefined;
+	if (!/^[+-]?\d+$/.test(value)) {
+		return undefined;
+	}
 	const parsed = BigInt(value);
 	return parsed >= -(2n ** 63n) && parsed < 2n ** 63n ? parsed : undefined;
 }
@@ -108,17 +125,25 @@ function requirement(key: string, operator: Operator, values: string[]): Require
 	const errors: string[] = [];
 	if (operator === 'gt' || operator === 'lt') {
 		values.forEach((value, index) => {
-			if (parseInt64(value) === undefined) errors.push(fieldInvalid(`values[${index}]`, value, "for 'Gt', 'Lt' operators, the value must be an integer"));
+			if (parseInt64(value) === undefined) {
+				errors.push(fieldInvalid(`values[${index}]`, value, "for 'Gt', 'Lt' operators, the value must be an integer"));
+			}
 		});
 	}
 	values.forEach((value, index) => {
 		const messages = isValidLabelValue(value);
-		if (messages.length > 0) errors.push(fieldInvalid(`values[${index}][${key}]`, value, messages.join('; ')));
+		if (messages.length > 0) {
+			errors.push(fieldInvalid(`values[${index}][${key}]`, value, messages.join('; ')));
+		}
 	});
 	// utilerrors.NewAggregate: one error as is, several de-duplicated inside [...].
 	const unique = [...new Set(errors)];
-	if (unique.length === 1) throw new SelectorError(unique[0]);
-	if (unique.length > 1) throw new SelectorError(`[${unique.join(', ')}]`);
+	if (unique.length === 1) {
+		throw new SelectorError(unique[0]);
+	}
+	if (unique.length > 1) {
+		throw new SelectorError(`[${unique.join(', ')}]`);
+	}
 	return {key, operator, values};
 }
 
@@ -126,10 +151,11 @@ function requirement(key: string, operator: Operator, values: string[]): Require
 function parseItems(items: Item[]): Requirement[] {
 	let position = 0;
 	// In a value position, 'in' and 'notin' are plain identifiers ('x in (in)').
-	const asValue = (item: Item): Item => item.token === 'in' || item.token === 'notin' ? {token: 'identifier', literal: item.literal} : item;
+	const asValue = (item: Item): Item =>
+		item.token === 'in' || item.token === 'notin' ? {token: 'identifier', literal: item.literal} : item;
 	// The lexer always ends with an 'end' item; reading past it keeps returning that item.
 	const at = (): Item => items[Math.min(position, items.length - 1)]!;
-	const lookahead = (values = true): Item => values ? asValue(at()) : at();
+	const lookahead = (values = true): Item => (values ? asValue(at()) : at());
 	const consume = (values = true): Item => {
 		const item = lookahead(values);
 		position++;
@@ -140,24 +166,34 @@ function parseItems(items: Item[]): Requirement[] {
 
 	const parseValues = (): string[] => {
 		const open = consume();
-		if (open.token !== '(') throw new SelectorError(`found '${open.literal}' expected: '('`);
+		if (open.token !== '(') {
+			throw new SelectorError(`found '${open.literal}' expected: '('`);
+		}
 		const next = lookahead();
 		if (next.token === ')') {
 			consume();
 			return [''];
 		}
-		if (next.token !== 'identifier' && next.token !== ',') throw new SelectorError(`found '${next.literal}', expected: ',', ')' or identifier`);
+		if (next.token !== 'identifier' && next.token !== ',') {
+			throw new SelectorError(`found '${next.literal}', expected: ',', ')' or identifier`);
+		}
 		const values = new Set<string>();
 		for (;;) {
 			const item = consume();
 			if (item.token === 'identifier') {
 				values.add(item.literal);
 				const after = lookahead();
-				if (after.token === ',') continue;
-				if (after.token === ')') break;
+				if (after.token === ',') {
+					continue;
+				}
+				if (after.token === ')') {
+					break;
+				}
 				throw new SelectorError(`found '${after.literal}', expected: ',' or ')'`);
 			} else if (item.token === ',') {
-				if (values.size === 0) values.add(''); // '(,' holds an empty value
+				if (values.size === 0) {
+					values.add(''); // '(,' holds an empty value
+				}
 				const after = lookahead();
 				if (after.token === ')') {
 					values.add(''); // ',)' too
@@ -172,15 +208,21 @@ function parseItems(items: Item[]): Requirement[] {
 			}
 		}
 		// Go reports the token seen before the list here, not the one that is not ')'.
-		if (consume().token !== ')') throw new SelectorError(`found '${next.literal}', expected: ')'`);
+		if (consume().token !== ')') {
+			throw new SelectorError(`found '${next.literal}', expected: ')'`);
+		}
 		return sortedSet(values);
 	};
 
 	const parseExactValue = (): string[] => {
 		const next = lookahead();
-		if (next.token === 'end' || next.token === ',') return [''];
+		if (next.token === 'end' || next.token === ',') {
+			return [''];
+		}
 		const item = consume();
-		if (item.token === 'identifier') return [item.literal];
+		if (item.token === 'identifier') {
+			return [item.literal];
+		}
 		throw new SelectorError(`found '${item.literal}', expected: identifier`);
 	};
 
@@ -191,16 +233,26 @@ function parseItems(items: Item[]): Requirement[] {
 			operator = '!';
 			item = consume();
 		}
-		if (item.token !== 'identifier') throw new SelectorError(`found '${item.literal}', expected: identifier`);
+		if (item.token !== 'identifier') {
+			throw new SelectorError(`found '${item.literal}', expected: identifier`);
+		}
 		const key = item.literal;
 		const keyErrors = isQualifiedName(key);
-		if (keyErrors.length > 0) throw new SelectorError(fieldInvalid('<nil>', key, keyErrors.join('; ')));
+		if (keyErrors.length > 0) {
+			throw new SelectorError(fieldInvalid('<nil>', key, keyErrors.join('; ')));
+		}
 		const next = lookahead().token;
-		if ((next === 'end' || next === ',') && operator !== '!') operator = 'exists';
-		if (operator === 'exists' || operator === '!') return requirement(key, operator, []);
+		if ((next === 'end' || next === ',') && operator !== '!') {
+			operator = 'exists';
+		}
+		if (operator === 'exists' || operator === '!') {
+			return requirement(key, operator, []);
+		}
 		const opItem = consume(false);
 		const binary = operatorOf[opItem.token];
-		if (!binary) throw new SelectorError(`found '${opItem.literal}', expected: ${binaryOperators}`);
+		if (!binary) {
+			throw new SelectorError(`found '${opItem.literal}', expected: ${binaryOperators}`);
+		}
 		const values = binary === 'in' || binary === 'notin' ? parseValues() : parseExactValue();
 		return requirement(key, binary, values);
 	};
@@ -208,19 +260,31 @@ function parseItems(items: Item[]): Requirement[] {
 	const requirements: Requirement[] = [];
 	for (;;) {
 		const item = lookahead();
-		if (item.token === 'end') return requirements;
-		if (item.token !== 'identifier' && item.token !== '!') throw new SelectorError(`found '${item.literal}', expected: !, identifier, or 'end of string'`);
+		if (item.token === 'end') {
+			return requirements;
+		}
+		if (item.token !== 'identifier' && item.token !== '!') {
+			throw new SelectorError(`found '${item.literal}', expected: !, identifier, or 'end of string'`);
+		}
 		try {
 			requirements.push(parseRequirement());
 		} catch (error) {
-			if (error instanceof SelectorError) throw new SelectorError(`unable to parse requirement: ${error.message}`);
+			if (error instanceof SelectorError) {
+				throw new SelectorError(`unable to parse requirement: ${error.message}`);
+			}
 			throw error;
 		}
 		const after = consume();
-		if (after.token === 'end') return requirements;
-		if (after.token !== ',') throw new SelectorError(`found '${after.literal}', expected: ',' or 'end of string'`);
+		if (after.token === 'end') {
+			return requirements;
+		}
+		if (after.token !== ',') {
+			throw new SelectorError(`found '${after.literal}', expected: ',' or 'end of string'`);
+		}
 		const next = lookahead();
-		if (next.token !== 'identifier' && next.token !== '!') throw new SelectorError(`found '${next.literal}', expected: identifier after ','`);
+		if (next.token !== 'identifier' && next.token !== '!') {
+			throw new SelectorError(`found '${next.literal}', expected: identifier after ','`);
+		}
 	}
 }
 
@@ -233,10 +297,12 @@ export function parseSelector(text: string): {ok: true; requirements: Requiremen
 	try {
 		const requirements = parseItems(lex(text));
 		// sort.Sort(ByKey): by key only.
-		requirements.sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+		requirements.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 		return {ok: true, requirements};
 	} catch (error) {
-		if (error instanceof SelectorError) return {ok: false, error: error.message};
+		if (error instanceof SelectorError) {
+			return {ok: false, error: error.message};
+		}
 		throw error;
 	}
 }
@@ -258,10 +324,14 @@ function matchesOne(requirement: Requirement, labels: Record<string, string>): b
 			return !has;
 		case 'gt':
 		case 'lt': {
-			if (!has || requirement.values.length !== 1) return false;
+			if (!has || requirement.values.length !== 1) {
+				return false;
+			}
 			const actual = parseInt64(value!);
 			const bound = parseInt64(requirement.values[0]!);
-			if (actual === undefined || bound === undefined) return false;
+			if (actual === undefined || bound === undefined) {
+				return false;
+			}
 			return requirement.operator === 'gt' ? actual > bound : actual < bound;
 		}
 	}
@@ -285,22 +355,24 @@ export function selectorFromSet(set: Record<string, string> | undefined): Requir
  * @example formatSelector(selectorFromSet({app: 'web'})) // 'app=web'
  */
 export function formatSelector(requirements: Requirement[]): string {
-	return requirements.map(requirement => {
-		const values = [...requirement.values].sort().join(',');
-		switch (requirement.operator) {
-			case 'exists':
-				return requirement.key;
-			case '!':
-				return `!${requirement.key}`;
-			case 'in':
-			case 'notin':
-				return `${requirement.key} ${requirement.operator} (${values})`;
-			case 'gt':
-				return `${requirement.key}>${values}`;
-			case 'lt':
-				return `${requirement.key}<${values}`;
-			default:
-				return `${requirement.key}${requirement.operator}${values}`;
-		}
-	}).join(',');
+	return requirements
+		.map(requirement => {
+			const values = [...requirement.values].sort().join(',');
+			switch (requirement.operator) {
+				case 'exists':
+					return requirement.key;
+				case '!':
+					return `!${requirement.key}`;
+				case 'in':
+				case 'notin':
+					return `${requirement.key} ${requirement.operator} (${values})`;
+				case 'gt':
+					return `${requirement.key}>${values}`;
+				case 'lt':
+					return `${requirement.key}<${values}`;
+				default:
+					return `${requirement.key}${requirement.operator}${values}`;
+			}
+		})
+		.join(',');
 }

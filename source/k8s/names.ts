@@ -17,11 +17,15 @@ const dns1035LabelRegexp = new RegExp(`^${dns1035LabelFmt}$`);
 const labelKeyRegexp = new RegExp(`^${labelKeyFmt}$`);
 const labelValueRegexp = new RegExp(`^${labelValueFmt}$`);
 
-const dns1123LabelErrMsg = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
-const dns1123SubdomainErrMsg = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-const dns1035LabelErrMsg = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
+const dns1123LabelErrMsg =
+	"a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
+const dns1123SubdomainErrMsg =
+	"a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+const dns1035LabelErrMsg =
+	"a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
 const labelKeyErrMsg = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-const labelValueErrMsg = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const labelValueErrMsg =
+	"a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 /** Go measures `len(value)` in UTF-8 bytes. */
 function byteLength(value: string): number {
@@ -35,7 +39,9 @@ export function maxLenError(length: number): string {
 
 /** validation.RegexError: the message, examples and the regex the server validated with. */
 export function regexError(message: string, format: string, ...examples: string[]): string {
-	if (examples.length === 0) return `${message} (regex used for validation is '${format}')`;
+	if (examples.length === 0) {
+		return `${message} (regex used for validation is '${format}')`;
+	}
 	// The doubled space before "or" is the server's: each example ends in "', " and then " or ".
 	const shown = examples.map(example => `'${example}', `).join(' or ');
 	return `${message} (e.g. ${shown}regex used for validation is '${format}')`;
@@ -47,20 +53,26 @@ export function regexError(message: string, format: string, ...examples: string[
  */
 export function isDns1123Subdomain(value: string): string[] {
 	const errors: string[] = [];
-	if (byteLength(value) > 253) errors.push(maxLenError(253));
-	if (!dns1123SubdomainRegexp.test(value)) errors.push(regexError(dns1123SubdomainErrMsg, dns1123SubdomainFmt, 'example.com'));
+	if (byteLength(value) > 253) {
+		errors.push(maxLenError(253));
+	}
+	if (!dns1123SubdomainRegexp.test(value)) {
+		errors.push(regexError(dns1123SubdomainErrMsg, dns1123SubdomainFmt, 'example.com'));
+	}
 	return errors;
 }
 
 /** Namespace names: a lowercase RFC 1123 label of at most 63 characters. */
 export function isDns1123Label(value: string): string[] {
 	const errors: string[] = [];
-	if (byteLength(value) > 63) errors.push(maxLenError(63));
+	if (byteLength(value) > 63) {
+		errors.push(maxLenError(63));
+	}
 	if (!dns1123LabelRegexp.test(value)) {
 		// A valid subdomain that is not a valid label (length already checked) must have dots.
-		errors.push(dns1123SubdomainRegexp.test(value)
-			? 'must not contain dots'
-			: regexError(dns1123LabelErrMsg, dns1123LabelFmt, 'my-name', '123-abc'));
+		errors.push(
+			dns1123SubdomainRegexp.test(value) ? 'must not contain dots' : regexError(dns1123LabelErrMsg, dns1123LabelFmt, 'my-name', '123-abc'),
+		);
 	}
 	return errors;
 }
@@ -77,8 +89,12 @@ export function namespaceProblem(name: string): string | undefined {
 /** Service names: a DNS-1035 label (starts with a letter) of at most 63 characters. */
 export function isDns1035Label(value: string): string[] {
 	const errors: string[] = [];
-	if (byteLength(value) > 63) errors.push(maxLenError(63));
-	if (!dns1035LabelRegexp.test(value)) errors.push(regexError(dns1035LabelErrMsg, dns1035LabelFmt, 'my-name', 'abc-123'));
+	if (byteLength(value) > 63) {
+		errors.push(maxLenError(63));
+	}
+	if (!dns1035LabelRegexp.test(value)) {
+		errors.push(regexError(dns1035LabelErrMsg, dns1035LabelFmt, 'my-name', 'abc-123'));
+	}
 	return errors;
 }
 
@@ -92,22 +108,36 @@ export function isQualifiedName(value: string): string[] {
 	} else if (parts.length === 2) {
 		const prefix = parts[0]!;
 		name = parts[1]!;
-		if (prefix.length === 0) errors.push('prefix part must be non-empty');
-		else errors.push(...isDns1123Subdomain(prefix).map(message => `prefix part ${message}`));
+		if (prefix.length === 0) {
+			errors.push('prefix part must be non-empty');
+		} else {
+			errors.push(...isDns1123Subdomain(prefix).map(message => `prefix part ${message}`));
+		}
 	} else {
-		return [`a valid label key ${regexError(labelKeyErrMsg, labelKeyFmt, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+		return [
+			`a valid label key ${regexError(labelKeyErrMsg, labelKeyFmt, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+		];
 	}
-	if (name.length === 0) errors.push('name part must be non-empty');
-	else if (byteLength(name) > 63) errors.push(`name part ${maxLenError(63)}`);
-	if (!labelKeyRegexp.test(name)) errors.push(`name part ${regexError(labelKeyErrMsg, labelKeyFmt, 'MyName', 'my.name', '123-abc')}`);
+	if (name.length === 0) {
+		errors.push('name part must be non-empty');
+	} else if (byteLength(name) > 63) {
+		errors.push(`name part ${maxLenError(63)}`);
+	}
+	if (!labelKeyRegexp.test(name)) {
+		errors.push(`name part ${regexError(labelKeyErrMsg, labelKeyFmt, 'MyName', 'my.name', '123-abc')}`);
+	}
 	return errors;
 }
 
 /** Label values: empty, or up to 63 alphanumerics, '-', '_', '.' starting and ending alphanumeric. */
 export function isValidLabelValue(value: string): string[] {
 	const errors: string[] = [];
-	if (byteLength(value) > 63) errors.push(maxLenError(63));
-	if (!labelValueRegexp.test(value)) errors.push(regexError(labelValueErrMsg, labelValueFmt, 'MyValue', 'my_value', '12345'));
+	if (byteLength(value) > 63) {
+		errors.push(maxLenError(63));
+	}
+	if (!labelValueRegexp.test(value)) {
+		errors.push(regexError(labelValueErrMsg, labelValueFmt, 'MyValue', 'my_value', '12345'));
+	}
 	return errors;
 }
 
@@ -122,12 +152,28 @@ export function goQuote(value: string): string {
 	let quoted = '"';
 	for (const ch of value) {
 		const code = ch.codePointAt(0)!;
-		const simple: Record<string, string> = {'\u0007': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\'};
-		if (simple[ch]) quoted += simple[ch];
-		else if (printable.test(ch)) quoted += ch;
-		else if (code < 0x20 || code === 0x7f) quoted += `\\x${code.toString(16).padStart(2, '0')}`;
-		else if (code < 0x10000) quoted += `\\u${code.toString(16).padStart(4, '0')}`;
-		else quoted += `\\U${code.toString(16).padStart(8, '0')}`;
+		const simple: Record<string, string> = {
+			'\u0007': '\\a',
+			'\b': '\\b',
+			'\f': '\\f',
+			'\n': '\\n',
+			'\r': '\\r',
+			'\t': '\\t',
+			'\v': '\\v',
+			'"': '\\"',
+			'\\': '\\\\',
+		};
+		if (simple[ch]) {
+			quoted += simple[ch];
+		} else if (printable.test(ch)) {
+			quoted += ch;
+		} else if (code < 0x20 || code === 0x7f) {
+			quoted += `\\x${code.toString(16).padStart(2, '0')}`;
+		} else if (code < 0x10000) {
+			quoted += `\\u${code.toString(16).padStart(4, '0')}`;
+		} else {
+			quoted += `\\U${code.toString(16).padStart(8, '0')}`;
+		}
 	}
 	return `${quoted}"`;
 }

@@ -23,9 +23,24 @@ interface PaneEntry {
 /** Each pane, in tab order, with its key, title and `:` names. */
 export const paneTable = [
 	{id: 'pods', title: 'Pods', key: '1', description: 'pods', colon: ['pods', 'pod', 'po'], target: 'Pod', filter: true},
-	{id: 'services', title: 'Services', key: '2', description: 'services and endpoints', colon: ['svc', 'service', 'services'], target: 'Service', filter: true},
+	{
+		id: 'services',
+		title: 'Services',
+		key: '2',
+		description: 'services and endpoints',
+		colon: ['svc', 'service', 'services'],
+		target: 'Service',
+		filter: true,
+	},
 	{id: 'manifests', title: 'Manifests', key: '3', description: 'manifests', colon: ['manifests', 'manifest', 'mf']},
-	{id: 'events', title: 'Events', key: '4', description: 'events (kubectl get events, newest last)', colon: ['events', 'event', 'ev'], filter: true},
+	{
+		id: 'events',
+		title: 'Events',
+		key: '4',
+		description: 'events (kubectl get events, newest last)',
+		colon: ['events', 'event', 'ev'],
+		filter: true,
+	},
 ] as const satisfies readonly PaneEntry[];
 
 export type Pane = (typeof paneTable)[number]['id'];

@@ -35,15 +35,29 @@ export async function loadManifestDir(dir: string, cwd: string = process.cwd()):
 		try {
 			// stat follows symlinks, so a linked manifest counts and a directory named x.yaml does not.
 			const found = await stat(path);
-			if (!found.isFile()) continue;
+			if (!found.isFile()) {
+				continue;
+			}
 			if (found.size > maxManifestBytes) {
-				files.push({path, displayPath: displayPathFor(path, cwd), text: '', documents: [], parseError: `file is ${(found.size / 1024 / 1024).toFixed(1)} MiB; kpods reads manifests up to 3 MiB (the API server's request limit)`});
+				files.push({
+					path,
+					displayPath: displayPathFor(path, cwd),
+					text: '',
+					documents: [],
+					parseError: `file is ${(found.size / 1024 / 1024).toFixed(1)} MiB; kpods reads manifests up to 3 MiB (the API server's request limit)`,
+				});
 				continue;
 			}
 
 			files.push(parseManifest(await readFile(path, 'utf8'), path, cwd));
 		} catch (error) {
-			files.push({path, displayPath: displayPathFor(path, cwd), text: '', documents: [], parseError: `cannot read file: ${reasonOf(error)}`});
+			files.push({
+				path,
+				displayPath: displayPathFor(path, cwd),
+				text: '',
+				documents: [],
+				parseError: `cannot read file: ${reasonOf(error)}`,
+			});
 		}
 	}
 	return files;
@@ -57,9 +71,13 @@ export function bundledManifestsDir(): string {
 	let dir = dirname(fileURLToPath(import.meta.url));
 	for (;;) {
 		const packageJson = join(dir, 'package.json');
-		if (existsSync(packageJson) && packageName(packageJson) === 'kpods') return join(dir, 'manifests');
+		if (existsSync(packageJson) && packageName(packageJson) === 'kpods') {
+			return join(dir, 'manifests');
+		}
 		const parent = dirname(dir);
-		if (parent === dir) throw new ManifestError('cannot find the kpods package directory holding manifests/');
+		if (parent === dir) {
+			throw new ManifestError('cannot find the kpods package directory holding manifests/');
+		}
 		dir = parent;
 	}
 }
@@ -77,7 +95,10 @@ function packageName(path: string): string | undefined {
 function reasonOf(error: unknown): string {
 	if (error instanceof Error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		const words = error.message.split('\n')[0]!.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+		const words = error.message
+			.split('\n')[0]!
+			.replace(/^[A-Z]+: /, '')
+			.replace(/, \w+ '.*'$/, '');
 		return code ? `${code} (${words})` : words;
 	}
 	return String(error);

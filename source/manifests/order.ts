@@ -23,7 +23,9 @@ export function applyOrder<T extends {kind?: string}>(items: T[]): T[] {
  * @example describeDocument(doc) === 'Pod pod-1 (ns: demo)'
  */
 export function describeDocument(document: ManifestDocument): string {
-	if (document.error !== undefined) return document.error;
+	if (document.error !== undefined) {
+		return document.error;
+	}
 	const namespace = document.namespace ? ` (ns: ${document.namespace})` : '';
 	return `${document.kind} ${document.name}${namespace}`;
 }

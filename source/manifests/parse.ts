@@ -29,7 +29,9 @@ export function parseManifest(text: string, path: string, cwd: string = process.
 			schema: manifestSchema,
 			listener(event, state) {
 				if (event === 'open') {
-					if (depth === 0) starts.push(state.line + 1);
+					if (depth === 0) {
+						starts.push(state.line + 1);
+					}
 					depth++;
 				} else {
 					depth--;
@@ -49,7 +51,9 @@ export function parseManifest(text: string, path: string, cwd: string = process.
 	}
 
 	values.forEach((value, i) => {
-		if (value === null || value === undefined) return; // '---' alone or only comments
+		if (value === null || value === undefined) {
+			return; // '---' alone or only comments
+		}
 		file.documents.push(toDocument(value, file.documents.length, starts[i] ?? 1));
 	});
 	return file;
@@ -65,11 +69,17 @@ function expandsBeyond(root: unknown, limit: number): boolean {
 	while (stack.length > 0) {
 		const value = stack.pop();
 		count += typeof value === 'string' ? 1 + Math.floor(value.length / 64) : 1;
-		if (count > limit) return true;
+		if (count > limit) {
+			return true;
+		}
 		if (Array.isArray(value)) {
-			for (const item of value) stack.push(item);
+			for (const item of value) {
+				stack.push(item);
+			}
 		} else if (value && typeof value === 'object') {
-			for (const item of Object.values(value)) stack.push(item);
+			for (const item of Object.values(value)) {
+				stack.push(item);
+			}
 		}
 	}
 
@@ -95,10 +105,18 @@ function parseErrorLine(error: unknown): string {
 }
 
 function kindOfValue(value: unknown): string {
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'string') return 'a string';
-	if (typeof value === 'number') return 'a number';
-	if (typeof value === 'boolean') return 'a boolean';
+	if (Array.isArray(value)) {
+		return 'a list';
+	}
+	if (typeof value === 'string') {
+		return 'a string';
+	}
+	if (typeof value === 'number') {
+		return 'a number';
+	}
+	if (typeof value === 'boolean') {
+		return 'a boolean';
+	}
 	return typeof value;
 }
 
@@ -118,27 +136,41 @@ function toDocument(value: unknown, index: number, line: number): ManifestDocume
 	const document: ManifestDocument = {index, line};
 	const problems: string[] = [];
 	document.apiVersion = nonEmptyString(value.apiVersion);
-	if (!document.apiVersion) problems.push('apiVersion not set');
+	if (!document.apiVersion) {
+		problems.push('apiVersion not set');
+	}
 	document.kind = nonEmptyString(value.kind);
-	if (!document.kind) problems.push('kind not set');
+	if (!document.kind) {
+		problems.push('kind not set');
+	}
 	const metadata = value.metadata;
 	if (metadata === undefined || metadata === null) {
 		problems.push('metadata.name not set');
 	} else if (isMapping(metadata)) {
 		document.name = nonEmptyString(metadata.name);
-		if (!document.name) problems.push('metadata.name not set');
+		if (!document.name) {
+			problems.push('metadata.name not set');
+		}
 		if (metadata.namespace !== undefined && metadata.namespace !== null && metadata.namespace !== '') {
 			document.namespace = nonEmptyString(metadata.namespace);
-			if (!document.namespace) problems.push('metadata.namespace is not a string');
+			if (!document.namespace) {
+				problems.push('metadata.namespace is not a string');
+			}
 		}
 	} else {
 		problems.push('metadata is not a mapping');
 	}
 	for (const key of ['apiVersion', 'kind', 'name', 'namespace'] as const) {
-		if (document[key] === undefined) delete document[key];
+		if (document[key] === undefined) {
+			delete document[key];
+		}
 	}
-	if (problems.length === 1) document.error = problems[0];
-	else if (problems.length > 1) document.error = `[${problems.join(', ')}]`;
-	else document.object = value as KubeObject;
+	if (problems.length === 1) {
+		document.error = problems[0];
+	} else if (problems.length > 1) {
+		document.error = `[${problems.join(', ')}]`;
+	} else {
+		document.object = value as KubeObject;
+	}
 	return document;
 }

@@ -15,7 +15,9 @@ export function reviewAccess(body: KubeObject, can: Authorizer, manager: string,
 	const attributes = isObject(spec['resourceAttributes']) ? spec['resourceAttributes'] : undefined;
 	const nonResource = isObject(spec['nonResourceAttributes']) ? spec['nonResourceAttributes'] : undefined;
 	if (!attributes && !nonResource) {
-		throw badRequest('SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified');
+		throw badRequest(
+			'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified',
+		);
 	}
 
 	let allowed = true;
@@ -26,7 +28,18 @@ export function reviewAccess(body: KubeObject, can: Authorizer, manager: string,
 		allowed = can({verb: String(attributes['verb'] ?? ''), resource: `${resource}${subresource}`, ...(namespace ? {namespace} : {})});
 	}
 
-	const review: KubeObject = {kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: {creationTimestamp: null as unknown as string}, spec};
-	const managedFields = managedAfterUpdate(undefined, undefined, review, {manager, apiVersion: 'authorization.k8s.io/v1', time: rfc3339(now)}, 'main');
+	const review: KubeObject = {
+		kind: 'SelfSubjectAccessReview',
+		apiVersion: 'authorization.k8s.io/v1',
+		metadata: {creationTimestamp: null as unknown as string},
+		spec,
+	};
+	const managedFields = managedAfterUpdate(
+		undefined,
+		undefined,
+		review,
+		{manager, apiVersion: 'authorization.k8s.io/v1', time: rfc3339(now)},
+		'main',
+	);
 	return {...review, metadata: {creationTimestamp: null as unknown as string, managedFields}, status: {allowed}};
 }

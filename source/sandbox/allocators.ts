@@ -21,7 +21,11 @@ export class ClusterIpAllocator {
 	allocateSpecific(ip: string): FieldError | undefined {
 		const value = ipToNumber(ip);
 		if (value - ipBase <= 0 || value - ipBase >= ipSize - 1) {
-			return invalidValue('spec.clusterIPs', [ip], `failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is 10.96.0.0/12`);
+			return invalidValue(
+				'spec.clusterIPs',
+				[ip],
+				`failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is 10.96.0.0/12`,
+			);
 		}
 
 		if (this.used.has(value)) {
@@ -61,7 +65,11 @@ export class NodePortAllocator {
 	allocateSpecific(port: number, index: number): FieldError | undefined {
 		const field = `spec.ports[${index}].nodePort`;
 		if (port < nodePortRange.first || port > nodePortRange.last) {
-			return invalidValue(field, port, `provided port is not in the valid range. The range of valid ports is ${nodePortRange.first}-${nodePortRange.last}`);
+			return invalidValue(
+				field,
+				port,
+				`provided port is not in the valid range. The range of valid ports is ${nodePortRange.first}-${nodePortRange.last}`,
+			);
 		}
 
 		if (this.used.has(port)) {

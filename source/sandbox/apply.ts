@@ -22,17 +22,13 @@ export interface Applied {
  * (unless `force` takes them), and removes fields the applier set before but no longer names
  * when nobody else owns them.
  */
-export function serverSideApply(
-	live: KubeObject | undefined,
-	config: KubeObject,
-	writer: Writer,
-	force: boolean,
-	scope: Scope,
-): Applied {
+export function serverSideApply(live: KubeObject | undefined, config: KubeObject, writer: Writer, force: boolean, scope: Scope): Applied {
 	const configValues = fieldValues(config, scope);
 	// An applier owns the leaves and list items it names, not the maps and lists holding them
 	// (an Update owns a map it creates; an Apply set has no `.` for it).
-	const configPaths = new Set([...configValues].filter(([path, value]) => value !== undefined || !path.split(SEP).at(-1)!.startsWith('f:')).map(([path]) => path));
+	const configPaths = new Set(
+		[...configValues].filter(([path, value]) => value !== undefined || !path.split(SEP).at(-1)!.startsWith('f:')).map(([path]) => path),
+	);
 	const owned = decodeManaged(live?.metadata.managedFields);
 	const isMine = (entry: ManagedEntry): boolean =>
 		entry.manager === writer.manager && entry.operation === 'Apply' && (entry.subresource ?? '') === (writer.subresource ?? '');
@@ -62,7 +58,15 @@ export function serverSideApply(
 		const [left, right] = [managerKey(a.entry), managerKey(b.entry)];
 		return left === right ? 0 : left < right ? -1 : 1;
 	});
-	if (conflicts.length > 0 && !force && !allowedByLastApplied(live, conflicts.map(conflict => conflict.path), writer.manager)) {
+	if (
+		conflicts.length > 0 &&
+		!force &&
+		!allowedByLastApplied(
+			live,
+			conflicts.map(conflict => conflict.path),
+			writer.manager,
+		)
+	) {
 		throw conflictError(conflicts);
 	}
 
@@ -70,7 +74,7 @@ export function serverSideApply(
 		owned.find(item => item.entry === entry)?.paths.delete(path);
 	}
 
-	const merged = mergeApplied(live ? clone(live) as Record<string, unknown> : {}, config as Record<string, unknown>, '');
+	const merged = mergeApplied(live ? (clone(live) as Record<string, unknown>) : {}, config as Record<string, unknown>, '');
 	const previous = owned.find(item => isMine(item.entry))?.paths ?? new Set<string>();
 	// A path the configuration still sets something inside (a map or list it was given as a whole) is not dropped.
 	const dropped = [...previous].filter(path => !configPaths.has(path) && ![...configPaths].some(kept => kept.startsWith(`${path}${SEP}`)));
@@ -125,7 +129,10 @@ function syncLastApplied(merged: Record<string, unknown>, live: KubeObject | und
 	const applied = {...config, metadata: Object.keys(annotations).length > 0 ? {...metadata, annotations} : metadata};
 	const mergedMeta = merged['metadata'];
 	// Written as Go encodes a map (keys sorted) with its encoder's newline.
-	mergedMeta['annotations'] = {...(isObject(mergedMeta['annotations']) ? mergedMeta['annotations'] : {}), [lastAppliedKey]: `${JSON.stringify(sortedKeys(applied))}\n`};
+	mergedMeta['annotations'] = {
+		...(isObject(mergedMeta['annotations']) ? mergedMeta['annotations'] : {}),
+		[lastAppliedKey]: `${JSON.stringify(sortedKeys(applied))}\n`,
+	};
 }
 
 function sortedKeys(value: unknown): unknown {
@@ -133,7 +140,13 @@ function sortedKeys(value: unknown): unknown {
 		return value.map(item => sortedKeys(item));
 	}
 
-	return isObject(value) ? Object.fromEntries(Object.keys(value).sort().map(key => [key, sortedKeys(value[key])])) : value;
+	return isObject(value)
+		? Object.fromEntries(
+				Object.keys(value)
+					.sort()
+					.map(key => [key, sortedKeys(value[key])]),
+			)
+		: value;
 }
 
 /**
@@ -211,7 +224,12 @@ function printManager(entry: ManagedEntry): string {
 
 // The manager's identity as the server sorts managers in a multi-conflict message.
 function managerKey(entry: ManagedEntry): string {
-	return JSON.stringify({manager: entry.manager, operation: entry.operation, apiVersion: entry.apiVersion, ...(entry.subresource ? {subresource: entry.subresource} : {})});
+	return JSON.stringify({
+		manager: entry.manager,
+		operation: entry.operation,
+		apiVersion: entry.apiVersion,
+		...(entry.subresource ? {subresource: entry.subresource} : {}),
+	});
 }
 
 // 409 as NewApplyConflict makes it: no name or kind in details, one cause per conflict.
@@ -235,13 +253,15 @@ function conflictError(conflicts: Array<{entry: ManagedEntry; path: string}>): S
 		message = `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`;
 	}
 
-	return new StatusError(failure(409, 'Conflict', message, {
-		causes: conflicts.map(({entry, path}) => ({
-			reason: 'FieldManagerConflict',
-			message: `conflict with ${printManager(entry)}`,
-			field: renderPath(path),
-		})),
-	}));
+	return new StatusError(
+		failure(409, 'Conflict', message, {
+			causes: conflicts.map(({entry, path}) => ({
+				reason: 'FieldManagerConflict',
+				message: `conflict with ${printManager(entry)}`,
+				field: renderPath(path),
+			})),
+		}),
+	);
 }
 
 /**
@@ -278,9 +298,13 @@ function keyedPath(object: unknown, path: string): string {
 		for (const index of (match?.[2] ?? '').match(/\d+/g) ?? []) {
 			const item = Array.isArray(value) ? value[Number(index)] : undefined;
 			const keys = listSemantics(schemaPath).keys ?? [];
-			text += isObject(item) && keys.length > 0
-				? `[${keys.filter(key => item[key] !== undefined).map(key => `${key}=${JSON.stringify(item[key])}`).join(',')}]`
-				: `[${index}]`;
+			text +=
+				isObject(item) && keys.length > 0
+					? `[${keys
+							.filter(key => item[key] !== undefined)
+							.map(key => `${key}=${JSON.stringify(item[key])}`)
+							.join(',')}]`
+					: `[${index}]`;
 			value = item;
 			schemaPath = itemPath(schemaPath);
 		}

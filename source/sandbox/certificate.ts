@@ -37,7 +37,7 @@ const sequence = (...content: Buffer[]): Buffer => tlv(0x30, ...content);
 
 function oid(text: string): Buffer {
 	const arcs = text.split('.').map(Number);
-	const bytes = [(arcs[0]! * 40) + arcs[1]!];
+	const bytes = [arcs[0]! * 40 + arcs[1]!];
 	for (const arc of arcs.slice(2)) {
 		const chunk: number[] = [];
 		let rest = arc;
@@ -71,29 +71,36 @@ function extension(id: string, critical: boolean, value: Buffer): Buffer {
 
 const ecdsaWithSha256 = sequence(oid('1.2.840.10045.4.3.2'));
 
-function certificate(options: {subject: string; issuer: string; publicKey: KeyObject; signer: KeyObject; ca: boolean; now: number}): string {
+function certificate(options: {
+	subject: string;
+	issuer: string;
+	publicKey: KeyObject;
+	signer: KeyObject;
+	ca: boolean;
+	now: number;
+}): string {
 	// DER integers are minimal and this one must be positive: first byte in 0x01-0x7f.
 	const serial = randomBytes(16);
-	serial[0] = (serial[0]! & 0x7f) || 0x01;
+	serial[0] = serial[0]! & 0x7f || 0x01;
 	const extensions = options.ca
 		? [
-			extension('2.5.29.19', true, sequence(tlv(0x01, Buffer.from([0xff])))),
-			// digitalSignature, keyCertSign, cRLSign
-			extension('2.5.29.15', true, tlv(0x03, Buffer.from([0x01, 0x86]))),
-		]
+				extension('2.5.29.19', true, sequence(tlv(0x01, Buffer.from([0xff])))),
+				// digitalSignature, keyCertSign, cRLSign
+				extension('2.5.29.15', true, tlv(0x03, Buffer.from([0x01, 0x86]))),
+			]
 		: [
-			extension('2.5.29.19', true, sequence()),
-			// digitalSignature
-			extension('2.5.29.15', true, tlv(0x03, Buffer.from([0x07, 0x80]))),
-			extension('2.5.29.37', false, sequence(oid('1.3.6.1.5.5.7.3.1'))),
-			extension('2.5.29.17', false, sequence(tlv(0x82, Buffer.from('localhost', 'ascii')), tlv(0x87, Buffer.from([127, 0, 0, 1])))),
-		];
+				extension('2.5.29.19', true, sequence()),
+				// digitalSignature
+				extension('2.5.29.15', true, tlv(0x03, Buffer.from([0x07, 0x80]))),
+				extension('2.5.29.37', false, sequence(oid('1.3.6.1.5.5.7.3.1'))),
+				extension('2.5.29.17', false, sequence(tlv(0x82, Buffer.from('localhost', 'ascii')), tlv(0x87, Buffer.from([127, 0, 0, 1])))),
+			];
 	const tbs = sequence(
 		tlv(0xa0, tlv(0x02, Buffer.from([2]))),
 		tlv(0x02, serial),
 		ecdsaWithSha256,
 		name(options.issuer),
-		sequence(utcTime(options.now - 3_600_000), utcTime(options.now + (365 * 24 * 3_600_000))),
+		sequence(utcTime(options.now - 3_600_000), utcTime(options.now + 365 * 24 * 3_600_000)),
 		name(options.subject),
 		options.publicKey.export({type: 'spki', format: 'der'}),
 		tlv(0xa3, sequence(...extensions)),
@@ -109,8 +116,22 @@ export function makeCertificates(now = Date.now()): SandboxCertificates {
 	const ca = generateKeyPairSync('ec', {namedCurve: 'P-256'});
 	const server = generateKeyPairSync('ec', {namedCurve: 'P-256'});
 	return {
-		caCert: certificate({subject: 'kpods-sandbox-ca', issuer: 'kpods-sandbox-ca', publicKey: ca.publicKey, signer: ca.privateKey, ca: true, now}),
-		serverCert: certificate({subject: 'kpods-sandbox', issuer: 'kpods-sandbox-ca', publicKey: server.publicKey, signer: ca.privateKey, ca: false, now}),
+		caCert: certificate({
+			subject: 'kpods-sandbox-ca',
+			issuer: 'kpods-sandbox-ca',
+			publicKey: ca.publicKey,
+			signer: ca.privateKey,
+			ca: true,
+			now,
+		}),
+		serverCert: certificate({
+			subject: 'kpods-sandbox',
+			issuer: 'kpods-sandbox-ca',
+			publicKey: server.publicKey,
+			signer: ca.privateKey,
+			ca: false,
+			now,
+		}),
 		serverKey: server.privateKey.export({type: 'pkcs8', format: 'pem'}) as string,
 	};
 }

@@ -26,7 +26,9 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'EADDRINUSE') {
-			stderr.write(`kpods sandbox: port ${options.port} on 127.0.0.1 is already in use (choose another with --port, or --port 0 for a free one)\n`);
+			stderr.write(
+				`kpods sandbox: port ${options.port} on 127.0.0.1 is already in use (choose another with --port, or --port 0 for a free one)\n`,
+			);
 		} else if (code === 'EACCES') {
 			stderr.write(`kpods sandbox: not allowed to listen on port ${options.port} (choose a port above 1023)\n`);
 		} else {
@@ -41,7 +43,9 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	const directory = options.kubeconfigOut === undefined ? mkdtempSync(join(tmpdir(), 'kpods-sandbox-')) : undefined;
 	const file = directory ? join(directory, 'kubeconfig') : resolve(options.kubeconfigOut!);
 	const removeDirectory = () => {
-		if (directory) rmSync(directory, {recursive: true, force: true});
+		if (directory) {
+			rmSync(directory, {recursive: true, force: true});
+		}
 	};
 
 	process.once('exit', removeDirectory);
@@ -49,7 +53,8 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		writePrivateFile(file, sandbox.kubeconfig());
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		const reason = code === 'ELOOP' ? 'it is a symbolic link (kpods does not follow one with a token to write)' : code ?? (error as Error).message;
+		const reason =
+			code === 'ELOOP' ? 'it is a symbolic link (kpods does not follow one with a token to write)' : (code ?? (error as Error).message);
 		stderr.write(`kpods sandbox: cannot write the kubeconfig to ${file}: ${reason}\n`);
 		await sandbox.close();
 		removeDirectory();
@@ -80,20 +85,22 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		}
 	});
 
-	stdout.write([
-		'kpods sandbox: a simulated Kubernetes cluster for learning and tests — not a real cluster:',
-		'no containers run; a simulated scheduler and kubelet move pods through their life.',
-		'',
-		`  API server   ${sandbox.httpsUrl}  (Kubernetes v1.32 API, node "minikube"; plain http on the same port)`,
-		`  kubeconfig   ${file}`,
-		'',
-		'Point kubectl at it:',
-		`  export KUBECONFIG=${file}`,
-		'  kubectl get pods',
-		'',
-		'Press Ctrl-C to stop.',
-		'',
-	].join('\n'));
+	stdout.write(
+		[
+			'kpods sandbox: a simulated Kubernetes cluster for learning and tests — not a real cluster:',
+			'no containers run; a simulated scheduler and kubelet move pods through their life.',
+			'',
+			`  API server   ${sandbox.httpsUrl}  (Kubernetes v1.32 API, node "minikube"; plain http on the same port)`,
+			`  kubeconfig   ${file}`,
+			'',
+			'Point kubectl at it:',
+			`  export KUBECONFIG=${file}`,
+			'  kubectl get pods',
+			'',
+			'Press Ctrl-C to stop.',
+			'',
+		].join('\n'),
+	);
 
 	await stopped;
 	await sandbox.close();

@@ -6,10 +6,13 @@ import {ageColumn, nameColumn, stringColumn, type Column} from '../format/column
 import {translateTimestampSince} from '../format/duration.js';
 import {isObject} from './meta.js';
 
-const configMapData = 'Data contains the configuration data. Each key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.';
-const secretData = 'Data contains the secret data. Each key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4';
+const configMapData =
+	"Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.";
+const secretData =
+	"Data contains the secret data. Each key must consist of alphanumeric characters, '-', '_' or '.'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4";
 const secretType = 'Used to facilitate programmatic handling of secret data.';
-const accountSecrets = 'Secrets is the list of secrets allowed to be used by pods running using this ServiceAccount. More info: https://kubernetes.io/docs/concepts/configuration/secret';
+const accountSecrets =
+	'Secrets is the list of secrets allowed to be used by pods running using this ServiceAccount. More info: https://kubernetes.io/docs/concepts/configuration/secret';
 
 const count = (value: unknown): number => (isObject(value) ? Object.keys(value).length : Array.isArray(value) ? value.length : 0);
 const age = (object: KubeObject, now: number): string => translateTimestampSince(object.metadata.creationTimestamp, now);

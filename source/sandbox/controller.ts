@@ -11,7 +11,10 @@ export abstract class Controller {
 	private batch: NodeJS.Immediate | undefined;
 
 	/** Watches `watched` resources, or every resource when it is undefined. */
-	protected constructor(protected readonly store: Store, watched: readonly string[] | undefined) {
+	protected constructor(
+		protected readonly store: Store,
+		watched: readonly string[] | undefined,
+	) {
 		this.unsubscribe = store.subscribe(change => {
 			if (!watched || watched.includes(change.resource)) {
 				this.changed(change);

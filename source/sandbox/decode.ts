@@ -54,9 +54,10 @@ function jsonKind(value: unknown, withNumber = false): string {
 }
 
 function mismatch(state: DecodeState, context: Context, value: string, type: string): void {
-	state.saved ??= context.path.length > 0
-		? `json: cannot unmarshal ${value} into Go struct field ${context.struct}.${context.path.join('.')} of type ${type}`
-		: `json: cannot unmarshal ${value} into Go value of type ${type}`;
+	state.saved ??=
+		context.path.length > 0
+			? `json: cannot unmarshal ${value} into Go struct field ${context.struct}.${context.path.join('.')} of type ${type}`
+			: `json: cannot unmarshal ${value} into Go value of type ${type}`;
 }
 
 const int32Range = 2 ** 31;
@@ -109,7 +110,9 @@ function walk(value: unknown, type: GoType, context: Context, state: DecodeState
 		}
 
 		case 'quantity': {
-			const problem = quantityError(typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : JSON.stringify(value));
+			const problem = quantityError(
+				typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : JSON.stringify(value),
+			);
 			if (problem) {
 				throw new FatalDecodeError(problem);
 			}
@@ -167,12 +170,12 @@ const suffixes = new Set(['', 'n', 'u', 'm', 'k', 'M', 'G', 'T', 'P', 'E', 'Ki',
 export function quantityError(text: string): string | undefined {
 	const match = quantityPattern.exec(text);
 	if (!match) {
-		return 'quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'';
+		return "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 	}
 
 	const [, number, suffix] = match as unknown as [string, string, string];
 	if (!suffixes.has(suffix) && !/^[eE][-+]?\d+$/.test(suffix)) {
-		return 'unable to parse quantity\'s suffix';
+		return "unable to parse quantity's suffix";
 	}
 
 	if ((number.match(/\./g) ?? []).length > 1 || !/\d/.test(number)) {
@@ -208,7 +211,9 @@ export function convertError(resource: TypedResource, object: unknown): string |
 			}
 
 			case 'intOrString': {
-				return typeof value === 'string' || (typeof value === 'number' && fitsInt(value, 'int32')) ? undefined : `json: cannot unmarshal ${jsonKind(value, true)} into Go value of type int32`;
+				return typeof value === 'string' || (typeof value === 'number' && fitsInt(value, 'int32'))
+					? undefined
+					: `json: cannot unmarshal ${jsonKind(value, true)} into Go value of type int32`;
 			}
 
 			case 'quantity': {
@@ -269,7 +274,10 @@ export function goPrint(value: unknown): string {
 	}
 
 	if (isObject(value)) {
-		return `map[${Object.keys(value).sort().map(key => `${key}:${goPrint(value[key])}`).join(' ')}]`;
+		return `map[${Object.keys(value)
+			.sort()
+			.map(key => `${key}:${goPrint(value[key])}`)
+			.join(' ')}]`;
 	}
 
 	return String(value);

@@ -54,7 +54,18 @@ export function defaultPullPolicy(image: string | undefined): string {
 	return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
-const probeFields = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
+const probeFields = [
+	'exec',
+	'httpGet',
+	'tcpSocket',
+	'grpc',
+	'initialDelaySeconds',
+	'timeoutSeconds',
+	'periodSeconds',
+	'successThreshold',
+	'failureThreshold',
+	'terminationGracePeriodSeconds',
+];
 const httpGetFields = ['path', 'port', 'host', 'scheme', 'httpHeaders'];
 
 /** SetDefaults_Probe and SetDefaults_HTTPGetAction: what a real server stores for a probe the user left short. */
@@ -64,16 +75,24 @@ function defaultProbe(probe: unknown): unknown {
 	}
 
 	const httpGet = isObject(probe['httpGet'])
-		? {httpGet: orderKeys({...probe['httpGet'], path: probe['httpGet']['path'] || '/', scheme: probe['httpGet']['scheme'] || 'HTTP'}, httpGetFields)}
+		? {
+				httpGet: orderKeys(
+					{...probe['httpGet'], path: probe['httpGet']['path'] || '/', scheme: probe['httpGet']['scheme'] || 'HTTP'},
+					httpGetFields,
+				),
+			}
 		: {};
-	return orderKeys({
-		...probe,
-		...httpGet,
-		timeoutSeconds: probe['timeoutSeconds'] || 1,
-		periodSeconds: probe['periodSeconds'] || 10,
-		successThreshold: probe['successThreshold'] || 1,
-		failureThreshold: probe['failureThreshold'] || 3,
-	}, probeFields);
+	return orderKeys(
+		{
+			...probe,
+			...httpGet,
+			timeoutSeconds: probe['timeoutSeconds'] || 1,
+			periodSeconds: probe['periodSeconds'] || 10,
+			successThreshold: probe['successThreshold'] || 1,
+			failureThreshold: probe['failureThreshold'] || 3,
+		},
+		probeFields,
+	);
 }
 
 /** SetDefaults_ObjectFieldSelector: a fieldRef without apiVersion is stored with v1. */
@@ -82,7 +101,10 @@ function defaultFieldRef<T>(holder: T): T {
 		return holder;
 	}
 
-	return {...holder, fieldRef: orderKeys({...holder['fieldRef'], apiVersion: holder['fieldRef']['apiVersion'] || 'v1'}, ['apiVersion', 'fieldPath'])};
+	return {
+		...holder,
+		fieldRef: orderKeys({...holder['fieldRef'], apiVersion: holder['fieldRef']['apiVersion'] || 'v1'}, ['apiVersion', 'fieldPath']),
+	};
 }
 
 function defaultEnv(env: Container['env']): Container['env'] {
@@ -90,31 +112,42 @@ function defaultEnv(env: Container['env']): Container['env'] {
 }
 
 function defaultContainer(container: Container): Container {
-	const ports = container.ports?.map(port => orderKeys({...port, protocol: port.protocol ?? 'TCP'}, ['name', 'hostPort', 'containerPort', 'protocol', 'hostIP']));
+	const ports = container.ports?.map(port =>
+		orderKeys({...port, protocol: port.protocol ?? 'TCP'}, ['name', 'hostPort', 'containerPort', 'protocol', 'hostIP']),
+	);
 	const fields = container as unknown as Record<string, unknown>;
-	const probes = Object.fromEntries(['livenessProbe', 'readinessProbe', 'startupProbe']
-		.filter(name => fields[name] !== undefined)
-		.map(name => [name, defaultProbe(fields[name])]));
-	return orderKeys({
-		...container,
-		...(ports ? {ports} : {}),
-		...probes,
-		...(container.env === undefined ? {} : {env: defaultEnv(container.env)}),
-		resources: container.resources ?? {},
-		terminationMessagePath: container.terminationMessagePath ?? '/dev/termination-log',
-		terminationMessagePolicy: container.terminationMessagePolicy ?? 'File',
-		imagePullPolicy: container.imagePullPolicy ?? defaultPullPolicy(container.image),
-	}, containerFields);
+	const probes = Object.fromEntries(
+		['livenessProbe', 'readinessProbe', 'startupProbe']
+			.filter(name => fields[name] !== undefined)
+			.map(name => [name, defaultProbe(fields[name])]),
+	);
+	return orderKeys(
+		{
+			...container,
+			...(ports ? {ports} : {}),
+			...probes,
+			...(container.env === undefined ? {} : {env: defaultEnv(container.env)}),
+			resources: container.resources ?? {},
+			terminationMessagePath: container.terminationMessagePath ?? '/dev/termination-log',
+			terminationMessagePolicy: container.terminationMessagePolicy ?? 'File',
+			imagePullPolicy: container.imagePullPolicy ?? defaultPullPolicy(container.image),
+		},
+		containerFields,
+	);
 }
 
 function defaultPod(object: KubeObject): KubeObject {
 	const spec = isObject(object['spec']) ? {...object['spec']} : {};
 	if (Array.isArray(spec['containers'])) {
-		spec['containers'] = (spec['containers'] as Container[]).map(container => (isObject(container) ? defaultContainer(container) : container));
+		spec['containers'] = (spec['containers'] as Container[]).map(container =>
+			isObject(container) ? defaultContainer(container) : container,
+		);
 	}
 
 	if (Array.isArray(spec['initContainers'])) {
-		spec['initContainers'] = (spec['initContainers'] as Container[]).map(container => (isObject(container) ? defaultContainer(container) : container));
+		spec['initContainers'] = (spec['initContainers'] as Container[]).map(container =>
+			isObject(container) ? defaultContainer(container) : container,
+		);
 	}
 
 	if (Array.isArray(spec['volumes'])) {
@@ -162,7 +195,7 @@ export function admitPod(object: KubeObject): KubeObject {
 	const mountPath = '/var/run/secrets/kubernetes.io/serviceaccount';
 	if (spec['automountServiceAccountToken'] !== false) {
 		const volumeName = `kube-api-access-${randomSuffix()}`;
-		spec['volumes'] = [...(spec['volumes'] as unknown[] | undefined ?? []), tokenVolume(volumeName)];
+		spec['volumes'] = [...((spec['volumes'] as unknown[] | undefined) ?? []), tokenVolume(volumeName)];
 		const mount = (container: Container): Container => {
 			const mounts = container.volumeMounts ?? [];
 			if (mounts.some(existing => existing.mountPath === mountPath)) {
@@ -178,7 +211,7 @@ export function admitPod(object: KubeObject): KubeObject {
 		}
 	}
 
-	const tolerations = [...(spec['tolerations'] as Array<Record<string, unknown>> | undefined ?? [])];
+	const tolerations = [...((spec['tolerations'] as Array<Record<string, unknown>> | undefined) ?? [])];
 	for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
 		if (!tolerations.some(toleration => toleration['key'] === key || (toleration['operator'] === 'Exists' && !toleration['key']))) {
 			tolerations.push({key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300});
@@ -209,7 +242,9 @@ function tokenVolume(name: string): Record<string, unknown> {
 /** BestEffort without any request or limit, Guaranteed when every container limits cpu and memory at its requests, else Burstable. */
 export function qosClass(containers: Container[]): string {
 	const all = containers ?? [];
-	const any = all.some(container => Object.keys(container.resources?.requests ?? {}).length > 0 || Object.keys(container.resources?.limits ?? {}).length > 0);
+	const any = all.some(
+		container => Object.keys(container.resources?.requests ?? {}).length > 0 || Object.keys(container.resources?.limits ?? {}).length > 0,
+	);
 	if (!any) {
 		return 'BestEffort';
 	}
@@ -217,7 +252,9 @@ export function qosClass(containers: Container[]): string {
 	const guaranteed = all.every(container => {
 		const limits = container.resources?.limits ?? {};
 		const requests = container.resources?.requests ?? {};
-		return ['cpu', 'memory'].every(resource => limits[resource] !== undefined && (requests[resource] === undefined || requests[resource] === limits[resource]));
+		return ['cpu', 'memory'].every(
+			resource => limits[resource] !== undefined && (requests[resource] === undefined || requests[resource] === limits[resource]),
+		);
 	});
 	return guaranteed ? 'Guaranteed' : 'Burstable';
 }
@@ -226,12 +263,18 @@ function defaultService(object: KubeObject): KubeObject {
 	const spec = isObject(object['spec']) ? {...object['spec']} : {};
 	spec['type'] ??= 'ClusterIP';
 	if (Array.isArray(spec['ports'])) {
-		spec['ports'] = (spec['ports'] as Array<Record<string, unknown>>).map(port => orderKeys({
-			...port,
-			protocol: port['protocol'] ?? 'TCP',
-			// An unset, 0 or empty targetPort means the service's own port.
-			targetPort: port['targetPort'] === undefined || port['targetPort'] === 0 || port['targetPort'] === '' ? port['port'] : port['targetPort'],
-		}, servicePortFields));
+		spec['ports'] = (spec['ports'] as Array<Record<string, unknown>>).map(port =>
+			orderKeys(
+				{
+					...port,
+					protocol: port['protocol'] ?? 'TCP',
+					// An unset, 0 or empty targetPort means the service's own port.
+					targetPort:
+						port['targetPort'] === undefined || port['targetPort'] === 0 || port['targetPort'] === '' ? port['port'] : port['targetPort'],
+				},
+				servicePortFields,
+			),
+		);
 	}
 
 	spec['sessionAffinity'] ??= 'None';
@@ -247,7 +290,12 @@ function defaultService(object: KubeObject): KubeObject {
 		spec['allocateLoadBalancerNodePorts'] ??= true;
 	}
 
-	return {...object, metadata: orderMeta(object.metadata), spec: orderKeys(spec, serviceSpecFields), ...defaultServiceStatus(object['status'])};
+	return {
+		...object,
+		metadata: orderMeta(object.metadata),
+		spec: orderKeys(spec, serviceSpecFields),
+		...defaultServiceStatus(object['status']),
+	};
 }
 
 // A load-balancer ingress with an IP is a VIP unless it says otherwise (LoadBalancerIPMode).
@@ -256,7 +304,9 @@ function defaultServiceStatus(status: unknown): Record<string, unknown> {
 		return status === undefined ? {} : {status};
 	}
 
-	const ingress = status['loadBalancer']['ingress'].map(item => (isObject(item) && item['ip'] && !item['ipMode'] ? {...item, ipMode: 'VIP'} : item));
+	const ingress = status['loadBalancer']['ingress'].map(item =>
+		isObject(item) && item['ip'] && !item['ipMode'] ? {...item, ipMode: 'VIP'} : item,
+	);
 	return {status: {...status, loadBalancer: {...status['loadBalancer'], ingress}}};
 }
 
@@ -278,9 +328,10 @@ export function dropTypeDependentFields(old: KubeObject, next: KubeObject): Kube
 		}
 	}
 
-	const needsNodePorts = (value: Record<string, unknown>): boolean => value['type'] === 'NodePort' || (value['type'] === 'LoadBalancer' && value['allocateLoadBalancerNodePorts'] !== false);
-	const oldPorts = Array.isArray(oldSpec['ports']) ? oldSpec['ports'] as Array<Record<string, unknown>> : [];
-	const ports = Array.isArray(spec['ports']) ? spec['ports'] as Array<Record<string, unknown>> : [];
+	const needsNodePorts = (value: Record<string, unknown>): boolean =>
+		value['type'] === 'NodePort' || (value['type'] === 'LoadBalancer' && value['allocateLoadBalancerNodePorts'] !== false);
+	const oldPorts = Array.isArray(oldSpec['ports']) ? (oldSpec['ports'] as Array<Record<string, unknown>>) : [];
+	const ports = Array.isArray(spec['ports']) ? (spec['ports'] as Array<Record<string, unknown>>) : [];
 	const sameNodePorts = ports.every(port => !port['nodePort'] || oldPorts.some(oldPort => oldPort['nodePort'] === port['nodePort']));
 	if (needsNodePorts(oldSpec) && !needsNodePorts(spec) && sameNodePorts) {
 		spec['ports'] = ports.map(port => {
@@ -330,9 +381,14 @@ function defaultEndpoints(object: KubeObject): KubeObject {
 
 	return {
 		...object,
-		subsets: subsets.map(subset => (isObject(subset) && Array.isArray(subset['ports'])
-			? {...subset, ports: (subset['ports'] as Array<Record<string, unknown>>).map(port => ({...port, protocol: port['protocol'] ?? 'TCP'}))}
-			: subset)),
+		subsets: subsets.map(subset =>
+			isObject(subset) && Array.isArray(subset['ports'])
+				? {
+						...subset,
+						ports: (subset['ports'] as Array<Record<string, unknown>>).map(port => ({...port, protocol: port['protocol'] ?? 'TCP'})),
+					}
+				: subset,
+		),
 	};
 }
 

@@ -17,9 +17,7 @@ export const serverVersion = {
 
 // The named groups served, in the order a real server lists them (by group priority).
 const groupOrder = ['events.k8s.io', 'authorization.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io'];
-const groups = groupOrder
-	.filter(group => resourcesOf(group, 'v1').length > 0)
-	.map(group => ({group, version: 'v1'}));
+const groups = groupOrder.filter(group => resourcesOf(group, 'v1').length > 0).map(group => ({group, version: 'v1'}));
 
 /** Whether `/api/v1` or `/apis/GROUP/VERSION` is served (else a real server answers the text `404 page not found`). */
 export function servesGroupVersion(group: string, version: string): boolean {
@@ -114,7 +112,10 @@ function documentOf(path: string): string | undefined {
 export function openApiRoot(): string {
 	const paths: Record<string, {serverRelativeURL: string}> = {};
 	for (const path of openApiPaths()) {
-		const hash = createHash('sha512').update(documentOf(path) ?? '').digest('hex').toUpperCase();
+		const hash = createHash('sha512')
+			.update(documentOf(path) ?? '')
+			.digest('hex')
+			.toUpperCase();
 		paths[path] = {serverRelativeURL: `/openapi/v3/${path}?hash=${hash}`};
 	}
 
@@ -142,8 +143,8 @@ const queryParameter = (name: string, description: string): Record<string, unkno
  */
 function buildOpenApiDocument(path: string): string | undefined {
 	const [prefix, ...rest] = path.split('/');
-	const group = prefix === 'api' ? '' : rest[0] ?? '';
-	const version = prefix === 'api' ? rest[0] ?? '' : rest[1] ?? '';
+	const group = prefix === 'api' ? '' : (rest[0] ?? '');
+	const version = prefix === 'api' ? (rest[0] ?? '') : (rest[1] ?? '');
 	const infos = resourcesOf(group, version);
 	if (infos.length === 0 || !openApiPaths().includes(path)) {
 		return undefined;
@@ -156,7 +157,10 @@ function buildOpenApiDocument(path: string): string | undefined {
 		const writeParameters = [
 			queryParameter('dryRun', 'When present, indicates that modifications should not be persisted.'),
 			queryParameter('fieldManager', 'fieldManager is a name associated with the actor or entity that is making these changes.'),
-			queryParameter('fieldValidation', 'fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore - Warn - Strict'),
+			queryParameter(
+				'fieldValidation',
+				'fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore - Warn - Strict',
+			),
 		];
 		const operation = (action: string, parameters: unknown[]): Record<string, unknown> => ({
 			operationId: `${action}${info.namespaced ? 'Namespaced' : ''}${info.kind}`,
@@ -166,7 +170,8 @@ function buildOpenApiDocument(path: string): string | undefined {
 		});
 		const collection = info.namespaced ? `${base}/namespaces/{namespace}/${info.name}` : `${base}/${info.name}`;
 		// Only the operations the resource's verbs allow (a review is create-only, a view read-only).
-		const allowed = (verb: string, method: string, build: () => Record<string, unknown>): Record<string, unknown> => (info.verbs.includes(verb) ? {[method]: build()} : {});
+		const allowed = (verb: string, method: string, build: () => Record<string, unknown>): Record<string, unknown> =>
+			info.verbs.includes(verb) ? {[method]: build()} : {};
 		paths[collection] = {
 			...allowed('list', 'get', () => operation('list', [])),
 			...allowed('create', 'post', () => operation('post', writeParameters)),
@@ -174,8 +179,12 @@ function buildOpenApiDocument(path: string): string | undefined {
 		const item = {
 			...allowed('get', 'get', () => operation('get', [])),
 			...allowed('update', 'put', () => operation('put', writeParameters)),
-			...allowed('patch', 'patch', () => operation('patch', [...writeParameters, queryParameter('force', 'Force is going to "force" Apply requests.')])),
-			...allowed('delete', 'delete', () => operation('delete', [queryParameter('dryRun', 'When present, indicates that modifications should not be persisted.')])),
+			...allowed('patch', 'patch', () =>
+				operation('patch', [...writeParameters, queryParameter('force', 'Force is going to "force" Apply requests.')]),
+			),
+			...allowed('delete', 'delete', () =>
+				operation('delete', [queryParameter('dryRun', 'When present, indicates that modifications should not be persisted.')]),
+			),
 		};
 		if (Object.keys(item).length > 0) {
 			paths[`${collection}/{name}`] = item;
@@ -269,7 +278,7 @@ function lengthDelimited(field: number, bytes: Buffer): Buffer {
 	const varint: number[] = [];
 	let length = bytes.length;
 	do {
-		varint.push((length & 0x7F) | (length > 0x7F ? 0x80 : 0));
+		varint.push((length & 0x7f) | (length > 0x7f ? 0x80 : 0));
 		length >>>= 7;
 	} while (length > 0);
 	return Buffer.concat([Buffer.from([(field << 3) | 2, ...varint]), bytes]);

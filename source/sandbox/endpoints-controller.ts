@@ -26,7 +26,11 @@ interface Backend {
 export class EndpointsController extends Controller {
 	private readonly dirty = new Set<string>();
 
-	constructor(store: Store, private readonly registry: Registry, private readonly now: () => number) {
+	constructor(
+		store: Store,
+		private readonly registry: Registry,
+		private readonly now: () => number,
+	) {
 		super(store, ['services', 'pods']);
 		for (const service of store.list('services')) {
 			this.mark(service.key);
@@ -100,7 +104,14 @@ export class EndpointsController extends Controller {
 				continue;
 			}
 
-			const ports = resolvePorts(service, backend.pod).map(port => orderKeys({name: port.name || undefined, port: port.port!, protocol: port.protocol}, ['name', 'port', 'protocol']) as EndpointPort);
+			const ports = resolvePorts(service, backend.pod).map(
+				port =>
+					orderKeys({name: port.name || undefined, port: port.port!, protocol: port.protocol}, [
+						'name',
+						'port',
+						'protocol',
+					]) as EndpointPort,
+			);
 			if (ports.length === 0) {
 				continue;
 			}
@@ -132,8 +143,13 @@ export class EndpointsController extends Controller {
 
 	private writeSlice(service: Service, backends: Backend[]): void {
 		const {namespace, name} = service.metadata;
-		const existing = this.store.list('endpointslices', namespace).find(entry => entry.object.metadata.labels?.['kubernetes.io/service-name'] === name
-			&& entry.object.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] === managedBy)?.object;
+		const existing = this.store
+			.list('endpointslices', namespace)
+			.find(
+				entry =>
+					entry.object.metadata.labels?.['kubernetes.io/service-name'] === name &&
+					entry.object.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] === managedBy,
+			)?.object;
 		let ports: SlicePort[] | null = null;
 		const endpoints: SliceEndpoint[] = [];
 		for (const backend of backends) {
@@ -142,7 +158,9 @@ export class EndpointsController extends Controller {
 				continue;
 			}
 
-			ports ??= resolved.map(port => orderKeys({name: port.name ?? '', protocol: port.protocol, port: port.port}, ['name', 'protocol', 'port']));
+			ports ??= resolved.map(port =>
+				orderKeys({name: port.name ?? '', protocol: port.protocol, port: port.port}, ['name', 'protocol', 'port']),
+			);
 			endpoints.push({
 				addresses: [backend.ip],
 				conditions: {ready: backend.ready && !backend.terminating, serving: backend.ready, terminating: backend.terminating},
@@ -157,7 +175,12 @@ export class EndpointsController extends Controller {
 			'kubernetes.io/service-name': name!,
 			...(service.spec?.clusterIP === 'None' ? {'service.kubernetes.io/headless': ''} : {}),
 		};
-		if (existing && jsonEqual(existing['endpoints'], endpoints.length > 0 ? endpoints : null) && jsonEqual(existing['ports'], ports) && jsonEqual(existing.metadata.labels, labels)) {
+		if (
+			existing &&
+			jsonEqual(existing['endpoints'], endpoints.length > 0 ? endpoints : null) &&
+			jsonEqual(existing['ports'], ports) &&
+			jsonEqual(existing.metadata.labels, labels)
+		) {
 			return;
 		}
 
@@ -169,7 +192,9 @@ export class EndpointsController extends Controller {
 				generateName: `${name}-`,
 				namespace,
 				labels,
-				ownerReferences: [{apiVersion: 'v1', kind: 'Service', name: name!, uid: service.metadata.uid!, controller: true, blockOwnerDeletion: true} as never],
+				ownerReferences: [
+					{apiVersion: 'v1', kind: 'Service', name: name!, uid: service.metadata.uid!, controller: true, blockOwnerDeletion: true} as never,
+				],
 			},
 			addressType: 'IPv4',
 			endpoints: endpoints.length > 0 ? endpoints : null,

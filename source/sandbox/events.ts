@@ -32,7 +32,10 @@ export class EventRecorder {
 	private sequence = 0;
 	private readonly recent = new Map<string, {namespace: string; name: string; at: number}>();
 
-	constructor(private readonly store: Store, private readonly now: () => number) {}
+	constructor(
+		private readonly store: Store,
+		private readonly now: () => number,
+	) {}
 
 	record(object: KubeObject, reporter: Reporter, event: EventRecord): void {
 		const now = this.now();
@@ -54,7 +57,7 @@ export class EventRecorder {
 		}
 
 		// Event names are the object's name and the recording time in nanoseconds, in hex.
-		const nanos = (BigInt(Math.floor(now)) * 1_000_000n) + BigInt(this.sequence++ % 1_000_000);
+		const nanos = BigInt(Math.floor(now)) * 1_000_000n + BigInt(this.sequence++ % 1_000_000);
 		const name = `${object.metadata.name}.${nanos.toString(16)}`;
 		const involvedObject = {
 			kind: object.kind,
@@ -65,23 +68,24 @@ export class EventRecorder {
 			resourceVersion: object.metadata.resourceVersion,
 			...(event.fieldPath ? {fieldPath: event.fieldPath} : {}),
 		};
-		const timing = reporter.style === 'core'
-			? {
-				source: {component: reporter.component, ...(reporter.host ? {host: reporter.host} : {})},
-				firstTimestamp: rfc3339(now),
-				lastTimestamp: rfc3339(now),
-				count: 1,
-				type: event.type,
-				eventTime: null,
-			}
-			: {
-				source: {},
-				firstTimestamp: null,
-				lastTimestamp: null,
-				type: event.type,
-				eventTime: microTime(now),
-				action: reporter.action,
-			};
+		const timing =
+			reporter.style === 'core'
+				? {
+						source: {component: reporter.component, ...(reporter.host ? {host: reporter.host} : {})},
+						firstTimestamp: rfc3339(now),
+						lastTimestamp: rfc3339(now),
+						count: 1,
+						type: event.type,
+						eventTime: null,
+					}
+				: {
+						source: {},
+						firstTimestamp: null,
+						lastTimestamp: null,
+						type: event.type,
+						eventTime: microTime(now),
+						action: reporter.action,
+					};
 		const body = {
 			kind: 'Event',
 			apiVersion: 'v1',
@@ -94,11 +98,17 @@ export class EventRecorder {
 			reportingInstance: reporter.instance,
 		};
 		const manager = reporter.component === 'kubelet' ? 'kubelet' : reporter.component;
-		const managedFields = managedAfterUpdate(undefined, undefined, body, {
-			manager,
-			apiVersion: reporter.style === 'core' ? 'v1' : 'events.k8s.io/v1',
-			time: rfc3339(now),
-		}, 'main');
+		const managedFields = managedAfterUpdate(
+			undefined,
+			undefined,
+			body,
+			{
+				manager,
+				apiVersion: reporter.style === 'core' ? 'v1' : 'events.k8s.io/v1',
+				time: rfc3339(now),
+			},
+			'main',
+		);
 		this.store.create('events', {
 			...body,
 			metadata: orderMeta({name, namespace, uid: newUid(), creationTimestamp: rfc3339(now), managedFields}),

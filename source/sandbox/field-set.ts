@@ -116,7 +116,9 @@ function walk(values: FieldValues, path: string, schemaPath: string, value: unkn
 /** `k:{"name":"x"}`: the token naming one item of a keyed list (keys sorted, as SMD writes them). */
 export function keyToken(item: Record<string, unknown>, keys: string[]): string {
 	const sorted = [...keys].sort();
-	const parts = sorted.filter(key => keyValue(item, key) !== undefined).map(key => `${JSON.stringify(key)}:${JSON.stringify(keyValue(item, key))}`);
+	const parts = sorted
+		.filter(key => keyValue(item, key) !== undefined)
+		.map(key => `${JSON.stringify(key)}:${JSON.stringify(keyValue(item, key))}`);
 	return `k:{${parts.join(',')}}`;
 }
 

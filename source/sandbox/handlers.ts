@@ -85,7 +85,13 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 				throw methodNotAllowed();
 			}
 
-			const query: Query = {info, namespace: target.namespace, selection: parseSelection(info.name, url.searchParams.get('labelSelector'), url.searchParams.get('fieldSelector')), representation, ...(convert ? {convert} : {})};
+			const query: Query = {
+				info,
+				namespace: target.namespace,
+				selection: parseSelection(info.name, url.searchParams.get('labelSelector'), url.searchParams.get('fieldSelector')),
+				representation,
+				...(convert ? {convert} : {}),
+			};
 			const versions = {
 				resourceVersion: url.searchParams.get('resourceVersion'),
 				match: url.searchParams.get('resourceVersionMatch'),
@@ -99,17 +105,22 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 					query.selection.fields.push({field: 'metadata.name', value: name, equal: true});
 				}
 
-				serveWatch(context.store, query, {
-					resourceVersion: url.searchParams.get('resourceVersion'),
-					timeoutSeconds: integerParameter('timeoutSeconds', url.searchParams.get('timeoutSeconds')),
-					bookmarks: ['1', 'true'].includes(url.searchParams.get('allowWatchBookmarks') ?? ''),
-					sendInitialEvents: url.searchParams.get('sendInitialEvents') === 'true',
-					bookmarkMs: context.bookmarkMs,
-					now: context.now,
-					track(open) {
-						context.watches.set(info.name, (context.watches.get(info.name) ?? 0) + (open ? 1 : -1));
+				serveWatch(
+					context.store,
+					query,
+					{
+						resourceVersion: url.searchParams.get('resourceVersion'),
+						timeoutSeconds: integerParameter('timeoutSeconds', url.searchParams.get('timeoutSeconds')),
+						bookmarks: ['1', 'true'].includes(url.searchParams.get('allowWatchBookmarks') ?? ''),
+						sendInitialEvents: url.searchParams.get('sendInitialEvents') === 'true',
+						bookmarkMs: context.bookmarkMs,
+						now: context.now,
+						track(open) {
+							context.watches.set(info.name, (context.watches.get(info.name) ?? 0) + (open ? 1 : -1));
+						},
 					},
-				}, response);
+					response,
+				);
 				return;
 			}
 
@@ -152,7 +163,11 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 			const body = await readObject(request, info, url);
 			checkNamespaceOf(body, target.namespace, info);
 			const existing = context.registry.get(info, namespace, name!);
-			const options = {...writeOptions(url, request), ...(subresource === 'status' ? {subresource: 'status' as const} : {}), requireVersion: true};
+			const options = {
+				...writeOptions(url, request),
+				...(subresource === 'status' ? {subresource: 'status' as const} : {}),
+				requireVersion: true,
+			};
 			const entry = context.registry.replace(info, existing, body, options);
 			sendObject(response, 200, entry, representation, context.now(), warningsFor(info, body, url));
 			return;
@@ -176,7 +191,11 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 			const query: Query = {info, namespace, selection, representation: {kind: 'object'}};
 			const targets = JSON.parse(listJson(context.store, query, 0, null, context.now())) as {items: KubeObject[]};
 			const deleted = targets.items.map(item => context.registry.delete(info, item.metadata.namespace, item.metadata.name!, options));
-			sendJson(response, 200, `{"kind":"${info.listKind}","apiVersion":"${apiVersionOf(info)}","metadata":{"resourceVersion":"${context.store.revision}"},"items":[${deleted.map(entry => entry.bare).join(',')}]}`);
+			sendJson(
+				response,
+				200,
+				`{"kind":"${info.listKind}","apiVersion":"${apiVersionOf(info)}","metadata":{"resourceVersion":"${context.store.revision}"},"items":[${deleted.map(entry => entry.bare).join(',')}]}`,
+			);
 			return;
 		}
 

@@ -44,10 +44,7 @@ export function sendStatus(response: ServerResponse, status: Status): void {
 }
 
 /** What representation the client's Accept header asks for. */
-export type Representation =
-	| {kind: 'object'}
-	| {kind: 'table'; table: TableRequest}
-	| {kind: 'metadata'; apiVersion: string};
+export type Representation = {kind: 'object'} | {kind: 'table'; table: TableRequest} | {kind: 'metadata'; apiVersion: string};
 
 /**
  * Reads the Accept header as the API server's negotiation does: the first acceptable entry
@@ -63,10 +60,12 @@ export function negotiate(accept: string | undefined, include: string | null, ta
 	for (const part of accept.split(',')) {
 		const [typeText, ...parameterTexts] = part.split(';').map(piece => piece.trim());
 		const mediaType = (typeText ?? '').toLowerCase();
-		const parameters = new Map(parameterTexts.map(text => {
-			const [key, value] = text.split('=');
-			return [(key ?? '').trim(), (value ?? '').trim()] as const;
-		}));
+		const parameters = new Map(
+			parameterTexts.map(text => {
+				const [key, value] = text.split('=');
+				return [(key ?? '').trim(), (value ?? '').trim()] as const;
+			}),
+		);
 		if (mediaType !== 'application/json' && mediaType !== '*/*' && mediaType !== 'application/*') {
 			sawUnacceptable = true;
 			continue;
@@ -93,7 +92,13 @@ export function negotiate(accept: string | undefined, include: string | null, ta
 	}
 
 	if (sawUnacceptable) {
-		throw new StatusError(failure(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf, application/json;stream=watch, application/vnd.kubernetes.protobuf;stream=watch'));
+		throw new StatusError(
+			failure(
+				406,
+				'NotAcceptable',
+				'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf, application/json;stream=watch, application/vnd.kubernetes.protobuf;stream=watch',
+			),
+		);
 	}
 
 	return {kind: 'object'};

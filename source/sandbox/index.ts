@@ -85,7 +85,15 @@ export interface Sandbox {
 }
 
 /** Defaults that feel like a real minikube. */
-export const defaultTiming: SandboxTiming = {scheduleMs: 300, pullMs: 1500, startMs: 500, killMs: 1000, bookmarkMs: 60_000, freshWaitMs: 3000, nodeStatusMs: 300_000};
+export const defaultTiming: SandboxTiming = {
+	scheduleMs: 300,
+	pullMs: 1500,
+	startMs: 500,
+	killMs: 1000,
+	bookmarkMs: 60_000,
+	freshWaitMs: 3000,
+	nodeStatusMs: 300_000,
+};
 
 /**
  * Starts the sandbox: a Kubernetes-compatible API server on 127.0.0.1 with a simulated
@@ -112,7 +120,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const namespaces = new NamespaceController(store, registry, certificates.caCert);
 	const token = options.token ?? randomHex(24);
 	const watches = new Map<string, number>();
-	const server = new ApiServer({store, registry, now, bookmarkMs: timing.bookmarkMs, freshWaitMs: timing.freshWaitMs, watches}, token, certificates);
+	const server = new ApiServer(
+		{store, registry, now, bookmarkMs: timing.bookmarkMs, freshWaitMs: timing.freshWaitMs, watches},
+		token,
+		certificates,
+	);
 	let port: number;
 	try {
 		port = await server.listen(options.port ?? 0);
@@ -138,13 +150,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		port,
 		token,
 		caCert: certificates.caCert,
-		kubeconfig: (config = {}) => kubeconfigYaml({
-			server: httpsUrl,
-			token: config.token ?? token,
-			caCert: certificates.caCert,
-			context: config.context,
-			namespace: config.namespace,
-		}),
+		kubeconfig: (config = {}) =>
+			kubeconfigYaml({
+				server: httpsUrl,
+				token: config.token ?? token,
+				caCert: certificates.caCert,
+				context: config.context,
+				namespace: config.namespace,
+			}),
 		async close() {
 			if (!running) {
 				return;
@@ -161,7 +174,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			port = await server.listen(port);
 		},
 		dropConnections: () => server.dropConnections(),
-		watchCount: resource => (resource ? watches.get(resource) ?? 0 : [...watches.values()].reduce((sum, count) => sum + count, 0)),
+		watchCount: resource => (resource ? (watches.get(resource) ?? 0) : [...watches.values()].reduce((sum, count) => sum + count, 0)),
 		addUser: user => server.addUser(user),
 		objects: objectsOf(store, now),
 		seedPods(namespace, count, seedOptions = {}) {

@@ -1,5 +1,12 @@
 import {isObject} from './meta.js';
-import {containerFields as container, containerPortFields as containerPort, objectMetaFields as objectMeta, podSpecFields as podSpec, serviceSpecFields as serviceSpec, servicePortFields as servicePort} from './struct-fields.js';
+import {
+	containerFields as container,
+	containerPortFields as containerPort,
+	objectMetaFields as objectMeta,
+	podSpecFields as podSpec,
+	serviceSpecFields as serviceSpec,
+	servicePortFields as servicePort,
+} from './struct-fields.js';
 
 /**
  * The declared fields of the structs people write by hand (pods, services, their

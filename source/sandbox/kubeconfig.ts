@@ -13,19 +13,29 @@ export interface KubeconfigOptions {
 /** A kubeconfig (YAML) with one cluster (https, its CA inline), one token user and one context, current. */
 export function kubeconfigYaml(options: KubeconfigOptions): string {
 	const context = options.context ?? 'kpods-sandbox';
-	return yaml.dump({
-		apiVersion: 'v1',
-		kind: 'Config',
-		clusters: [{name: context, cluster: {
-			'certificate-authority-data': Buffer.from(options.caCert).toString('base64'),
-			server: options.server,
-		}}],
-		users: [{name: `${context}-user`, user: {token: options.token}}],
-		contexts: [{
-			name: context,
-			context: {cluster: context, user: `${context}-user`, ...(options.namespace ? {namespace: options.namespace} : {})},
-		}],
-		'current-context': context,
-		preferences: {},
-	}, {lineWidth: -1});
+	return yaml.dump(
+		{
+			apiVersion: 'v1',
+			kind: 'Config',
+			clusters: [
+				{
+					name: context,
+					cluster: {
+						'certificate-authority-data': Buffer.from(options.caCert).toString('base64'),
+						server: options.server,
+					},
+				},
+			],
+			users: [{name: `${context}-user`, user: {token: options.token}}],
+			contexts: [
+				{
+					name: context,
+					context: {cluster: context, user: `${context}-user`, ...(options.namespace ? {namespace: options.namespace} : {})},
+				},
+			],
+			'current-context': context,
+			preferences: {},
+		},
+		{lineWidth: -1},
+	);
 }

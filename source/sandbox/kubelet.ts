@@ -122,14 +122,19 @@ export class Kubelet extends Controller {
 		const ip = pod.status?.podIP;
 		if (ip?.startsWith('172.17.') && this.usedIps.delete(ip)) {
 			const [, , third, fourth] = ip.split('.').map(Number);
-			this.lowestFree = Math.min(this.lowestFree, (third! * 256) + fourth!);
+			this.lowestFree = Math.min(this.lowestFree, third! * 256 + fourth!);
 		}
 	}
 
 	private renewLease(): void {
 		const lease = this.store.get('leases', 'kube-node-lease', nodeName);
 		if (lease) {
-			this.registry.replace(leasesInfo, lease, {...lease.object, spec: {...(lease.object['spec'] as object), renewTime: microTime(this.now())}}, {manager: 'kubelet', dryRun: false});
+			this.registry.replace(
+				leasesInfo,
+				lease,
+				{...lease.object, spec: {...(lease.object['spec'] as object), renewTime: microTime(this.now())}},
+				{manager: 'kubelet', dryRun: false},
+			);
 		}
 	}
 
@@ -194,7 +199,14 @@ export class Kubelet extends Controller {
 			await this.startContainer(key, run, container, `spec.initContainers{${container.name}}`, states);
 			await delay(this.timing.startMs, undefined, {signal});
 			const started = states.get(container.name) as Extract<Phase, {kind: 'running'}>;
-			states.set(container.name, {kind: 'terminated', startedAt: started.startedAt, finishedAt: rfc3339(this.now()), containerID: started.containerID, reason: 'Completed', exitCode: 0});
+			states.set(container.name, {
+				kind: 'terminated',
+				startedAt: started.startedAt,
+				finishedAt: rfc3339(this.now()),
+				containerID: started.containerID,
+				reason: 'Completed',
+				exitCode: 0,
+			});
 			if (index === initContainers.length - 1) {
 				for (const app of containers) {
 					states.set(app.name, {kind: 'waiting', reason: 'PodInitializing'});
@@ -229,7 +241,13 @@ export class Kubelet extends Controller {
 			await delay(this.timing.pullMs, undefined, {signal});
 			const took = goDuration(this.timing.pullMs);
 			this.pulled.add(image);
-			this.event(key, run, fieldPath, 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${imageSizeOf(image)} bytes.`);
+			this.event(
+				key,
+				run,
+				fieldPath,
+				'Pulled',
+				`Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${imageSizeOf(image)} bytes.`,
+			);
 		}
 
 		await delay(this.timing.startMs, undefined, {signal});
@@ -271,7 +289,11 @@ export class Kubelet extends Controller {
 			}
 
 			// The kubelet's last word: a delete with grace 0 (the API server writes it, then removes the pod).
-			this.registry.delete(podsInfo, current.metadata.namespace, current.metadata.name!, {gracePeriodSeconds: 0, preconditions: {uid: run.uid}, dryRun: false});
+			this.registry.delete(podsInfo, current.metadata.namespace, current.metadata.name!, {
+				gracePeriodSeconds: 0,
+				preconditions: {uid: run.uid},
+				dryRun: false,
+			});
 		};
 
 		sequence().catch(() => {
@@ -311,7 +333,9 @@ export class Kubelet extends Controller {
 
 			return {
 				...status,
-				state: {terminated: {exitCode: 0, reason: 'Completed', startedAt: running.startedAt, finishedAt: time, containerID: status.containerID}},
+				state: {
+					terminated: {exitCode: 0, reason: 'Completed', startedAt: running.startedAt, finishedAt: time, containerID: status.containerID},
+				},
 				ready: false,
 				started: false,
 			};
@@ -359,13 +383,27 @@ export function kubeletStatus(pod: Pod, states: ReadonlyMap<string, Phase>, ip: 
 		condition(previous, 'PodReadyToStartContainers', ip ? 'True' : 'False', time),
 		initDone
 			? condition(previous, 'Initialized', 'True', time)
-			: condition(previous, 'Initialized', 'False', time, 'ContainersNotInitialized', `containers with incomplete status: [${pendingInit.join(' ')}]`),
+			: condition(
+					previous,
+					'Initialized',
+					'False',
+					time,
+					'ContainersNotInitialized',
+					`containers with incomplete status: [${pendingInit.join(' ')}]`,
+				),
 		allReady
 			? condition(previous, 'Ready', 'True', time)
 			: condition(previous, 'Ready', 'False', time, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
 		allReady
 			? condition(previous, 'ContainersReady', 'True', time)
-			: condition(previous, 'ContainersReady', 'False', time, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
+			: condition(
+					previous,
+					'ContainersReady',
+					'False',
+					time,
+					'ContainersNotReady',
+					`containers with unready status: [${notReady.join(' ')}]`,
+				),
 		previous?.find(existing => existing.type === 'PodScheduled') ?? condition(undefined, 'PodScheduled', 'True', time),
 	];
 	const status = {
@@ -385,6 +423,12 @@ export function kubeletStatus(pod: Pod, states: ReadonlyMap<string, Phase>, ip: 
 /** `pod` with the kubelet's status update applied: the status, and the `kubelet` status entry of managedFields owning what it changed. */
 export function withKubeletStatus(pod: KubeObject, status: Record<string, unknown>, time: string): KubeObject {
 	const next = {...pod, status};
-	const managedFields = managedAfterUpdate(pod.metadata.managedFields, pod, next, {manager: 'kubelet', apiVersion: 'v1', time, subresource: 'status'}, 'status');
+	const managedFields = managedAfterUpdate(
+		pod.metadata.managedFields,
+		pod,
+		next,
+		{manager: 'kubelet', apiVersion: 'v1', time, subresource: 'status'},
+		'status',
+	);
 	return {...next, metadata: orderMeta({...pod.metadata, managedFields})};
 }

@@ -90,7 +90,9 @@ export function integerParameter(name: string, value: string | null): number | u
 	}
 
 	if (!/^-?\d+$/.test(value)) {
-		throw new StatusError(failure(400, 'BadRequest', `${name}: Invalid value: "${value}": strconv.ParseInt: parsing "${value}": invalid syntax`));
+		throw new StatusError(
+			failure(400, 'BadRequest', `${name}: Invalid value: "${value}": strconv.ParseInt: parsing "${value}": invalid syntax`),
+		);
 	}
 
 	return Number(value);
@@ -137,7 +139,11 @@ export function checkVersionParameters({resourceVersion, match, continueToken, w
 	}
 
 	if (match !== 'Exact' && match !== 'NotOlderThan') {
-		errors.push({reason: 'FieldValueNotSupported', field: 'resourceVersionMatch', message: `Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""`});
+		errors.push({
+			reason: 'FieldValueNotSupported',
+			field: 'resourceVersionMatch',
+			message: `Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""`,
+		});
 	}
 
 	if (match === 'Exact' && resourceVersion === '0') {
@@ -150,11 +156,13 @@ export function checkVersionParameters({resourceVersion, match, continueToken, w
 
 	const rendered = errors.map(error => `${error.field}: ${error.message}`);
 	const summary = rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`;
-	throw new StatusError(failure(422, 'Invalid', `ListOptions.meta.k8s.io "" is invalid: ${summary}`, {
-		group: 'meta.k8s.io',
-		kind: 'ListOptions',
-		causes: errors.map(error => ({reason: error.reason, message: error.message, field: error.field})),
-	}));
+	throw new StatusError(
+		failure(422, 'Invalid', `ListOptions.meta.k8s.io "" is invalid: ${summary}`, {
+			group: 'meta.k8s.io',
+			kind: 'ListOptions',
+			causes: errors.map(error => ({reason: error.reason, message: error.message, field: error.field})),
+		}),
+	);
 }
 
 /**
@@ -163,7 +171,12 @@ export function checkVersionParameters({resourceVersion, match, continueToken, w
  * store no longer has); for a revision not reached yet, a wait of up to `waitMs` for the
  * store to get there, then 504 as the watch cache answers.
  */
-export async function awaitListVersion(store: Store, resource: string, parameters: VersionParameters & {limit: number}, waitMs: number): Promise<void> {
+export async function awaitListVersion(
+	store: Store,
+	resource: string,
+	parameters: VersionParameters & {limit: number},
+	waitMs: number,
+): Promise<void> {
 	const {resourceVersion, match, limit} = parameters;
 	if (!resourceVersion || resourceVersion === '0' || parameters.continueToken) {
 		return;
@@ -181,9 +194,11 @@ export async function awaitListVersion(store: Store, resource: string, parameter
 
 	const reached = await store.reached(revision, waitMs);
 	if (!reached) {
-		throw new StatusError(failure(504, 'Timeout', `Timeout: Too large resource version: ${revision}, current: ${store.revision}`, {
-			causes: [{reason: 'ResourceVersionTooLarge', message: 'Too large resource version'}],
-			retryAfterSeconds: 1,
-		}));
+		throw new StatusError(
+			failure(504, 'Timeout', `Timeout: Too large resource version: ${revision}, current: ${store.revision}`, {
+				causes: [{reason: 'ResourceVersionTooLarge', message: 'Too large resource version'}],
+				retryAfterSeconds: 1,
+			}),
+		);
 	}
 }

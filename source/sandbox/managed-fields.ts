@@ -137,7 +137,9 @@ export function renderPath(path: string): string {
 			text += `.${token.slice(2)}`;
 		} else if (token.startsWith('k:')) {
 			const keys = JSON.parse(token.slice(2)) as Record<string, unknown>;
-			text += `[${Object.entries(keys).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(',')}]`;
+			text += `[${Object.entries(keys)
+				.map(([key, value]) => `${key}=${JSON.stringify(value)}`)
+				.join(',')}]`;
 		} else if (token.startsWith('v:')) {
 			text += `[=${token.slice(2)}]`;
 		}

@@ -56,7 +56,6 @@ export function orderKeys<T extends object>(object: T, order: readonly string[])
 	return result as T;
 }
 
-
 /** ObjectMeta with keys in the order the server writes them. */
 export function orderMeta(meta: ObjectMeta): ObjectMeta {
 	return orderKeys(meta, objectMetaFields);

@@ -3,7 +3,8 @@ import {Controller} from './controller.js';
 import {resources} from './resources.js';
 import type {Registry} from './registry.js';
 
-const rootCaDescription = 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.';
+const rootCaDescription =
+	'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.';
 
 /**
  * The namespace controller (with the service account controller and root CA publisher's
@@ -15,7 +16,11 @@ export class NamespaceController extends Controller {
 	private readonly terminating = new Set<string>();
 	private readonly fresh = new Set<string>();
 
-	constructor(store: Store, private readonly registry: Registry, private readonly caCert: string) {
+	constructor(
+		store: Store,
+		private readonly registry: Registry,
+		private readonly caCert: string,
+	) {
 		// Every resource: a deletion inside a Terminating namespace may be the last one it waits for.
 		super(store, undefined);
 		for (const entry of store.list('namespaces')) {
@@ -60,17 +65,26 @@ export class NamespaceController extends Controller {
 
 		const accounts = resources.get('serviceaccounts')!;
 		if (!this.store.get(accounts.name, namespace, 'default')) {
-			this.registry.create(accounts, {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: 'default'}}, namespace, {manager: 'kube-controller-manager', dryRun: false, managed: []});
+			this.registry.create(accounts, {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: 'default'}}, namespace, {
+				manager: 'kube-controller-manager',
+				dryRun: false,
+				managed: [],
+			});
 		}
 
 		const configMaps = resources.get('configmaps')!;
 		if (!this.store.get(configMaps.name, namespace, 'kube-root-ca.crt')) {
-			this.registry.create(configMaps, {
-				apiVersion: 'v1',
-				kind: 'ConfigMap',
-				metadata: {name: 'kube-root-ca.crt', annotations: {'kubernetes.io/description': rootCaDescription}},
-				data: {'ca.crt': this.caCert},
-			}, namespace, {manager: 'kube-controller-manager', dryRun: false});
+			this.registry.create(
+				configMaps,
+				{
+					apiVersion: 'v1',
+					kind: 'ConfigMap',
+					metadata: {name: 'kube-root-ca.crt', annotations: {'kubernetes.io/description': rootCaDescription}},
+					data: {'ca.crt': this.caCert},
+				},
+				namespace,
+				{manager: 'kube-controller-manager', dryRun: false},
+			);
 		}
 	}
 

@@ -44,7 +44,13 @@ export function objectsOf(store: Store, now: () => number): SandboxObjects {
 
 		metadata.uid ??= previous?.metadata.uid ?? newUid();
 		metadata.creationTimestamp ??= previous?.metadata.creationTimestamp ?? rfc3339(now());
-		return orderKeys({...copy, kind: info.kind, apiVersion: apiVersionOf(info), metadata: orderMeta(metadata)}, ['kind', 'apiVersion', 'metadata', 'spec', 'status']);
+		return orderKeys({...copy, kind: info.kind, apiVersion: apiVersionOf(info), metadata: orderMeta(metadata)}, [
+			'kind',
+			'apiVersion',
+			'metadata',
+			'spec',
+			'status',
+		]);
 	};
 
 	return {
@@ -68,7 +74,7 @@ export function objectsOf(store: Store, now: () => number): SandboxObjects {
 		},
 		update(resource, object) {
 			const info = infoOf(resource);
-			const namespace = info.namespaced ? object.metadata.namespace ?? 'default' : undefined;
+			const namespace = info.namespaced ? (object.metadata.namespace ?? 'default') : undefined;
 			const existing = store.get(resource, namespace, object.metadata.name!);
 			if (!existing) {
 				throw notFound(resource, object.metadata.name!, info.group);

@@ -79,11 +79,19 @@ export async function handlePatch(context: HandlerContext, target: ResourceReque
 	sendObject(response, 200, entry, representation, context.now(), warningsFor(info, patched, url));
 }
 
-async function applyPatch(context: HandlerContext, target: ResourceRequest, text: string, options: WriteOptions, representation: Representation): Promise<void> {
+async function applyPatch(
+	context: HandlerContext,
+	target: ResourceRequest,
+	text: string,
+	options: WriteOptions,
+	representation: Representation,
+): Promise<void> {
 	const {info, name, url, response} = target;
 	const namespace = info.namespaced ? target.namespace : undefined;
 	if (!url.searchParams.get('fieldManager')) {
-		throw new StatusError(failure(400, 'BadRequest', 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch'));
+		throw new StatusError(
+			failure(400, 'BadRequest', 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch'),
+		);
 	}
 
 	let config: unknown;
@@ -130,7 +138,12 @@ async function applyPatch(context: HandlerContext, target: ResourceRequest, text
 	const applied = serverSideApply(existing?.object, {...object, metadata: {...object.metadata, name}}, writer, force, scope);
 	const managed = encodeManaged(applied.owned);
 	if (!existing) {
-		const entry = context.registry.create(info, {...applied.merged, metadata: {...(applied.merged['metadata'] as object), name}} as KubeObject, target.namespace, {...options, managed});
+		const entry = context.registry.create(
+			info,
+			{...applied.merged, metadata: {...(applied.merged['metadata'] as object), name}} as KubeObject,
+			target.namespace,
+			{...options, managed},
+		);
 		sendObject(response, 201, entry, representation, context.now());
 		return;
 	}
@@ -146,7 +159,9 @@ function patchTypeError(value: string, problem: string | undefined): StatusError
 	}
 
 	const message = `Invalid value: ${JSON.stringify(value)}: ${problem}`;
-	return new StatusError(failure(422, 'Invalid', ` "" is invalid: patch: ${message}`, {causes: [{reason: 'FieldValueInvalid', message, field: 'patch'}]}));
+	return new StatusError(
+		failure(422, 'Invalid', ` "" is invalid: patch: ${message}`, {causes: [{reason: 'FieldValueInvalid', message, field: 'patch'}]}),
+	);
 }
 
 // Server-side apply of values of the wrong type: the server's 500s (no reason), one line per
@@ -159,6 +174,7 @@ function checkAppliedTypes(info: ResourceInfo, where: string, object: KubeObject
 	}
 
 	const listed = errors.length === 1 ? errors[0] : `errors:\n  ${errors.join('\n  ')}`;
-	const message = quantity ?? `failed to create typed patch object (${where}; ${info.group}/${info.version}, Kind=${info.kind}): ${listed!}`;
+	const message =
+		quantity ?? `failed to create typed patch object (${where}; ${info.group}/${info.version}, Kind=${info.kind}): ${listed!}`;
 	throw new StatusError({kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500});
 }

@@ -94,7 +94,10 @@ function tokens(pointer: string): string[] {
 		throw badRequest(`JSON pointer must be empty or start with a "/": ${pointer}`);
 	}
 
-	return pointer.slice(1).split('/').map(token => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+	return pointer
+		.slice(1)
+		.split('/')
+		.map(token => token.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
 // A JSON patch that does not apply is a 422 with the generic message and empty details: the
@@ -102,8 +105,6 @@ function tokens(pointer: string): string[] {
 function patchFailed(): StatusError {
 	return new StatusError(failure(422, 'Invalid', 'the server rejected our request due to an error in our request', {}));
 }
-
-
 
 function parentOf(document: unknown, pointer: string): {parent: unknown; last: string} {
 	const parts = tokens(pointer);
@@ -113,13 +114,13 @@ function parentOf(document: unknown, pointer: string): {parent: unknown; last: s
 
 	let node = document;
 	for (const part of parts.slice(0, -1)) {
-		node = child(node, part, pointer);
+		node = child(node, part);
 	}
 
 	return {parent: node, last: parts.at(-1)!};
 }
 
-function child(node: unknown, part: string, pointer: string): unknown {
+function child(node: unknown, part: string): unknown {
 	if (Array.isArray(node)) {
 		const index = Number(part);
 		if (!Number.isInteger(index) || index < 0 || index >= node.length) {
@@ -139,7 +140,7 @@ function child(node: unknown, part: string, pointer: string): unknown {
 function get(document: unknown, pointer: string): unknown {
 	let node = document;
 	for (const part of tokens(pointer)) {
-		node = child(node, part, pointer);
+		node = child(node, part);
 	}
 
 	return node;
@@ -239,7 +240,11 @@ export function patchedJson(document: unknown, touched: Touched): string {
 			return value;
 		}
 
-		return Object.fromEntries(Object.keys(value).sort().map(key => [key, reorder(value[key], at[key])]));
+		return Object.fromEntries(
+			Object.keys(value)
+				.sort()
+				.map(key => [key, reorder(value[key], at[key])]),
+		);
 	};
 
 	return JSON.stringify(reorder(document, touched));

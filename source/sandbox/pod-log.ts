@@ -32,14 +32,23 @@ interface LogLine {
 }
 
 /** Serves GET pods/NAME/log: the container's lifecycle lines, then (follow) new ones as they happen. */
-export function servePodLog(context: HandlerContext, info: ResourceInfo, namespace: string | undefined, name: string, url: URL, response: ServerResponse): void {
+export function servePodLog(
+	context: HandlerContext,
+	info: ResourceInfo,
+	namespace: string | undefined,
+	name: string,
+	url: URL,
+	response: ServerResponse,
+): void {
 	const options = parseOptions(url.searchParams, context.now());
 	const pod = context.registry.get(info, namespace, name).object as unknown as Pod;
 	const container = pickContainer(pod, options.container);
 	const instance = instanceOf(pod, container, options.previous);
 	const lines = recordOf(context, pod, container, instance);
 	let shown = options.sinceMs === undefined ? lines : lines.filter(line => line.ms >= options.sinceMs!);
-	if (options.tailLines !== undefined) shown = options.tailLines === 0 ? [] : shown.slice(-options.tailLines);
+	if (options.tailLines !== undefined) {
+		shown = options.tailLines === 0 ? [] : shown.slice(-options.tailLines);
+	}
 
 	response.writeHead(200, {'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private'});
 	let budget = options.limitBytes ?? Number.POSITIVE_INFINITY;
@@ -63,11 +72,20 @@ export function servePodLog(context: HandlerContext, info: ResourceInfo, namespa
 	follow(context, pod, container, instance, emit, response);
 }
 
-function follow(context: HandlerContext, pod: Pod, container: string, instance: Instance, emit: (line: LogLine) => boolean, response: ServerResponse): void {
+function follow(
+	context: HandlerContext,
+	pod: Pod,
+	container: string,
+	instance: Instance,
+	emit: (line: LogLine) => boolean,
+	response: ServerResponse,
+): void {
 	const {namespace, name, uid} = pod.metadata;
 	let ended = false;
 	const end = () => {
-		if (ended) return;
+		if (ended) {
+			return;
+		}
 		ended = true;
 		clearInterval(tick);
 		unsubscribe();
@@ -77,21 +95,34 @@ function follow(context: HandlerContext, pod: Pod, container: string, instance: 
 	const unsubscribe = context.store.subscribe(change => {
 		if (change.resource === 'events' && change.type !== 'DELETED') {
 			const event = change.entry.object as unknown as Event;
-			if (event.involvedObject.uid === uid && containerOf(event) === container && !emit(eventLine(event))) end();
+			if (event.involvedObject.uid === uid && containerOf(event) === container && !emit(eventLine(event))) {
+				end();
+			}
 			return;
 		}
 
-		if (change.resource !== 'pods' || change.entry.object.metadata.namespace !== namespace || change.entry.object.metadata.name !== name) return;
+		if (change.resource !== 'pods' || change.entry.object.metadata.namespace !== namespace || change.entry.object.metadata.name !== name) {
+			return;
+		}
 		const now = change.type === 'DELETED' ? undefined : statusOf(change.entry.object as unknown as Pod, container);
 		const running = now?.state?.running;
 		if (change.type === 'DELETED' || !running || running.startedAt !== instance.startedAt) {
 			const terminated = now?.state?.terminated;
-			if (terminated) emit(terminatedLine(container, terminated, context.now()));
+			if (terminated) {
+				emit(terminatedLine(container, terminated, context.now()));
+			}
 			end();
 		}
 	});
 	const tick = setInterval(() => {
-		if (!emit({ms: context.now(), text: `${sandboxLabel} container "${container}" is still running (simulated: nothing runs, so it writes nothing)`})) end();
+		if (
+			!emit({
+				ms: context.now(),
+				text: `${sandboxLabel} container "${container}" is still running (simulated: nothing runs, so it writes nothing)`,
+			})
+		) {
+			end();
+		}
 	}, podLogTiming.tickMs);
 	response.on('close', end);
 }
@@ -107,20 +138,41 @@ interface Instance {
 function parseOptions(query: URLSearchParams, now: number): LogOptions {
 	const flag = (key: string): boolean => {
 		const value = query.get(key);
-		if (value === null || value === '') return false;
-		if (/^(1|t|T|TRUE|true|True)$/.test(value)) return true;
-		if (/^(0|f|F|FALSE|false|False)$/.test(value)) return false;
+		if (value === null || value === '') {
+			return false;
+		}
+		if (/^(1|t|T|TRUE|true|True)$/.test(value)) {
+			return true;
+		}
+		if (/^(0|f|F|FALSE|false|False)$/.test(value)) {
+			return false;
+		}
 		throw badRequest(`strconv.ParseBool: parsing "${value}": invalid syntax`);
 	};
 
 	const integer = (key: string, minimum: number): number | undefined => {
 		const value = query.get(key);
-		if (value === null || value === '') return undefined;
-		if (!/^[+-]?\d+$/.test(value)) throw badRequest(`strconv.ParseInt: parsing "${value}": invalid syntax`);
+		if (value === null || value === '') {
+			return undefined;
+		}
+		if (!/^[+-]?\d+$/.test(value)) {
+			throw badRequest(`strconv.ParseInt: parsing "${value}": invalid syntax`);
+		}
 		const number = Number.parseInt(value, 10);
 		if (number < minimum) {
 			const message = `PodLogOptions "" is invalid: ${key}: Invalid value: ${number}: must be greater than ${minimum === 0 ? 'or equal to 0' : '0'}`;
-			throw new StatusError(failure(422, 'Invalid', message, {kind: 'PodLogOptions', causes: [{reason: 'FieldValueInvalid', message: `Invalid value: ${number}: must be greater than ${minimum === 0 ? 'or equal to 0' : '0'}`, field: key}]}));
+			throw new StatusError(
+				failure(422, 'Invalid', message, {
+					kind: 'PodLogOptions',
+					causes: [
+						{
+							reason: 'FieldValueInvalid',
+							message: `Invalid value: ${number}: must be greater than ${minimum === 0 ? 'or equal to 0' : '0'}`,
+							field: key,
+						},
+					],
+				}),
+			);
 		}
 
 		return number;
@@ -128,11 +180,22 @@ function parseOptions(query: URLSearchParams, now: number): LogOptions {
 
 	const sinceSeconds = integer('sinceSeconds', 1);
 	const sinceTime = query.get('sinceTime');
-	let sinceMs = sinceSeconds === undefined ? undefined : now - (sinceSeconds * 1000);
+	let sinceMs = sinceSeconds === undefined ? undefined : now - sinceSeconds * 1000;
 	if (sinceTime) {
-		if (sinceSeconds !== undefined) throw new StatusError(failure(422, 'Invalid', 'PodLogOptions "" is invalid: []: Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified', {kind: 'PodLogOptions'}));
+		if (sinceSeconds !== undefined) {
+			throw new StatusError(
+				failure(
+					422,
+					'Invalid',
+					'PodLogOptions "" is invalid: []: Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified',
+					{kind: 'PodLogOptions'},
+				),
+			);
+		}
 		sinceMs = Date.parse(sinceTime);
-		if (Number.isNaN(sinceMs)) throw badRequest(`parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`);
+		if (Number.isNaN(sinceMs)) {
+			throw badRequest(`parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`);
+		}
 	}
 
 	return {
@@ -152,11 +215,15 @@ function pickContainer(pod: Pod, asked: string | undefined): string {
 	const containers = (pod.spec?.containers ?? []).map(container => container.name);
 	const inits = (pod.spec?.initContainers ?? []).map(container => container.name);
 	if (asked) {
-		if (!containers.includes(asked) && !inits.includes(asked)) throw badRequest(`container ${asked} is not valid for pod ${name}`);
+		if (!containers.includes(asked) && !inits.includes(asked)) {
+			throw badRequest(`container ${asked} is not valid for pod ${name}`);
+		}
 		return asked;
 	}
 
-	if (containers.length === 1) return containers[0]!;
+	if (containers.length === 1) {
+		return containers[0]!;
+	}
 	const initsText = inits.length > 0 ? ` or one of the init containers: [${inits.join(' ')}]` : '';
 	throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]${initsText}`);
 }
@@ -168,34 +235,55 @@ function statusOf(pod: Pod, container: string): ContainerStatus | undefined {
 /** The instance whose log is asked for, with the kubelet's 400s where there is none (validateContainerLogStatus). */
 function instanceOf(pod: Pod, container: string, previous: boolean): Instance {
 	const name = pod.metadata.name!;
-	if (!pod.spec?.nodeName) throw badRequest(`pod ${name} does not have a host assigned`);
+	if (!pod.spec?.nodeName) {
+		throw badRequest(`pod ${name} does not have a host assigned`);
+	}
 	const status = statusOf(pod, container);
 	const where = `container "${container}" in pod "${name}"`;
-	if (!status) throw badRequest(`${where} is not available`);
+	if (!status) {
+		throw badRequest(`${where} is not available`);
+	}
 	const image = [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? [])].find(each => each.name === container)?.image ?? '';
 	const last = status.lastState?.terminated;
-	const ended = (terminated: NonNullable<ContainerState['terminated']>): Instance => ({startedAt: terminated.startedAt ?? undefined, finishedAt: terminated.finishedAt ?? undefined, running: false, terminated, image});
+	const ended = (terminated: NonNullable<ContainerState['terminated']>): Instance => ({
+		startedAt: terminated.startedAt ?? undefined,
+		finishedAt: terminated.finishedAt ?? undefined,
+		running: false,
+		terminated,
+		image,
+	});
 	if (previous) {
-		if (!last?.containerID) throw badRequest(`previous terminated ${where} not found`);
+		if (!last?.containerID) {
+			throw badRequest(`previous terminated ${where} not found`);
+		}
 		return ended(last);
 	}
 
 	const {state} = status;
-	if (state?.running) return {startedAt: state.running.startedAt ?? undefined, running: true, image};
+	if (state?.running) {
+		return {startedAt: state.running.startedAt ?? undefined, running: true, image};
+	}
 	if (state?.terminated) {
-		if (state.terminated.containerID) return ended(state.terminated);
-		if (last?.containerID) return ended(last);
+		if (state.terminated.containerID) {
+			return ended(state.terminated);
+		}
+		if (last?.containerID) {
+			return ended(last);
+		}
 		throw badRequest(`${where} is terminated`);
 	}
 
 	if (last) {
-		if (!last.containerID) throw badRequest(`${where} is terminated`);
+		if (!last.containerID) {
+			throw badRequest(`${where} is terminated`);
+		}
 		return ended(last);
 	}
 
 	const reason = state?.waiting?.reason;
 	if (reason) {
-		const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
+		const why =
+			reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
 		throw badRequest(`${where} is waiting to start: ${why}`);
 	}
 
@@ -215,23 +303,32 @@ function eventLine(event: Event): LogLine {
 
 function terminatedLine(container: string, terminated: NonNullable<ContainerState['terminated']>, now: number): LogLine {
 	const ms = Date.parse(terminated.finishedAt ?? '') || now;
-	return {ms, text: `${sandboxLabel} container "${container}" terminated: ${terminated.reason ?? 'Unknown'}, exit code ${terminated.exitCode ?? 0}`};
+	return {
+		ms,
+		text: `${sandboxLabel} container "${container}" terminated: ${terminated.reason ?? 'Unknown'}, exit code ${terminated.exitCode ?? 0}`,
+	};
 }
 
 /** The container instance's record: a label line, the kubelet's events about it, its end. */
 function recordOf(context: HandlerContext, pod: Pod, container: string, instance: Instance): LogLine[] {
 	const startMs = Date.parse(instance.startedAt ?? '') || context.now();
 	const endMs = instance.finishedAt ? Date.parse(instance.finishedAt) : Number.POSITIVE_INFINITY;
-	const events = context.store.list('events', pod.metadata.namespace)
+	const events = context.store
+		.list('events', pod.metadata.namespace)
 		.map(entry => entry.object as unknown as Event)
 		.filter(event => event.involvedObject.uid === pod.metadata.uid && containerOf(event) === container && eventMs(event) <= endMs)
 		.sort((a, b) => eventMs(a) - eventMs(b));
 	const firstMs = Math.min(startMs, ...events.map(event => eventMs(event)));
 	const lines: LogLine[] = [
-		{ms: firstMs, text: `${sandboxLabel} no container runs here: these lines are the simulated kubelet's record of container "${container}" (image "${instance.image}"), not its output`},
+		{
+			ms: firstMs,
+			text: `${sandboxLabel} no container runs here: these lines are the simulated kubelet's record of container "${container}" (image "${instance.image}"), not its output`,
+		},
 		...events.map(event => eventLine(event)),
 	];
-	if (instance.terminated) lines.push(terminatedLine(container, instance.terminated, context.now()));
+	if (instance.terminated) {
+		lines.push(terminatedLine(container, instance.terminated, context.now()));
+	}
 	return lines;
 }
 

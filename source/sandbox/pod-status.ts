@@ -93,7 +93,15 @@ export function containerStatus(container: Container, phase: Phase, ready: boole
 		state = {running: {startedAt: phase.startedAt}};
 		started = true;
 	} else {
-		state = {terminated: {exitCode: phase.exitCode, reason: phase.reason, startedAt: phase.startedAt, finishedAt: phase.finishedAt, containerID: phase.containerID}};
+		state = {
+			terminated: {
+				exitCode: phase.exitCode,
+				reason: phase.reason,
+				startedAt: phase.startedAt,
+				finishedAt: phase.finishedAt,
+				containerID: phase.containerID,
+			},
+		};
 	}
 
 	const image = container.image ?? '';

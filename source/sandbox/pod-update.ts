@@ -46,7 +46,11 @@ export function validatePodUpdate(old: KubeObject, next: KubeObject): FieldError
 		munged[field] = oldSpec[field];
 	}
 
-	if (typeof oldSpec['terminationGracePeriodSeconds'] === 'number' && oldSpec['terminationGracePeriodSeconds'] < 0 && munged['terminationGracePeriodSeconds'] === 1) {
+	if (
+		typeof oldSpec['terminationGracePeriodSeconds'] === 'number' &&
+		oldSpec['terminationGracePeriodSeconds'] < 0 &&
+		munged['terminationGracePeriodSeconds'] === 1
+	) {
 		munged['terminationGracePeriodSeconds'] = oldSpec['terminationGracePeriodSeconds'];
 	}
 
@@ -60,19 +64,39 @@ export function validatePodUpdate(old: KubeObject, next: KubeObject): FieldError
 // The internal core.PodSpec's fields in Go order, with the JSON keys each one holds (the
 // internal type keeps the host namespaces inside SecurityContext) and whether it is a pointer.
 const podSpecFields: Array<[string, string[], boolean]> = [
-	['Volumes', ['volumes'], false], ['InitContainers', ['initContainers'], false], ['Containers', ['containers'], false],
-	['EphemeralContainers', ['ephemeralContainers'], false], ['RestartPolicy', ['restartPolicy'], false],
-	['TerminationGracePeriodSeconds', ['terminationGracePeriodSeconds'], true], ['ActiveDeadlineSeconds', ['activeDeadlineSeconds'], true],
-	['DNSPolicy', ['dnsPolicy'], false], ['NodeSelector', ['nodeSelector'], false], ['ServiceAccountName', ['serviceAccountName'], false],
-	['AutomountServiceAccountToken', ['automountServiceAccountToken'], true], ['NodeName', ['nodeName'], false],
+	['Volumes', ['volumes'], false],
+	['InitContainers', ['initContainers'], false],
+	['Containers', ['containers'], false],
+	['EphemeralContainers', ['ephemeralContainers'], false],
+	['RestartPolicy', ['restartPolicy'], false],
+	['TerminationGracePeriodSeconds', ['terminationGracePeriodSeconds'], true],
+	['ActiveDeadlineSeconds', ['activeDeadlineSeconds'], true],
+	['DNSPolicy', ['dnsPolicy'], false],
+	['NodeSelector', ['nodeSelector'], false],
+	['ServiceAccountName', ['serviceAccountName'], false],
+	['AutomountServiceAccountToken', ['automountServiceAccountToken'], true],
+	['NodeName', ['nodeName'], false],
 	['SecurityContext', ['securityContext', 'hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace', 'hostUsers'], true],
-	['ImagePullSecrets', ['imagePullSecrets'], false], ['Hostname', ['hostname'], false], ['Subdomain', ['subdomain'], false],
-	['SetHostnameAsFQDN', ['setHostnameAsFQDN'], true], ['Affinity', ['affinity'], true], ['SchedulerName', ['schedulerName'], false],
-	['Tolerations', ['tolerations'], false], ['HostAliases', ['hostAliases'], false], ['PriorityClassName', ['priorityClassName'], false],
-	['Priority', ['priority'], true], ['PreemptionPolicy', ['preemptionPolicy'], true], ['DNSConfig', ['dnsConfig'], true],
-	['ReadinessGates', ['readinessGates'], false], ['RuntimeClassName', ['runtimeClassName'], true], ['Overhead', ['overhead'], false],
-	['EnableServiceLinks', ['enableServiceLinks'], true], ['TopologySpreadConstraints', ['topologySpreadConstraints'], false],
-	['OS', ['os'], true], ['SchedulingGates', ['schedulingGates'], false], ['ResourceClaims', ['resourceClaims'], false],
+	['ImagePullSecrets', ['imagePullSecrets'], false],
+	['Hostname', ['hostname'], false],
+	['Subdomain', ['subdomain'], false],
+	['SetHostnameAsFQDN', ['setHostnameAsFQDN'], true],
+	['Affinity', ['affinity'], true],
+	['SchedulerName', ['schedulerName'], false],
+	['Tolerations', ['tolerations'], false],
+	['HostAliases', ['hostAliases'], false],
+	['PriorityClassName', ['priorityClassName'], false],
+	['Priority', ['priority'], true],
+	['PreemptionPolicy', ['preemptionPolicy'], true],
+	['DNSConfig', ['dnsConfig'], true],
+	['ReadinessGates', ['readinessGates'], false],
+	['RuntimeClassName', ['runtimeClassName'], true],
+	['Overhead', ['overhead'], false],
+	['EnableServiceLinks', ['enableServiceLinks'], true],
+	['TopologySpreadConstraints', ['topologySpreadConstraints'], false],
+	['OS', ['os'], true],
+	['SchedulingGates', ['schedulingGates'], false],
+	['ResourceClaims', ['resourceClaims'], false],
 	['Resources', ['resources'], true],
 ];
 
@@ -82,7 +106,7 @@ function fieldValue(spec: Json, keys: string[]): unknown {
 	}
 
 	// SecurityContext: the JSON securityContext with the host namespace switches folded in.
-	const merged: Json = {...(isObject(spec[keys[0]!]) ? spec[keys[0]!] as Json : {})};
+	const merged: Json = {...(isObject(spec[keys[0]!]) ? (spec[keys[0]!] as Json) : {})};
 	for (const key of keys.slice(1)) {
 		if (spec[key] !== undefined && spec[key] !== false) {
 			merged[key] = spec[key];
@@ -113,8 +137,13 @@ function render(value: unknown, pointer: boolean): string {
 		return `{${value.map(item => render(item, false)).join(', ')}}`;
 	}
 
-	const empty = (item: unknown): boolean => item === undefined || item === null || item === '' || item === false || item === 0
-		|| (typeof item === 'object' && Object.keys(item).length === 0);
+	const empty = (item: unknown): boolean =>
+		item === undefined ||
+		item === null ||
+		item === '' ||
+		item === false ||
+		item === 0 ||
+		(typeof item === 'object' && Object.keys(item).length === 0);
 	const entries = Object.entries(value).filter(([, item]) => !empty(item));
 	const limit = 4;
 	const shown = entries.slice(0, limit).map(([key, item]) => `${goFieldName(key)}: ${render(item, false)}`);
@@ -133,8 +162,8 @@ export function podSpecDiff(oldSpec: Json, newSpec: Json): string {
 		return {name, pointer, before, after, changed: !jsonEqual(before ?? null, after ?? null)};
 	});
 	const context = 2;
-	const shown = rows.map((row, index) => rows.slice(Math.max(0, index - context), index + context + 1).some(near => near.changed));
-	const width = Math.max(...rows.filter((_, index) => shown[index]).map(row => row.name.length)) + 2;
+	const shown = rows.map((_row, index) => rows.slice(Math.max(0, index - context), index + context + 1).some(near => near.changed));
+	const width = Math.max(...rows.filter((_row, index) => shown[index]).map(row => row.name.length)) + 2;
 	const lines = ['  core.PodSpec{'];
 	let hidden = 0;
 	const flush = (): void => {

@@ -24,7 +24,14 @@ const int = (name: string): Field => ({name, kind: 'int'});
 const bool = (name: string): Field => ({name, kind: 'bool'});
 const message = (name: string, schema: Schema, repeated = false): Field => ({name, kind: 'message', schema, repeated});
 
-const ownerReference: Schema = {1: string('kind'), 3: string('name'), 4: string('uid'), 5: string('apiVersion'), 6: bool('controller'), 7: bool('blockOwnerDeletion')};
+const ownerReference: Schema = {
+	1: string('kind'),
+	3: string('name'),
+	4: string('uid'),
+	5: string('apiVersion'),
+	6: bool('controller'),
+	7: bool('blockOwnerDeletion'),
+};
 const objectMeta: Schema = {
 	1: string('name'),
 	2: string('generateName'),
@@ -40,7 +47,14 @@ const objectMeta: Schema = {
 	13: message('ownerReferences', ownerReference, true),
 	14: string('finalizers', true),
 };
-const servicePort: Schema = {1: string('name'), 2: string('protocol'), 3: int('port'), 4: {name: 'targetPort', kind: 'intOrString'}, 5: int('nodePort'), 6: string('appProtocol')};
+const servicePort: Schema = {
+	1: string('name'),
+	2: string('protocol'),
+	3: int('port'),
+	4: {name: 'targetPort', kind: 'intOrString'},
+	5: int('nodePort'),
+	6: string('appProtocol'),
+};
 const serviceSpec: Schema = {
 	1: message('ports', servicePort, true),
 	2: {name: 'selector', kind: 'map'},
@@ -63,19 +77,54 @@ const serviceSpec: Schema = {
 	23: string('trafficDistribution'),
 };
 
-const objectReference: Schema = {1: string('kind'), 2: string('namespace'), 3: string('name'), 4: string('uid'), 5: string('apiVersion'), 6: string('resourceVersion'), 7: string('fieldPath')};
-const resourceAttributes: Schema = {1: string('namespace'), 2: string('verb'), 3: string('group'), 4: string('version'), 5: string('resource'), 6: string('subresource'), 7: string('name')};
+const objectReference: Schema = {
+	1: string('kind'),
+	2: string('namespace'),
+	3: string('name'),
+	4: string('uid'),
+	5: string('apiVersion'),
+	6: string('resourceVersion'),
+	7: string('fieldPath'),
+};
+const resourceAttributes: Schema = {
+	1: string('namespace'),
+	2: string('verb'),
+	3: string('group'),
+	4: string('version'),
+	5: string('resource'),
+	6: string('subresource'),
+	7: string('name'),
+};
 
 /** The kinds whose protobuf bodies the sandbox reads (kubectl create namespace/service/secret/configmap/serviceaccount, auth can-i). */
 const objects: Record<string, Schema> = {
 	Namespace: {1: message('metadata', objectMeta), 2: message('spec', {1: string('finalizers', true)})},
 	Service: {1: message('metadata', objectMeta), 2: message('spec', serviceSpec)},
-	ConfigMap: {1: message('metadata', objectMeta), 2: {name: 'data', kind: 'map'}, 3: {name: 'binaryData', kind: 'bytesMap'}, 4: bool('immutable')},
-	Secret: {1: message('metadata', objectMeta), 2: {name: 'data', kind: 'bytesMap'}, 3: string('type'), 4: {name: 'stringData', kind: 'map'}, 5: bool('immutable')},
-	ServiceAccount: {1: message('metadata', objectMeta), 2: message('secrets', objectReference, true), 3: message('imagePullSecrets', {1: string('name')}, true), 4: bool('automountServiceAccountToken')},
+	ConfigMap: {
+		1: message('metadata', objectMeta),
+		2: {name: 'data', kind: 'map'},
+		3: {name: 'binaryData', kind: 'bytesMap'},
+		4: bool('immutable'),
+	},
+	Secret: {
+		1: message('metadata', objectMeta),
+		2: {name: 'data', kind: 'bytesMap'},
+		3: string('type'),
+		4: {name: 'stringData', kind: 'map'},
+		5: bool('immutable'),
+	},
+	ServiceAccount: {
+		1: message('metadata', objectMeta),
+		2: message('secrets', objectReference, true),
+		3: message('imagePullSecrets', {1: string('name')}, true),
+		4: bool('automountServiceAccountToken'),
+	},
 	SelfSubjectAccessReview: {
 		1: message('metadata', objectMeta),
-		2: message('spec', {1: message('resourceAttributes', resourceAttributes), 2: message('nonResourceAttributes', {1: string('path'), 2: string('verb')})}),
+		2: message('spec', {
+			1: message('resourceAttributes', resourceAttributes),
+			2: message('nonResourceAttributes', {1: string('path'), 2: string('verb')}),
+		}),
 	},
 };
 
@@ -153,13 +202,18 @@ function decodeMessage(bytes: Buffer, schema: Schema): Record<string, unknown> {
 			const [key, entry] = value as [string, string];
 			result[field.name] = {...(result[field.name] as object | undefined), [key]: entry};
 		} else if (field.repeated) {
-			result[field.name] = [...(result[field.name] as unknown[] | undefined ?? []), value];
+			result[field.name] = [...((result[field.name] as unknown[] | undefined) ?? []), value];
 		} else if (value !== undefined) {
 			result[field.name] = value;
 		}
 	});
 	for (const [key, value] of Object.entries(result)) {
-		if (value === '' || value === 0 || value === false || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0)) {
+		if (
+			value === '' ||
+			value === 0 ||
+			value === false ||
+			(typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0)
+		) {
 			delete result[key];
 		}
 	}
@@ -206,7 +260,7 @@ function decodeValue(field: Field, wireType: number, reader: Reader): unknown {
 
 		case 'intOrString': {
 			const value = decodeMessage(reader.chunk(), {1: int('type'), 2: int('intVal'), 3: string('strVal')});
-			return value['type'] === 1 ? value['strVal'] ?? '' : value['intVal'] ?? 0;
+			return value['type'] === 1 ? (value['strVal'] ?? '') : (value['intVal'] ?? 0);
 		}
 
 		default: {
@@ -229,7 +283,9 @@ export function decodeKubernetesProtobuf(body: Buffer): Record<string, unknown> 
 	const typeMeta = (envelope['typeMeta'] ?? {}) as {apiVersion?: string; kind?: string};
 	const schema = objects[typeMeta.kind ?? ''];
 	if (!schema) {
-		throw new StatusError(failure(415, 'UnsupportedMediaType', `the sandbox reads ${typeMeta.kind ?? 'this object'} only as JSON (application/json)`));
+		throw new StatusError(
+			failure(415, 'UnsupportedMediaType', `the sandbox reads ${typeMeta.kind ?? 'this object'} only as JSON (application/json)`),
+		);
 	}
 
 	const raw = Buffer.from((envelope['raw'] as string | undefined) ?? '', 'base64');

@@ -91,5 +91,5 @@ export function canonicalQuantity(quantity: Quantity): string {
 
 /** `-1`, `0` or `1` as `a` is less than, equal to or greater than `b`. */
 export function compareQuantities(a: Quantity, b: Quantity): number {
-	return a.nanos < b.nanos ? -1 : (a.nanos > b.nanos ? 1 : 0);
+	return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
 }

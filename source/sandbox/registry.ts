@@ -98,7 +98,12 @@ export class Registry {
 		object = {
 			...object,
 			// An empty list (a controller's object written without field tracking) is no key at all.
-			metadata: orderMeta({...object.metadata, uid: newUid(), creationTimestamp: time, ...(managedFields.length > 0 ? {managedFields} : {})}),
+			metadata: orderMeta({
+				...object.metadata,
+				uid: newUid(),
+				creationTimestamp: time,
+				...(managedFields.length > 0 ? {managedFields} : {}),
+			}),
 		};
 		let release = (): void => {};
 		if (info.name === 'pods') {
@@ -133,7 +138,12 @@ export class Registry {
 		// A PUT carrying a uid makes it a precondition, checked by storage before anything else.
 		const uid = next.metadata?.uid;
 		if (options.requireVersion && uid && uid !== old.metadata.uid) {
-			throw conflict(info.name, name, info.group, `StorageError: invalid object, Code: 4, Key: ${storageKey(info, old)}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: ${uid}, UID in object meta: ${old.metadata.uid ?? ''}`);
+			throw conflict(
+				info.name,
+				name,
+				info.group,
+				`StorageError: invalid object, Code: 4, Key: ${storageKey(info, old)}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: ${uid}, UID in object meta: ${old.metadata.uid ?? ''}`,
+			);
 		}
 
 		const asked = next.metadata?.resourceVersion;
@@ -141,12 +151,23 @@ export class Registry {
 			throw conflict(info.name, name, info.group);
 		}
 
-		if (options.requireVersion && !asked && (info.name === 'pods' || info.name === 'services' || info.name === 'namespaces' || info.name === 'nodes')) {
-			throw invalid(info.kind, name, [{type: 'FieldValueInvalid', field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update'}], info.group);
+		if (
+			options.requireVersion &&
+			!asked &&
+			(info.name === 'pods' || info.name === 'services' || info.name === 'namespaces' || info.name === 'nodes')
+		) {
+			throw invalid(
+				info.kind,
+				name,
+				[{type: 'FieldValueInvalid', field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update'}],
+				info.group,
+			);
 		}
 
 		if (next.metadata?.name !== undefined && next.metadata.name !== name) {
-			throw new StatusError(failure(400, 'BadRequest', `the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`));
+			throw new StatusError(
+				failure(400, 'BadRequest', `the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`),
+			);
 		}
 
 		const metaErrors = validateMetaUpdate(old, next);
@@ -204,8 +225,15 @@ export class Registry {
 			time: rfc3339(this.now()),
 			...(options.subresource ? {subresource: options.subresource} : {}),
 		};
-		const managedFields = options.managed
-			?? managedAfterUpdate(baseManaged(old, next, options.subresource), old, object, writer, options.subresource === 'status' ? 'status' : 'main');
+		const managedFields =
+			options.managed ??
+			managedAfterUpdate(
+				baseManaged(old, next, options.subresource),
+				old,
+				object,
+				writer,
+				options.subresource === 'status' ? 'status' : 'main',
+			);
 		object = orderTop({...object, metadata: orderMeta({...object.metadata, managedFields, resourceVersion: old.metadata.resourceVersion})});
 		if (generational.has(info.name) && generationChanged(old, object)) {
 			object = {...object, metadata: {...object.metadata, generation: (old.metadata.generation ?? 0) + 1}};
@@ -256,11 +284,21 @@ export class Registry {
 		const {preconditions} = options;
 		// Checked before deletion as rest.BeforeDelete does, which names the kind, not the resource.
 		if (preconditions?.uid && preconditions.uid !== old.metadata.uid) {
-			throw conflict(info.kind, name, info.group, `the UID in the precondition (${preconditions.uid}) does not match the UID in record (${old.metadata.uid ?? ''}). The object might have been deleted and then recreated`);
+			throw conflict(
+				info.kind,
+				name,
+				info.group,
+				`the UID in the precondition (${preconditions.uid}) does not match the UID in record (${old.metadata.uid ?? ''}). The object might have been deleted and then recreated`,
+			);
 		}
 
 		if (preconditions?.resourceVersion && preconditions.resourceVersion !== old.metadata.resourceVersion) {
-			throw conflict(info.kind, name, info.group, `the ResourceVersion in the precondition (${preconditions.resourceVersion}) does not match the ResourceVersion in record (${old.metadata.resourceVersion ?? ''}). The object might have been modified`);
+			throw conflict(
+				info.kind,
+				name,
+				info.group,
+				`the ResourceVersion in the precondition (${preconditions.resourceVersion}) does not match the ResourceVersion in record (${old.metadata.resourceVersion ?? ''}). The object might have been modified`,
+			);
 		}
 
 		const now = this.now();
@@ -281,10 +319,15 @@ export class Registry {
 					return existing;
 				}
 
-				const marked = this.mark(info, existing, {
-					deletionTimestamp: rfc3339(now + (grace * 1000)),
-					deletionGracePeriodSeconds: grace,
-				}, options.dryRun);
+				const marked = this.mark(
+					info,
+					existing,
+					{
+						deletionTimestamp: rfc3339(now + grace * 1000),
+						deletionGracePeriodSeconds: grace,
+					},
+					options.dryRun,
+				);
 				if (grace > 0 || (old.metadata.finalizers ?? []).length > 0 || options.dryRun) {
 					return marked;
 				}
@@ -297,7 +340,12 @@ export class Registry {
 			}
 
 			const marked = {...old, status: {...(old['status'] as object), phase: 'Terminating'}};
-			return this.mark(info, {...existing, object: marked}, {deletionTimestamp: rfc3339(now), deletionGracePeriodSeconds: 0}, options.dryRun);
+			return this.mark(
+				info,
+				{...existing, object: marked},
+				{deletionTimestamp: rfc3339(now), deletionGracePeriodSeconds: 0},
+				options.dryRun,
+			);
 		} else if ((old.metadata.finalizers ?? []).length > 0) {
 			if (old.metadata.deletionTimestamp) {
 				return existing;
@@ -325,11 +373,18 @@ export class Registry {
 		}
 
 		if (entry.object.metadata.deletionTimestamp) {
-			throw new StatusError(failure(403, 'Forbidden', `${info.name} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`, {
-				name,
-				kind: info.name,
-				causes: [{reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace'}],
-			}));
+			throw new StatusError(
+				failure(
+					403,
+					'Forbidden',
+					`${info.name} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+					{
+						name,
+						kind: info.name,
+						causes: [{reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace'}],
+					},
+				),
+			);
 		}
 	}
 }
@@ -341,11 +396,17 @@ export class Registry {
  */
 function baseManaged(old: KubeObject, next: KubeObject, subresource: string | undefined): unknown {
 	const requested: unknown = next.metadata?.managedFields;
-	const valid = Array.isArray(requested) && requested.length > 0 && requested.every(entry => isObject(entry)
-		&& typeof entry['manager'] === 'string'
-		&& (entry['operation'] === 'Apply' || entry['operation'] === 'Update')
-		&& entry['fieldsType'] === 'FieldsV1'
-		&& isObject(entry['fieldsV1']));
+	const valid =
+		Array.isArray(requested) &&
+		requested.length > 0 &&
+		requested.every(
+			entry =>
+				isObject(entry) &&
+				typeof entry['manager'] === 'string' &&
+				(entry['operation'] === 'Apply' || entry['operation'] === 'Update') &&
+				entry['fieldsType'] === 'FieldsV1' &&
+				isObject(entry['fieldsV1']),
+		);
 	return valid && !subresource ? requested : old.metadata.managedFields;
 }
 

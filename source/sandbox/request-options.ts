@@ -19,13 +19,27 @@ import {badRequest, invalid, notSupported, StatusError} from './status.js';
 // answering with the representation the client asked for.
 
 /** Answers with one object as JSON, a one-row Table or PartialObjectMetadata, with Warning headers. */
-export function sendObject(response: ServerResponse, code: number, entry: Entry, representation: Representation, now: number, warnings: string[] = []): void {
+export function sendObject(
+	response: ServerResponse,
+	code: number,
+	entry: Entry,
+	representation: Representation,
+	now: number,
+	warnings: string[] = [],
+): void {
 	if (warnings.length > 0) {
-		response.setHeader('Warning', warnings.map(warning => `299 - ${JSON.stringify(warning)}`));
+		response.setHeader(
+			'Warning',
+			warnings.map(warning => `299 - ${JSON.stringify(warning)}`),
+		);
 	}
 
 	if (representation.kind === 'table') {
-		sendJson(response, code, tableJson(entry.resource, [entry], representation.table, now, `{"resourceVersion":"${entry.object.metadata.resourceVersion ?? ''}"}`));
+		sendJson(
+			response,
+			code,
+			tableJson(entry.resource, [entry], representation.table, now, `{"resourceVersion":"${entry.object.metadata.resourceVersion ?? ''}"}`),
+		);
 	} else if (representation.kind === 'metadata') {
 		sendJson(response, code, partialMetadataJson(entry.object));
 	} else {
@@ -79,16 +93,22 @@ export async function readObject(request: IncomingMessage, info: ResourceInfo, u
 			throw error;
 		}
 
-		throw badRequest(`the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: ${(error as Error).message}`);
+		throw badRequest(
+			`the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: ${(error as Error).message}`,
+		);
 	}
 
 	if (!isObject(body)) {
-		throw badRequest(`the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: unexpected end of JSON input`);
+		throw badRequest(
+			`the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: unexpected end of JSON input`,
+		);
 	}
 
 	const object = body as KubeObject;
 	if (object.apiVersion !== undefined && object.apiVersion !== apiVersionOf(info)) {
-		throw badRequest(`the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${apiVersionOf(info)})`);
+		throw badRequest(
+			`the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${apiVersionOf(info)})`,
+		);
 	}
 
 	if (object.kind !== undefined && object.kind !== info.kind) {
@@ -148,15 +168,16 @@ export async function deleteOptions(request: IncomingMessage, url: URL): Promise
 		}
 	}
 
-	const grace = integerParameter('gracePeriodSeconds', url.searchParams.get('gracePeriodSeconds'))
-		?? (typeof body['gracePeriodSeconds'] === 'number' ? body['gracePeriodSeconds'] : undefined);
+	const grace =
+		integerParameter('gracePeriodSeconds', url.searchParams.get('gracePeriodSeconds')) ??
+		(typeof body['gracePeriodSeconds'] === 'number' ? body['gracePeriodSeconds'] : undefined);
 	const propagationPolicy = url.searchParams.get('propagationPolicy') ?? (body['propagationPolicy'] as string | undefined);
 	const policies = ['Foreground', 'Background', 'Orphan'];
 	if (propagationPolicy !== undefined && propagationPolicy !== null && !policies.includes(propagationPolicy)) {
 		throw invalid('DeleteOptions', '', [notSupported('propagationPolicy', propagationPolicy, [...policies, 'nil'])], 'meta.k8s.io');
 	}
 
-	const dryRun = [...url.searchParams.getAll('dryRun'), ...(Array.isArray(body['dryRun']) ? body['dryRun'] as string[] : [])];
+	const dryRun = [...url.searchParams.getAll('dryRun'), ...(Array.isArray(body['dryRun']) ? (body['dryRun'] as string[]) : [])];
 	return {
 		...(grace === undefined ? {} : {gracePeriodSeconds: Math.max(0, grace)}),
 		...(propagationPolicy ? {propagationPolicy} : {}),

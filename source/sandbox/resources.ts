@@ -23,11 +23,7 @@ export interface ResourceInfo {
 
 const allVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-function core(
-	name: string,
-	kind: string,
-	extra: Partial<ResourceInfo> & {storageVersionHash: string},
-): ResourceInfo {
+function core(name: string, kind: string, extra: Partial<ResourceInfo> & {storageVersionHash: string}): ResourceInfo {
 	return {
 		name,
 		singularName: kind.toLowerCase(),

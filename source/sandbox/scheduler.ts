@@ -14,7 +14,12 @@ export const nodeName = 'minikube';
 
 const podsInfo = resources.get('pods')!;
 
-const reporter = {component: 'default-scheduler', instance: 'default-scheduler-minikube', style: 'events.k8s.io', action: 'Binding'} as const;
+const reporter = {
+	component: 'default-scheduler',
+	instance: 'default-scheduler-minikube',
+	style: 'events.k8s.io',
+	action: 'Binding',
+} as const;
 
 /**
  * The simulated kube-scheduler: a pending pod of `default-scheduler` without a node is bound
@@ -44,19 +49,26 @@ export class Scheduler extends Controller {
 		}
 
 		if (!this.pending.has(key)) {
-			this.pending.set(key, this.after(this.scheduleMs, () => this.schedule(pod.metadata.namespace!, pod.metadata.name!)));
+			this.pending.set(
+				key,
+				this.after(this.scheduleMs, () => this.schedule(pod.metadata.namespace!, pod.metadata.name!)),
+			);
 		}
 	}
 
 	private wants(pod: Pod): boolean {
 		const spec = pod.spec as (Pod['spec'] & {schedulerName?: string; schedulingGates?: unknown[]}) | undefined;
-		const unschedulable = pod.status?.conditions?.some(condition => condition.type === 'PodScheduled' && condition.reason === 'Unschedulable');
-		return Boolean(spec)
-			&& !spec!.nodeName
-			&& (spec!.schedulerName ?? 'default-scheduler') === 'default-scheduler'
-			&& (spec!.schedulingGates ?? []).length === 0
-			&& !pod.metadata.deletionTimestamp
-			&& !unschedulable;
+		const unschedulable = pod.status?.conditions?.some(
+			condition => condition.type === 'PodScheduled' && condition.reason === 'Unschedulable',
+		);
+		return (
+			Boolean(spec) &&
+			!spec!.nodeName &&
+			(spec!.schedulerName ?? 'default-scheduler') === 'default-scheduler' &&
+			(spec!.schedulingGates ?? []).length === 0 &&
+			!pod.metadata.deletionTimestamp &&
+			!unschedulable
+		);
 	}
 
 	private unpend(key: string): void {
@@ -80,14 +92,26 @@ export class Scheduler extends Controller {
 		const fits = Object.entries(spec.nodeSelector ?? {}).every(([key, value]) => labels[key] === value);
 		const time = rfc3339(this.now());
 		if (!fits) {
-			const message = '0/1 nodes are available: 1 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
-			this.writeStatus(entry, {type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: time, reason: 'Unschedulable', message});
+			const message =
+				"0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.";
+			this.writeStatus(entry, {
+				type: 'PodScheduled',
+				status: 'False',
+				lastProbeTime: null,
+				lastTransitionTime: time,
+				reason: 'Unschedulable',
+				message,
+			});
 			this.events.record(pod, {...reporter, action: 'Scheduling'}, {type: 'Warning', reason: 'FailedScheduling', message});
 			return;
 		}
 
 		const bound = this.registry.bind(bindPod(pod, nodeName, time)).object;
-		this.events.record(bound, reporter, {type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${namespace}/${name} to ${nodeName}`});
+		this.events.record(bound, reporter, {
+			type: 'Normal',
+			reason: 'Scheduled',
+			message: `Successfully assigned ${namespace}/${name} to ${nodeName}`,
+		});
 	}
 
 	// An unschedulable pod's condition is a status update of kube-scheduler's own, so it owns it.
@@ -109,6 +133,9 @@ export function bindPod(pod: KubeObject, node: string, time: string): KubeObject
 function withScheduledCondition(pod: KubeObject, condition: PodCondition): KubeObject {
 	const status = {...(pod['status'] as Record<string, unknown>)};
 	const conditions = ((status['conditions'] as PodCondition[] | undefined) ?? []).filter(existing => existing.type !== 'PodScheduled');
-	status['conditions'] = [...conditions, orderKeys(condition, ['type', 'status', 'lastProbeTime', 'lastTransitionTime', 'reason', 'message'])];
+	status['conditions'] = [
+		...conditions,
+		orderKeys(condition, ['type', 'status', 'lastProbeTime', 'lastTransitionTime', 'reason', 'message']),
+	];
 	return {...pod, status: orderKeys(status, podStatusFields)};
 }

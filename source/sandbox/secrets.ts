@@ -13,7 +13,10 @@ export function normalizeSecret(secret: KubeObject): KubeObject {
 	const data = isObject(secret['data']) ? {...secret['data']} : {};
 	for (const [key, value] of Object.entries(data)) {
 		if (typeof value !== 'string' || !base64.test(value)) {
-			const index = typeof value === 'string' ? [...value].findIndex((_, at) => !base64.test(value.slice(0, at + 1).padEnd(Math.ceil((at + 1) / 4) * 4, 'A'))) : 0;
+			const index =
+				typeof value === 'string'
+					? [...value].findIndex((_, at) => !base64.test(value.slice(0, at + 1).padEnd(Math.ceil((at + 1) / 4) * 4, 'A')))
+					: 0;
 			throw badRequest(`Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte ${Math.max(index, 0)}`);
 		}
 
@@ -26,5 +29,9 @@ export function normalizeSecret(secret: KubeObject): KubeObject {
 	}
 
 	const {stringData: _dropped, ...rest} = secret;
-	return {...rest, ...(Object.keys(data).length > 0 ? {data} : {}), type: typeof secret['type'] === 'string' && secret['type'] !== '' ? secret['type'] : 'Opaque'};
+	return {
+		...rest,
+		...(Object.keys(data).length > 0 ? {data} : {}),
+		type: typeof secret['type'] === 'string' && secret['type'] !== '' ? secret['type'] : 'Opaque',
+	};
 }

@@ -38,15 +38,28 @@ export function startedPod(registry: Registry, input: KubeObject, options: Start
 	const spec = (pod as unknown as Pod).spec!;
 	const states = new Map<string, Phase>();
 	for (const container of spec.initContainers ?? []) {
-		states.set(container.name, options.ip
-			? {kind: 'terminated', startedAt: options.time, finishedAt: options.time, containerID: `docker://${randomHex(32)}`, reason: 'Completed', exitCode: 0}
-			: {kind: 'waiting', reason: 'PodInitializing'});
+		states.set(
+			container.name,
+			options.ip
+				? {
+						kind: 'terminated',
+						startedAt: options.time,
+						finishedAt: options.time,
+						containerID: `docker://${randomHex(32)}`,
+						reason: 'Completed',
+						exitCode: 0,
+					}
+				: {kind: 'waiting', reason: 'PodInitializing'},
+		);
 	}
 
 	for (const container of spec.containers) {
-		states.set(container.name, options.ip
-			? {kind: 'running', startedAt: options.time, containerID: `docker://${randomHex(32)}`}
-			: {kind: 'waiting', reason: spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating'});
+		states.set(
+			container.name,
+			options.ip
+				? {kind: 'running', startedAt: options.time, containerID: `docker://${randomHex(32)}`}
+				: {kind: 'waiting', reason: spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating'},
+		);
 	}
 
 	return withKubeletStatus(pod, kubeletStatus(pod as unknown as Pod, states, options.ip, options.time), options.time);
@@ -72,19 +85,30 @@ export function seedPods(context: SeedContext, namespace: string, count: number,
 	const {store, registry, now} = context;
 	const time = rfc3339(now());
 	if (!store.get('namespaces', undefined, namespace)) {
-		store.create('namespaces', applyDefaults('namespaces', {kind: 'Namespace', apiVersion: 'v1', metadata: orderMeta({name: namespace, uid: newUid(), creationTimestamp: time})}));
+		store.create(
+			'namespaces',
+			applyDefaults('namespaces', {
+				kind: 'Namespace',
+				apiVersion: 'v1',
+				metadata: orderMeta({name: namespace, uid: newUid(), creationTimestamp: time}),
+			}),
+		);
 	}
 
 	// Stand-ins that cannot occur anywhere else in a pod's JSON: each copy swaps in its own values.
 	const name = `kpods-seed-${randomHex(8)}`;
 	const index = `kpods-index-${randomHex(8)}`;
 	const ip = running ? '203.0.113.254' : undefined;
-	const template = startedPod(registry, {
-		kind: 'Pod',
-		apiVersion: 'v1',
-		metadata: {name, namespace, labels: {app: 'seed', index}},
-		spec: {containers: [{name: 'nginx', image: 'nginx', ports: [{containerPort: 80}]}]},
-	}, {manager: 'kubectl-run', ip, time});
+	const template = startedPod(
+		registry,
+		{
+			kind: 'Pod',
+			apiVersion: 'v1',
+			metadata: {name, namespace, labels: {app: 'seed', index}},
+			spec: {containers: [{name: 'nginx', image: 'nginx', ports: [{containerPort: 80}]}]},
+		},
+		{manager: 'kubectl-run', ip, time},
+	);
 	const volumes = volumeNames(template);
 	const ids = containerIds(template);
 	const stamp = stamper(JSON.stringify(template), [name, index, template.metadata.uid!, ...volumes, ...ids, ...(ip ? [ip] : [])]);
@@ -107,12 +131,19 @@ export function seedPods(context: SeedContext, namespace: string, count: number,
 }
 
 function volumeNames(pod: KubeObject): string[] {
-	return ((pod['spec'] as {volumes?: Array<{name: string}>}).volumes ?? []).map(volume => volume.name).filter(name => name.startsWith('kube-api-access-'));
+	return ((pod['spec'] as {volumes?: Array<{name: string}>}).volumes ?? [])
+		.map(volume => volume.name)
+		.filter(name => name.startsWith('kube-api-access-'));
 }
 
 function containerIds(pod: KubeObject): string[] {
-	const status = pod['status'] as {containerStatuses?: Array<{containerID?: string}>; initContainerStatuses?: Array<{containerID?: string}>};
-	return [...status.initContainerStatuses ?? [], ...status.containerStatuses ?? []].flatMap(container => (container.containerID ? [container.containerID] : []));
+	const status = pod['status'] as {
+		containerStatuses?: Array<{containerID?: string}>;
+		initContainerStatuses?: Array<{containerID?: string}>;
+	};
+	return [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].flatMap(container =>
+		container.containerID ? [container.containerID] : [],
+	);
 }
 
 // Splits `text` at every occurrence of the stand-ins once; the returned function joins the

@@ -111,44 +111,126 @@ export function seed(store: Store, services: ServiceAllocation, now: number): vo
 	// Who creates each kube-system pod on a real minikube: the kubelet makes the control
 	// plane's static (mirror) pods on its own node; controllers and the addon manager's
 	// kubectl create the rest, which the scheduler then binds.
-	const systemPods: Array<{name: string; image: string; labels: Record<string, string>; manager: string; hostNetwork: boolean; ip?: string; ports?: Array<Record<string, unknown>>; resources?: Record<string, unknown>}> = [
-		{name: 'coredns-668d6bf9bc-5xv7m', image: 'registry.k8s.io/coredns/coredns:v1.11.3', labels: {'k8s-app': 'kube-dns', 'pod-template-hash': '668d6bf9bc'}, resources: {limits: {memory: '170Mi'}, requests: {cpu: '100m', memory: '70Mi'}}, manager: 'kube-controller-manager', hostNetwork: false, ip: '172.17.0.2', ports: [
-			{name: 'dns', containerPort: 53, protocol: 'UDP'},
-			{name: 'dns-tcp', containerPort: 53, protocol: 'TCP'},
-			{name: 'metrics', containerPort: 9153, protocol: 'TCP'},
-		]},
-		{name: 'etcd-minikube', image: 'registry.k8s.io/etcd:3.5.16-0', labels: {component: 'etcd', tier: 'control-plane'}, resources: {requests: {cpu: '100m', memory: '100Mi'}}, manager: 'kubelet', hostNetwork: true},
-		{name: 'kube-apiserver-minikube', image: 'registry.k8s.io/kube-apiserver:v1.32.0', labels: {component: 'kube-apiserver', tier: 'control-plane'}, resources: {requests: {cpu: '250m'}}, manager: 'kubelet', hostNetwork: true},
-		{name: 'kube-controller-manager-minikube', image: 'registry.k8s.io/kube-controller-manager:v1.32.0', labels: {component: 'kube-controller-manager', tier: 'control-plane'}, resources: {requests: {cpu: '200m'}}, manager: 'kubelet', hostNetwork: true},
-		{name: 'kube-proxy-8kq2w', image: 'registry.k8s.io/kube-proxy:v1.32.0', labels: {'k8s-app': 'kube-proxy'}, manager: 'kube-controller-manager', hostNetwork: true},
-		{name: 'kube-scheduler-minikube', image: 'registry.k8s.io/kube-scheduler:v1.32.0', labels: {component: 'kube-scheduler', tier: 'control-plane'}, resources: {requests: {cpu: '100m'}}, manager: 'kubelet', hostNetwork: true},
-		{name: 'storage-provisioner', image: 'gcr.io/k8s-minikube/storage-provisioner:v5', labels: {'addonmanager.kubernetes.io/mode': 'Reconcile', 'integration-test': 'storage-provisioner'}, manager: 'kubectl-client-side-apply', hostNetwork: true},
+	const systemPods: Array<{
+		name: string;
+		image: string;
+		labels: Record<string, string>;
+		manager: string;
+		hostNetwork: boolean;
+		ip?: string;
+		ports?: Array<Record<string, unknown>>;
+		resources?: Record<string, unknown>;
+	}> = [
+		{
+			name: 'coredns-668d6bf9bc-5xv7m',
+			image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+			labels: {'k8s-app': 'kube-dns', 'pod-template-hash': '668d6bf9bc'},
+			resources: {limits: {memory: '170Mi'}, requests: {cpu: '100m', memory: '70Mi'}},
+			manager: 'kube-controller-manager',
+			hostNetwork: false,
+			ip: '172.17.0.2',
+			ports: [
+				{name: 'dns', containerPort: 53, protocol: 'UDP'},
+				{name: 'dns-tcp', containerPort: 53, protocol: 'TCP'},
+				{name: 'metrics', containerPort: 9153, protocol: 'TCP'},
+			],
+		},
+		{
+			name: 'etcd-minikube',
+			image: 'registry.k8s.io/etcd:3.5.16-0',
+			labels: {component: 'etcd', tier: 'control-plane'},
+			resources: {requests: {cpu: '100m', memory: '100Mi'}},
+			manager: 'kubelet',
+			hostNetwork: true,
+		},
+		{
+			name: 'kube-apiserver-minikube',
+			image: 'registry.k8s.io/kube-apiserver:v1.32.0',
+			labels: {component: 'kube-apiserver', tier: 'control-plane'},
+			resources: {requests: {cpu: '250m'}},
+			manager: 'kubelet',
+			hostNetwork: true,
+		},
+		{
+			name: 'kube-controller-manager-minikube',
+			image: 'registry.k8s.io/kube-controller-manager:v1.32.0',
+			labels: {component: 'kube-controller-manager', tier: 'control-plane'},
+			resources: {requests: {cpu: '200m'}},
+			manager: 'kubelet',
+			hostNetwork: true,
+		},
+		{
+			name: 'kube-proxy-8kq2w',
+			image: 'registry.k8s.io/kube-proxy:v1.32.0',
+			labels: {'k8s-app': 'kube-proxy'},
+			manager: 'kube-controller-manager',
+			hostNetwork: true,
+		},
+		{
+			name: 'kube-scheduler-minikube',
+			image: 'registry.k8s.io/kube-scheduler:v1.32.0',
+			labels: {component: 'kube-scheduler', tier: 'control-plane'},
+			resources: {requests: {cpu: '100m'}},
+			manager: 'kubelet',
+			hostNetwork: true,
+		},
+		{
+			name: 'storage-provisioner',
+			image: 'gcr.io/k8s-minikube/storage-provisioner:v5',
+			labels: {'addonmanager.kubernetes.io/mode': 'Reconcile', 'integration-test': 'storage-provisioner'},
+			manager: 'kubectl-client-side-apply',
+			hostNetwork: true,
+		},
 	];
 	seedNodeEvents(store, bootedAt);
 	// Created through the API as of boot time, so creation and managedFields carry that time.
 	const registry = new Registry(store, services, () => bootedAt);
 	for (const system of systemPods) {
 		const containerName = system.name.startsWith('coredns') ? 'coredns' : system.name.replace(/-minikube$|-[a-z\d]{5}$/, '');
-		store.create('pods', startedPod(registry, {
-			kind: 'Pod',
-			apiVersion: 'v1',
-			metadata: {name: system.name, namespace: 'kube-system', labels: system.labels},
-			spec: {
-				// kubeadm's and CoreDNS's own requests, as on a real minikube (kubectl describe node sums them).
-				containers: [{name: containerName, image: system.image, ...(system.ports ? {ports: system.ports} : {}), ...(system.resources ? {resources: system.resources} : {})}],
-				...(system.manager === 'kubelet' ? {nodeName} : {}),
-				...(system.hostNetwork ? {hostNetwork: true, priorityClassName: 'system-node-critical', priority: 2_000_001_000} : {priorityClassName: 'system-cluster-critical', priority: 2_000_000_000}),
-			},
-		}, {manager: system.manager, ip: system.ip ?? nodeIp, time}));
+		store.create(
+			'pods',
+			startedPod(
+				registry,
+				{
+					kind: 'Pod',
+					apiVersion: 'v1',
+					metadata: {name: system.name, namespace: 'kube-system', labels: system.labels},
+					spec: {
+						// kubeadm's and CoreDNS's own requests, as on a real minikube (kubectl describe node sums them).
+						containers: [
+							{
+								name: containerName,
+								image: system.image,
+								...(system.ports ? {ports: system.ports} : {}),
+								...(system.resources ? {resources: system.resources} : {}),
+							},
+						],
+						...(system.manager === 'kubelet' ? {nodeName} : {}),
+						...(system.hostNetwork
+							? {hostNetwork: true, priorityClassName: 'system-node-critical', priority: 2_000_001_000}
+							: {priorityClassName: 'system-cluster-critical', priority: 2_000_000_000}),
+					},
+				},
+				{manager: system.manager, ip: system.ip ?? nodeIp, time},
+			),
+		);
 	}
 
 	// A fresh minikube's storage-provisioner has restarted once while the node came up.
 	const provisioner = store.get('pods', 'kube-system', 'storage-provisioner')!.object;
 	const started = rfc3339(bootedAt + 2000);
-	const statuses = ((provisioner['status'] as {containerStatuses: Array<Record<string, unknown>>}).containerStatuses).map(status => ({
+	const statuses = (provisioner['status'] as {containerStatuses: Array<Record<string, unknown>>}).containerStatuses.map(status => ({
 		...status,
 		state: {running: {startedAt: rfc3339(bootedAt + 33_000)}},
-		lastState: {terminated: {exitCode: 1, reason: 'Error', startedAt: started, finishedAt: rfc3339(bootedAt + 32_000), containerID: `docker://${randomHex(32)}`}},
+		lastState: {
+			terminated: {
+				exitCode: 1,
+				reason: 'Error',
+				startedAt: started,
+				finishedAt: rfc3339(bootedAt + 32_000),
+				containerID: `docker://${randomHex(32)}`,
+			},
+		},
 		restartCount: 1,
 	}));
 	store.update('pods', {...provisioner, status: {...(provisioner['status'] as object), containerStatuses: statuses}});
@@ -163,9 +245,24 @@ function seedNodeEvents(store: Store, now: number): void {
 	const records: Array<{reason: string; message: string; involvedObject: Record<string, string>; from: Record<string, unknown>}> = [
 		{reason: 'Starting', message: 'Starting kubelet.', involvedObject: byKubelet, from: kubelet},
 		{reason: 'NodeAllocatableEnforced', message: 'Updated Node Allocatable limit across pods', involvedObject: byKubelet, from: kubelet},
-		{reason: 'NodeHasSufficientMemory', message: `Node ${nodeName} status is now: NodeHasSufficientMemory`, involvedObject: byKubelet, from: kubelet},
-		{reason: 'NodeHasNoDiskPressure', message: `Node ${nodeName} status is now: NodeHasNoDiskPressure`, involvedObject: byKubelet, from: kubelet},
-		{reason: 'NodeHasSufficientPID', message: `Node ${nodeName} status is now: NodeHasSufficientPID`, involvedObject: byKubelet, from: kubelet},
+		{
+			reason: 'NodeHasSufficientMemory',
+			message: `Node ${nodeName} status is now: NodeHasSufficientMemory`,
+			involvedObject: byKubelet,
+			from: kubelet,
+		},
+		{
+			reason: 'NodeHasNoDiskPressure',
+			message: `Node ${nodeName} status is now: NodeHasNoDiskPressure`,
+			involvedObject: byKubelet,
+			from: kubelet,
+		},
+		{
+			reason: 'NodeHasSufficientPID',
+			message: `Node ${nodeName} status is now: NodeHasSufficientPID`,
+			involvedObject: byKubelet,
+			from: kubelet,
+		},
 		{
 			reason: 'RegisteredNode',
 			message: `Node ${nodeName} event: Registered Node ${nodeName} in Controller`,
@@ -174,7 +271,7 @@ function seedNodeEvents(store: Store, now: number): void {
 		},
 	];
 	for (const [index, record] of records.entries()) {
-		const name = `${nodeName}.${((BigInt(now) * 1_000_000n) + BigInt(index)).toString(16)}`;
+		const name = `${nodeName}.${(BigInt(now) * 1_000_000n + BigInt(index)).toString(16)}`;
 		store.create('events', {
 			kind: 'Event',
 			apiVersion: 'v1',
@@ -232,7 +329,10 @@ function node(time: string): KubeObject {
 				nodeCondition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
 				nodeCondition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
 			],
-			addresses: [{type: 'InternalIP', address: nodeIp}, {type: 'Hostname', address: nodeName}],
+			addresses: [
+				{type: 'InternalIP', address: nodeIp},
+				{type: 'Hostname', address: nodeName},
+			],
 			daemonEndpoints: {kubeletEndpoint: {Port: 10_250}},
 			nodeInfo: {
 				machineID: randomHex(16),

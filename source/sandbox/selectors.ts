@@ -26,23 +26,23 @@ const metadataFields: Record<string, FieldGetter> = {
 const fieldsByResource: Record<string, Record<string, FieldGetter>> = {
 	pods: {
 		...metadataFields,
-		'spec.nodeName': object => spec(object)['nodeName'] as string | undefined ?? '',
-		'spec.restartPolicy': object => spec(object)['restartPolicy'] as string | undefined ?? '',
-		'spec.schedulerName': object => spec(object)['schedulerName'] as string | undefined ?? '',
-		'spec.serviceAccountName': object => spec(object)['serviceAccountName'] as string | undefined ?? '',
+		'spec.nodeName': object => (spec(object)['nodeName'] as string | undefined) ?? '',
+		'spec.restartPolicy': object => (spec(object)['restartPolicy'] as string | undefined) ?? '',
+		'spec.schedulerName': object => (spec(object)['schedulerName'] as string | undefined) ?? '',
+		'spec.serviceAccountName': object => (spec(object)['serviceAccountName'] as string | undefined) ?? '',
 		'spec.hostNetwork': object => String(Boolean(spec(object)['hostNetwork'])),
-		'status.phase': object => status(object)['phase'] as string | undefined ?? '',
-		'status.podIP': object => status(object)['podIP'] as string | undefined ?? '',
-		'status.nominatedNodeName': object => status(object)['nominatedNodeName'] as string | undefined ?? '',
+		'status.phase': object => (status(object)['phase'] as string | undefined) ?? '',
+		'status.podIP': object => (status(object)['podIP'] as string | undefined) ?? '',
+		'status.nominatedNodeName': object => (status(object)['nominatedNodeName'] as string | undefined) ?? '',
 	},
 	services: {
 		...metadataFields,
-		'spec.clusterIP': object => spec(object)['clusterIP'] as string | undefined ?? '',
-		'spec.type': object => spec(object)['type'] as string | undefined ?? '',
+		'spec.clusterIP': object => (spec(object)['clusterIP'] as string | undefined) ?? '',
+		'spec.type': object => (spec(object)['type'] as string | undefined) ?? '',
 	},
 	namespaces: {
 		...metadataFields,
-		'status.phase': object => status(object)['phase'] as string | undefined ?? '',
+		'status.phase': object => (status(object)['phase'] as string | undefined) ?? '',
 	},
 	nodes: {
 		...metadataFields,
@@ -132,7 +132,7 @@ export function parseFieldSelector(text: string): FieldTerm[] {
 
 		terms.push({
 			field: part.slice(0, match.index).trim(),
-			value: unescape(part.slice(match.index + match.operator.length)),
+			value: unescapeValue(part.slice(match.index + match.operator.length)),
 			equal: match.operator !== '!=',
 		});
 	}
@@ -180,7 +180,7 @@ function splitUnescaped(text: string, separator: string): string[] {
 	return parts;
 }
 
-function unescape(value: string): string {
+function unescapeValue(value: string): string {
 	return value.replaceAll(/\\(.)/g, '$1');
 }
 

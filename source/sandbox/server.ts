@@ -3,7 +3,18 @@ import {createServer as createHttpsServer} from 'node:https';
 import {createServer as createNetServer, type Server as NetServer, type Socket} from 'node:net';
 import type {SandboxCertificates} from './certificate.js';
 import {resourceIn, type ResourceInfo} from './resources.js';
-import {coreVersions, groupDocument, servesGroupVersion, groupList, openApiDocument, openApiRoot, openApiV2, openApiV2Protobuf, resourceList, serverVersion} from './discovery.js';
+import {
+	coreVersions,
+	groupDocument,
+	servesGroupVersion,
+	groupList,
+	openApiDocument,
+	openApiRoot,
+	openApiV2,
+	openApiV2Protobuf,
+	resourceList,
+	serverVersion,
+} from './discovery.js';
 import {handleResource, verbOf} from './handlers.js';
 import type {HandlerContext} from './handler-context.js';
 import {sendJson, sendStatus} from './http-util.js';
@@ -31,7 +42,11 @@ export class ApiServer {
 	private readonly sockets = new Set<Socket>();
 	private readonly users = new Map<string, SandboxUser>();
 
-	constructor(private readonly context: HandlerContext, adminToken: string, certificates: SandboxCertificates) {
+	constructor(
+		private readonly context: HandlerContext,
+		adminToken: string,
+		certificates: SandboxCertificates,
+	) {
 		this.users.set(adminToken, {name: 'kpods-sandbox-admin', token: adminToken, can: () => true});
 		const handler = (request: IncomingMessage, response: ServerResponse): void => {
 			void this.handle(request, response);
@@ -136,7 +151,11 @@ export class ApiServer {
 
 		if (path === '/openapi/v2') {
 			const document = openApiV2((request.headers.accept ?? '').includes(openApiV2Protobuf));
-			response.writeHead(200, {'Content-Type': document.contentType, 'Content-Length': document.body.length, 'Cache-Control': 'no-cache, private'});
+			response.writeHead(200, {
+				'Content-Type': document.contentType,
+				'Content-Length': document.body.length,
+				'Cache-Control': 'no-cache, private',
+			});
 			response.end(document.body);
 			return;
 		}
@@ -169,8 +188,12 @@ export class ApiServer {
 			const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 			const target = parseResourcePath(url.pathname);
 			const {subresource, name, namespace} = target ?? {};
-			if (!target || target.info.name !== 'pods' || !isUpgradeSubresource(subresource) || !name || !namespace) throw pathNotFound();
-			if (!user.can({verb: 'create', resource: `pods/${subresource}`, namespace})) throw forbidden(user.name, 'create', `pods/${subresource}`, '', namespace, name);
+			if (target?.info.name !== 'pods' || !isUpgradeSubresource(subresource) || !name || !namespace) {
+				throw pathNotFound();
+			}
+			if (!user.can({verb: 'create', resource: `pods/${subresource}`, namespace})) {
+				throw forbidden(user.name, 'create', `pods/${subresource}`, '', namespace, name);
+			}
 			serveUpgrade(this.context, {info: target.info, namespace, name, subresource, url}, request, socket, head);
 		} catch (error) {
 			refuseUpgrade(socket, error instanceof StatusError ? error.status : internalError((error as Error).message).status);
@@ -217,16 +240,22 @@ export class ApiServer {
 
 		const group = /^\/apis\/([^/]+)$/.exec(path);
 		if (group) {
-			return groupDocument(group[1]!) ?? (() => {
-				throw new UnservedPath();
-			})();
+			return (
+				groupDocument(group[1]!) ??
+				(() => {
+					throw new UnservedPath();
+				})()
+			);
 		}
 
 		const groupVersion = /^\/apis\/([^/]+)\/([^/]+)$/.exec(path);
 		if (groupVersion) {
-			return resourceList(groupVersion[1]!, groupVersion[2]!) ?? (() => {
-				throw new UnservedPath();
-			})();
+			return (
+				resourceList(groupVersion[1]!, groupVersion[2]!) ??
+				(() => {
+					throw new UnservedPath();
+				})()
+			);
 		}
 
 		return undefined;
@@ -260,7 +289,10 @@ interface ParsedPath {
  * served resource matches.
  */
 export function parseResourcePath(path: string): ParsedPath | undefined {
-	const segments = path.split('/').filter(Boolean).map(segment => decodeURIComponent(segment));
+	const segments = path
+		.split('/')
+		.filter(Boolean)
+		.map(segment => decodeURIComponent(segment));
 	let group: string;
 	let version: string;
 	let rest: string[];

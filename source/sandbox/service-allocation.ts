@@ -120,7 +120,9 @@ export class ServiceAllocation {
 				return port;
 			}
 
-			const reused = previous?.ports?.find(old => old.port === port.port && (old.protocol ?? 'TCP') === (port.protocol ?? 'TCP') && old.nodePort);
+			const reused = previous?.ports?.find(
+				old => old.port === port.port && (old.protocol ?? 'TCP') === (port.protocol ?? 'TCP') && old.nodePort,
+			);
 			if (reused?.nodePort) {
 				return {...port, nodePort: reused.nodePort};
 			}

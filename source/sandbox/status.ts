@@ -18,12 +18,7 @@ export class StatusError extends Error {
 }
 
 /** A Failure Status with fields in the order a real server serializes them. */
-export function failure(
-	code: number,
-	reason: string,
-	message: string,
-	details?: Status['details'],
-): Status {
+export function failure(code: number, reason: string, message: string, details?: Status['details']): Status {
 	const status: Status = {
 		kind: 'Status',
 		apiVersion: 'v1',
@@ -44,17 +39,37 @@ export function notFound(resource: string, name: string, group = ''): StatusErro
 
 /** 409 `pods "x" already exists`. */
 export function alreadyExists(resource: string, name: string, group = ''): StatusError {
-	return new StatusError(failure(409, 'AlreadyExists', `${qualified(resource, group)} "${name}" already exists`, details(name, resource, group)));
+	return new StatusError(
+		failure(409, 'AlreadyExists', `${qualified(resource, group)} "${name}" already exists`, details(name, resource, group)),
+	);
 }
 
 /** 409 for a write carrying a stale resourceVersion. */
-export function conflict(resource: string, name: string, group = '', why = 'the object has been modified; please apply your changes to the latest version and try again'): StatusError {
-	return new StatusError(failure(409, 'Conflict', `Operation cannot be fulfilled on ${qualified(resource, group)} "${name}": ${why}`, details(name, resource, group)));
+export function conflict(
+	resource: string,
+	name: string,
+	group = '',
+	why = 'the object has been modified; please apply your changes to the latest version and try again',
+): StatusError {
+	return new StatusError(
+		failure(
+			409,
+			'Conflict',
+			`Operation cannot be fulfilled on ${qualified(resource, group)} "${name}": ${why}`,
+			details(name, resource, group),
+		),
+	);
 }
 
 /** One field error of a 422, as apimachinery's field.Error prints it. */
 export interface FieldError {
-	type: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueDuplicate' | 'FieldValueForbidden' | 'FieldValueTooLong';
+	type:
+		| 'FieldValueInvalid'
+		| 'FieldValueRequired'
+		| 'FieldValueNotSupported'
+		| 'FieldValueDuplicate'
+		| 'FieldValueForbidden'
+		| 'FieldValueTooLong';
 	field: string;
 	/** Already rendered detail, e.g. `Invalid value: "x": must be ...` or `Required value`. */
 	message: string;
@@ -95,12 +110,14 @@ export function invalid(kind: string, name: string, errors: FieldError[], group 
 	const rendered = [...new Set(errors.map(error => `${error.field}: ${error.message}`))];
 	const summary = rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`;
 	const qualifiedKind = group ? `${kind}.${group}` : kind;
-	return new StatusError(failure(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${summary}`, {
-		name,
-		...(group ? {group} : {}),
-		kind,
-		causes: errors.map(error => ({reason: error.type, message: error.message, field: error.field})),
-	}));
+	return new StatusError(
+		failure(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${summary}`, {
+			name,
+			...(group ? {group} : {}),
+			kind,
+			causes: errors.map(error => ({reason: error.type, message: error.message, field: error.field})),
+		}),
+	);
 }
 
 /** 400 BadRequest with a free message. */
@@ -124,14 +141,28 @@ export function unauthorized(): StatusError {
 }
 
 /** 403 with the RBAC wording: `pods is forbidden: User "x" cannot list resource "pods" in API group "" in the namespace "y"`. */
-export function forbidden(user: string, verb: string, resource: string, group: string, namespace: string | undefined, name?: string): StatusError {
+export function forbidden(
+	user: string,
+	verb: string,
+	resource: string,
+	group: string,
+	namespace: string | undefined,
+	name?: string,
+): StatusError {
 	const where = namespace ? ` in the namespace "${namespace}"` : ' at the cluster scope';
 	const subject = name ? `${qualified(resource, group)} "${name}"` : qualified(resource, group);
-	return new StatusError(failure(403, 'Forbidden', `${subject} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "${group}"${where}`, {
-		...(name ? {name} : {}),
-		...(group ? {group} : {}),
-		kind: resource,
-	}));
+	return new StatusError(
+		failure(
+			403,
+			'Forbidden',
+			`${subject} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "${group}"${where}`,
+			{
+				...(name ? {name} : {}),
+				...(group ? {group} : {}),
+				kind: resource,
+			},
+		),
+	);
 }
 
 /** 410 Expired, sent inside a watch stream when the requested resourceVersion is too old. */
@@ -141,12 +172,24 @@ export function expired(message: string): Status {
 
 /** 415 for a patch content type the server does not know. */
 export function unsupportedMediaType(): StatusError {
-	return new StatusError(failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`));
+	return new StatusError(
+		failure(
+			415,
+			'UnsupportedMediaType',
+			`the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
+		),
+	);
 }
 
 /** 406 when the client only accepts representations the server cannot produce. */
 export function notAcceptable(): StatusError {
-	return new StatusError(failure(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf'));
+	return new StatusError(
+		failure(
+			406,
+			'NotAcceptable',
+			'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf',
+		),
+	);
 }
 
 /** 500 for a bug in the sandbox itself: the message says so. */

@@ -69,7 +69,10 @@ export class Store {
 	private readonly collections = new Map<string, Collection>();
 	private readonly listeners = new Set<Listener>();
 
-	constructor(private readonly window: number, startRevision = 1) {
+	constructor(
+		private readonly window: number,
+		startRevision = 1,
+	) {
 		this.revisionCounter = startRevision;
 	}
 
@@ -246,5 +249,10 @@ export class Store {
 function stamp(object: KubeObject, revision: number): KubeObject {
 	const {kind, apiVersion, metadata, ...rest} = object;
 	const resourceVersion = String(revision);
-	return {kind, apiVersion, metadata: 'resourceVersion' in metadata ? {...metadata, resourceVersion} : orderMeta({...metadata, resourceVersion}), ...rest};
+	return {
+		kind,
+		apiVersion,
+		metadata: 'resourceVersion' in metadata ? {...metadata, resourceVersion} : orderMeta({...metadata, resourceVersion}),
+		...rest,
+	};
 }

@@ -20,7 +20,11 @@ export function strategicMergePatch(original: unknown, patch: unknown): unknown 
 	return result === DELETE ? {} : result;
 }
 
-function mergeMap(original: Record<string, unknown>, patch: Record<string, unknown>, path: string): Record<string, unknown> | typeof DELETE {
+function mergeMap(
+	original: Record<string, unknown>,
+	patch: Record<string, unknown>,
+	path: string,
+): Record<string, unknown> | typeof DELETE {
 	const directive = patch['$patch'];
 	if (directive === 'delete') {
 		return DELETE;
@@ -128,7 +132,12 @@ function mergeList(original: unknown[], patch: unknown[], path: string): unknown
 		}
 
 		const key = (item: unknown): unknown => (isObject(item) ? item[mergeKey] : undefined);
-		return normalizeOrder(result, patch.filter(item => !(isObject(item) && item['$patch'] === 'delete')).map(item => key(item)), original.map(item => key(item)), key);
+		return normalizeOrder(
+			result,
+			patch.filter(item => !(isObject(item) && item['$patch'] === 'delete')).map(item => key(item)),
+			original.map(item => key(item)),
+			key,
+		);
 	}
 
 	if (semantics.strategy === 'merge') {

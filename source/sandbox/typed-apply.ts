@@ -19,7 +19,9 @@ export function typedPatchErrors(resource: TypedResource, object: unknown): stri
 /** The conversion error a bad quantity gives after the typed patch object is built. */
 export function appliedQuantityError(resource: TypedResource, object: unknown): string | undefined {
 	const found = firstQuantityError(object, typeOf(resource));
-	return found ? `failed to convert new object to proper version: unable to convert unstructured object to /${resource.version}, Kind=${resource.kind}: ${found}` : undefined;
+	return found
+		? `failed to convert new object to proper version: unable to convert unstructured object to /${resource.version}, Kind=${resource.kind}: ${found}`
+		: undefined;
 }
 
 function firstQuantityError(value: unknown, type: GoType): string | undefined {
@@ -31,10 +33,16 @@ function firstQuantityError(value: unknown, type: GoType): string | undefined {
 		return quantityError(typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
 	}
 
-	const children = type.kind === 'struct' && isObject(value)
-		? Object.entries(value).filter(([key]) => type.fields[key]).map(([key, child]) => [child, type.fields[key]!] as const)
-		: type.kind === 'map' && isObject(value) ? Object.values(value).map(child => [child, type.value] as const)
-			: type.kind === 'slice' && Array.isArray(value) ? value.map(child => [child, type.item] as const) : [];
+	const children =
+		type.kind === 'struct' && isObject(value)
+			? Object.entries(value)
+					.filter(([key]) => type.fields[key])
+					.map(([key, child]) => [child, type.fields[key]!] as const)
+			: type.kind === 'map' && isObject(value)
+				? Object.values(value).map(child => [child, type.value] as const)
+				: type.kind === 'slice' && Array.isArray(value)
+					? value.map(child => [child, type.item] as const)
+					: [];
 	for (const [child, childType] of children) {
 		const found = firstQuantityError(child, childType);
 		if (found) {
@@ -48,7 +56,10 @@ function firstQuantityError(value: unknown, type: GoType): string | undefined {
 // SMD prints a value it did not expect as Go prints its unstructured wrapper.
 function shown(value: unknown): string {
 	if (isObject(value)) {
-		return `&{map[${Object.keys(value).sort().map(key => `${key}:${plain(value[key])}`).join(' ')}]}`;
+		return `&{map[${Object.keys(value)
+			.sort()
+			.map(key => `${key}:${plain(value[key])}`)
+			.join(' ')}]}`;
 	}
 
 	if (Array.isArray(value)) {
@@ -60,7 +71,10 @@ function shown(value: unknown): string {
 
 function plain(value: unknown): string {
 	if (isObject(value)) {
-		return `map[${Object.keys(value).sort().map(key => `${key}:${plain(value[key])}`).join(' ')}]`;
+		return `map[${Object.keys(value)
+			.sort()
+			.map(key => `${key}:${plain(value[key])}`)
+			.join(' ')}]`;
 	}
 
 	return Array.isArray(value) ? `[${value.map(item => plain(item)).join(' ')}]` : String(value);
@@ -71,7 +85,10 @@ function keyOf(item: unknown, index: number, keys: string[] | undefined): string
 		return `[${index}]`;
 	}
 
-	const parts = [...keys].sort().filter(key => item[key] !== undefined).map(key => `${key}=${JSON.stringify(item[key])}`);
+	const parts = [...keys]
+		.sort()
+		.filter(key => item[key] !== undefined)
+		.map(key => `${key}=${JSON.stringify(item[key])}`);
 	return `[${parts.join(',')}]`;
 }
 

@@ -75,7 +75,11 @@ function validateAnnotations(annotations: unknown): FieldError[] {
 	}
 
 	if (size > totalAnnotationSizeLimit) {
-		errors.push({type: 'FieldValueTooLong', field: 'metadata.annotations', message: `Too long: may not be more than ${totalAnnotationSizeLimit} bytes`});
+		errors.push({
+			type: 'FieldValueTooLong',
+			field: 'metadata.annotations',
+			message: `Too long: may not be more than ${totalAnnotationSizeLimit} bytes`,
+		});
 	}
 
 	return errors;

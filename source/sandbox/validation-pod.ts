@@ -91,7 +91,10 @@ function validateResources(resources: unknown, field: string): FieldError[] {
 	const errors: FieldError[] = [];
 	const requests = isObject(resources) && isObject(resources['requests']) ? resources['requests'] : {};
 	const limits = isObject(resources) && isObject(resources['limits']) ? resources['limits'] : {};
-	for (const [kind, list] of [['limits', limits], ['requests', requests]] as const) {
+	for (const [kind, list] of [
+		['limits', limits],
+		['requests', requests],
+	] as const) {
 		for (const [name, value] of Object.entries(list)) {
 			const quantity = parseQuantity(String(value));
 			if (quantity && quantity.nanos < 0n) {
@@ -104,7 +107,13 @@ function validateResources(resources: unknown, field: string): FieldError[] {
 		const request = parseQuantity(String(value));
 		const limit = limits[name] === undefined ? undefined : parseQuantity(String(limits[name]));
 		if (request && limit && compareQuantities(request, limit) > 0) {
-			errors.push(invalidValue(`${field}.requests`, canonicalQuantity(request), `must be less than or equal to ${name} limit of ${canonicalQuantity(limit)}`));
+			errors.push(
+				invalidValue(
+					`${field}.requests`,
+					canonicalQuantity(request),
+					`must be less than or equal to ${name} limit of ${canonicalQuantity(limit)}`,
+				),
+			);
 		}
 	}
 
@@ -180,7 +189,14 @@ export function validatePodSpec(spec: unknown): FieldError[] {
 	}
 
 	const errors = validateContainerList(spec['containers'], 'spec.containers', true, new Set());
-	errors.push(...validateContainerList(spec['initContainers'], 'spec.initContainers', false, new Set(items(spec['containers']).map(container => String(container['name'])))));
+	errors.push(
+		...validateContainerList(
+			spec['initContainers'],
+			'spec.initContainers',
+			false,
+			new Set(items(spec['containers']).map(container => String(container['name']))),
+		),
+	);
 	const restartPolicy = spec['restartPolicy'];
 	if (restartPolicy !== undefined && !['Always', 'OnFailure', 'Never'].includes(String(restartPolicy))) {
 		errors.push(notSupported('spec.restartPolicy', restartPolicy, ['Always', 'OnFailure', 'Never']));
@@ -213,7 +229,10 @@ export function validatePodSpec(spec: unknown): FieldError[] {
 	}
 
 	// Pod-only checks come after the whole spec's (ValidatePod runs them last).
-	errors.push(...imageWhitespaceErrors(spec['containers'], 'spec.containers'), ...imageWhitespaceErrors(spec['initContainers'], 'spec.initContainers'));
+	errors.push(
+		...imageWhitespaceErrors(spec['containers'], 'spec.containers'),
+		...imageWhitespaceErrors(spec['initContainers'], 'spec.initContainers'),
+	);
 	return errors;
 }
 

@@ -44,8 +44,11 @@ export function isIPv6(text: string): boolean {
 
 /** ServiceExternallyAccessible: NodePort, LoadBalancer, or ClusterIP with external IPs. */
 export function externallyAccessible(spec: Json): boolean {
-	return spec['type'] === 'NodePort' || spec['type'] === 'LoadBalancer'
-		|| (spec['type'] === 'ClusterIP' && Array.isArray(spec['externalIPs']) && spec['externalIPs'].length > 0);
+	return (
+		spec['type'] === 'NodePort' ||
+		spec['type'] === 'LoadBalancer' ||
+		(spec['type'] === 'ClusterIP' && Array.isArray(spec['externalIPs']) && spec['externalIPs'].length > 0)
+	);
 }
 
 // ValidateNonSpecialIP's refusals (IPv4 forms).
@@ -178,7 +181,7 @@ function portUniqueness(ports: Json[], clusterIPType: boolean): FieldError[] {
 	if (clusterIPType) {
 		for (const [index, port] of ports.entries()) {
 			if (port['nodePort']) {
-				errors.push(forbiddenField(`spec.ports[${index}].nodePort`, 'may not be used when `type` is \'ClusterIP\''));
+				errors.push(forbiddenField(`spec.ports[${index}].nodePort`, "may not be used when `type` is 'ClusterIP'"));
 			}
 		}
 	}
@@ -212,12 +215,13 @@ function portUniqueness(ports: Json[], clusterIPType: boolean): FieldError[] {
 
 /** ValidateLoadBalancerStatus: what a status update may put in `status.loadBalancer.ingress`. */
 export function validateServiceStatus(spec: unknown, status: unknown): FieldError[] {
-	const ingress = isObject(status) && isObject(status['loadBalancer']) && Array.isArray(status['loadBalancer']['ingress'])
-		? status['loadBalancer']['ingress'].map(item => (isObject(item) ? item : {}))
-		: [];
+	const ingress =
+		isObject(status) && isObject(status['loadBalancer']) && Array.isArray(status['loadBalancer']['ingress'])
+			? status['loadBalancer']['ingress'].map(item => (isObject(item) ? item : {}))
+			: [];
 	const field = 'status.loadBalancer.ingress';
 	if (ingress.length > 0 && (!isObject(spec) || spec['type'] !== 'LoadBalancer')) {
-		return [forbiddenField(field, 'may only be used when `spec.type` is \'LoadBalancer\'')];
+		return [forbiddenField(field, "may only be used when `spec.type` is 'LoadBalancer'")];
 	}
 
 	const errors: FieldError[] = [];

@@ -46,7 +46,9 @@ export function serveWatch(store: Store, query: Query, options: WatchOptions, re
 		const changes = store.changesSince(info.name, revision);
 		if (!Array.isArray(changes)) {
 			startStream(response);
-			response.end(`{"type":"ERROR","object":${JSON.stringify(expired(`too old resource version: ${revision} (${changes.compacted})`))}}\n`);
+			response.end(
+				`{"type":"ERROR","object":${JSON.stringify(expired(`too old resource version: ${revision} (${changes.compacted})`))}}\n`,
+			);
 			return;
 		}
 
@@ -164,9 +166,7 @@ export function serveWatch(store: Store, query: Query, options: WatchOptions, re
 	}
 
 	// Like the API server, a watch without timeoutSeconds still ends after 30 to 60 minutes.
-	const timeoutMs = options.timeoutSeconds === undefined
-		? (1800 + Math.floor(Math.random() * 1800)) * 1000
-		: options.timeoutSeconds * 1000;
+	const timeoutMs = options.timeoutSeconds === undefined ? (1800 + Math.floor(Math.random() * 1800)) * 1000 : options.timeoutSeconds * 1000;
 	timers.push(setTimeout(finish, timeoutMs));
 }
 

@@ -32,7 +32,11 @@ export interface UpgradeTarget {
 	url: URL;
 }
 
-const sockets = new WebSocketServer({noServer: true, perMessageDeflate: false, handleProtocols: (offered, request) => pickProtocol([...offered], request)});
+const sockets = new WebSocketServer({
+	noServer: true,
+	perMessageDeflate: false,
+	handleProtocols: (offered, request) => pickProtocol([...offered], request),
+});
 
 function pickProtocol(offered: string[], request: IncomingMessage): string | false {
 	const served = request.url?.includes('/portforward') ? forwardProtocols : execProtocols;
@@ -48,26 +52,45 @@ export function isUpgradeSubresource(subresource: string | undefined): subresour
 export function serveUpgrade(context: HandlerContext, target: UpgradeTarget, request: IncomingMessage, socket: Duplex, head: Buffer): void {
 	try {
 		const pod = context.registry.get(target.info, target.namespace, target.name).object as unknown as Pod;
-		const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map(each => each.trim()).filter(Boolean);
+		const offered = (request.headers['sec-websocket-protocol'] ?? '')
+			.split(',')
+			.map(each => each.trim())
+			.filter(Boolean);
 		if (request.headers.upgrade?.toLowerCase() !== 'websocket') {
-			throw new StatusError(failure(400, 'BadRequest', 'kpods sandbox: only WebSocket upgrades are served (SPDY is not); use a client that speaks v4.channel.k8s.io'));
+			throw new StatusError(
+				failure(
+					400,
+					'BadRequest',
+					'kpods sandbox: only WebSocket upgrades are served (SPDY is not); use a client that speaks v4.channel.k8s.io',
+				),
+			);
 		}
 
 		if (!pickProtocol(offered, request)) {
 			const served = target.subresource === 'portforward' ? forwardProtocols : execProtocols;
-			throw new StatusError(failure(403, 'Forbidden', `requested protocol(s) are not supported: [${offered.join(' ')}]; supports [${served.join(' ')}]`));
+			throw new StatusError(
+				failure(403, 'Forbidden', `requested protocol(s) are not supported: [${offered.join(' ')}]; supports [${served.join(' ')}]`),
+			);
 		}
 
 		if (target.subresource === 'portforward') {
 			const ports = requestedPorts(target.url);
-			if (pod.status?.phase !== 'Running') throw new StatusError(failure(400, 'BadRequest', `unable to upgrade connection: pod not found ("${target.name}_${target.namespace}")`));
+			if (pod.status?.phase !== 'Running') {
+				throw new StatusError(
+					failure(400, 'BadRequest', `unable to upgrade connection: pod not found ("${target.name}_${target.namespace}")`),
+				);
+			}
 			sockets.handleUpgrade(request, socket, head, ws => forward(ws, pod, ports));
 			return;
 		}
 
 		const container = pickContainer(pod, target.url.searchParams.get('container'));
 		const running = pod.status?.containerStatuses?.find(status => status.name === container.name)?.state?.running;
-		if (!running) throw new StatusError(failure(500, 'InternalError', `Internal error occurred: unable to upgrade connection: container not found ("${container.name}")`));
+		if (!running) {
+			throw new StatusError(
+				failure(500, 'InternalError', `Internal error occurred: unable to upgrade connection: container not found ("${container.name}")`),
+			);
+		}
 		const command = target.url.searchParams.getAll('command');
 		const kind = target.subresource;
 		sockets.handleUpgrade(request, socket, head, ws => refuseToRun(ws, pod, container, kind, command, target.url));
@@ -80,7 +103,9 @@ export function serveUpgrade(context: HandlerContext, target: UpgradeTarget, req
 /** An HTTP error answering the upgrade request, with its Status. */
 export function refuseUpgrade(socket: Duplex, status: Status): void {
 	const body = JSON.stringify(status);
-	socket.end(`HTTP/1.1 ${status.code} ${status.reason ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+	socket.end(
+		`HTTP/1.1 ${status.code} ${status.reason ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+	);
 }
 
 /** The container asked for: the only one, or the one named (the API server's 400s otherwise). */
@@ -88,12 +113,22 @@ function pickContainer(pod: Pod, name: string | null): Container {
 	const containers = pod.spec?.containers ?? [];
 	const podName = pod.metadata.name ?? '';
 	if (!name) {
-		if (containers.length === 1) return containers[0]!;
-		throw new StatusError(failure(400, 'BadRequest', `a container name must be specified for pod ${podName}, choose one of: [${containers.map(each => each.name).join(' ')}]`));
+		if (containers.length === 1) {
+			return containers[0]!;
+		}
+		throw new StatusError(
+			failure(
+				400,
+				'BadRequest',
+				`a container name must be specified for pod ${podName}, choose one of: [${containers.map(each => each.name).join(' ')}]`,
+			),
+		);
 	}
 
 	const found = containers.find(each => each.name === name) ?? pod.spec?.initContainers?.find(each => each.name === name);
-	if (!found) throw new StatusError(failure(400, 'BadRequest', `container ${name} is not valid for pod ${podName}`));
+	if (!found) {
+		throw new StatusError(failure(400, 'BadRequest', `container ${name} is not valid for pod ${podName}`));
+	}
 	return found;
 }
 
@@ -118,18 +153,26 @@ function refuseToRun(ws: WebSocket, pod: Pod, container: Container, kind: 'exec'
 /** The ports query (port= or ports=, comma-separated), with the kubelet's 400s. */
 function requestedPorts(url: URL): number[] {
 	const values = [...url.searchParams.getAll('port'), ...url.searchParams.getAll('ports')];
-	if (values.length === 0) throw new StatusError(failure(400, 'BadRequest', 'query parameter "port" is required'));
-	return values.flatMap(value => value.split(',').map(text => {
-		const port = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-		if (!(port >= 1 && port <= 65_535)) throw new StatusError(failure(400, 'BadRequest', `unable to parse ${JSON.stringify(value)} as a port`));
-		return port;
-	}));
+	if (values.length === 0) {
+		throw new StatusError(failure(400, 'BadRequest', 'query parameter "port" is required'));
+	}
+	return values.flatMap(value =>
+		value.split(',').map(text => {
+			const port = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+			if (!(port >= 1 && port <= 65_535)) {
+				throw new StatusError(failure(400, 'BadRequest', `unable to parse ${JSON.stringify(value)} as a port`));
+			}
+			return port;
+		}),
+	);
 }
 
 /** port-forward: each port's channel pair opened with its port number, then a labelled answer or the error text. */
 function forward(ws: WebSocket, pod: Pod, ports: number[]): void {
 	const name = `${pod.metadata.namespace}/${pod.metadata.name}`;
-	const owners = ports.map(port => (pod.spec?.containers ?? []).find(container => container.ports?.some(each => each.containerPort === port)));
+	const owners = ports.map(port =>
+		(pod.spec?.containers ?? []).find(container => container.ports?.some(each => each.containerPort === port)),
+	);
 	ports.forEach((port, index) => {
 		const prefix = Buffer.alloc(2);
 		prefix.writeUInt16LE(port);
@@ -139,16 +182,32 @@ function forward(ws: WebSocket, pod: Pod, ports: number[]): void {
 	ws.on('error', () => ws.terminate());
 	ws.on('message', (data: Buffer) => {
 		const channel = data[0];
-		if (channel === undefined || channel % 2 !== 0 || data.length < 2) return;
+		if (channel === undefined || channel % 2 !== 0 || data.length < 2) {
+			return;
+		}
 		const index = channel / 2;
 		const port = ports[index];
 		const owner = owners[index];
-		if (port === undefined) return;
+		if (port === undefined) {
+			return;
+		}
 		if (!owner) {
-			ws.send(frame(2 * index + 1, `kpods sandbox: nothing listens on port ${port} of pod ${name}: no container runs in the sandbox, and none declares that port`), {binary: true});
+			ws.send(
+				frame(
+					2 * index + 1,
+					`kpods sandbox: nothing listens on port ${port} of pod ${name}: no container runs in the sandbox, and none declares that port`,
+				),
+				{binary: true},
+			);
 		} else {
 			const body = `kpods sandbox: no container runs here; this is pod ${name}'s forwarded port ${port} (container ${owner.name}, image ${owner.image ?? ''}). On a real cluster the container would answer.\n`;
-			ws.send(frame(2 * index, `HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Kpods-Sandbox: true\r\nConnection: close\r\n\r\n${body}`), {binary: true});
+			ws.send(
+				frame(
+					2 * index,
+					`HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Kpods-Sandbox: true\r\nConnection: close\r\n\r\n${body}`,
+				),
+				{binary: true},
+			);
 		}
 
 		ws.close(1000);

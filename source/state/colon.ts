@@ -46,9 +46,13 @@ export function completeColon(line: string, names: ColonNames, table: readonly B
 
 	const word = text.slice(0, space);
 	const argument = colonCommandFor(word, table)?.colon?.argument;
-	if (!argument) return {of: 'command', line, candidates: []};
+	if (!argument) {
+		return {of: 'command', line, candidates: []};
+	}
 	const known = names[argument];
-	if (!known) return {of: argument, line, candidates: [], needs: argument};
+	if (!known) {
+		return {of: argument, line, candidates: [], needs: argument};
+	}
 	const typed = text.slice(space).trimStart();
 	const candidates = known.filter(name => name.startsWith(typed));
 	return {of: argument, line: `${word} ${extend(typed, candidates)}`, candidates};
@@ -57,7 +61,9 @@ export function completeColon(line: string, names: ColonNames, table: readonly B
 /** For each `:` command, the first of its names that starts with the prefix; unlisted ones only once something is typed. */
 function commandNames(prefix: string, table: readonly Binding[]): string[] {
 	return table.flatMap(binding => {
-		if (!binding.colon || (binding.colon.unlisted && prefix === '')) return [];
+		if (!binding.colon || (binding.colon.unlisted && prefix === '')) {
+			return [];
+		}
 		const name = binding.colon.names.find(each => each.startsWith(prefix));
 		return name === undefined ? [] : [name];
 	});
@@ -65,10 +71,14 @@ function commandNames(prefix: string, table: readonly Binding[]): string[] {
 
 /** The prefix grown to the longest text every candidate starts with. */
 function extend(prefix: string, candidates: readonly string[]): string {
-	if (candidates.length === 0) return prefix;
+	if (candidates.length === 0) {
+		return prefix;
+	}
 	let shared = candidates[0]!;
 	for (const candidate of candidates) {
-		while (!candidate.startsWith(shared)) shared = shared.slice(0, -1);
+		while (!candidate.startsWith(shared)) {
+			shared = shared.slice(0, -1);
+		}
 	}
 
 	return shared.length > prefix.length ? shared : prefix;

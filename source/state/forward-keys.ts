@@ -9,12 +9,24 @@ import type {Mode, Prompt, UiState} from './ui-state.js';
 export function routeForwards(state: UiState, mode: Extract<Mode, {kind: 'forwards'}>, command: CommandId, view: ViewContext): Routed {
 	const none = (next: UiState): Routed => ({state: next, effects: []});
 	const ids = view.forwardIds ?? [];
-	const step = {up: -1, down: 1, pageUp: -view.pageSize, pageDown: view.pageSize, top: -ids.length, bottom: ids.length} as Record<string, number>;
-	if (command in step) return none(replaceTop(state, {...mode, selection: Math.min(Math.max(mode.selection + step[command]!, 0), Math.max(0, ids.length - 1))}));
+	const step = {up: -1, down: 1, pageUp: -view.pageSize, pageDown: view.pageSize, top: -ids.length, bottom: ids.length} as Record<
+		string,
+		number
+	>;
+	if (command in step) {
+		return none(
+			replaceTop(state, {...mode, selection: Math.min(Math.max(mode.selection + step[command]!, 0), Math.max(0, ids.length - 1))}),
+		);
+	}
 	if (command === 'stopForward') {
 		const id = ids[Math.min(mode.selection, ids.length - 1)];
-		if (id === undefined) return none(withStatus(state, 'no port-forward to stop', 'warn'));
-		return {state: replaceTop(state, {...mode, selection: Math.max(0, Math.min(mode.selection, ids.length - 2))}), effects: [{type: 'stopForward', id}]};
+		if (id === undefined) {
+			return none(withStatus(state, 'no port-forward to stop', 'warn'));
+		}
+		return {
+			state: replaceTop(state, {...mode, selection: Math.max(0, Math.min(mode.selection, ids.length - 2))}),
+			effects: [{type: 'stopForward', id}],
+		};
 	}
 
 	return none(command === 'back' ? pop(state) : state);
@@ -23,6 +35,8 @@ export function routeForwards(state: UiState, mode: Extract<Mode, {kind: 'forwar
 /** Enter in the port prompt: kubectl's `LOCAL:PORT` words, or the error under the field. */
 export function submitForward(state: UiState, prompt: Extract<Prompt, {purpose: 'forward'}>): Routed {
 	const ports = parsePortWords(prompt.fields[0].value, prompt.plan);
-	if ('error' in ports) return {state: replaceTop(state, {kind: 'prompt', prompt: {...prompt, error: ports.error}}), effects: []};
+	if ('error' in ports) {
+		return {state: replaceTop(state, {kind: 'prompt', prompt: {...prompt, error: ports.error}}), effects: []};
+	}
 	return {state: pop(state), effects: [{type: 'startForward', plan: prompt.plan, ports}]};
 }

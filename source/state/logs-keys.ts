@@ -7,7 +7,18 @@ import type {LogsMode, Target, UiState} from './ui-state.js';
 
 /** A fresh log view: following, the current instance, no timestamps, lines cut (not wrapped). */
 export function logsMode(target: Target, container?: string): LogsMode {
-	return {kind: 'logs', target, ...(container === undefined ? {} : {container}), previous: false, timestamps: false, wrap: false, follow: true, scroll: 0, search: '', match: -1};
+	return {
+		kind: 'logs',
+		target,
+		...(container === undefined ? {} : {container}),
+		previous: false,
+		timestamps: false,
+		wrap: false,
+		follow: true,
+		scroll: 0,
+		search: '',
+		match: -1,
+	};
 }
 
 /** What the log keys need to know about the lines on screen. */
@@ -25,38 +36,64 @@ export function routeLogs(state: UiState, mode: LogsMode, command: CommandId, vi
 	const to = (scroll: number): UiState => replaceTop(state, {...mode, follow: false, scroll: Math.min(Math.max(scroll, 0), last)});
 	switch (command) {
 		case 'follow':
-		case 'bottom': return replaceTop(state, {...mode, follow: true, scroll: last});
-		case 'up': return to(top - 1);
-		case 'pageUp': return to(top - view.pageSize);
-		case 'top': return to(0);
-		case 'down': return mode.follow ? state : to(top + 1);
-		case 'pageDown': return mode.follow ? state : to(top + view.pageSize);
-		case 'previousInstance': return replaceTop(state, {...mode, previous: !mode.previous, follow: true, scroll: 0, match: -1});
-		case 'timestamps': return replaceTop(state, {...mode, timestamps: !mode.timestamps});
-		case 'wrap': return replaceTop(state, {...mode, wrap: !mode.wrap});
-		case 'search': return {...state, modes: [...state.modes, {kind: 'prompt', prompt: {purpose: 'search', fields: [textField('/', mode.search)], focus: 0}}]};
+		case 'bottom':
+			return replaceTop(state, {...mode, follow: true, scroll: last});
+		case 'up':
+			return to(top - 1);
+		case 'pageUp':
+			return to(top - view.pageSize);
+		case 'top':
+			return to(0);
+		case 'down':
+			return mode.follow ? state : to(top + 1);
+		case 'pageDown':
+			return mode.follow ? state : to(top + view.pageSize);
+		case 'previousInstance':
+			return replaceTop(state, {...mode, previous: !mode.previous, follow: true, scroll: 0, match: -1});
+		case 'timestamps':
+			return replaceTop(state, {...mode, timestamps: !mode.timestamps});
+		case 'wrap':
+			return replaceTop(state, {...mode, wrap: !mode.wrap});
+		case 'search':
+			return {
+				...state,
+				modes: [...state.modes, {kind: 'prompt', prompt: {purpose: 'search', fields: [textField('/', mode.search)], focus: 0}}],
+			};
 		case 'nextMatch':
-		case 'previousMatch': return jumpToMatch(state, mode, view, command === 'nextMatch' ? 1 : -1, top);
-		default: return undefined;
+		case 'previousMatch':
+			return jumpToMatch(state, mode, view, command === 'nextMatch' ? 1 : -1, top);
+		default:
+			return undefined;
 	}
 }
 
 /** Goes to the next (or previous) line holding the search text, from the one shown at the top; wraps around. */
 function jumpToMatch(state: UiState, mode: LogsMode, view: LogsView, direction: 1 | -1, top: number): UiState {
 	const {matches} = view;
-	if (mode.search === '') return {...state, status: {text: 'no search: press / to search', tone: 'info'}};
-	if (matches.length === 0) return {...state, status: {text: `"${mode.search}" not found`, tone: 'warn'}};
+	if (mode.search === '') {
+		return {...state, status: {text: 'no search: press / to search', tone: 'info'}};
+	}
+	if (matches.length === 0) {
+		return {...state, status: {text: `"${mode.search}" not found`, tone: 'warn'}};
+	}
 	// From the current match when there is one (a short log never scrolls, so the top cannot say where n was), else from the top line.
 	const from = mode.match >= 0 && mode.match < matches.length ? matches[mode.match]! : top;
 	let next = direction === 1 ? matches.findIndex(line => line > from) : matches.findLastIndex(line => line < from);
-	if (next === -1) next = direction === 1 ? 0 : matches.length - 1;
+	if (next === -1) {
+		next = direction === 1 ? 0 : matches.length - 1;
+	}
 	const line = matches[next]!;
-	return {...replaceTop(state, {...mode, follow: false, scroll: line, match: next}), status: {text: `match ${next + 1} of ${matches.length} for "${mode.search}"`, tone: 'info'}};
+	return {
+		...replaceTop(state, {...mode, follow: false, scroll: line, match: next}),
+		status: {text: `match ${next + 1} of ${matches.length} for "${mode.search}"`, tone: 'info'},
+	};
 }
 
 /** The search text submitted from the `/` prompt onto the log view below it. */
 export function submitSearch(state: UiState, text: string): UiState {
 	const below = state.modes.at(-1);
-	if (below?.kind !== 'logs') return state;
+	if (below?.kind !== 'logs') {
+		return state;
+	}
 	return replaceTop(state, {...below, search: text, match: -1});
 }

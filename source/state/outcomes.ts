@@ -18,7 +18,10 @@ export function actionStarted(state: UiState, busy: string): UiState {
 
 /** Puts an action's result in the status line and the history, with its kubectl command. */
 export function actionFinished(state: UiState, outcome: Outcome, now: number): UiState {
-	const summary = outcome.lines.length <= 1 ? outcome.lines[0] ?? (outcome.ok ? 'done' : 'failed') : `${outcome.lines[0]} (+${outcome.lines.length - 1} more, h: history)`;
+	const summary =
+		outcome.lines.length <= 1
+			? (outcome.lines[0] ?? (outcome.ok ? 'done' : 'failed'))
+			: `${outcome.lines[0]} (+${outcome.lines.length - 1} more, h: history)`;
 	const next = withStatus(state, summary, outcome.ok ? 'ok' : 'error', outcome.kubectl);
 	return {
 		...next,
@@ -34,7 +37,9 @@ export function actionFinished(state: UiState, outcome: Outcome, now: number): U
  */
 export function applySummary(results: ReadonlyArray<'created' | 'configured' | 'unchanged' | 'error'>): string {
 	const counts = new Map<string, number>();
-	for (const result of results) counts.set(result, (counts.get(result) ?? 0) + 1);
+	for (const result of results) {
+		counts.set(result, (counts.get(result) ?? 0) + 1);
+	}
 	const parts = (['created', 'configured', 'unchanged', 'error'] as const)
 		.filter(result => counts.has(result))
 		.map(result => (result === 'error' ? `${counts.get(result)} failed` : `${counts.get(result)} ${result}`));
@@ -67,8 +72,15 @@ const shownFields = 4;
 export function previewLines(outcomes: readonly PreviewOutcome[]): Array<{text: string; tone: Tone}> {
 	return outcomes.flatMap((outcome): Array<{text: string; tone: Tone}> => {
 		const warning = outcome.warning ? [{text: outcome.warning, tone: 'warn' as const}] : [];
-		if (outcome.result === 'error') return [...warning, {text: outcome.line, tone: 'error' as const}];
-		if (outcome.result !== 'configured') return [...warning, {text: `${outcome.ref} ${outcome.result}`, tone: outcome.result === 'created' ? 'ok' as const : 'info' as const}];
+		if (outcome.result === 'error') {
+			return [...warning, {text: outcome.line, tone: 'error' as const}];
+		}
+		if (outcome.result !== 'configured') {
+			return [
+				...warning,
+				{text: `${outcome.ref} ${outcome.result}`, tone: outcome.result === 'created' ? ('ok' as const) : ('info' as const)},
+			];
+		}
 		const fields = outcome.fields ?? [];
 		const more = fields.length > shownFields ? `, +${fields.length - shownFields} more` : '';
 		const list = fields.length > 0 ? `: ${fields.slice(0, shownFields).join(', ')}${more}` : '';
@@ -94,14 +106,28 @@ export function contextsLoaded(state: UiState, names: string[], current: string)
 
 /** When namespaces cannot be listed (RBAC), the user types one instead. */
 export function namespacesForbidden(state: UiState, message: string): UiState {
-	return push({...state, busy: undefined}, {kind: 'prompt', prompt: {purpose: 'namespace', fields: [textField('namespace')], focus: 0, error: `cannot list namespaces (${message}); type one`}});
+	return push(
+		{...state, busy: undefined},
+		{
+			kind: 'prompt',
+			prompt: {purpose: 'namespace', fields: [textField('namespace')], focus: 0, error: `cannot list namespaces (${message}); type one`},
+		},
+	);
 }
 
 /** Names for `:` completion arrived: kept in the prompt (if it is still open), and the Tab that asked for them is done. */
 export function completionsLoaded(state: UiState, which: 'namespace' | 'context', names: readonly string[]): UiState {
 	const mode = state.modes.at(-1);
-	if (mode?.kind !== 'prompt' || mode.prompt.purpose !== 'command') return state;
+	if (mode?.kind !== 'prompt' || mode.prompt.purpose !== 'command') {
+		return state;
+	}
 	const prompt = {...mode.prompt, names: {...mode.prompt.names, [which]: names}};
 	const completion = completeColon(prompt.fields[0].value, prompt.names);
-	return {...state, modes: [...state.modes.slice(0, -1), {kind: 'prompt', prompt: {...prompt, fields: [textField(prompt.fields[0].label, completion.line)]}}]};
+	return {
+		...state,
+		modes: [
+			...state.modes.slice(0, -1),
+			{kind: 'prompt', prompt: {...prompt, fields: [textField(prompt.fields[0].label, completion.line)]}},
+		],
+	};
 }

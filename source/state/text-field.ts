@@ -20,7 +20,9 @@ export function editText(field: TextField, key: KeyPress): TextField | undefined
 	const {value, cursor} = field;
 	switch (key.name) {
 		case 'backspace': {
-			if (cursor === 0) return field;
+			if (cursor === 0) {
+				return field;
+			}
 			return {...field, value: value.slice(0, cursor - 1) + value.slice(cursor), cursor: cursor - 1};
 		}
 
@@ -54,7 +56,9 @@ export function editText(field: TextField, key: KeyPress): TextField | undefined
 		default: {
 			// Control characters never become text; a paste may bring several printable ones.
 			const text = key.text.replace(/[\u0000-\u001F\u007F]/g, '');
-			if (text === '') return undefined;
+			if (text === '') {
+				return undefined;
+			}
 			return {...field, value: value.slice(0, cursor) + text + value.slice(cursor), cursor: cursor + text.length};
 		}
 	}

@@ -39,10 +39,26 @@ export interface MainScreenProps {
 export const minimumSize = {columns: 50, rows: 10};
 
 /** Header, the view on top (a pane, or an overlay on it), footer; and the one input router. */
-export function MainScreen({cluster, files, manifestError, readonly, columns, rows, theme, state, update, read, onQuit, onNamespace, onContext}: MainScreenProps) {
+export function MainScreen({
+	cluster,
+	files,
+	manifestError,
+	readonly,
+	columns,
+	rows,
+	theme,
+	state,
+	update,
+	read,
+	onQuit,
+	onNamespace,
+	onContext,
+}: MainScreenProps) {
 	const now = useNow();
 	const data = useScreenData(cluster, state, files, manifestError, now);
-	if (data.pods.synced) trace(`render ${data.pods.items.length} pods`);
+	if (data.pods.synced) {
+		trace(`render ${data.pods.items.length} pods`);
+	}
 	const height = rows - 1; // one line less than the terminal, so Ink never clears the screen to redraw
 	const paneHeight = Math.max(1, height - 4);
 	const props: ViewProps = {cluster, state, data, readonly, width: columns, height: paneHeight, now, theme};
@@ -74,11 +90,20 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 
 	useKeyRouter({read, update, context, run});
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
-		return <Box width={columns}><Text wrap="wrap">{`Terminal too small (${columns}x${rows}): kpods needs at least ${minimumSize.columns}x${minimumSize.rows}. Resize, or press q to quit.`}</Text></Box>;
+		return (
+			<Box width={columns}>
+				<Text wrap="wrap">{`Terminal too small (${columns}x${rows}): kpods needs at least ${minimumSize.columns}x${minimumSize.rows}. Resize, or press q to quit.`}</Text>
+			</Box>
+		);
 	}
 
 	const {Body} = bodyView(state);
-	const notes = ([['services', data.services.state], ['endpoints', data.endpoints.state]] as const)
+	const notes = (
+		[
+			['services', data.services.state],
+			['endpoints', data.endpoints.state],
+		] as const
+	)
 		.filter(([, entry]) => entry.kind !== 'live' && entry.kind !== 'connecting' && data.pods.state.kind === 'live')
 		.map(([name, entry]) => `${name} ${entry.kind}`);
 	return (
@@ -95,9 +120,9 @@ export function MainScreen({cluster, files, manifestError, readonly, columns, ro
 				theme={theme}
 			/>
 			<Box height={paneHeight} flexDirection="column">
-				<Body {...props}/>
+				<Body {...props} />
 			</Box>
-			<FooterView {...props} width={columns}/>
+			<FooterView {...props} width={columns} />
 		</Box>
 	);
 }

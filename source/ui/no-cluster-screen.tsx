@@ -21,7 +21,9 @@ export function NoClusterScreen({looked, columns, theme, onQuit, startSandbox, o
 	const [starting, setStarting] = useState(false);
 	const [error, setError] = useState<string>();
 	useInput((input, key) => {
-		if (starting) return;
+		if (starting) {
+			return;
+		}
 		const command = commandFor(keyName(input, key).name, ['noCluster'])?.command;
 		if (command === 'sandbox' && startSandbox) {
 			setStarting(true);
@@ -33,7 +35,10 @@ export function NoClusterScreen({looked, columns, theme, onQuit, startSandbox, o
 			onQuit();
 		}
 	});
-	const keys = bindingsFor(['noCluster']).filter(binding => binding.command !== 'sandbox' || startSandbox).map(binding => `${binding.label}: ${binding.hint}`).join('   ');
+	const keys = bindingsFor(['noCluster'])
+		.filter(binding => binding.command !== 'sandbox' || startSandbox)
+		.map(binding => `${binding.label}: ${binding.hint}`)
+		.join('   ');
 	const lines = [
 		'No kubeconfig found, so there is no cluster to talk to.',
 		`Looked in: ${looked.join(', ') || '(nowhere)'}`,
@@ -45,8 +50,12 @@ export function NoClusterScreen({looked, columns, theme, onQuit, startSandbox, o
 	];
 	return (
 		<Box flexDirection="column">
-			<Text bold color={theme.accent}>kpods</Text>
-			{lines.map((line, index) => <Text key={index}>{fitLine(line, columns)}</Text>)}
+			<Text bold color={theme.accent}>
+				kpods
+			</Text>
+			{lines.map((line, index) => (
+				<Text key={index}>{fitLine(line, columns)}</Text>
+			))}
 			{starting ? <Text color={theme.tone('info')}>Starting the sandbox…</Text> : <Text bold>{keys}</Text>}
 			{error ? <Text color={theme.tone('error')}>{fitLine(`could not start the sandbox: ${error}`, columns)}</Text> : null}
 			<Text color={theme.dim}>{fitLine('Later, from a shell: kpods --sandbox, or kpods sandbox to serve one for kubectl.', columns)}</Text>

@@ -41,12 +41,18 @@ export async function runTui(props: Omit<AppProps, 'onQuit'>, cleanup: () => Pro
 	};
 
 	const restore = () => {
-		if (restored || terminalGone) return;
+		if (restored || terminalGone) {
+			return;
+		}
 		restored = true;
 		try {
 			// On a hung-up terminal this reports EIO (an 'error' event): hangUp below takes over.
-			if (stdin.isTTY) stdin.setRawMode(false);
-			if (!terminalGone) stdout.write(showCursor + leaveAlternateScreen);
+			if (stdin.isTTY) {
+				stdin.setRawMode(false);
+			}
+			if (!terminalGone) {
+				stdout.write(showCursor + leaveAlternateScreen);
+			}
 		} catch {
 			// The terminal went away while restoring it: nothing left to restore.
 		}
@@ -55,20 +61,31 @@ export async function runTui(props: Omit<AppProps, 'onQuit'>, cleanup: () => Pro
 	// Raw mode before the first frame: a key pressed as soon as anything shows (ctrl-c
 	// included) is a key Ink reads, not a signal from the terminal. Ink's input hook only
 	// takes over after React's effects run, which can be well after the first frame on a busy machine.
-	if (stdin.isTTY) stdin.setRawMode(true);
+	if (stdin.isTTY) {
+		stdin.setRawMode(true);
+	}
 	stdout.write(enterAlternateScreen);
 	process.once('exit', restore);
 	let exitCode = 0;
-	const instance = render(<App {...props} onQuit={() => instance.unmount()}/>, {exitOnCtrlC: false, patchConsole: true, maxFps: 30, incrementalRendering: false});
+	const instance = render(<App {...props} onQuit={() => instance.unmount()} />, {
+		exitOnCtrlC: false,
+		patchConsole: true,
+		maxFps: 30,
+		incrementalRendering: false,
+	});
 	const stopOn = (signal: NodeJS.Signals) => {
 		exitCode = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15);
 		instance.unmount();
 	};
 
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stopOn);
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.once(signal, stopOn);
+	}
 	// The terminal is gone: stop at once and quietly (every write would fail again), after the cleanup.
 	const hangUp = () => {
-		if (terminalGone) return;
+		if (terminalGone) {
+			return;
+		}
 		terminalGone = true;
 		exitCode = 129;
 		instance.unmount();
@@ -79,11 +96,16 @@ export async function runTui(props: Omit<AppProps, 'onQuit'>, cleanup: () => Pro
 	};
 
 	const onStreamError = (error: NodeJS.ErrnoException) => {
-		if (terminalGoneCodes.has(error.code ?? '')) hangUp();
-		else crash(error);
+		if (terminalGoneCodes.has(error.code ?? '')) {
+			hangUp();
+		} else {
+			crash(error);
+		}
 	};
 
-	for (const stream of [stdin, stdout, stderr]) stream.on('error', onStreamError);
+	for (const stream of [stdin, stdout, stderr]) {
+		stream.on('error', onStreamError);
+	}
 	const crash = (error: unknown) => {
 		if (terminalGoneCodes.has((error as NodeJS.ErrnoException)?.code ?? '')) {
 			hangUp();
@@ -93,7 +115,9 @@ export async function runTui(props: Omit<AppProps, 'onQuit'>, cleanup: () => Pro
 		instance.unmount();
 		restore();
 		stderr.write(`kpods: ${error instanceof Error ? error.message : String(error)}\n`);
-		if (process.env.KPODS_DEBUG) stderr.write(`${(error as Error).stack ?? ''}\n`);
+		if (process.env.KPODS_DEBUG) {
+			stderr.write(`${(error as Error).stack ?? ''}\n`);
+		}
 		process.exit(1);
 	};
 
@@ -106,6 +130,8 @@ export async function runTui(props: Omit<AppProps, 'onQuit'>, cleanup: () => Pro
 		await cleanUp();
 	}
 
-	if (terminalGone) forgetTerminal();
+	if (terminalGone) {
+		forgetTerminal();
+	}
 	return exitCode;
 }

@@ -60,7 +60,16 @@ export interface PaneView extends View {
 
 const scrolling = (title: string, lines: (props: ViewProps) => readonly DetailLine[]): View => ({
 	lines,
-	Body: props => <ScrollView title={title} lines={lines(props)} scroll={(topMode(props.state) as {scroll: number}).scroll} width={props.width} height={props.height} theme={props.theme}/>,
+	Body: props => (
+		<ScrollView
+			title={title}
+			lines={lines(props)}
+			scroll={(topMode(props.state) as {scroll: number}).scroll}
+			width={props.width}
+			height={props.height}
+			theme={props.theme}
+		/>
+	),
 });
 
 /** Row keys per rows array: computed once per change of the rows, however often they are asked for. */
@@ -77,34 +86,64 @@ function keysOf<T extends object>(rows: readonly T[], key: (row: T) => string): 
 
 const selected = (pane: Pane, {state, data}: ViewProps) => selectedIndex(paneViews[pane].rowKeys(data), state.selection[pane]);
 const listProps = (props: ViewProps, pane: 'pods' | 'services' | 'events') => ({
-	allNamespaces: props.cluster.info.allNamespaces, namespace: props.cluster.info.namespace, state: props.data[pane].state, synced: props.data[pane].synced,
-	filtered: props.data.filters[pane].kind !== 'none', selected: selected(pane, props), width: props.width, height: props.height, now: props.now, theme: props.theme,
+	allNamespaces: props.cluster.info.allNamespaces,
+	namespace: props.cluster.info.namespace,
+	state: props.data[pane].state,
+	synced: props.data[pane].synced,
+	filtered: props.data.filters[pane].kind !== 'none',
+	selected: selected(pane, props),
+	width: props.width,
+	height: props.height,
+	now: props.now,
+	theme: props.theme,
 });
 
 /** The panes, by id; their keys, titles and `:` names are in `source/keys/panes.ts`. */
 export const paneViews: Record<Pane, PaneView> = {
 	pods: {
 		rowKeys: data => keysOf(data.podRows, row => row.key),
-		Body: props => <PodsPane rows={props.data.podRows} {...listProps(props, 'pods')}/>,
+		Body: props => <PodsPane rows={props.data.podRows} {...listProps(props, 'pods')} />,
 	},
 	services: {
 		rowKeys: data => keysOf(data.serviceRows, row => row.key),
-		Body: props => <ServicesPane services={props.data.serviceRows} endpoints={props.data.endpoints.items} pods={props.data.pods.items} nodes={props.data.nodes.items} {...listProps(props, 'services')}/>,
+		Body: props => (
+			<ServicesPane
+				services={props.data.serviceRows}
+				endpoints={props.data.endpoints.items}
+				pods={props.data.pods.items}
+				nodes={props.data.nodes.items}
+				{...listProps(props, 'services')}
+			/>
+		),
 	},
 	events: {
 		rowKeys: data => keysOf(data.eventRows, eventKey),
 		// `Enter` jumps to the object an event is about.
-		context: ({data}) => ({eventTarget: key => {
-			const event = data.eventRows.find(row => eventKey(row) === key);
-			return event ? eventTargetOf(event) : undefined;
-		}}),
-		Body: props => <EventsPane events={props.data.eventRows} {...listProps(props, 'events')}/>,
+		context: ({data}) => ({
+			eventTarget: key => {
+				const event = data.eventRows.find(row => eventKey(row) === key);
+				return event ? eventTargetOf(event) : undefined;
+			},
+		}),
+		Body: props => <EventsPane events={props.data.eventRows} {...listProps(props, 'events')} />,
 	},
 	manifests: {
 		rowKeys: data => keysOf(data.files, file => file.path),
 		Body: props => {
 			const {data, state, width, height, theme} = props;
-			return <ManifestsPane files={data.files} loadError={data.manifestError} selected={selected('manifests', props)} previewScroll={state.previewScroll} applyResult={state.applyResult} preview={applyPreviewOf(state)} width={width} height={height} theme={theme}/>;
+			return (
+				<ManifestsPane
+					files={data.files}
+					loadError={data.manifestError}
+					selected={selected('manifests', props)}
+					previewScroll={state.previewScroll}
+					applyResult={state.applyResult}
+					preview={applyPreviewOf(state)}
+					width={width}
+					height={height}
+					theme={theme}
+				/>
+			);
 		},
 	},
 };
@@ -119,9 +158,14 @@ export const overlayViews: Record<Mode['kind'], View> = {
 			const mode = state.modes.findLast(entry => entry.kind === 'detail')!;
 			const {target, scroll, search} = mode as Extract<Mode, {kind: 'detail'}>;
 			const text = (mode as Extract<Mode, {kind: 'detail'}>).text === 'yaml' ? ' — YAML (y: describe)' : '';
-			const found = search ? `  /${search.query}: ${matchPosition(detail.lines.map(line => line.text), search)}` : '';
+			const found = search
+				? `  /${search.query}: ${matchPosition(
+						detail.lines.map(line => line.text),
+						search,
+					)}`
+				: '';
 			const title = `${target.kind} ${target.namespace}/${target.name}${text}${detail.gone ? ' — gone (deleted)' : detail.loading ? ' — loading…' : ''}${found}`;
-			return <ScrollView title={title} lines={detail.lines} scroll={scroll} width={width} height={height} theme={theme} search={search}/>;
+			return <ScrollView title={title} lines={detail.lines} scroll={scroll} width={width} height={height} theme={theme} search={search} />;
 		},
 	},
 	logs: {
@@ -129,23 +173,49 @@ export const overlayViews: Record<Mode['kind'], View> = {
 		context: ({state, data}) => ({logs: {lineCount: data.logs.lines.length, matches: logMatches(data.logs, topMode(state) as LogsMode)}}),
 		Body: ({state, data, width, height, theme}) => {
 			const mode = state.modes.findLast(entry => entry.kind === 'logs')!;
-			return <LogView title={logTitle(mode)} log={data.logs} mode={mode} width={width} height={height} theme={theme}/>;
+			return <LogView title={logTitle(mode)} log={data.logs} mode={mode} width={width} height={height} theme={theme} />;
 		},
 	},
 	forwards: {
 		context: ({data}) => ({forwardIds: data.forwards.map(row => row.id)}),
-		Body: ({state, data, width, height, theme}) => <ForwardList rows={data.forwards} selection={(state.modes.findLast(mode => mode.kind === 'forwards') as Extract<Mode, {kind: 'forwards'}>).selection} width={width} height={height} theme={theme}/>,
+		Body: ({state, data, width, height, theme}) => (
+			<ForwardList
+				rows={data.forwards}
+				selection={(state.modes.findLast(mode => mode.kind === 'forwards') as Extract<Mode, {kind: 'forwards'}>).selection}
+				width={width}
+				height={height}
+				theme={theme}
+			/>
+		),
 	},
 	picker: {
 		Body: ({state, cluster, width, height, theme}) => {
 			const mode = topMode(state) as Extract<Mode, {kind: 'picker'}>;
-			return <Picker purpose={mode.purpose} names={mode.names} selection={mode.selection} current={cluster.info.context} width={width} height={height} theme={theme}/>;
+			return (
+				<Picker
+					purpose={mode.purpose}
+					names={mode.names}
+					selection={mode.selection}
+					current={cluster.info.context}
+					width={width}
+					height={height}
+					theme={theme}
+				/>
+			);
 		},
 	},
 	// The dry run shows in the manifests pane; the question is the footer.
-	applyPreview: {Footer: ({state, width, theme}) => <ApplyConfirmBar preview={applyPreviewOf(state)!} width={width} theme={theme}/>},
-	confirm: {Footer: ({state, width, theme}) => <ConfirmBar target={(topMode(state) as Extract<Mode, {kind: 'confirm'}>).target} width={width} theme={theme}/>},
-	prompt: {Footer: ({state, width, theme}) => <PromptBar prompt={(topMode(state) as Extract<Mode, {kind: 'prompt'}>).prompt} width={width} theme={theme}/>},
+	applyPreview: {Footer: ({state, width, theme}) => <ApplyConfirmBar preview={applyPreviewOf(state)!} width={width} theme={theme} />},
+	confirm: {
+		Footer: ({state, width, theme}) => (
+			<ConfirmBar target={(topMode(state) as Extract<Mode, {kind: 'confirm'}>).target} width={width} theme={theme} />
+		),
+	},
+	prompt: {
+		Footer: ({state, width, theme}) => (
+			<PromptBar prompt={(topMode(state) as Extract<Mode, {kind: 'prompt'}>).prompt} width={width} theme={theme} />
+		),
+	},
 };
 
 /** The apply dry run waiting for y, if that is the top mode. */
@@ -156,12 +226,19 @@ function applyPreviewOf(state: UiState) {
 
 /** The log lines that hold the search text, as shown (timestamps or not). */
 function logMatches(log: LogSnapshot, mode: LogsMode): number[] {
-	return mode.search === '' ? [] : searchLines(log.lines.map(entry => logLineText(entry, mode.timestamps)), mode.search);
+	return mode.search === ''
+		? []
+		: searchLines(
+				log.lines.map(entry => logLineText(entry, mode.timestamps)),
+				mode.search,
+			);
 }
 
 /** The log view's title: whose log, like kubectl names it. */
 function logTitle(mode: LogsMode): string {
-	const what = mode.pods ? `service/${mode.target.name} (${mode.pods.length} pod${mode.pods.length === 1 ? '' : 's'})` : `pod/${mode.target.name}/${mode.container ?? ''}`;
+	const what = mode.pods
+		? `service/${mode.target.name} (${mode.pods.length} pod${mode.pods.length === 1 ? '' : 's'})`
+		: `pod/${mode.target.name}/${mode.container ?? ''}`;
 	return `Logs ${mode.target.namespace}/${what}${mode.previous ? ' — previous instance' : ''}`;
 }
 
@@ -175,17 +252,34 @@ export function bodyView(state: UiState): View & {Body: NonNullable<View['Body']
 export function FooterView(props: ViewProps) {
 	const mode = topMode(props.state);
 	const Own = mode && overlayViews[mode.kind].Footer;
-	if (Own) return <Own {...props}/>;
+	if (Own) {
+		return <Own {...props} />;
+	}
 	const {state, readonly, width, theme} = props;
-	return <Footer status={state.status ?? filterStatus(props)} busy={state.busy} bindings={bindingsFor(activeScopes(state))} readonly={readonly} width={width} theme={theme}/>;
+	return (
+		<Footer
+			status={state.status ?? filterStatus(props)}
+			busy={state.busy}
+			bindings={bindingsFor(activeScopes(state))}
+			readonly={readonly}
+			width={width}
+			theme={theme}
+		/>
+	);
 }
 
 /** With nothing else to say, the footer reminds the user a filter is on. */
 function filterStatus({state, data}: ViewProps): StatusLine | undefined {
-	if (!isFilterPane(state.pane)) return undefined;
+	if (!isFilterPane(state.pane)) {
+		return undefined;
+	}
 	const filter = data.filters[state.pane];
 	const text = state.filter[state.pane];
-	if (filter.kind === 'invalid') return {text: `filter "${text}": ${filter.error}`, tone: 'error'};
-	if (filter.kind === 'none') return undefined;
+	if (filter.kind === 'invalid') {
+		return {text: `filter "${text}": ${filter.error}`, tone: 'error'};
+	}
+	if (filter.kind === 'none') {
+		return undefined;
+	}
 	return {text: `filter: ${text}   (Esc clears, / edits)`, tone: 'info'};
 }

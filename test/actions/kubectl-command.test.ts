@@ -6,7 +6,10 @@ import {kubectlApply, kubectlDelete, kubectlRun, shellQuote} from '../../source/
 describe('the kubectl behind each action', () => {
 	test('run, delete and apply as the tutorial writes them', () => {
 		assert.equal(kubectlRun('testando', 'nginx', 'default', 'default'), 'kubectl run testando --image=nginx');
-		assert.equal(kubectlRun('pod-2', 'sposigor/app-flask-teste:1', 'default', 'default'), 'kubectl run pod-2 --image=sposigor/app-flask-teste:1');
+		assert.equal(
+			kubectlRun('pod-2', 'sposigor/app-flask-teste:1', 'default', 'default'),
+			'kubectl run pod-2 --image=sposigor/app-flask-teste:1',
+		);
 		assert.equal(kubectlDelete('Pod', 'testando', 'default', 'default'), 'kubectl delete pod testando');
 		assert.equal(kubectlDelete('Service', 'svc-pod', 'default', 'default'), 'kubectl delete service svc-pod');
 		assert.equal(kubectlApply(['manifests/svc-pod.yaml'], 'default', 'default'), 'kubectl apply -f manifests/svc-pod.yaml');

@@ -27,7 +27,9 @@ function shell(commandLine: string, env: NodeJS.ProcessEnv): Promise<{code: numb
 	});
 }
 
-const kubectlMissing = await shell('kubectl version --client', {}).then(({code, output}) => code === 0 ? false : `kubectl is not installed (or does not run here): ${output.trim().split('\n')[0]}`);
+const kubectlMissing = await shell('kubectl version --client', {}).then(({code, output}) =>
+	code === 0 ? false : `kubectl is not installed (or does not run here): ${output.trim().split('\n')[0]}`,
+);
 
 describe('the kubectl shown with each action prints what kpods prints', {skip: kubectlMissing}, () => {
 	let ours: Sandbox;
@@ -51,7 +53,10 @@ describe('the kubectl shown with each action prints what kpods prints', {skip: k
 	async function kubectlSays(commandLine: string): Promise<string[]> {
 		const {output} = await shell(commandLine, {KUBECONFIG: kubeconfig});
 		// kubectl 1.33+ adds where a deleted object was; the words before are the same.
-		return output.trimEnd().split('\n').map(line => line.replace(/ deleted from \S+ namespace$/, ' deleted'));
+		return output
+			.trimEnd()
+			.split('\n')
+			.map(line => line.replace(/ deleted from \S+ namespace$/, ' deleted'));
 	}
 
 	test('run, run again, run with an invalid name', async () => {
@@ -65,12 +70,19 @@ describe('the kubectl shown with each action prints what kpods prints', {skip: k
 		const files = await loadManifestDir(bundledManifestsDir(), repoRoot);
 		for (let round = 0; round < 2; round++) {
 			const {outcomes, kubectl} = await applyDocuments(kc, files, {namespace: 'default', ...context});
-			assert.deepEqual(await kubectlSays(kubectl), outcomes.map(outcome => outcome.line), kubectl);
+			assert.deepEqual(
+				await kubectlSays(kubectl),
+				outcomes.map(outcome => outcome.line),
+				kubectl,
+			);
 		}
 	});
 
 	test('delete a pod and a service', async () => {
-		for (const target of [{kind: 'Pod', name: 'testando'}, {kind: 'Service', name: 'svc-pod'}] as const) {
+		for (const target of [
+			{kind: 'Pod', name: 'testando'},
+			{kind: 'Service', name: 'svc-pod'},
+		] as const) {
 			const result = await deleteObject(kc, {...target, namespace: 'default'}, context);
 			assert.deepEqual(await kubectlSays(result.kubectl), result.lines, result.kubectl);
 		}

@@ -15,16 +15,20 @@ describe('runPod on the sandbox', () => {
 		assert.deepEqual(result, {ok: true, lines: ['pod/testando created'], kubectl: 'kubectl run testando --image=nginx'});
 		const pod = await cluster.core.readNamespacedPod({name: 'testando', namespace: 'default'});
 		assert.deepEqual(pod.metadata?.labels, {run: 'testando'});
-		assert.deepEqual(pod.spec?.containers.map(container => [container.name, container.image]), [['testando', 'nginx']]);
+		assert.deepEqual(
+			pod.spec?.containers.map(container => [container.name, container.image]),
+			[['testando', 'nginx']],
+		);
 		assert.equal(pod.spec?.restartPolicy, 'Always');
 		assert.equal(pod.spec?.dnsPolicy, 'ClusterFirst');
 	});
 
-	test('the same name again: the server\'s AlreadyExists', async () => {
-		assert.deepEqual(
-			await runPod(cluster.kc, {namespace: 'default', name: 'testando', image: 'nginx'}, {contextNamespace: 'default'}),
-			{ok: false, lines: ['Error from server (AlreadyExists): pods "testando" already exists'], kubectl: 'kubectl run testando --image=nginx'},
-		);
+	test("the same name again: the server's AlreadyExists", async () => {
+		assert.deepEqual(await runPod(cluster.kc, {namespace: 'default', name: 'testando', image: 'nginx'}, {contextNamespace: 'default'}), {
+			ok: false,
+			lines: ['Error from server (AlreadyExists): pods "testando" already exists'],
+			kubectl: 'kubectl run testando --image=nginx',
+		});
 	});
 
 	test('another namespace: -n in the kubectl line', async () => {
@@ -39,12 +43,19 @@ describe('runPod on the sandbox', () => {
 		assert.equal(result.kubectl, 'kubectl run bad_name --image=nginx');
 		assert.equal(result.lines[0], 'The Pod "bad_name" is invalid: ');
 		assert.match(result.lines[1]!, /^\* metadata\.name: Invalid value: "bad_name": a lowercase RFC 1123 subdomain must consist of/);
-		assert.match(result.lines[2]!, /^\* spec\.containers\[0\]\.name: Invalid value: "bad_name": a lowercase RFC 1123 label must consist of/);
+		assert.match(
+			result.lines[2]!,
+			/^\* spec\.containers\[0\]\.name: Invalid value: "bad_name": a lowercase RFC 1123 label must consist of/,
+		);
 		assert.equal(await statusOf(cluster.core.readNamespacedPod({name: 'bad_name', namespace: 'default'})), 404);
 	});
 
-	test('the client-side message is the sandbox server\'s own, word for word', async () => {
-		for (const [name, image] of [['bad_name', 'nginx'], ['my.pod', 'nginx'], ['noimage', '']] as const) {
+	test("the client-side message is the sandbox server's own, word for word", async () => {
+		for (const [name, image] of [
+			['bad_name', 'nginx'],
+			['my.pod', 'nginx'],
+			['noimage', ''],
+		] as const) {
 			const expected = validateRun(name, image);
 			assert.ok(expected, `${name} ${image} should be invalid`);
 			try {

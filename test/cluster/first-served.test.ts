@@ -12,8 +12,12 @@ function source(name: string, calls: string[], items: Raw[] | ApiError): ListWat
 	return {
 		async list(_options, onItem) {
 			calls.push(`list ${name}`);
-			if (items instanceof ApiError) throw items;
-			for (const item of items) onItem(item);
+			if (items instanceof ApiError) {
+				throw items;
+			}
+			for (const item of items) {
+				onItem(item);
+			}
 			return {metadata: {resourceVersion: '1'}};
 		},
 		async watch() {
@@ -22,7 +26,10 @@ function source(name: string, calls: string[], items: Raw[] | ApiError): ListWat
 	};
 }
 
-const endpoints: Endpoints = {metadata: {name: 'svc-pod', namespace: 'default'}, subsets: [{addresses: [{ip: '172.17.0.4'}], ports: [{port: 80, protocol: 'TCP'}]}]};
+const endpoints: Endpoints = {
+	metadata: {name: 'svc-pod', namespace: 'default'},
+	subsets: [{addresses: [{ip: '172.17.0.4'}], ports: [{port: 80, protocol: 'TCP'}]}],
+};
 const signal = new AbortController().signal;
 
 test('a server without discovery.k8s.io/v1 (404) is read from core/v1 Endpoints, and stays there', async () => {
@@ -34,13 +41,19 @@ test('a server without discovery.k8s.io/v1 (404) is read from core/v1 Endpoints,
 	await combined.watch({resourceVersion: '1', timeoutSeconds: 1, signal}, () => undefined);
 	await combined.list({signal}, () => undefined);
 	assert.deepEqual(calls, ['list slices', 'list endpoints', 'watch endpoints', 'list endpoints']);
-	assert.deepEqual(seen.map(raw => groupFromEndpoints(raw as Endpoints).endpoints.map(entry => `${entry.ip}:${entry.port}`)), [['172.17.0.4:80']]);
+	assert.deepEqual(
+		seen.map(raw => groupFromEndpoints(raw as Endpoints).endpoints.map(entry => `${entry.ip}:${entry.port}`)),
+		[['172.17.0.4:80']],
+	);
 });
 
 test('other errors are not a reason to fall back', async () => {
 	const calls: string[] = [];
 	const forbidden = new ApiError(403, 'endpointslices.discovery.k8s.io is forbidden', 'Forbidden');
 	const combined = firstServed([source('slices', calls, forbidden), source('endpoints', calls, [endpoints])]);
-	await assert.rejects(combined.list({signal}, () => undefined), forbidden);
+	await assert.rejects(
+		combined.list({signal}, () => undefined),
+		forbidden,
+	);
 	assert.deepEqual(calls, ['list slices']);
 });

@@ -7,7 +7,9 @@ function split(document: string, chunkSize: number) {
 	const items: unknown[] = [];
 	const splitter = new ItemSplitter(json => items.push(JSON.parse(json)));
 	const bytes = Buffer.from(document);
-	for (let start = 0; start < bytes.length; start += chunkSize) splitter.push(bytes.subarray(start, start + chunkSize));
+	for (let start = 0; start < bytes.length; start += chunkSize) {
+		splitter.push(bytes.subarray(start, start + chunkSize));
+	}
 	return {items, rest: splitter.end<Record<string, unknown>>()};
 }
 
@@ -16,7 +18,10 @@ const list = {
 	apiVersion: 'v1',
 	metadata: {resourceVersion: '200645', continue: ''},
 	items: [
-		{metadata: {name: 'a', annotations: {'x/"quoted"': 'brace } and ] in a string', items: '[{'}}, spec: {containers: [{name: 'c', args: ['\\', '"}']}]}},
+		{
+			metadata: {name: 'a', annotations: {'x/"quoted"': 'brace } and ] in a string', items: '[{'}},
+			spec: {containers: [{name: 'c', args: ['\\', '"}']}]},
+		},
 		{metadata: {name: 'ünïcødé-名前'}, status: {phase: 'Running', conditions: [{type: 'Ready', status: 'True'}]}},
 		{metadata: {name: 'c'}, items: [{nested: [[], {}]}]},
 	],
@@ -33,8 +38,14 @@ test('items come out whole and in order, whatever the chunking', () => {
 
 test('pretty-printed documents, empty lists, and items before metadata', () => {
 	assert.deepEqual(split(JSON.stringify(list, null, 2), 5).items, list.items);
-	assert.deepEqual(split('{"kind":"PodList","metadata":{"resourceVersion":"7"},"items":[]}', 4), {items: [], rest: {kind: 'PodList', metadata: {resourceVersion: '7'}, items: []}});
-	assert.deepEqual(split('{"items":[{"a":1}],"metadata":{"resourceVersion":"8"}}', 3), {items: [{a: 1}], rest: {items: [], metadata: {resourceVersion: '8'}}});
+	assert.deepEqual(split('{"kind":"PodList","metadata":{"resourceVersion":"7"},"items":[]}', 4), {
+		items: [],
+		rest: {kind: 'PodList', metadata: {resourceVersion: '7'}, items: []},
+	});
+	assert.deepEqual(split('{"items":[{"a":1}],"metadata":{"resourceVersion":"8"}}', 3), {
+		items: [{a: 1}],
+		rest: {items: [], metadata: {resourceVersion: '8'}},
+	});
 });
 
 test('a document cut short is an error, not a short list', () => {
@@ -45,25 +56,48 @@ test('a document cut short is an error, not a short list', () => {
 
 test('backslashes and quotes at every chunk boundary', () => {
 	const values = ['\\', '\\\\', '"', '\\"', '\\\\"', 'a\\', '}{][', '\\u0022', 'x\\\\\\"y'];
-	const document = JSON.stringify({metadata: {}, items: values.map((value, index) => ({metadata: {name: `p${index}`, annotations: {[value]: value}}}))});
-	for (let size = 1; size <= 12; size++) assert.deepEqual(split(document, size).items.map(item => (item as {metadata: {name: string}}).metadata.name), values.map((_, index) => `p${index}`), `chunks of ${size}`);
+	const document = JSON.stringify({
+		metadata: {},
+		items: values.map((value, index) => ({metadata: {name: `p${index}`, annotations: {[value]: value}}})),
+	});
+	for (let size = 1; size <= 12; size++) {
+		assert.deepEqual(
+			split(document, size).items.map(item => (item as {metadata: {name: string}}).metadata.name),
+			values.map((_, index) => `p${index}`),
+			`chunks of ${size}`,
+		);
+	}
 });
 
 test('metadata.managedFields is cut out before parsing, wherever it stands in metadata', () => {
-	const managedFields = [{manager: 'kubectl-run', operation: 'Update', fieldsV1: {'f:metadata': {'f:labels': {'.': {}, 'f:run': {}}}, 'f:spec': {'f:containers': {'k:{"name":"x"}': {}}}}}];
+	const managedFields = [
+		{
+			manager: 'kubectl-run',
+			operation: 'Update',
+			fieldsV1: {'f:metadata': {'f:labels': {'.': {}, 'f:run': {}}}, 'f:spec': {'f:containers': {'k:{"name":"x"}': {}}}},
+		},
+	];
 	const last = {metadata: {name: 'a', labels: {run: 'a'}, managedFields}, spec: {containers: [{name: 'x', args: ['"managedFields":[']}]}};
 	const first = {metadata: {managedFields, name: 'b'}, status: {phase: 'Running'}};
 	const only = {metadata: {managedFields}};
 	const untouched = {metadata: {name: 'c'}, spec: {managedFields: ['not metadata: kept']}};
 	for (const pretty of [false, true]) {
-		const document = JSON.stringify({kind: 'PodList', metadata: {resourceVersion: '1'}, items: [last, first, only, untouched]}, null, pretty ? 2 : undefined);
+		const document = JSON.stringify(
+			{kind: 'PodList', metadata: {resourceVersion: '1'}, items: [last, first, only, untouched]},
+			null,
+			pretty ? 2 : undefined,
+		);
 		for (const size of [1, 3, 17, 100_000]) {
-			assert.deepEqual(split(document, size).items, [
-				{metadata: {name: 'a', labels: {run: 'a'}}, spec: last.spec},
-				{metadata: {name: 'b'}, status: {phase: 'Running'}},
-				{metadata: {}},
-				untouched,
-			], `pretty ${pretty}, chunks of ${size}`);
+			assert.deepEqual(
+				split(document, size).items,
+				[
+					{metadata: {name: 'a', labels: {run: 'a'}}, spec: last.spec},
+					{metadata: {name: 'b'}, status: {phase: 'Running'}},
+					{metadata: {}},
+					untouched,
+				],
+				`pretty ${pretty}, chunks of ${size}`,
+			);
 		}
 	}
 });

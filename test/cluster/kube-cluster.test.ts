@@ -41,11 +41,13 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 	let sandbox: Sandbox;
 	before(async () => {
 		sandbox = await startSandbox({timing: {scheduleMs: 5, pullMs: 10, startMs: 5, killMs: 20}});
-		for (const namespace of ['live', 'cut', 'drop']) await createNamespace(sandbox, namespace);
+		for (const namespace of ['live', 'cut', 'drop']) {
+			await createNamespace(sandbox, namespace);
+		}
 	});
 	after(async () => sandbox.close());
 
-	test('pods appear live with kubectl\'s cells, and go', async () => {
+	test("pods appear live with kubectl's cells, and go", async () => {
 		const cluster = new KubeCluster(connect(sandbox), {namespace: 'live', tuning: fast});
 		await waitFor(() => cluster.pods.getSnapshot().synced, 'first list');
 		await createPod(sandbox, 'live', 'web');
@@ -59,7 +61,7 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 		cluster.close();
 	});
 
-	test('after a network cut it says reconnecting, then converges to exactly the server\'s pods', async () => {
+	test("after a network cut it says reconnecting, then converges to exactly the server's pods", async () => {
 		await createPod(sandbox, 'cut', 'stays');
 		await createPod(sandbox, 'cut', 'deleted-meanwhile');
 		const cluster = new KubeCluster(connect(sandbox), {namespace: 'cut', tuning: fast});
@@ -67,9 +69,18 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 		await sandbox.suspend();
 		await waitFor(() => cluster.pods.getSnapshot().state.kind === 'reconnecting', 'reconnecting');
 		sandbox.objects.delete('pods', 'cut', 'deleted-meanwhile');
-		sandbox.objects.create('pods', {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'created-meanwhile', namespace: 'cut'}, spec: {containers: [{name: 'c', image: 'nginx'}]}});
+		sandbox.objects.create('pods', {
+			apiVersion: 'v1',
+			kind: 'Pod',
+			metadata: {name: 'created-meanwhile', namespace: 'cut'},
+			spec: {containers: [{name: 'c', image: 'nginx'}]},
+		});
 		await sandbox.resume();
-		await waitFor(() => cluster.pods.getSnapshot().state.kind === 'live' && names(cluster.pods).join() === 'created-meanwhile,stays', 'converged', 10_000);
+		await waitFor(
+			() => cluster.pods.getSnapshot().state.kind === 'live' && names(cluster.pods).join() === 'created-meanwhile,stays',
+			'converged',
+			10_000,
+		);
 		cluster.close();
 	});
 
@@ -83,7 +94,12 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 		sandbox.dropConnections();
 		// Created in the server's store, not over HTTP: the test's own pooled fetch socket was cut
 		// too, and a POST on it failed ("fetch failed") when the machine was busy.
-		sandbox.objects.create('pods', {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'after', namespace: 'drop'}, spec: {containers: [{name: 'c', image: 'nginx'}]}});
+		sandbox.objects.create('pods', {
+			apiVersion: 'v1',
+			kind: 'Pod',
+			metadata: {name: 'after', namespace: 'drop'},
+			spec: {containers: [{name: 'c', image: 'nginx'}]},
+		});
 		await waitFor(() => names(cluster.pods).join() === 'after,before', 'after', 10_000);
 	});
 
@@ -94,7 +110,14 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 			const cluster = new KubeCluster(connect(small), {namespace: 'gone', tuning: fast});
 			await waitFor(() => cluster.pods.getSnapshot().synced, 'synced');
 			await small.suspend();
-			for (let index = 0; index < 20; index++) small.objects.create('pods', {apiVersion: 'v1', kind: 'Pod', metadata: {name: `p-${String(index).padStart(2, '0')}`, namespace: 'gone'}, spec: {containers: [{name: 'c', image: 'nginx'}]}});
+			for (let index = 0; index < 20; index++) {
+				small.objects.create('pods', {
+					apiVersion: 'v1',
+					kind: 'Pod',
+					metadata: {name: `p-${String(index).padStart(2, '0')}`, namespace: 'gone'},
+					spec: {containers: [{name: 'c', image: 'nginx'}]},
+				});
+			}
 			await small.resume();
 			await waitFor(() => names(cluster.pods).length === 20 && cluster.pods.getSnapshot().state.kind === 'live', 'relisted', 10_000);
 			cluster.close();
@@ -103,7 +126,7 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 		}
 	});
 
-	test('403 on pods shows forbidden with the server\'s message; services keep working', async () => {
+	test("403 on pods shows forbidden with the server's message; services keep working", async () => {
 		sandbox.addUser({name: 'viewer', token: 'viewer-token', can: ({resource}) => resource !== 'pods'});
 		const cluster = new KubeCluster(connect(sandbox, 'viewer-token'), {namespace: 'default', tuning: fast});
 		await waitFor(() => cluster.pods.getSnapshot().state.kind === 'forbidden', 'forbidden');
@@ -120,10 +143,16 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 		const cluster = new KubeCluster(connect(sandbox), {namespace: undefined, tuning: fast});
 		await waitFor(() => cluster.endpoints.getSnapshot().items.some(group => group.service === 'kubernetes'), 'kubernetes endpoints');
 		const group = cluster.endpoints.getSnapshot().items.find(item => item.service === 'kubernetes')!;
-		assert.deepEqual(group.endpoints.map(entry => `${entry.ip}:${entry.port} ${entry.ready}`), ['192.168.49.2:8443 true']);
+		assert.deepEqual(
+			group.endpoints.map(entry => `${entry.ip}:${entry.port} ${entry.ready}`),
+			['192.168.49.2:8443 true'],
+		);
 		assert.equal(cluster.info.allNamespaces, true);
 		await waitFor(() => cluster.pods.getSnapshot().synced, 'pods');
-		assert.ok(cluster.pods.getSnapshot().items.some(row => row.namespace === 'kube-system'), 'kube-system pods are listed under -A');
+		assert.ok(
+			cluster.pods.getSnapshot().items.some(row => row.namespace === 'kube-system'),
+			'kube-system pods are listed under -A',
+		);
 		cluster.close();
 	});
 
@@ -143,7 +172,7 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 			assert.deepEqual(first.contexts(), ['first', 'second']);
 			const switched = first.withContext('second');
 			assert.ok(!('error' in switched));
-			await waitFor(() => names(switched.pods).includes('only-on-the-other-server'), 'the other server\'s pod');
+			await waitFor(() => names(switched.pods).includes('only-on-the-other-server'), "the other server's pod");
 			assert.equal(switched.info.namespace, 'elsewhere');
 			assert.equal(switched.info.server, other.httpsUrl);
 			assert.equal(first.info.server, sandbox.httpsUrl, 'the first cluster still talks to its own server');
@@ -165,7 +194,10 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 		const gone = new KubeCluster(connection, {namespace: 'default', tuning: fast});
 		const probe = await gone.probe(2000);
 		assert.equal(probe.ok, false);
-		assert.match((probe as {message: string}).message, /^cannot reach the server https:\/\/127\.0\.0\.1:\d+ \(context "kpods-sandbox"\): connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
+		assert.match(
+			(probe as {message: string}).message,
+			/^cannot reach the server https:\/\/127\.0\.0\.1:\d+ \(context "kpods-sandbox"\): connect ECONNREFUSED 127\.0\.0\.1:\d+$/,
+		);
 		gone.close();
 	});
 });

@@ -20,14 +20,17 @@ const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 function kubeconfig(name: string, cluster: Record<string, unknown>, user: Record<string, unknown>, extra = ''): string {
 	const file = join(directory, name);
-	writeFileSync(file, `${JSON.stringify({
-		apiVersion: 'v1',
-		kind: 'Config',
-		clusters: [{name: 'c', cluster: {server: 'https://192.168.49.2:8443', ...cluster}}],
-		users: [{name: 'u', user}],
-		contexts: [{name: 'ctx', context: {cluster: 'c', user: 'u', namespace: 'demo'}}],
-		'current-context': 'ctx',
-	})}${extra}`);
+	writeFileSync(
+		file,
+		`${JSON.stringify({
+			apiVersion: 'v1',
+			kind: 'Config',
+			clusters: [{name: 'c', cluster: {server: 'https://192.168.49.2:8443', ...cluster}}],
+			users: [{name: 'u', user}],
+			contexts: [{name: 'ctx', context: {cluster: 'c', user: 'u', namespace: 'demo'}}],
+			'current-context': 'ctx',
+		})}${extra}`,
+	);
 	return file;
 }
 
@@ -59,8 +62,16 @@ const compared = (options: https.RequestOptions) => ({
 describe('plain credentials: kpods reads without client-node, sending what client-node would', () => {
 	const cases: Array<[string, Record<string, unknown>, Record<string, unknown>]> = [
 		['a token and inline CA (the sandbox, kind)', {'certificate-authority-data': base64('CA-DATA')}, {token: 'abc.def'}],
-		['client certificate files beside the kubeconfig (minikube)', {'certificate-authority': 'certs/ca.crt'}, {'client-certificate': 'certs/client.crt', 'client-key': 'certs/client.key'}],
-		['inline client certificate', {'certificate-authority-data': base64('CA-DATA')}, {'client-certificate-data': base64('CERT-DATA'), 'client-key-data': base64('KEY-DATA')}],
+		[
+			'client certificate files beside the kubeconfig (minikube)',
+			{'certificate-authority': 'certs/ca.crt'},
+			{'client-certificate': 'certs/client.crt', 'client-key': 'certs/client.key'},
+		],
+		[
+			'inline client certificate',
+			{'certificate-authority-data': base64('CA-DATA')},
+			{'client-certificate-data': base64('CERT-DATA'), 'client-key-data': base64('KEY-DATA')},
+		],
 		['insecure, with a TLS server name', {'insecure-skip-tls-verify': true, 'tls-server-name': 'kubernetes.default'}, {token: 't'}],
 		['basic auth', {'certificate-authority-data': base64('CA-DATA')}, {username: 'admin', password: 'secret'}],
 	];
@@ -80,7 +91,11 @@ describe('plain credentials: kpods reads without client-node, sending what clien
 
 describe('anything else goes through client-node', () => {
 	const cases: Array<[string, Record<string, unknown>, Record<string, unknown>]> = [
-		['an exec plugin (EKS, GKE, AKS)', {}, {exec: {apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token']}}],
+		[
+			'an exec plugin (EKS, GKE, AKS)',
+			{},
+			{exec: {apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token']}},
+		],
 		['an auth provider', {}, {'auth-provider': {name: 'oidc', config: {'id-token': 'x'}}}],
 		['a token file', {}, {tokenFile: '/var/run/token'}],
 		['impersonation', {}, {token: 't', as: 'someone'}],
@@ -88,7 +103,9 @@ describe('anything else goes through client-node', () => {
 	];
 	for (const [name, cluster, user] of cases) {
 		test(name, async () => {
-			const connection = await connect(kubeconfig(`${name.replaceAll(/\W+/g, '-')}.yaml`, {'certificate-authority-data': base64('CA'), ...cluster}, user));
+			const connection = await connect(
+				kubeconfig(`${name.replaceAll(/\W+/g, '-')}.yaml`, {'certificate-authority-data': base64('CA'), ...cluster}, user),
+			);
 			assert.equal(connection.credentials, undefined);
 			const kc = await connection.kubeConfig();
 			assert.equal(kc.getCurrentContext(), 'ctx');
@@ -101,8 +118,14 @@ describe('merging and choosing, as kubectl does', () => {
 	test('$KUBECONFIG files: the first definition of a name wins, and the first current-context', async () => {
 		const first = join(directory, 'merge-first.yaml');
 		const second = join(directory, 'merge-second.yaml');
-		writeFileSync(first, 'clusters: [{name: shared, cluster: {server: "https://first:6443"}}]\nusers: [{name: u, user: {token: one}}]\ncontexts: [{name: a, context: {cluster: shared, user: u}}]\ncurrent-context: a\n');
-		writeFileSync(second, 'clusters: [{name: shared, cluster: {server: "https://second:6443"}}, {name: other, cluster: {server: "https://other:6443"}}]\nusers: [{name: u, user: {token: two}}]\ncontexts: [{name: b, context: {cluster: other, user: u, namespace: dev}}]\ncurrent-context: b\n');
+		writeFileSync(
+			first,
+			'clusters: [{name: shared, cluster: {server: "https://first:6443"}}]\nusers: [{name: u, user: {token: one}}]\ncontexts: [{name: a, context: {cluster: shared, user: u}}]\ncurrent-context: a\n',
+		);
+		writeFileSync(
+			second,
+			'clusters: [{name: shared, cluster: {server: "https://second:6443"}}, {name: other, cluster: {server: "https://other:6443"}}]\nusers: [{name: u, user: {token: two}}]\ncontexts: [{name: b, context: {cluster: other, user: u, namespace: dev}}]\ncurrent-context: b\n',
+		);
 		const result = await loadKubeconfig({env: {KUBECONFIG: `${first}:${join(directory, 'absent.yaml')}:${second}`}});
 		assert.equal(result.kind, 'ok');
 		const connection = (result as {connection: Connection}).connection;
@@ -117,7 +140,10 @@ describe('merging and choosing, as kubectl does', () => {
 	});
 
 	test('no kubeconfig, or one without contexts, offers the sandbox', async () => {
-		assert.deepEqual(await loadKubeconfig({env: {}, home: join(directory, 'nowhere')}), {kind: 'missing', looked: [join(directory, 'nowhere', '.kube', 'config')]});
+		assert.deepEqual(await loadKubeconfig({env: {}, home: join(directory, 'nowhere')}), {
+			kind: 'missing',
+			looked: [join(directory, 'nowhere', '.kube', 'config')],
+		});
 		const empty = join(directory, 'empty.yaml');
 		writeFileSync(empty, '');
 		assert.equal((await loadKubeconfig({kubeconfig: empty})).kind, 'missing');
@@ -134,12 +160,26 @@ describe('a kubeconfig that cannot be used is one line', () => {
 	test('each mistake says what and where', async () => {
 		const broken = join(directory, 'broken.yaml');
 		writeFileSync(broken, 'clusters:\n  - name: c\n   cluster: {}\n');
-		assert.match(await invalid({kubeconfig: broken}), /^error loading config file ".+broken\.yaml": yaml: line 3: bad indentation of a sequence entry$/);
-		assert.equal(await invalid({kubeconfig: join(directory, 'absent.yaml')}), `stat ${join(directory, 'absent.yaml')}: no such file or directory`);
+		assert.match(
+			await invalid({kubeconfig: broken}),
+			/^error loading config file ".+broken\.yaml": yaml: line 3: bad indentation of a sequence entry$/,
+		);
+		assert.equal(
+			await invalid({kubeconfig: join(directory, 'absent.yaml')}),
+			`stat ${join(directory, 'absent.yaml')}: no such file or directory`,
+		);
 		const file = kubeconfig('ok.yaml', {'certificate-authority-data': base64('CA')}, {token: 't'});
 		assert.equal(await invalid({kubeconfig: file, context: 'nope'}), 'context was not found for specified context: nope');
-		assert.match(await invalid({kubeconfig: kubeconfig('http.yaml', {server: 'http://127.0.0.1:8080'}, {token: 't'})}), /^cluster "c" uses plain http \(http:\/\/127\.0\.0\.1:8080\): set insecure-skip-tls-verify: true for it$/);
-		assert.match(await invalid({kubeconfig: kubeconfig('cert.yaml', {}, {'client-certificate': 'certs/missing.crt', 'client-key': 'certs/client.key'})}), /^unable to read .+certs\/missing\.crt for context "ctx": no such file or directory$/);
+		assert.match(
+			await invalid({kubeconfig: kubeconfig('http.yaml', {server: 'http://127.0.0.1:8080'}, {token: 't'})}),
+			/^cluster "c" uses plain http \(http:\/\/127\.0\.0\.1:8080\): set insecure-skip-tls-verify: true for it$/,
+		);
+		assert.match(
+			await invalid({
+				kubeconfig: kubeconfig('cert.yaml', {}, {'client-certificate': 'certs/missing.crt', 'client-key': 'certs/client.key'}),
+			}),
+			/^unable to read .+certs\/missing\.crt for context "ctx": no such file or directory$/,
+		);
 		const list = join(directory, 'list.yaml');
 		writeFileSync(list, '- just\n- a list\n');
 		assert.match(await invalid({kubeconfig: list}), /not a kubeconfig/);
@@ -149,12 +189,18 @@ describe('a kubeconfig that cannot be used is one line', () => {
 test('kubeConfig() does not keep a failure: the next call tries again; a success is kept', async () => {
 	// client-node refuses a kubeconfig with a cluster without a server, even one the context does not use.
 	const broken = join(directory, 'broken-other-cluster');
-	writeFileSync(broken, JSON.stringify({
-		clusters: [{name: 'c', cluster: {server: 'https://192.168.49.2:8443'}}, {name: 'other', cluster: {}}],
-		users: [{name: 'u', user: {token: 't'}}],
-		contexts: [{name: 'ctx', context: {cluster: 'c', user: 'u'}}],
-		'current-context': 'ctx',
-	}));
+	writeFileSync(
+		broken,
+		JSON.stringify({
+			clusters: [
+				{name: 'c', cluster: {server: 'https://192.168.49.2:8443'}},
+				{name: 'other', cluster: {}},
+			],
+			users: [{name: 'u', user: {token: 't'}}],
+			contexts: [{name: 'ctx', context: {cluster: 'c', user: 'u'}}],
+			'current-context': 'ctx',
+		}),
+	);
 	const connection = await connect(broken);
 	const first = connection.kubeConfig();
 	await assert.rejects(first);

@@ -22,7 +22,10 @@ function connect(sandbox: Sandbox): Connection {
 }
 
 /** Every snapshot a store publishes, in order: its row count and state. */
-function record<T>(store: {subscribe(listener: () => void): () => void; getSnapshot(): StoreSnapshot<T>}): Array<{rows: number; state: ConnectionState; synced: boolean}> {
+function record<T>(store: {
+	subscribe(listener: () => void): () => void;
+	getSnapshot(): StoreSnapshot<T>;
+}): Array<{rows: number; state: ConnectionState; synced: boolean}> {
 	const seen: Array<{rows: number; state: ConnectionState; synced: boolean}> = [];
 	store.subscribe(() => {
 		const snapshot = store.getSnapshot();
@@ -51,19 +54,27 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 					response.writeHead(answer.statusCode!, answer.headers);
 					answer.pipe(response);
 					answer.on('error', () => response.destroy());
-					if (request.url!.includes('limit=500')) answer.on('end', () => setTimeout(pageSent, 50));
+					if (request.url!.includes('limit=500')) {
+						answer.on('end', () => setTimeout(pageSent, 50));
+					}
 				});
 				upstream.on('error', () => response.destroy());
 				response.on('close', () => upstream.destroy());
 				request.pipe(upstream);
 			};
-			if (request.url!.includes('resourceVersion=0')) void pageDone.then(forward);
-			else forward();
+			if (request.url!.includes('resourceVersion=0')) {
+				void pageDone.then(forward);
+			} else {
+				forward();
+			}
 		});
 		await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
-		const api = new ApiClient(async options => {
-			options.headers = {...options.headers, authorization: `Bearer ${sandbox.token}`};
-		}, `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+		const api = new ApiClient(
+			async options => {
+				options.headers = {...options.headers, authorization: `Bearer ${sandbox.token}`};
+			},
+			`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+		);
 		const store = new ListWatchStore(pathSource<Pod>(api, '/api/v1/namespaces/paged/pods'), pod => pod.metadata.name, fast);
 		const seen = record(store);
 		await waitFor(() => store.getSnapshot().synced, 'the whole list', 20_000);
@@ -71,7 +82,10 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 		const pages = seen.filter(each => !each.synced && each.rows > 0);
 		assert.deepEqual(pages, [{rows: 500, state: {kind: 'connecting', loaded: 500, total}, synced: false}]);
 		assert.equal(stateText(pages[0]!.state), `loading 500 of ~${total.toLocaleString('en')}…`);
-		assert.deepEqual(store.getSnapshot().items, Array.from({length: total}, (_, index) => `seed-${String(index).padStart(5, '0')}`));
+		assert.deepEqual(
+			store.getSnapshot().items,
+			Array.from({length: total}, (_, index) => `seed-${String(index).padStart(5, '0')}`),
+		);
 		assert.deepEqual(store.getSnapshot().state, {kind: 'live'});
 		// The watch starts from the whole list's resourceVersion: a change made now arrives.
 		sandbox.objects.delete('pods', 'paged', 'seed-00007');
@@ -85,7 +99,10 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 		const cluster = new KubeCluster(connect(sandbox), {namespace: 'kube-system', tuning: fast});
 		const seen = record(cluster.pods);
 		await waitFor(() => cluster.pods.getSnapshot().synced, 'list');
-		assert.ok(seen.every(each => each.state.kind !== 'connecting'), JSON.stringify(seen));
+		assert.ok(
+			seen.every(each => each.state.kind !== 'connecting'),
+			JSON.stringify(seen),
+		);
 		cluster.close();
 	});
 
@@ -104,12 +121,18 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 			request.pipe(upstream);
 		});
 		await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
-		const api = new ApiClient(async options => {
-			options.headers = {...options.headers, authorization: `Bearer ${sandbox.token}`};
-		}, `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+		const api = new ApiClient(
+			async options => {
+				options.headers = {...options.headers, authorization: `Bearer ${sandbox.token}`};
+			},
+			`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+		);
 		const store = new ListWatchStore(pathSource<Pod>(api, '/api/v1/namespaces/paged/pods'), pod => pod.metadata.name, fast);
 		await waitFor(() => store.getSnapshot().synced, 'the whole list', 20_000);
-		assert.deepEqual(requests.filter(url => !url.includes('watch=1')).sort(), ['/api/v1/namespaces/paged/pods?limit=500', '/api/v1/namespaces/paged/pods?resourceVersion=0']);
+		assert.deepEqual(requests.filter(url => !url.includes('watch=1')).sort(), [
+			'/api/v1/namespaces/paged/pods?limit=500',
+			'/api/v1/namespaces/paged/pods?resourceVersion=0',
+		]);
 		const expected = sandbox.objects.list('pods', 'paged').length;
 		assert.equal(store.getSnapshot().items.length, expected, 'no row twice, none missing');
 		assert.equal(new Set(store.getSnapshot().items).size, expected);
@@ -121,17 +144,29 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 
 describe('listWithPreview', () => {
 	const signal = new AbortController().signal;
-	const metadata = (rest: number | undefined) => ({resourceVersion: '9', ...(rest === undefined ? {} : {continue: 'c', remainingItemCount: rest})});
+	const metadata = (rest: number | undefined) => ({
+		resourceVersion: '9',
+		...(rest === undefined ? {} : {continue: 'c', remainingItemCount: rest}),
+	});
 
 	test('a page that comes after the whole list is not shown', async () => {
 		const shown: string[][] = [];
 		const list = async (request: ListRequest, onItem: (raw: string) => void) => {
-			if (request.limit) await new Promise(resolve => setTimeout(resolve, 20));
-			for (const item of request.limit ? ['a'] : ['a', 'b']) onItem(item);
+			if (request.limit) {
+				await new Promise(resolve => setTimeout(resolve, 20));
+			}
+			for (const item of request.limit ? ['a'] : ['a', 'b']) {
+				onItem(item);
+			}
 			return {metadata: metadata(request.limit ? 1 : undefined)};
 		};
 		const items: string[] = [];
-		const whole = await listWithPreview(list, {firstPage: 1, resourceVersion: '0', signal}, raw => items.push(raw), page => shown.push(page));
+		const whole = await listWithPreview(
+			list,
+			{firstPage: 1, resourceVersion: '0', signal},
+			raw => items.push(raw),
+			page => shown.push(page),
+		);
 		await new Promise(resolve => setTimeout(resolve, 40));
 		assert.deepEqual(items, ['a', 'b']);
 		assert.deepEqual(shown, []);
@@ -142,25 +177,42 @@ describe('listWithPreview', () => {
 		for (const failPage of [true, false]) {
 			const shown: string[][] = [];
 			const list = async (request: ListRequest, onItem: (raw: string) => void) => {
-				if (request.limit && failPage) throw new Error('page refused');
-				if (!request.limit) await new Promise(resolve => setTimeout(resolve, 20));
+				if (request.limit && failPage) {
+					throw new Error('page refused');
+				}
+				if (!request.limit) {
+					await new Promise(resolve => setTimeout(resolve, 20));
+				}
 				onItem('a');
 				return {metadata: metadata(undefined)};
 			};
-			// eslint-disable-next-line no-await-in-loop
-			await listWithPreview(list, {firstPage: 500, signal}, () => undefined, page => shown.push(page));
+			await listWithPreview(
+				list,
+				{firstPage: 500, signal},
+				() => undefined,
+				page => shown.push(page),
+			);
 			assert.deepEqual(shown, []);
 		}
 	});
 
-	test('the page is shown with the server\'s count when it comes first', async () => {
+	test("the page is shown with the server's count when it comes first", async () => {
 		const shown: Array<[string[], unknown]> = [];
 		const list = async (request: ListRequest, onItem: (raw: string) => void) => {
-			if (!request.limit) await new Promise(resolve => setTimeout(resolve, 20));
-			for (const item of request.limit ? ['a', 'b'] : ['a', 'b', 'c', 'd', 'e']) onItem(item);
+			if (!request.limit) {
+				await new Promise(resolve => setTimeout(resolve, 20));
+			}
+			for (const item of request.limit ? ['a', 'b'] : ['a', 'b', 'c', 'd', 'e']) {
+				onItem(item);
+			}
 			return {metadata: metadata(request.limit ? 3 : undefined)};
 		};
-		await listWithPreview(list, {firstPage: 2, signal}, () => undefined, (page, progress) => shown.push([page, progress]));
+		await listWithPreview(
+			list,
+			{firstPage: 2, signal},
+			() => undefined,
+			(page, progress) => shown.push([page, progress]),
+		);
 		assert.deepEqual(shown, [[['a', 'b'], {loaded: 2, total: 5}]]);
 	});
 });

@@ -25,7 +25,10 @@ describe('pods read as protobuf make the same rows as the same pods read as JSON
 			const pods: Pod[] = [];
 			const {metadata} = readPodList(readFileSync(join(fixtures, `${name}.pb`)), pod => pods.push(pod));
 			assert.ok(json.items.length > 0);
-			assert.deepEqual(pods.map(pod => podRow(pod)), json.items.map(pod => podRow(pod)));
+			assert.deepEqual(
+				pods.map(pod => podRow(pod)),
+				json.items.map(pod => podRow(pod)),
+			);
 			assert.equal(metadata.remainingItemCount, json.metadata.remainingItemCount);
 			assert.equal(Boolean(metadata.continue), Boolean(json.metadata.continue));
 			assert.match(metadata.resourceVersion ?? '', /^\d+$/);
@@ -33,22 +36,33 @@ describe('pods read as protobuf make the same rows as the same pods read as JSON
 	}
 
 	test('strings are made safe for the terminal, as the JSON path makes them', () => {
-		const hostile = {metadata: {name: 'evil\u001b]0;pwned\u0007', namespace: 'default', labels: {app: 'a\u009bb'}}, status: {phase: 'Running', reason: '\u202eRTL'}};
+		const hostile = {
+			metadata: {name: 'evil\u001b]0;pwned\u0007', namespace: 'default', labels: {app: 'a\u009bb'}},
+			status: {phase: 'Running', reason: '\u202eRTL'},
+		};
 		const podList = messageType('PodList');
 		const raw = podList.encode(podList.fromObject({metadata: {resourceVersion: '7'}, items: [hostile]})).finish();
 		const unknown = messageType('Unknown');
-		const body = Buffer.concat([Buffer.from('k8s\u0000', 'latin1'), unknown.encode(unknown.fromObject({typeMeta: {apiVersion: 'v1', kind: 'PodList'}, raw})).finish()]);
+		const body = Buffer.concat([
+			Buffer.from('k8s\u0000', 'latin1'),
+			unknown.encode(unknown.fromObject({typeMeta: {apiVersion: 'v1', kind: 'PodList'}, raw})).finish(),
+		]);
 		const pods: Pod[] = [];
 		readPodList(body, pod => pods.push(pod));
 		const fromJson = parseSafeJson<Pod>(JSON.stringify(hostile));
 		assert.deepEqual(podRow(pods[0]!), podRow(fromJson));
 		const unsafe = /[\u0000-\u001f\u007f-\u009f\u202e]/;
-		for (const text of [pods[0]!.metadata.name!, pods[0]!.metadata.labels!.app!, pods[0]!.status!.reason!]) assert.doesNotMatch(text, unsafe);
+		for (const text of [pods[0]!.metadata.name!, pods[0]!.metadata.labels!.app!, pods[0]!.status!.reason!]) {
+			assert.doesNotMatch(text, unsafe);
+		}
 	});
 
 	test('the envelope is checked: JSON bytes are not taken for protobuf', () => {
 		assert.throws(() => unwrap(Buffer.from('{"kind":"PodList"}')), /not a Kubernetes protobuf message/);
-		assert.throws(() => readPodList(readFileSync(join(fixtures, 'lab-speed-fixtures-watch.pb')).subarray(4), () => undefined), /not a Kubernetes protobuf message/);
+		assert.throws(
+			() => readPodList(readFileSync(join(fixtures, 'lab-speed-fixtures-watch.pb')).subarray(4), () => undefined),
+			/not a Kubernetes protobuf message/,
+		);
 	});
 });
 
@@ -56,7 +70,9 @@ describe('ApiClient asks for protobuf and takes what the server answers', () => 
 	const page = readFileSync(join(fixtures, 'lab-bench-page.pb'));
 	const json = JSON.parse(readFileSync(join(fixtures, 'lab-bench-page.json'), 'utf8')) as KubeList<Pod>;
 
-	async function serve(answer: (accept: string) => {type: string; body: Buffer}): Promise<{client: ApiClient; accepts: string[]; close: () => void}> {
+	async function serve(
+		answer: (accept: string) => {type: string; body: Buffer},
+	): Promise<{client: ApiClient; accepts: string[]; close: () => void}> {
 		const accepts: string[] = [];
 		const server = http.createServer((request, response) => {
 			accepts.push(request.headers.accept ?? '');
@@ -73,10 +89,15 @@ describe('ApiClient asks for protobuf and takes what the server answers', () => 
 	test('a server that offers protobuf: the recorded lab answer, over HTTP, makes the JSON rows', async () => {
 		const {client, accepts, close} = await serve(() => ({type: 'application/vnd.kubernetes.protobuf', body: page}));
 		const pods: Pod[] = [];
-		const list = await client.listItems<Pod, {metadata: {remainingItemCount?: number}}>('/api/v1/pods?limit=20', pod => pods.push(pod), {protobuf: readPodList});
+		const list = await client.listItems<Pod, {metadata: {remainingItemCount?: number}}>('/api/v1/pods?limit=20', pod => pods.push(pod), {
+			protobuf: readPodList,
+		});
 		close();
 		assert.deepEqual(accepts, ['application/vnd.kubernetes.protobuf, application/json']);
-		assert.deepEqual(pods.map(pod => podRow(pod)), json.items.map(pod => podRow(pod)));
+		assert.deepEqual(
+			pods.map(pod => podRow(pod)),
+			json.items.map(pod => podRow(pod)),
+		);
 		assert.equal(list.metadata.remainingItemCount, json.metadata.remainingItemCount);
 	});
 
@@ -85,6 +106,9 @@ describe('ApiClient asks for protobuf and takes what the server answers', () => 
 		const pods: Pod[] = [];
 		await client.listItems<Pod, {metadata: object}>('/api/v1/pods?limit=20', pod => pods.push(pod), {protobuf: readPodList});
 		close();
-		assert.deepEqual(pods.map(pod => podRow(pod)), json.items.map(pod => podRow(pod)));
+		assert.deepEqual(
+			pods.map(pod => podRow(pod)),
+			json.items.map(pod => podRow(pod)),
+		);
 	});
 });

@@ -11,7 +11,10 @@ interface Thing {
 	value?: string;
 }
 
-const thing = (name: string, resourceVersion: string, value = '', namespace = 'default'): Thing => ({metadata: {name, namespace, resourceVersion}, value});
+const thing = (name: string, resourceVersion: string, value = '', namespace = 'default'): Thing => ({
+	metadata: {name, namespace, resourceVersion},
+	value,
+});
 
 /**
  * A server in memory: the test decides what each list answers and pushes watch events;
@@ -28,8 +31,12 @@ class ScriptedSource implements ListWatchSource<Thing> {
 	async list({resourceVersion, limit}: {resourceVersion?: string; limit?: number}, onItem: (raw: Thing) => void) {
 		this.lists.push({resourceVersion, limit});
 		const answer = (this.listAnswers.shift() ?? (() => []))();
-		if (answer instanceof Error) throw answer;
-		for (const item of answer) onItem(item);
+		if (answer instanceof Error) {
+			throw answer;
+		}
+		for (const item of answer) {
+			onItem(item);
+		}
 		return {metadata: {resourceVersion: String(this.revision)}};
 	}
 
@@ -70,10 +77,11 @@ class ScriptedSource implements ListWatchSource<Thing> {
 
 // No first page beside the list here (test/cluster/pager.test.ts covers it): one scripted answer per list.
 const fast = {baseBackoffMs: 1, maxBackoffMs: 5, coalesceMs: 1, watchTimeoutSeconds: 60, firstPage: 0};
-const names = (store: ListWatchStore<Thing, Thing>) => store.getSnapshot().items.map(item => `${item.metadata.namespace}/${item.metadata.name}=${item.value}`);
+const names = (store: ListWatchStore<Thing, Thing>) =>
+	store.getSnapshot().items.map(item => `${item.metadata.namespace}/${item.metadata.name}=${item.value}`);
 
 describe('a list+watch store', () => {
-	test('lists first (resourceVersion 0, from the watch cache), then watches from the list\'s version', async () => {
+	test("lists first (resourceVersion 0, from the watch cache), then watches from the list's version", async () => {
 		const source = new ScriptedSource();
 		source.listAnswers.push(() => [thing('b', '5', '1'), thing('a', '6', '1')]);
 		const store = new ListWatchStore(source, (raw: Thing) => raw, fast);
@@ -86,7 +94,7 @@ describe('a list+watch store', () => {
 		store.stop();
 	});
 
-	test('rows are in the API server\'s order across namespaces: namespace, then name, bytewise', async () => {
+	test("rows are in the API server's order across namespaces: namespace, then name, bytewise", async () => {
 		const source = new ScriptedSource();
 		source.listAnswers.push(() => [thing('z', '1', '', 'default'), thing('a', '1', '', 'default-x'), thing('m', '1', '', 'default')]);
 		const store = new ListWatchStore(source, (raw: Thing) => raw, fast);
@@ -133,9 +141,15 @@ describe('a list+watch store', () => {
 		source.listAnswers.push(() => [thing('b', '20', 'new'), thing('c', '20')]);
 		const store = new ListWatchStore(source, (raw: Thing) => raw, fast);
 		await waitFor(() => source.watching, 'watch');
-		source.send('ERROR', {metadata: {name: '', resourceVersion: ''}, ...{kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version: 5 (20)'}} as unknown as Thing);
+		source.send('ERROR', {
+			metadata: {name: '', resourceVersion: ''},
+			...{kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version: 5 (20)'},
+		} as unknown as Thing);
 		await waitFor(() => source.lists.length === 2 && source.watching, 'relist');
-		assert.deepEqual(source.lists, [{resourceVersion: '0', limit: undefined}, {resourceVersion: undefined, limit: undefined}]);
+		assert.deepEqual(source.lists, [
+			{resourceVersion: '0', limit: undefined},
+			{resourceVersion: undefined, limit: undefined},
+		]);
 		assert.deepEqual(names(store), ['default/b=new', 'default/c=']);
 		assert.deepEqual(store.getSnapshot().state, {kind: 'live'});
 		store.stop();
@@ -153,19 +167,21 @@ describe('a list+watch store', () => {
 		await waitFor(() => source.watching, 'watch');
 		source.failWatch(new NetworkError('watch connection closed'));
 		await waitFor(() => source.lists.length === 4 && source.watching, 'recovery');
-		assert.deepEqual(states.filter(state => state.kind === 'reconnecting').map(state => state.kind === 'reconnecting' && `${state.attempt}: ${state.reason}`), [
-			'1: watch connection closed',
-			'2: connect ECONNREFUSED 127.0.0.1:6443',
-			'3: connect ECONNREFUSED 127.0.0.1:6443',
-		]);
+		assert.deepEqual(
+			states
+				.filter(state => state.kind === 'reconnecting')
+				.map(state => state.kind === 'reconnecting' && `${state.attempt}: ${state.reason}`),
+			['1: watch connection closed', '2: connect ECONNREFUSED 127.0.0.1:6443', '3: connect ECONNREFUSED 127.0.0.1:6443'],
+		);
 		assert.deepEqual(names(store), ['default/b=', 'default/d='], 'a deleted meanwhile, d created meanwhile');
 		assert.deepEqual(store.getSnapshot().state, {kind: 'live'});
 		store.stop();
 	});
 
-	test('403 is forbidden, with the server\'s message, and is retried', async () => {
+	test("403 is forbidden, with the server's message, and is retried", async () => {
 		const source = new ScriptedSource();
-		const message = 'pods is forbidden: User "system:serviceaccount:default:viewer" cannot list resource "pods" in API group "" in the namespace "default"';
+		const message =
+			'pods is forbidden: User "system:serviceaccount:default:viewer" cannot list resource "pods" in API group "" in the namespace "default"';
 		source.listAnswers.push(() => new ApiError(403, message, 'Forbidden'));
 		source.listAnswers.push(() => [thing('a', '5')]);
 		const store = new ListWatchStore(source, (raw: Thing) => raw, fast);

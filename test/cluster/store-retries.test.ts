@@ -34,7 +34,10 @@ test('1,000 retries of an outage (1 ms backoff) leave no listener, timer or sock
 		assert.ok(late.listeners <= 1, `abort listeners: ${late.listeners}`);
 		assert.ok(late.timers <= early.timers + 2, `timers grew: ${JSON.stringify({early, late})}`);
 		assert.ok(late.sockets <= early.sockets + 2, `sockets grew: ${JSON.stringify({early, late})}`);
-		assert.deepEqual(warnings.filter(warning => warning.includes('MaxListeners')), []);
+		assert.deepEqual(
+			warnings.filter(warning => warning.includes('MaxListeners')),
+			[],
+		);
 	} finally {
 		store.stop();
 		process.off('warning', onWarning);

@@ -37,7 +37,10 @@ describe('conformance: the sandbox answers as the recorded real server did', () 
 			}
 
 			// The differences themselves are the message: a deepEqual diff of them would print each twice.
-			assert.ok(problems.length === 0, `${scenario.id} differs from ${fixture?.server ?? 'its expected codes'}:\n  ${problems.join('\n  ')}`);
+			assert.ok(
+				problems.length === 0,
+				`${scenario.id} differs from ${fixture?.server ?? 'its expected codes'}:\n  ${problems.join('\n  ')}`,
+			);
 		});
 	}
 });

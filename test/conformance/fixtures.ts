@@ -8,7 +8,7 @@ const folder = new URL('fixtures/', import.meta.url);
 /** The recorded transcript of a scenario, if there is one. */
 export function readFixture(id: string): Transcript | undefined {
 	const file = new URL(`${id}.json`, folder);
-	return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Transcript : undefined;
+	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Transcript) : undefined;
 }
 
 /** Records a real server's transcript (saved raw values dropped: they are not masked). */

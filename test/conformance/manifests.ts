@@ -1,7 +1,10 @@
 // Small manifests the scenarios build on (plain data: both servers get the same bytes).
 
 /** A pod with one nginx container. */
-export function pod(name: string, extra: {labels?: Record<string, string>; containers?: unknown[]; spec?: Record<string, unknown>} = {}): Record<string, unknown> {
+export function pod(
+	name: string,
+	extra: {labels?: Record<string, string>; containers?: unknown[]; spec?: Record<string, unknown>} = {},
+): Record<string, unknown> {
 	return {
 		apiVersion: 'v1',
 		kind: 'Pod',

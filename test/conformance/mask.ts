@@ -35,7 +35,9 @@ export interface MaskContext {
 }
 
 function maskString(text: string, context: MaskContext): string {
-	let masked = text.split(context.namespace).join('{ns}')
+	let masked = text
+		.split(context.namespace)
+		.join('{ns}')
 		.replace(uuid, '<uid>')
 		.replace(rfc3339, '<time>')
 		.replace(ipv4, '<ip>')

@@ -17,5 +17,7 @@ const real = await kubeconfigTarget(path);
 for (const scenario of (await loadScenarios()).filter(scenario => ids.length === 0 || ids.includes(scenario.id))) {
 	const {transcript} = await runScenario(real, scenario);
 	writeFixture(transcript);
-	console.log(`${scenario.id} (${real.version}): ${transcript.answers.map((answer, index) => `${stepName(scenario.steps[index]!)} → ${answer.code}`).join('; ')}`);
+	console.log(
+		`${scenario.id} (${real.version}): ${transcript.answers.map((answer, index) => `${stepName(scenario.steps[index]!)} → ${answer.code}`).join('; ')}`,
+	);
 }

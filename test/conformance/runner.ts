@@ -48,9 +48,22 @@ export function stepName(step: Step): string {
 }
 
 async function answer(target: Target, step: Step, values: Record<string, string>): Promise<RawAnswer> {
-	const query = step.query ? `?${new URLSearchParams(Object.entries(step.query).map(([key, value]): [string, string] => [key, substitute(value, values)])).toString()}` : '';
-	const body = step.body === undefined ? undefined : typeof step.body === 'string' ? substitute(step.body, values) : JSON.stringify(substituteDeep(step.body, values));
-	const raw = {method: step.method ?? 'GET', path: substitute(step.path, values) + query, body, contentType: step.contentType, accept: step.accept};
+	const query = step.query
+		? `?${new URLSearchParams(Object.entries(step.query).map(([key, value]): [string, string] => [key, substitute(value, values)])).toString()}`
+		: '';
+	const body =
+		step.body === undefined
+			? undefined
+			: typeof step.body === 'string'
+				? substitute(step.body, values)
+				: JSON.stringify(substituteDeep(step.body, values));
+	const raw = {
+		method: step.method ?? 'GET',
+		path: substitute(step.path, values) + query,
+		body,
+		contentType: step.contentType,
+		accept: step.accept,
+	};
 	if (step.watch) {
 		return target.watch(raw, step.watch.events ?? Number.POSITIVE_INFINITY, step.watch.timeoutMs ?? 5000);
 	}
@@ -65,8 +78,9 @@ async function answer(target: Target, step: Step, values: Record<string, string>
 		const reply = await target.send(raw);
 		const body = parse(reply.text);
 		const codeOk = until.code === undefined || reply.code === until.code;
-		const valueOk = until.path === undefined
-			|| (until.absent ? pick(body, until.path) === undefined : isDeepStrictEqual(pick(body, until.path), until.equals));
+		const valueOk =
+			until.path === undefined ||
+			(until.absent ? pick(body, until.path) === undefined : isDeepStrictEqual(pick(body, until.path), until.equals));
 		if ((codeOk && valueOk) || Date.now() > deadline) {
 			return reply;
 		}
@@ -77,13 +91,20 @@ async function answer(target: Target, step: Step, values: Record<string, string>
 
 async function servesServiceAccounts(target: Target): Promise<boolean> {
 	const reply = await target.send({method: 'GET', path: '/api/v1'});
-	return reply.code === 200 && (parse(reply.text) as {resources?: Array<{name: string}>}).resources?.some(resource => resource.name === 'serviceaccounts') === true;
+	return (
+		reply.code === 200 &&
+		(parse(reply.text) as {resources?: Array<{name: string}>}).resources?.some(resource => resource.name === 'serviceaccounts') === true
+	);
 }
 
 /** Makes `conf-ID-xxxx`, waiting (where served) for its default service account, which pods need. */
 async function makeNamespace(target: Target, scenario: Scenario): Promise<string> {
-	const namespace = `conf-${scenario.id}`.slice(0, 56).replace(/-+$/, '') + `-${randomBytes(2).toString('hex')}`;
-	const created = await target.send({method: 'POST', path: '/api/v1/namespaces', body: JSON.stringify({apiVersion: 'v1', kind: 'Namespace', metadata: {name: namespace}})});
+	const namespace = `${`conf-${scenario.id}`.slice(0, 56).replace(/-+$/, '')}-${randomBytes(2).toString('hex')}`;
+	const created = await target.send({
+		method: 'POST',
+		path: '/api/v1/namespaces',
+		body: JSON.stringify({apiVersion: 'v1', kind: 'Namespace', metadata: {name: namespace}}),
+	});
 	if (created.code !== 201) {
 		throw new Error(`creating namespace ${namespace}: ${created.code} ${created.text}`);
 	}
@@ -124,7 +145,12 @@ export async function runScenario(target: Target, scenario: Scenario): Promise<R
 				}
 			}
 
-			answers.push({step: stepName(step), code: reply.code, body: mask(raw, {namespace}), ...(Object.keys(saved).length > 0 ? {saved} : {})});
+			answers.push({
+				step: stepName(step),
+				code: reply.code,
+				body: mask(raw, {namespace}),
+				...(Object.keys(saved).length > 0 ? {saved} : {}),
+			});
 		}
 	} finally {
 		await target.send({method: 'DELETE', path: `/api/v1/namespaces/${namespace}`}).catch(() => undefined);
@@ -210,7 +236,12 @@ export function differences(expected: unknown, actual: unknown, path = '', limit
 			return;
 		}
 
-		const bothObjects = left !== null && right !== null && typeof left === 'object' && typeof right === 'object' && Array.isArray(left) === Array.isArray(right);
+		const bothObjects =
+			left !== null &&
+			right !== null &&
+			typeof left === 'object' &&
+			typeof right === 'object' &&
+			Array.isArray(left) === Array.isArray(right);
 		if (!bothObjects) {
 			found.push(`${at || '(body)'}: expected ${JSON.stringify(left)} got ${JSON.stringify(right)}`);
 			return;
@@ -267,6 +298,10 @@ export function compareTranscripts(scenario: Scenario, expected: Transcript, act
 export function unexpectedCodes(scenario: Scenario, transcript: Transcript): string[] {
 	return scenario.steps.flatMap((step, index) => {
 		const code = transcript.answers[index]?.code;
-		return step.expect !== undefined && code !== step.expect ? [`step ${index + 1} ${stepName(step)}: expected code ${step.expect}, got ${code}: ${JSON.stringify(transcript.answers[index]?.body).slice(0, 300)}`] : [];
+		return step.expect !== undefined && code !== step.expect
+			? [
+					`step ${index + 1} ${stepName(step)}: expected code ${step.expect}, got ${code}: ${JSON.stringify(transcript.answers[index]?.body).slice(0, 300)}`,
+				]
+			: [];
 	});
 }

@@ -40,9 +40,18 @@ interface Connection {
 	options: HttpsOptions;
 }
 
-function open(connection: Connection, raw: RawRequest, onResponse: (response: IncomingMessage) => void, onError: (error: Error) => void): () => void {
+function open(
+	connection: Connection,
+	raw: RawRequest,
+	onResponse: (response: IncomingMessage) => void,
+	onError: (error: Error) => void,
+): () => void {
 	const url = new URL(raw.path, connection.base);
-	const headers: Record<string, string> = {...(connection.options.headers as Record<string, string> | undefined), 'user-agent': userAgent, accept: raw.accept ?? 'application/json'};
+	const headers: Record<string, string> = {
+		...(connection.options.headers as Record<string, string> | undefined),
+		'user-agent': userAgent,
+		accept: raw.accept ?? 'application/json',
+	};
 	if (raw.body !== undefined) {
 		headers['content-type'] = raw.contentType ?? 'application/json';
 		headers['content-length'] = String(Buffer.byteLength(raw.body));
@@ -58,78 +67,90 @@ function open(connection: Connection, raw: RawRequest, onResponse: (response: In
 function targetOf(connection: Connection, version: string): Target {
 	return {
 		version,
-		send: async raw => new Promise((resolve, reject) => {
-			// A request that never ends (a stream where an answer was due) is reported, not waited on.
-			const timer = setTimeout(() => {
-				close();
-				resolve({code: 0, text: `no complete answer within ${sendTimeoutMs} ms`});
-			}, sendTimeoutMs);
-			const close = open(connection, raw, response => {
-				const chunks: Buffer[] = [];
-				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => {
-					clearTimeout(timer);
-					resolve({code: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8')});
-				});
-				response.on('error', error => {
-					clearTimeout(timer);
-					reject(error);
-				});
-			}, error => {
-				clearTimeout(timer);
-				reject(error);
-			});
-		}),
-		watch: async (raw, events, timeoutMs) => new Promise((resolve, reject) => {
-			let code = 0;
-			const lines: string[] = [];
-			let buffer = '';
-			let done = false;
-			const finish = (): void => {
-				if (!done) {
-					done = true;
-					clearTimeout(timer);
+		send: async raw =>
+			new Promise((resolve, reject) => {
+				// A request that never ends (a stream where an answer was due) is reported, not waited on.
+				const timer = setTimeout(() => {
 					close();
-					resolve({code, text: lines.join('\n'), lines});
-				}
-			};
+					resolve({code: 0, text: `no complete answer within ${sendTimeoutMs} ms`});
+				}, sendTimeoutMs);
+				const close = open(
+					connection,
+					raw,
+					response => {
+						const chunks: Buffer[] = [];
+						response.on('data', (chunk: Buffer) => chunks.push(chunk));
+						response.on('end', () => {
+							clearTimeout(timer);
+							resolve({code: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8')});
+						});
+						response.on('error', error => {
+							clearTimeout(timer);
+							reject(error);
+						});
+					},
+					error => {
+						clearTimeout(timer);
+						reject(error);
+					},
+				);
+			}),
+		watch: async (raw, events, timeoutMs) =>
+			new Promise((resolve, reject) => {
+				let code = 0;
+				const lines: string[] = [];
+				let buffer = '';
+				let done = false;
+				const finish = (): void => {
+					if (!done) {
+						done = true;
+						clearTimeout(timer);
+						close();
+						resolve({code, text: lines.join('\n'), lines});
+					}
+				};
 
-			const timer = setTimeout(finish, timeoutMs);
-			const close = open(connection, raw, response => {
-				code = response.statusCode ?? 0;
-				response.on('data', (chunk: Buffer) => {
-					buffer += chunk.toString('utf8');
-					let newline = buffer.indexOf('\n');
-					while (newline >= 0) {
-						const line = buffer.slice(0, newline).trim();
-						buffer = buffer.slice(newline + 1);
-						if (line !== '') {
-							lines.push(line);
+				const timer = setTimeout(finish, timeoutMs);
+				const close = open(
+					connection,
+					raw,
+					response => {
+						code = response.statusCode ?? 0;
+						response.on('data', (chunk: Buffer) => {
+							buffer += chunk.toString('utf8');
+							let newline = buffer.indexOf('\n');
+							while (newline >= 0) {
+								const line = buffer.slice(0, newline).trim();
+								buffer = buffer.slice(newline + 1);
+								if (line !== '') {
+									lines.push(line);
+								}
+
+								newline = buffer.indexOf('\n');
+							}
+
+							if (lines.length >= events) {
+								finish();
+							}
+						});
+						response.on('end', () => {
+							if (buffer.trim() !== '') {
+								lines.push(buffer.trim());
+							}
+
+							finish();
+						});
+						response.on('error', finish);
+					},
+					error => {
+						if (!done) {
+							done = true;
+							clearTimeout(timer);
+							reject(error);
 						}
-
-						newline = buffer.indexOf('\n');
-					}
-
-					if (lines.length >= events) {
-						finish();
-					}
-				});
-				response.on('end', () => {
-					if (buffer.trim() !== '') {
-						lines.push(buffer.trim());
-					}
-
-					finish();
-				});
-				response.on('error', finish);
-			}, error => {
-				if (!done) {
-					done = true;
-					clearTimeout(timer);
-					reject(error);
-				}
-			});
-		}),
+					},
+				);
+			}),
 	};
 }
 

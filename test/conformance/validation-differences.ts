@@ -17,13 +17,27 @@ const introduced: Array<[RegExp, string, string]> = [
 
 function upgrade(testCase: Case, answer: Answer): Answer {
 	const body = answer.body as Record<string, unknown> | undefined;
-	if (answer.step !== finalStepName(testCase) || body?.['kind'] !== 'Status' && !testCase.v132?.code) {
+	if (answer.step !== finalStepName(testCase) || (body?.['kind'] !== 'Status' && !testCase.v132?.code)) {
 		return answer;
 	}
 
-	const recorded: Summary = {code: answer.code, reason: body?.['reason'] as string | undefined, message: body?.['message'] as string | undefined, details: body?.['details']};
+	const recorded: Summary = {
+		code: answer.code,
+		reason: body?.['reason'] as string | undefined,
+		message: body?.['message'] as string | undefined,
+		details: body?.['details'],
+	};
 	const expected = expectedFor(testCase, JSON.parse(JSON.stringify(recorded)) as Summary);
-	const status = {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: expected.message, reason: expected.reason, details: expected.details, code: expected.code};
+	const status = {
+		kind: 'Status',
+		apiVersion: 'v1',
+		metadata: {},
+		status: 'Failure',
+		message: expected.message,
+		reason: expected.reason,
+		details: expected.details,
+		code: expected.code,
+	};
 	return {...answer, code: expected.code, body: JSON.parse(JSON.stringify(status)) as unknown};
 }
 
@@ -33,9 +47,18 @@ export function finalStepName(testCase: Case): string {
 }
 
 /** One version difference per case that has one. */
-export const validationDifferences: VersionDifference[] = allCases.filter(testCase => testCase.v132).map(testCase => {
-	const newer = testCase.v132!;
-	const [, version, note] = introduced.find(([pattern]) => pattern.test(newer.why))!;
-	const base = {id: `validation-${testCase.id}`, introduced: version, what: `${newer.why}${note}`, scenarios: new RegExp(`^${testCase.id}$`)};
-	return newer.messagePattern ? {...base, ignore: ['message', 'details']} : {...base, upgrade: (answer: Answer) => upgrade(testCase, answer)};
-});
+export const validationDifferences: VersionDifference[] = allCases
+	.filter(testCase => testCase.v132)
+	.map(testCase => {
+		const newer = testCase.v132!;
+		const [, version, note] = introduced.find(([pattern]) => pattern.test(newer.why))!;
+		const base = {
+			id: `validation-${testCase.id}`,
+			introduced: version,
+			what: `${newer.why}${note}`,
+			scenarios: new RegExp(`^${testCase.id}$`),
+		};
+		return newer.messagePattern
+			? {...base, ignore: ['message', 'details']}
+			: {...base, upgrade: (answer: Answer) => upgrade(testCase, answer)};
+	});

@@ -3,7 +3,15 @@ import {describe, test} from 'node:test';
 import type {EndpointGroup} from '../../source/cluster/types.js';
 import {groupFromEndpoints, groupFromSlice} from '../../source/cluster/endpoints.js';
 import {parseFilter} from '../../source/derive/pod-view.js';
-import {endpointLines, endpointReport, filterServices, nodePortUrls, servicesSelecting, undeclaredTargetPorts, whyNoEndpoints} from '../../source/derive/service-view.js';
+import {
+	endpointLines,
+	endpointReport,
+	filterServices,
+	nodePortUrls,
+	servicesSelecting,
+	undeclaredTargetPorts,
+	whyNoEndpoints,
+} from '../../source/derive/service-view.js';
 import {podRow} from '../../source/format/pod.js';
 import {serviceRow} from '../../source/format/service.js';
 import type {Node, Pod, Service} from '../../source/k8s/types.js';
@@ -12,29 +20,58 @@ import {fixturePod} from '../ui/fake-cluster.js';
 // The tutorial's objects as a server returns them (defaults filled in).
 const svcPod: Service = {
 	metadata: {name: 'svc-pod', namespace: 'default', creationTimestamp: '2026-11-24T11:50:00Z'},
-	spec: {type: 'ClusterIP', selector: {app: 'pod-label'}, ports: [{protocol: 'TCP', port: 4050, targetPort: 80}], clusterIP: '10.105.54.122', clusterIPs: ['10.105.54.122']},
+	spec: {
+		type: 'ClusterIP',
+		selector: {app: 'pod-label'},
+		ports: [{protocol: 'TCP', port: 4050, targetPort: 80}],
+		clusterIP: '10.105.54.122',
+		clusterIPs: ['10.105.54.122'],
+	},
 };
 const svcPod2: Service = {
 	metadata: {name: 'svc-pod2', namespace: 'default'},
-	spec: {type: 'NodePort', selector: {app: 'pod-label2'}, ports: [{protocol: 'TCP', port: 5000, targetPort: 5000, nodePort: 30000}], clusterIP: '10.96.7.7'},
+	spec: {
+		type: 'NodePort',
+		selector: {app: 'pod-label2'},
+		ports: [{protocol: 'TCP', port: 5000, targetPort: 5000, nodePort: 30000}],
+		clusterIP: '10.96.7.7',
+	},
 };
-const minikube: Node = {metadata: {name: 'minikube'}, status: {addresses: [{type: 'InternalIP', address: '192.168.49.2'}, {type: 'Hostname', address: 'minikube'}]}};
+const minikube: Node = {
+	metadata: {name: 'minikube'},
+	status: {
+		addresses: [
+			{type: 'InternalIP', address: '192.168.49.2'},
+			{type: 'Hostname', address: 'minikube'},
+		],
+	},
+};
 
 function pod1(fixture = 'running', ports = [{containerPort: 80, protocol: 'TCP'}]): Pod {
 	const pod = fixturePod(fixture, {name: 'pod-1', namespace: 'default', labels: {app: 'pod-label'}});
 	return {...pod, spec: {...pod.spec!, containers: pod.spec!.containers.map(container => ({...container, ports}))}};
 }
 
-const sliceFor = (ready: boolean, terminating = false): EndpointGroup => groupFromSlice({
-	metadata: {name: 'svc-pod-x7k2p', namespace: 'default', labels: {'kubernetes.io/service-name': 'svc-pod'}},
-	addressType: 'IPv4',
-	endpoints: [{addresses: ['172.17.0.4'], conditions: {ready, serving: ready, terminating}, nodeName: 'minikube', targetRef: {kind: 'Pod', name: 'pod-1', namespace: 'default'}}],
-	ports: [{name: '', port: 80, protocol: 'TCP'}],
-});
+const sliceFor = (ready: boolean, terminating = false): EndpointGroup =>
+	groupFromSlice({
+		metadata: {name: 'svc-pod-x7k2p', namespace: 'default', labels: {'kubernetes.io/service-name': 'svc-pod'}},
+		addressType: 'IPv4',
+		endpoints: [
+			{
+				addresses: ['172.17.0.4'],
+				conditions: {ready, serving: ready, terminating},
+				nodeName: 'minikube',
+				targetRef: {kind: 'Pod', name: 'pod-1', namespace: 'default'},
+			},
+		],
+		ports: [{name: '', port: 80, protocol: 'TCP'}],
+	});
 
 describe('endpoints of a service', () => {
 	test('from an EndpointSlice: address:port, state, the pod and its node', () => {
-		assert.deepEqual(endpointLines(svcPod, [sliceFor(true)]), [{address: '172.17.0.4:80', state: 'ready', pod: 'pod-1', node: 'minikube', portName: undefined}]);
+		assert.deepEqual(endpointLines(svcPod, [sliceFor(true)]), [
+			{address: '172.17.0.4:80', state: 'ready', pod: 'pod-1', node: 'minikube', portName: undefined},
+		]);
 		assert.equal(endpointLines(svcPod, [sliceFor(false)])[0]!.state, 'not ready');
 		assert.equal(endpointLines(svcPod, [sliceFor(false, true)])[0]!.state, 'terminating');
 	});
@@ -42,9 +79,18 @@ describe('endpoints of a service', () => {
 	test('from core/v1 Endpoints, ready and not ready addresses', () => {
 		const group = groupFromEndpoints({
 			metadata: {name: 'svc-pod', namespace: 'default'},
-			subsets: [{addresses: [{ip: '172.17.0.4', nodeName: 'minikube', targetRef: {kind: 'Pod', name: 'pod-1'}}], notReadyAddresses: [{ip: '172.17.0.5', targetRef: {kind: 'Pod', name: 'pod-3'}}], ports: [{port: 80, protocol: 'TCP'}]}],
+			subsets: [
+				{
+					addresses: [{ip: '172.17.0.4', nodeName: 'minikube', targetRef: {kind: 'Pod', name: 'pod-1'}}],
+					notReadyAddresses: [{ip: '172.17.0.5', targetRef: {kind: 'Pod', name: 'pod-3'}}],
+					ports: [{port: 80, protocol: 'TCP'}],
+				},
+			],
 		});
-		assert.deepEqual(endpointLines(svcPod, [group]).map(line => `${line.address} ${line.state} ${line.pod}`), ['172.17.0.4:80 ready pod-1', '172.17.0.5:80 not ready pod-3']);
+		assert.deepEqual(
+			endpointLines(svcPod, [group]).map(line => `${line.address} ${line.state} ${line.pod}`),
+			['172.17.0.4:80 ready pod-1', '172.17.0.5:80 not ready pod-3'],
+		);
 	});
 
 	test('only the slices of this service, in this namespace', () => {
@@ -54,7 +100,12 @@ describe('endpoints of a service', () => {
 	});
 
 	test('IPv6 addresses are bracketed, as net.JoinHostPort does', () => {
-		const group: EndpointGroup = {namespace: 'default', name: 's', service: 'svc-pod', endpoints: [{ip: 'fd00::4', port: 80, protocol: 'TCP', ready: true, serving: true, terminating: false}]};
+		const group: EndpointGroup = {
+			namespace: 'default',
+			name: 's',
+			service: 'svc-pod',
+			endpoints: [{ip: 'fd00::4', port: 80, protocol: 'TCP', ready: true, serving: true, terminating: false}],
+		};
 		assert.equal(endpointLines(svcPod, [group])[0]!.address, '[fd00::4]:80');
 	});
 });
@@ -63,15 +114,57 @@ describe('why a service has no ready endpoint', () => {
 	const rows = (...pods: Pod[]) => pods.map(pod => podRow(pod));
 	const cases: Array<[string, Service, Pod[], EndpointGroup[], string | undefined]> = [
 		['a ready endpoint: nothing to explain', svcPod, [pod1()], [sliceFor(true)], undefined],
-		['no selector', {...svcPod, spec: {...svcPod.spec, selector: undefined}}, [pod1()], [], 'no selector: this service picks no pods by itself; its endpoints are whatever was written by hand'],
+		[
+			'no selector',
+			{...svcPod, spec: {...svcPod.spec, selector: undefined}},
+			[pod1()],
+			[],
+			'no selector: this service picks no pods by itself; its endpoints are whatever was written by hand',
+		],
 		['the selector matches no pod (pod-1 deleted)', svcPod, [], [], 'selector app=pod-label matches no pod in namespace default'],
-		['labels differ', svcPod, [{...pod1(), metadata: {...pod1().metadata, labels: {app: 'pod-labe'}}}], [], 'selector app=pod-label matches no pod in namespace default'],
-		['a matching pod in another namespace does not count', svcPod, [{...pod1(), metadata: {...pod1().metadata, namespace: 'demo'}}], [], 'selector app=pod-label matches no pod in namespace default'],
-		['the pod is starting', svcPod, [pod1('container-creating')], [sliceFor(false)], '1 pod matches app=pod-label but none is ready (pod-1: ContainerCreating)'],
+		[
+			'labels differ',
+			svcPod,
+			[{...pod1(), metadata: {...pod1().metadata, labels: {app: 'pod-labe'}}}],
+			[],
+			'selector app=pod-label matches no pod in namespace default',
+		],
+		[
+			'a matching pod in another namespace does not count',
+			svcPod,
+			[{...pod1(), metadata: {...pod1().metadata, namespace: 'demo'}}],
+			[],
+			'selector app=pod-label matches no pod in namespace default',
+		],
+		[
+			'the pod is starting',
+			svcPod,
+			[pod1('container-creating')],
+			[sliceFor(false)],
+			'1 pod matches app=pod-label but none is ready (pod-1: ContainerCreating)',
+		],
 		['the pod crashes', svcPod, [pod1('crashloop')], [], '1 pod matches app=pod-label but none is ready (pod-1: CrashLoopBackOff)'],
-		['a named targetPort no pod declares', {...svcPod, spec: {...svcPod.spec, ports: [{port: 4050, targetPort: 'http', protocol: 'TCP'}]}}, [pod1()], [], 'targetPort http matches no port of the 1 matching pod (they have 80/TCP)'],
-		['ready pods, endpoints not yet published', svcPod, [pod1()], [], '1 ready pod matches app=pod-label; the endpoints are not published yet'],
-		['ExternalName', {metadata: {name: 'ext', namespace: 'default'}, spec: {type: 'ExternalName', externalName: 'foo.bar.example.com'}}, [], [], 'an ExternalName service has no endpoints: DNS answers with foo.bar.example.com'],
+		[
+			'a named targetPort no pod declares',
+			{...svcPod, spec: {...svcPod.spec, ports: [{port: 4050, targetPort: 'http', protocol: 'TCP'}]}},
+			[pod1()],
+			[],
+			'targetPort http matches no port of the 1 matching pod (they have 80/TCP)',
+		],
+		[
+			'ready pods, endpoints not yet published',
+			svcPod,
+			[pod1()],
+			[],
+			'1 ready pod matches app=pod-label; the endpoints are not published yet',
+		],
+		[
+			'ExternalName',
+			{metadata: {name: 'ext', namespace: 'default'}, spec: {type: 'ExternalName', externalName: 'foo.bar.example.com'}},
+			[],
+			[],
+			'an ExternalName service has no endpoints: DNS answers with foo.bar.example.com',
+		],
 	];
 	for (const [name, service, pods, groups, expected] of cases) {
 		test(name, () => assert.equal(whyNoEndpoints(service, rows(...pods), endpointLines(service, groups)), expected));
@@ -104,18 +197,21 @@ describe('the endpoint report the pane and the detail share', () => {
 describe('filtering services', () => {
 	const rows = [svcPod, svcPod2].map(serviceRow);
 	const names = (text: string) => filterServices(rows, parseFilter(text)).map(row => row.name);
-	test('by the text a user reads, or by the service\'s own labels', () => {
+	test("by the text a user reads, or by the service's own labels", () => {
 		assert.deepEqual(names('nodeport'), ['svc-pod2']);
 		assert.deepEqual(names('10.105'), ['svc-pod']);
 		assert.deepEqual(names('app=pod-label2'), ['svc-pod2'], 'the selector cell is searched as text');
-		assert.deepEqual(names('-l app=pod-label'), [], 'a label selector matches the service\'s labels, not its selector');
+		assert.deepEqual(names('-l app=pod-label'), [], "a label selector matches the service's labels, not its selector");
 	});
 });
 
 describe('the label link, both ways', () => {
 	test('services selecting a pod', () => {
 		const pod = podRow(pod1());
-		assert.deepEqual(servicesSelecting(pod, [svcPod, svcPod2]).map(service => service.metadata.name), ['svc-pod']);
+		assert.deepEqual(
+			servicesSelecting(pod, [svcPod, svcPod2]).map(service => service.metadata.name),
+			['svc-pod'],
+		);
 	});
 
 	test('a NodePort service opens at nodeIP:nodePort', () => {

@@ -3,15 +3,24 @@ import {test} from 'node:test';
 import {columnWidths, fitColumns, fitLine, tableLine} from '../../source/derive/table-fit.js';
 
 const headers = ['NAME', 'READY', 'STATUS', 'IP', 'NODE'];
-const rows = [['o-primeiro-pod', '1/1', 'Running', '172.17.0.3', 'minikube'], ['pod-1', '1/1', 'Running', '172.17.0.4', 'minikube']];
-const columns = [{header: 'NAME', shrink: true}, {header: 'READY'}, {header: 'STATUS'}, {header: 'IP', dropRank: 2}, {header: 'NODE', dropRank: 1}];
+const rows = [
+	['o-primeiro-pod', '1/1', 'Running', '172.17.0.3', 'minikube'],
+	['pod-1', '1/1', 'Running', '172.17.0.4', 'minikube'],
+];
+const columns = [
+	{header: 'NAME', shrink: true},
+	{header: 'READY'},
+	{header: 'STATUS'},
+	{header: 'IP', dropRank: 2},
+	{header: 'NODE', dropRank: 1},
+];
 
-test('wide enough: kubectl\'s layout, three spaces between columns, last cell unpadded', () => {
+test("wide enough: kubectl's layout, three spaces between columns, last cell unpadded", () => {
 	const fitted = fitColumns(columns, columnWidths(headers, rows), 200);
-	assert.deepEqual(rows.map(row => tableLine(row, fitted)), [
-		'o-primeiro-pod   1/1     Running   172.17.0.3   minikube',
-		'pod-1            1/1     Running   172.17.0.4   minikube',
-	]);
+	assert.deepEqual(
+		rows.map(row => tableLine(row, fitted)),
+		['o-primeiro-pod   1/1     Running   172.17.0.3   minikube', 'pod-1            1/1     Running   172.17.0.4   minikube'],
+	);
 });
 
 test('narrower: columns drop in rank order, then NAME shrinks with …', () => {

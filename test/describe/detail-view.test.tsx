@@ -19,7 +19,7 @@ function cluster(): FakeCluster {
 }
 
 describe('the detail view', () => {
-	test('kubectl describe first, then kpods\' additions after the separator', async () => {
+	test("kubectl describe first, then kpods' additions after the separator", async () => {
 		const app = await renderApp({cluster: cluster(), rows: 80, columns: 120});
 		await app.press('j', keys.enter);
 		await waitFor(() => app.frame().includes(additionsTitle), 'additions');

@@ -23,7 +23,9 @@ import {kubectlSameAs} from './oracle.js';
 const kubectlInstalled = !spawnSync('kubectl', ['version', '--client'], {stdio: 'ignore'}).error;
 const namespace = 'describe';
 const objectsDir = new URL('objects/', import.meta.url);
-const objects = readdirSync(objectsDir).filter(file => file.endsWith('.json')).sort()
+const objects = readdirSync(objectsDir)
+	.filter(file => file.endsWith('.json'))
+	.sort()
 	.map(file => JSON.parse(readFileSync(new URL(file, objectsDir), 'utf8')) as {kind: string; metadata: {name: string}});
 const pods = objects.filter(object => object.kind === 'Pod').map(object => object.metadata.name);
 const services = objects.filter(object => object.kind === 'Service').map(object => object.metadata.name);
@@ -36,12 +38,17 @@ describe('describe text against kubectl describe (the oracle), on the sandbox', 
 	let cluster: KubeCluster;
 	const stores: Array<ResourceStore<unknown>> = [];
 
-	const kubectl = async (...args: string[]): Promise<string> => new Promise((resolve, reject) => {
-		execFile('kubectl', args, {env, timeout: 60_000}, (error, stdout, stderr) => (error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout)));
-	});
+	const kubectl = async (...args: string[]): Promise<string> =>
+		new Promise((resolve, reject) => {
+			execFile('kubectl', args, {env, timeout: 60_000}, (error, stdout, stderr) =>
+				error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout),
+			);
+		});
 
 	const skipped = (t: TestContext): boolean => {
-		if (!kubectlInstalled) t.skip('kubectl is not installed: skipping');
+		if (!kubectlInstalled) {
+			t.skip('kubectl is not installed: skipping');
+		}
 		return !kubectlInstalled;
 	};
 
@@ -56,23 +63,43 @@ describe('describe text against kubectl describe (the oracle), on the sandbox', 
 	};
 
 	before(async () => {
-		if (!kubectlInstalled) return;
+		if (!kubectlInstalled) {
+			return;
+		}
 		sandbox = await fastSandbox();
 		work = mkdtempSync(join(tmpdir(), 'kpods-describe-'));
 		writeFileSync(join(work, 'kubeconfig'), sandbox.kubeconfig());
 		// HOME holds kubectl's discovery cache; TZ stays the test's so both print the same dates.
-		env = {PATH: process.env['PATH'], HOME: work, KUBECONFIG: join(work, 'kubeconfig'), ...(process.env['TZ'] ? {TZ: process.env['TZ']} : {})};
-		await create('/api/v1/namespaces', {apiVersion: 'v1', kind: 'Namespace', metadata: {name: namespace, labels: {team: 'kpods'}, annotations: {purpose: 'describe oracle'}}});
-		for (const object of objects) await create(`/api/v1/namespaces/${namespace}/${object.kind === 'Pod' ? 'pods' : 'services'}`, object);
+		env = {
+			PATH: process.env['PATH'],
+			HOME: work,
+			KUBECONFIG: join(work, 'kubeconfig'),
+			...(process.env['TZ'] ? {TZ: process.env['TZ']} : {}),
+		};
+		await create('/api/v1/namespaces', {
+			apiVersion: 'v1',
+			kind: 'Namespace',
+			metadata: {name: namespace, labels: {team: 'kpods'}, annotations: {purpose: 'describe oracle'}},
+		});
+		for (const object of objects) {
+			await create(`/api/v1/namespaces/${namespace}/${object.kind === 'Pod' ? 'pods' : 'services'}`, object);
+		}
 		for (const name of replicas) {
-			await create(`/api/v1/namespaces/${namespace}/pods`, {apiVersion: 'v1', kind: 'Pod', metadata: {name, labels: {app: 'web'}}, spec: {containers: [{name: 'web', image: 'nginx', ports: [{containerPort: 8443}]}]}});
+			await create(`/api/v1/namespaces/${namespace}/pods`, {
+				apiVersion: 'v1',
+				kind: 'Pod',
+				metadata: {name, labels: {app: 'web'}},
+				spec: {containers: [{name: 'web', image: 'nginx', ports: [{containerPort: 8443}]}]},
+			});
 		}
 
 		// Every pod settles: Running, or left unscheduled (those whose node selector no node has).
 		await waitFor(async () => {
 			for (const name of [...pods, ...replicas]) {
 				const status = (await api(sandbox, `/api/v1/namespaces/${namespace}/pods/${name}`)).body?.status;
-				const unschedulable = status?.conditions?.some((condition: {type: string; reason?: string}) => condition.type === 'PodScheduled' && condition.reason === 'Unschedulable');
+				const unschedulable = status?.conditions?.some(
+					(condition: {type: string; reason?: string}) => condition.type === 'PodScheduled' && condition.reason === 'Unschedulable',
+				);
 				assert.ok(status?.phase === 'Running' || unschedulable, `${name}: ${status?.phase}`);
 			}
 		}, 30_000);
@@ -82,8 +109,12 @@ describe('describe text against kubectl describe (the oracle), on the sandbox', 
 	});
 
 	after(async () => {
-		if (!kubectlInstalled) return;
-		for (const store of stores) store.stop();
+		if (!kubectlInstalled) {
+			return;
+		}
+		for (const store of stores) {
+			store.stop();
+		}
 		cluster.close();
 		await sandbox.close();
 		rmSync(work, {recursive: true, force: true});
@@ -91,41 +122,77 @@ describe('describe text against kubectl describe (the oracle), on the sandbox', 
 
 	for (const name of pods) {
 		test(`kubectl describe pod ${name}`, async t => {
-			if (skipped(t)) return;
+			if (skipped(t)) {
+				return;
+			}
 			const pod = opened(cluster.watchPod(namespace, name));
 			const events = opened(cluster.watchEvents(namespace, 'Pod', name));
-			await waitFor(() => pod.getSnapshot().synced && events.getSnapshot().synced && Boolean(pod.getSnapshot().items[0]), `pod ${name} and its events in kpods' stores`, 30_000);
-			await kubectlSameAs(() => kubectl('describe', 'pod', name, '-n', namespace), () => podDescribeText(pod.getSnapshot().items[0]!, events.getSnapshot().items, Date.now()));
+			await waitFor(
+				() => pod.getSnapshot().synced && events.getSnapshot().synced && Boolean(pod.getSnapshot().items[0]),
+				`pod ${name} and its events in kpods' stores`,
+				30_000,
+			);
+			await kubectlSameAs(
+				() => kubectl('describe', 'pod', name, '-n', namespace),
+				() => podDescribeText(pod.getSnapshot().items[0]!, events.getSnapshot().items, Date.now()),
+			);
 		});
 	}
 
-	test('kubectl describe pod with 40 events, many in the same second (Go\'s unstable sort orders ties)', async t => {
-		if (skipped(t)) return;
-		await create(`/api/v1/namespaces/${namespace}/pods`, {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'chatty'}, spec: {containers: [{name: 'app', image: 'nginx'}]}});
+	test("kubectl describe pod with 40 events, many in the same second (Go's unstable sort orders ties)", async t => {
+		if (skipped(t)) {
+			return;
+		}
+		await create(`/api/v1/namespaces/${namespace}/pods`, {
+			apiVersion: 'v1',
+			kind: 'Pod',
+			metadata: {name: 'chatty'},
+			spec: {containers: [{name: 'app', image: 'nginx'}]},
+		});
 		const uid = (await api(sandbox, `/api/v1/namespaces/${namespace}/pods/chatty`)).body.metadata.uid as string;
 		const base = Date.parse('2026-11-30T08:00:00Z');
 		for (let index = 0; index < 40; index++) {
 			// Listed by name; the timestamps repeat in a pattern, so most events tie with others.
 			const at = new Date(base + ((index * 7) % 5) * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
 			await create(`/api/v1/namespaces/${namespace}/events`, {
-				apiVersion: 'v1', kind: 'Event', metadata: {name: `chatty.${String(index).padStart(2, '0')}`},
+				apiVersion: 'v1',
+				kind: 'Event',
+				metadata: {name: `chatty.${String(index).padStart(2, '0')}`},
 				involvedObject: {apiVersion: 'v1', kind: 'Pod', name: 'chatty', namespace, uid},
-				reason: `Reason${index}`, message: `event ${index}`, type: index % 9 === 0 ? 'Warning' : 'Normal', source: {component: 'tester'},
-				firstTimestamp: at, lastTimestamp: at, count: 1 + (index % 3),
+				reason: `Reason${index}`,
+				message: `event ${index}`,
+				type: index % 9 === 0 ? 'Warning' : 'Normal',
+				source: {component: 'tester'},
+				firstTimestamp: at,
+				lastTimestamp: at,
+				count: 1 + (index % 3),
 			});
 		}
 
 		const pod = opened(cluster.watchPod(namespace, 'chatty'));
 		const events = opened(cluster.watchEvents(namespace, 'Pod', 'chatty'));
-		await waitFor(() => Boolean(pod.getSnapshot().items[0]) && events.getSnapshot().items.length >= 40, `the pod and its 40 events (${events.getSnapshot().items.length} so far)`, 30_000);
-		await kubectlSameAs(() => kubectl('describe', 'pod', 'chatty', '-n', namespace), () => podDescribeText(pod.getSnapshot().items[0]!, events.getSnapshot().items, Date.now()));
+		await waitFor(
+			() => Boolean(pod.getSnapshot().items[0]) && events.getSnapshot().items.length >= 40,
+			`the pod and its 40 events (${events.getSnapshot().items.length} so far)`,
+			30_000,
+		);
+		await kubectlSameAs(
+			() => kubectl('describe', 'pod', 'chatty', '-n', namespace),
+			() => podDescribeText(pod.getSnapshot().items[0]!, events.getSnapshot().items, Date.now()),
+		);
 	});
 
 	for (const name of services) {
 		test(`kubectl describe service ${name}`, async t => {
-			if (skipped(t)) return;
+			if (skipped(t)) {
+				return;
+			}
 			const events = opened(cluster.watchEvents(namespace, 'Service', name));
-			await waitFor(() => cluster.services.getSnapshot().synced && cluster.endpoints.getSnapshot().synced && events.getSnapshot().synced, `services, endpoints and events of ${name} in kpods' stores`, 30_000);
+			await waitFor(
+				() => cluster.services.getSnapshot().synced && cluster.endpoints.getSnapshot().synced && events.getSnapshot().synced,
+				`services, endpoints and events of ${name} in kpods' stores`,
+				30_000,
+			);
 			const text = () => {
 				const service = cluster.services.getSnapshot().items.find(each => each.name === name);
 				assert.ok(service, `service ${name} in kpods' store`);
@@ -137,12 +204,17 @@ describe('describe text against kubectl describe (the oracle), on the sandbox', 
 	}
 
 	test('kubectl describe node minikube', async t => {
-		if (skipped(t)) return;
+		if (skipped(t)) {
+			return;
+		}
 		const text = async () => {
 			const node = (await api(sandbox, '/api/v1/nodes/minikube')).body;
-			const onNode = (await api(sandbox, '/api/v1/pods?fieldSelector=spec.nodeName%3Dminikube%2Cstatus.phase!%3DSucceeded%2Cstatus.phase!%3DFailed')).body.items;
+			const onNode = (
+				await api(sandbox, '/api/v1/pods?fieldSelector=spec.nodeName%3Dminikube%2Cstatus.phase!%3DSucceeded%2Cstatus.phase!%3DFailed')
+			).body.items;
 			const lease = await api(sandbox, '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/minikube');
-			const events = (await api(sandbox, '/api/v1/events?fieldSelector=involvedObject.kind%3DNode%2CinvolvedObject.name%3Dminikube')).body.items;
+			const events = (await api(sandbox, '/api/v1/events?fieldSelector=involvedObject.kind%3DNode%2CinvolvedObject.name%3Dminikube')).body
+				.items;
 			return describeNode(node, onNode, lease.code === 200 ? {lease: lease.body} : {error: lease.body?.message}, events, Date.now());
 		};
 
@@ -151,8 +223,13 @@ describe('describe text against kubectl describe (the oracle), on the sandbox', 
 
 	for (const name of [namespace, 'default', 'kube-system']) {
 		test(`kubectl describe namespace ${name} (the sandbox serves no quotas or limit ranges)`, async t => {
-			if (skipped(t)) return;
-			await kubectlSameAs(() => kubectl('describe', 'namespace', name), async () => describeNamespace((await api(sandbox, `/api/v1/namespaces/${name}`)).body, undefined, undefined));
+			if (skipped(t)) {
+				return;
+			}
+			await kubectlSameAs(
+				() => kubectl('describe', 'namespace', name),
+				async () => describeNamespace((await api(sandbox, `/api/v1/namespaces/${name}`)).body, undefined, undefined),
+			);
 		});
 	}
 });

@@ -14,14 +14,22 @@ export function normalisePointers(text: string): string {
  * (ages are whole seconds: kubectl's clock lies between the two). Retries while a second ticks
  * over in between, or while kpods' live stores catch up; fails with the last whole diff.
  */
-export async function kubectlSameAs(kubectl: () => Promise<string>, kpods: () => string | Promise<string>, timeoutMs = 30_000): Promise<void> {
+export async function kubectlSameAs(
+	kubectl: () => Promise<string>,
+	kpods: () => string | Promise<string>,
+	timeoutMs = 30_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const before = normalisePointers(await kpods());
 		const theirs = normalisePointers(await kubectl());
 		const after = normalisePointers(await kpods());
-		if (theirs === before || theirs === after) return;
-		if (Date.now() > deadline) assert.equal(after, theirs, 'kpods (actual) against kubectl describe (expected)');
+		if (theirs === before || theirs === after) {
+			return;
+		}
+		if (Date.now() > deadline) {
+			assert.equal(after, theirs, 'kpods (actual) against kubectl describe (expected)');
+		}
 		await new Promise(resolve => setTimeout(resolve, 200));
 	}
 }

@@ -12,8 +12,14 @@ describe('text search (less/vim style)', () => {
 		assert.deepEqual(matchingLines(lines, 'running'), [1, 4]);
 		assert.deepEqual(matchingLines(lines, 'Web'), []);
 		assert.deepEqual(matchingLines(lines, 'web'), [0, 3]);
-		assert.deepEqual(matchRanges('web web', 'web'), [[0, 3], [4, 7]]);
-		assert.deepEqual(matchRanges('aaaa', 'aa'), [[0, 2], [2, 4]]);
+		assert.deepEqual(matchRanges('web web', 'web'), [
+			[0, 3],
+			[4, 7],
+		]);
+		assert.deepEqual(matchRanges('aaaa', 'aa'), [
+			[0, 2],
+			[2, 4],
+		]);
 		assert.deepEqual(matchRanges('anything', ''), []);
 	});
 
@@ -31,9 +37,13 @@ describe('text search (less/vim style)', () => {
 
 const press = (name: string): KeyPress => ({name, text: name.length === 1 ? name : ''});
 const view: ViewContext = {rowKeys: [], pageSize: 2, overlayLines: lines.length, detailText: lines, readonly: false, namespace: 'default'};
-const inDetail: UiState = {...initialUiState, modes: [{kind: 'detail', target: {kind: 'Pod', namespace: 'default', name: 'web'}, scroll: 0}]};
+const inDetail: UiState = {
+	...initialUiState,
+	modes: [{kind: 'detail', target: {kind: 'Pod', namespace: 'default', name: 'web'}, scroll: 0}],
+};
 const route = (keys: string[], state = inDetail) => keys.reduce((current, key) => routeKey(current, press(key), view).state, state);
-const detailOf = (state: UiState) => state.modes.find(mode => mode.kind === 'detail') as Extract<UiState['modes'][number], {kind: 'detail'}>;
+const detailOf = (state: UiState) =>
+	state.modes.find(mode => mode.kind === 'detail') as Extract<UiState['modes'][number], {kind: 'detail'}>;
 
 describe('/ in the detail', () => {
 	test('finds while typing, Enter keeps the search, n and N move between matches', () => {

@@ -2,7 +2,7 @@
 // terminal goes to a fake editor (a shell script that reads a line from the terminal) and
 // comes back, kpods redrawn with kubectl's answer.
 import assert from 'node:assert/strict';
-import {type ChildProcess} from 'node:child_process';
+import type {ChildProcess} from 'node:child_process';
 import {chmodSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -24,7 +24,10 @@ describe('logs and edit in a pseudo-terminal, against kpods sandbox', {skip: pty
 		const kc = new KubeConfig();
 		kc.loadFromFile(kubeconfig);
 		api = kc.makeApiClient(CoreV1Api);
-		await api.createNamespacedPod({namespace: 'default', body: {metadata: {name: 'web', labels: {run: 'web'}}, spec: {containers: [{name: 'web', image: 'nginx'}]}}});
+		await api.createNamespacedPod({
+			namespace: 'default',
+			body: {metadata: {name: 'web', labels: {run: 'web'}}, spec: {containers: [{name: 'web', image: 'nginx'}]}},
+		});
 	});
 
 	after(() => {
@@ -32,9 +35,12 @@ describe('logs and edit in a pseudo-terminal, against kpods sandbox', {skip: pty
 		rmSync(directory, {recursive: true, force: true});
 	});
 
-	test('l shows the sandbox\'s labelled log lines; e hands the terminal to $EDITOR and takes it back', async t => {
+	test("l shows the sandbox's labelled log lines; e hands the terminal to $EDITOR and takes it back", async t => {
 		const editor = join(directory, 'editor.sh');
-		writeFileSync(editor, '#!/bin/sh\nprintf "fake editor on %s; type ok: " "$(basename "$1")"\nread answer\n[ "$answer" = ok ] || exit 3\nsed -i "s/run: web/run: edited/" "$1"\n');
+		writeFileSync(
+			editor,
+			'#!/bin/sh\nprintf "fake editor on %s; type ok: " "$(basename "$1")"\nread answer\n[ "$answer" = ok ] || exit 3\nsed -i "s/run: web/run: edited/" "$1"\n',
+		);
 		chmodSync(editor, 0o755);
 		const kpods = new TerminalSession(['--kubeconfig', kubeconfig], {columns: 130, rows: 30, env: {KUBE_EDITOR: editor}});
 		t.after(() => kpods.kill());

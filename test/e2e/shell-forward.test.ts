@@ -2,7 +2,7 @@
 // handoff leaves and retakes the screen (the sandbox answers that no container runs), the
 // forward answers curl on 127.0.0.1, `:pf` lists it, and quitting kpods closes the port.
 import assert from 'node:assert/strict';
-import {type ChildProcess} from 'node:child_process';
+import type {ChildProcess} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {request} from 'node:http';
 import {createServer} from 'node:net';
@@ -17,9 +17,11 @@ async function get(port: number): Promise<string> {
 		request({host: '127.0.0.1', port, path: '/', agent: false}, response => {
 			let body = '';
 			response.setEncoding('utf8');
-			response.on('data', chunk => body += chunk);
+			response.on('data', chunk => (body += chunk));
 			response.on('end', () => resolve(body));
-		}).on('error', reject).end();
+		})
+			.on('error', reject)
+			.end();
 	});
 }
 
@@ -40,7 +42,10 @@ describe('shell and port-forward in a pseudo-terminal, against kpods sandbox', {
 		await new Promise(resolve => free.close(resolve));
 		const kc = new KubeConfig();
 		kc.loadFromFile(kubeconfig);
-		await kc.makeApiClient(CoreV1Api).createNamespacedPod({namespace: 'default', body: {metadata: {name: 'web'}, spec: {containers: [{name: 'web', image: 'nginx', ports: [{containerPort: port}]}]}}});
+		await kc.makeApiClient(CoreV1Api).createNamespacedPod({
+			namespace: 'default',
+			body: {metadata: {name: 'web'}, spec: {containers: [{name: 'web', image: 'nginx', ports: [{containerPort: port}]}]}},
+		});
 	});
 
 	after(() => {
@@ -54,7 +59,10 @@ describe('shell and port-forward in a pseudo-terminal, against kpods sandbox', {
 		await kpods.waitForScreen(screen => /^web +1\/1 +Running /m.test(screen), 'web Running');
 
 		kpods.write('s');
-		let screen = await kpods.waitForScreen(text => text.includes('kpods sandbox: no container runs here'), 'the sandbox\'s answer, kpods redrawn');
+		let screen = await kpods.waitForScreen(
+			text => text.includes('kpods sandbox: no container runs here'),
+			"the sandbox's answer, kpods redrawn",
+		);
 		assert.match(screen, /^web +1\/1 +Running /m);
 		assert.match(screen, /shell in web\/web: kpods sandbox: no container runs here, so container "web" of /);
 

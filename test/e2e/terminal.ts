@@ -27,7 +27,9 @@ function loadPty(): typeof import('@lydell/node-pty') | string {
 
 /** The built CLI is what users run; `npm test` builds it first. */
 export function assertBuilt(): void {
-	if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build (npm test does) before the end-to-end tests`);
+	if (!existsSync(cli)) {
+		throw new Error(`${cli} is missing: run npm run build (npm test does) before the end-to-end tests`);
+	}
 }
 
 /**
@@ -43,7 +45,9 @@ export class TerminalSession {
 	constructor(args: string[], options: {columns?: number; rows?: number; env?: NodeJS.ProcessEnv} = {}) {
 		const columns = options.columns ?? 120;
 		const rows = options.rows ?? 30;
-		if (typeof pty === 'string') throw new Error(`${pty}; guard this test with {skip: ptyUnavailable}`);
+		if (typeof pty === 'string') {
+			throw new Error(`${pty}; guard this test with {skip: ptyUnavailable}`);
+		}
 		this.terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
 		// The built file itself, through its hashbang, as the installed `kpods` command runs
 		// (Windows runs no hashbangs: there npm's shim runs `node cli.js`, and so does this).
@@ -66,7 +70,9 @@ export class TerminalSession {
 	screen(): string {
 		const buffer = this.terminal.buffer.active;
 		const lines: string[] = [];
-		for (let row = 0; row < this.terminal.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		for (let row = 0; row < this.terminal.rows; row++) {
+			lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		}
 		return lines.join('\n');
 	}
 
@@ -74,12 +80,14 @@ export class TerminalSession {
 		const started = Date.now();
 		for (;;) {
 			// Let xterm finish parsing what arrived.
-			// eslint-disable-next-line no-await-in-loop
 			await new Promise<void>(resolve => this.terminal.write('', resolve));
 			const screen = this.screen();
-			if (predicate(screen)) return screen;
-			if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
-			// eslint-disable-next-line no-await-in-loop
+			if (predicate(screen)) {
+				return screen;
+			}
+			if (Date.now() - started > timeoutMs) {
+				throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
+			}
 			await new Promise(resolve => setTimeout(resolve, 50));
 		}
 	}

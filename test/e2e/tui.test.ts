@@ -34,19 +34,35 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 	test('launch, pods from kubectl and the client appear, delete with ctrl-d y, the tutorial in one key, quit', async t => {
 		const kpods = new TerminalSession(['--kubeconfig', kubeconfig], {columns: 130, rows: 32});
 		t.after(() => kpods.kill());
-		await kpods.waitForScreen(screen => screen.includes('● live') && screen.includes('No resources found in default namespace.'), 'the empty pods pane');
+		await kpods.waitForScreen(
+			screen => screen.includes('● live') && screen.includes('No resources found in default namespace.'),
+			'the empty pods pane',
+		);
 
 		// A pod made by the tutorial's own command (kubectl where installed, else client-node).
 		if (kubectlInstalled) {
-			const run = spawnSync('kubectl', ['run', 'testando', '--image=nginx'], {encoding: 'utf8', env: {...process.env, KUBECONFIG: kubeconfig}});
+			const run = spawnSync('kubectl', ['run', 'testando', '--image=nginx'], {
+				encoding: 'utf8',
+				env: {...process.env, KUBECONFIG: kubeconfig},
+			});
 			assert.equal(run.stdout, 'pod/testando created\n', run.stderr);
 		} else {
 			t.diagnostic('kubectl is not installed: testando is created with client-node instead');
-			await api.createNamespacedPod({namespace: 'default', body: {metadata: {name: 'testando', labels: {run: 'testando'}}, spec: {containers: [{name: 'testando', image: 'nginx'}]}}});
+			await api.createNamespacedPod({
+				namespace: 'default',
+				body: {metadata: {name: 'testando', labels: {run: 'testando'}}, spec: {containers: [{name: 'testando', image: 'nginx'}]}},
+			});
 		}
 
-		await api.createNamespacedPod({namespace: 'default', body: {metadata: {name: 'web', labels: {run: 'web'}}, spec: {containers: [{name: 'web', image: 'nginx:1.27'}]}}});
-		let screen = await kpods.waitForScreen(text => /^testando +1\/1 +Running +0 +\d+s +172\.17\.\d+\.\d+ +minikube +<none> +<none>$/m.test(text) && /^web +1\/1 +Running /m.test(text), 'both pods Running');
+		await api.createNamespacedPod({
+			namespace: 'default',
+			body: {metadata: {name: 'web', labels: {run: 'web'}}, spec: {containers: [{name: 'web', image: 'nginx:1.27'}]}},
+		});
+		let screen = await kpods.waitForScreen(
+			text =>
+				/^testando +1\/1 +Running +0 +\d+s +172\.17\.\d+\.\d+ +minikube +<none> +<none>$/m.test(text) && /^web +1\/1 +Running /m.test(text),
+			'both pods Running',
+		);
 		assert.match(screen, /^NAME +READY +STATUS +RESTARTS +AGE +IP +NODE +NOMINATED NODE +READINESS GATES$/m);
 
 		// Delete testando (the first row): asked first, Terminating, then gone.
@@ -62,16 +78,25 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 		await kpods.waitForScreen(text => text.includes('manifests/svc-pod2.yaml'), 'the manifests pane');
 		kpods.write('A');
 		screen = await kpods.waitForScreen(text => text.includes('Apply 5 objects? dry run: 5 created [y/N]'), 'the dry run');
-		assert.match(screen, /^service\/svc-pod created\nservice\/svc-pod2 created\npod\/o-primeiro-pod created\npod\/pod-1 created\npod\/pod-2 created$/m);
+		assert.match(
+			screen,
+			/^service\/svc-pod created\nservice\/svc-pod2 created\npod\/o-primeiro-pod created\npod\/pod-1 created\npod\/pod-2 created$/m,
+		);
 		kpods.write('y');
 		screen = await kpods.waitForScreen(text => text.includes('applied 5 objects: 5 created'), 'apply all');
-		assert.match(screen, /^service\/svc-pod created\nservice\/svc-pod2 created\npod\/o-primeiro-pod created\npod\/pod-1 created\npod\/pod-2 created$/m);
+		assert.match(
+			screen,
+			/^service\/svc-pod created\nservice\/svc-pod2 created\npod\/o-primeiro-pod created\npod\/pod-1 created\npod\/pod-2 created$/m,
+		);
 		kpods.write('2');
 		kpods.write('j');
-		screen = await kpods.waitForScreen(text => /^ {2}172\.17\.\d+\.\d+:80 +ready +pod pod-1 on minikube$/m.test(text), 'svc-pod\'s endpoint');
+		screen = await kpods.waitForScreen(
+			text => /^ {2}172\.17\.\d+\.\d+:80 +ready +pod pod-1 on minikube$/m.test(text),
+			"svc-pod's endpoint",
+		);
 		assert.match(screen, /^svc-pod +ClusterIP +10\.\d+\.\d+\.\d+ +<none> +4050\/TCP +\d+s +app=pod-label$/m);
 		kpods.write('j');
-		screen = await kpods.waitForScreen(text => text.includes('open from outside the cluster: 192.168.49.2:30000'), 'svc-pod2\'s node URL');
+		screen = await kpods.waitForScreen(text => text.includes('open from outside the cluster: 192.168.49.2:30000'), "svc-pod2's node URL");
 		assert.match(screen, /^svc-pod2 +NodePort +10\.\d+\.\d+\.\d+ +<none> +5000:30000\/TCP +\d+s +app=pod-label2$/m);
 
 		// Deleting pod-1 leaves svc-pod without endpoints, and kpods says why.
@@ -95,7 +120,10 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 		await kpods.waitForScreen(text => text.includes('Apply 5 objects? dry run: 1 created, 4 unchanged [y/N]'), 'the second dry run');
 		kpods.write('y');
 		screen = await kpods.waitForScreen(text => text.includes('applied 5 objects: 1 created, 4 unchanged'), 'apply again');
-		assert.match(screen, /^service\/svc-pod unchanged\nservice\/svc-pod2 unchanged\npod\/o-primeiro-pod unchanged\npod\/pod-1 created\npod\/pod-2 unchanged$/m);
+		assert.match(
+			screen,
+			/^service\/svc-pod unchanged\nservice\/svc-pod2 unchanged\npod\/o-primeiro-pod unchanged\npod\/pod-1 created\npod\/pod-2 unchanged$/m,
+		);
 
 		kpods.write('q');
 		const exit = await kpods.exit;
@@ -107,10 +135,18 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 	test('a resized terminal is redrawn to fit; a tiny one says so', async t => {
 		const kpods = new TerminalSession(['--kubeconfig', kubeconfig, '-A'], {columns: 170, rows: 30});
 		t.after(() => kpods.kill());
-		await kpods.waitForScreen(text => /^NAMESPACE +NAME +READY +STATUS +RESTARTS +AGE +IP +NODE +NOMINATED NODE +READINESS GATES$/m.test(text), 'the wide table');
+		await kpods.waitForScreen(
+			text => /^NAMESPACE +NAME +READY +STATUS +RESTARTS +AGE +IP +NODE +NOMINATED NODE +READINESS GATES$/m.test(text),
+			'the wide table',
+		);
 		kpods.resize(72, 20);
-		let screen = await kpods.waitForScreen(text => /^NAMESPACE +NAME +READY +STATUS +\S/m.test(text) && !text.includes('READINESS GATES'), 'the narrow table');
-		for (const line of screen.split('\n')) assert.ok(line.length <= 72, `wider than the terminal: ${line}`);
+		let screen = await kpods.waitForScreen(
+			text => /^NAMESPACE +NAME +READY +STATUS +\S/m.test(text) && !text.includes('READINESS GATES'),
+			'the narrow table',
+		);
+		for (const line of screen.split('\n')) {
+			assert.ok(line.length <= 72, `wider than the terminal: ${line}`);
+		}
 		kpods.resize(40, 8);
 		screen = await kpods.waitForScreen(text => text.includes('Terminal too small (40x8)'), 'the too-small message');
 		kpods.resize(170, 30);
@@ -124,13 +160,24 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 		const clipboard = '\u001B]52;c;ZXZpbA==\u0007';
 		const colour = '\u001B[48;5;201m';
 		const shown = '^[]0;pwned^G^[]52;c;ZXZpbA==^G^[[48;5;201m';
-		const pod = await api.createNamespacedPod({namespace: 'default', body: {metadata: {name: 'hostile'}, spec: {containers: [{name: 'c', image: `nginx${title}${clipboard}${colour}`}]}}});
-		await api.createNamespacedEvent({namespace: 'default', body: {
-			metadata: {name: 'hostile.1'},
-			involvedObject: {kind: 'Pod', namespace: 'default', name: 'hostile', uid: pod.metadata!.uid},
-			reason: 'Evil', message: `owned${title}${clipboard}${colour}`, type: 'Normal', count: 1,
-			firstTimestamp: new Date(), lastTimestamp: new Date(), source: {component: 'attacker'},
-		}});
+		const pod = await api.createNamespacedPod({
+			namespace: 'default',
+			body: {metadata: {name: 'hostile'}, spec: {containers: [{name: 'c', image: `nginx${title}${clipboard}${colour}`}]}},
+		});
+		await api.createNamespacedEvent({
+			namespace: 'default',
+			body: {
+				metadata: {name: 'hostile.1'},
+				involvedObject: {kind: 'Pod', namespace: 'default', name: 'hostile', uid: pod.metadata!.uid},
+				reason: 'Evil',
+				message: `owned${title}${clipboard}${colour}`,
+				type: 'Normal',
+				count: 1,
+				firstTimestamp: new Date(),
+				lastTimestamp: new Date(),
+				source: {component: 'attacker'},
+			},
+		});
 		t.after(async () => api.deleteNamespacedPod({name: 'hostile', namespace: 'default', gracePeriodSeconds: 0}));
 		const kpods = new TerminalSession(['--kubeconfig', kubeconfig], {columns: 200, rows: 50});
 		t.after(() => kpods.kill());
@@ -158,7 +205,11 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 		// The terminal goes away: the master side closes, the kernel hangs up kpods.
 		(closed.pty as unknown as {destroy(): void}).destroy();
 		const gone = await closed.exit;
-		assert.deepEqual({code: gone.exitCode, signal: gone.signal ?? 0}, {code: 129, signal: 0}, 'exit 129 on its own, not killed by a signal or an abort');
+		assert.deepEqual(
+			{code: gone.exitCode, signal: gone.signal ?? 0},
+			{code: 129, signal: 0},
+			'exit 129 on its own, not killed by a signal or an abort',
+		);
 		const hungUp = new TerminalSession(['--kubeconfig', kubeconfig]);
 		t.after(() => hungUp.kill());
 		await hungUp.waitForScreen(text => text.includes('● live'), 'live');
@@ -186,10 +237,28 @@ describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: p
 describe('bad input gets one clear line and a non-zero exit', () => {
 	const cases: Array<[string, string[], NodeJS.ProcessEnv, RegExp, number]> = [
 		['an unknown flag', ['--bogus'], {}, /^kpods: unknown flag --bogus \(kpods --help lists them\)$/, 2],
-		['a missing --kubeconfig file', ['--kubeconfig', '/nonexistent/config'], {}, /^kpods: stat \/nonexistent\/config: no such file or directory$/, 1],
+		[
+			'a missing --kubeconfig file',
+			['--kubeconfig', '/nonexistent/config'],
+			{},
+			/^kpods: stat \/nonexistent\/config: no such file or directory$/,
+			1,
+		],
 		['an unknown --context', ['--context', 'nope'], {}, /^kpods: context was not found for specified context: nope$/, 1],
-		['a missing --manifests folder', ['--manifests', '/nonexistent/manifests'], {}, /^kpods: --manifests \/nonexistent\/manifests: no such directory$/, 2],
-		['a --manifests that is a file', ['--manifests', 'package.json'], {}, /^kpods: --manifests package\.json: not a directory \(kpods lists the manifests in a folder\)$/, 2],
+		[
+			'a missing --manifests folder',
+			['--manifests', '/nonexistent/manifests'],
+			{},
+			/^kpods: --manifests \/nonexistent\/manifests: no such directory$/,
+			2,
+		],
+		[
+			'a --manifests that is a file',
+			['--manifests', 'package.json'],
+			{},
+			/^kpods: --manifests package\.json: not a directory \(kpods lists the manifests in a folder\)$/,
+			2,
+		],
 	];
 	for (const [name, args, env, expected, code] of cases) {
 		test(name, {skip: ptyUnavailable}, async t => {
@@ -212,7 +281,10 @@ describe('bad input gets one clear line and a non-zero exit', () => {
 		const session = new TerminalSession([], {env: {KUBECONFIG: kubeconfig}});
 		const exit = await session.exit;
 		assert.equal(exit.exitCode, 1);
-		assert.equal(session.output.replaceAll('\r', '').trim(), 'kpods: cannot reach the server https://127.0.0.1:1 (context "ctx"): connect ECONNREFUSED 127.0.0.1:1');
+		assert.equal(
+			session.output.replaceAll('\r', '').trim(),
+			'kpods: cannot reach the server https://127.0.0.1:1 (context "ctx"): connect ECONNREFUSED 127.0.0.1:1',
+		);
 	});
 
 	test('a kubeconfig that is not YAML', {skip: ptyUnavailable}, async t => {
@@ -242,7 +314,10 @@ describe('bad input gets one clear line and a non-zero exit', () => {
 		t.after(() => rmSync(home, {recursive: true, force: true}));
 		const session = new TerminalSession(['--sandbox'], {env: {HOME: home, KUBECONFIG: ''}});
 		t.after(() => session.kill());
-		await session.waitForScreen(text => text.includes('ctx kpods-sandbox (sandbox)') && text.includes('● live') && text.includes('3 Manifests 5'), 'the sandbox');
+		await session.waitForScreen(
+			text => text.includes('ctx kpods-sandbox (sandbox)') && text.includes('● live') && text.includes('3 Manifests 5'),
+			'the sandbox',
+		);
 		session.write('q');
 		assert.equal((await session.exit).exitCode, 0);
 	});
@@ -251,7 +326,10 @@ describe('bad input gets one clear line and a non-zero exit', () => {
 		const result = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'dist', 'cli.js')], {encoding: 'utf8', input: ''});
 		assert.equal(result.status, 2);
 		assert.equal(result.stdout, '');
-		assert.equal(result.stderr, 'kpods: kpods is interactive and needs a terminal (stdin and stdout must be a TTY); for a server kubectl can use, run: kpods sandbox\n');
+		assert.equal(
+			result.stderr,
+			'kpods: kpods is interactive and needs a terminal (stdin and stdout must be a TTY); for a server kubectl can use, run: kpods sandbox\n',
+		);
 	});
 
 	test('--help and --version answer without loading the TUI', () => {
@@ -268,9 +346,12 @@ describe('bad input gets one clear line and a non-zero exit', () => {
  * pty may report the exit before its last bytes are read, so wait for them briefly.
  */
 async function assertRestored(session: TerminalSession): Promise<void> {
-	const restored = () => session.output.lastIndexOf('\u001B[?1049l') > session.output.lastIndexOf('\u001B[?1049h')
-		&& session.output.lastIndexOf('\u001B[?25h') > session.output.lastIndexOf('\u001B[?25l');
-	for (let waited = 0; !restored() && waited < 2000; waited += 20) await new Promise(resolve => setTimeout(resolve, 20));
+	const restored = () =>
+		session.output.lastIndexOf('\u001B[?1049l') > session.output.lastIndexOf('\u001B[?1049h') &&
+		session.output.lastIndexOf('\u001B[?25h') > session.output.lastIndexOf('\u001B[?25l');
+	for (let waited = 0; !restored() && waited < 2000; waited += 20) {
+		await new Promise(resolve => setTimeout(resolve, 20));
+	}
 	assert.ok(restored(), `the alternate screen is left and the cursor shown at the end: ${JSON.stringify(session.output.slice(-80))}`);
 }
 

@@ -2,8 +2,14 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {EndpointSlice, EndpointSubset, Endpoints} from '../../source/k8s/types.js';
 import {
-	endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColumns, formatEndpoints,
-	formatSliceEndpoints, formatSlicePorts, joinHostPort,
+	endpointSliceCells,
+	endpointSliceColumns,
+	endpointsCells,
+	endpointsColumns,
+	formatEndpoints,
+	formatSliceEndpoints,
+	formatSlicePorts,
+	joinHostPort,
 } from '../../source/format/endpoints.js';
 import {renderTable} from './kubectl-table.js';
 import {loadFixtures} from '../fixtures/fixtures.js';
@@ -33,12 +39,24 @@ describe('formatEndpoints', () => {
 	const cases: Array<[string, EndpointSubset[], string]> = [
 		['an empty subsets list is <none>', [], '<none>'],
 		['a subset without addresses gives an empty cell', [{ports: [{port: 80}]}], ''],
-		['three ports of one address, then a second address is "more"', [{addresses: [address('10.0.0.1'), address('10.0.0.2')], ports: [{port: 1}, {port: 2}, {port: 3}]}],
-			'10.0.0.1:1,10.0.0.2:1,10.0.0.1:2 + 3 more...'],
-		['the count includes the addresses of later subsets', [{addresses: [address('10.0.0.1'), address('10.0.0.2'), address('10.0.0.3')], ports: [{port: 80}]}, {addresses: [address('10.0.0.4')]}],
-			'10.0.0.1:80,10.0.0.2:80,10.0.0.3:80 + 1 more...'],
-		['IPv4-mapped and zoned IPv6 are bracketed too', [{addresses: [address('::ffff:10.0.0.1'), address('fe80::1%eth0')], ports: [{port: 443}]}],
-			'[::ffff:10.0.0.1]:443,[fe80::1%eth0]:443'],
+		[
+			'three ports of one address, then a second address is "more"',
+			[{addresses: [address('10.0.0.1'), address('10.0.0.2')], ports: [{port: 1}, {port: 2}, {port: 3}]}],
+			'10.0.0.1:1,10.0.0.2:1,10.0.0.1:2 + 3 more...',
+		],
+		[
+			'the count includes the addresses of later subsets',
+			[
+				{addresses: [address('10.0.0.1'), address('10.0.0.2'), address('10.0.0.3')], ports: [{port: 80}]},
+				{addresses: [address('10.0.0.4')]},
+			],
+			'10.0.0.1:80,10.0.0.2:80,10.0.0.3:80 + 1 more...',
+		],
+		[
+			'IPv4-mapped and zoned IPv6 are bracketed too',
+			[{addresses: [address('::ffff:10.0.0.1'), address('fe80::1%eth0')], ports: [{port: 443}]}],
+			'[::ffff:10.0.0.1]:443,[fe80::1%eth0]:443',
+		],
 	];
 	for (const [description, subsets, expected] of cases) {
 		test(description, () => {

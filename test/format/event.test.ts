@@ -19,14 +19,32 @@ describe('printEvent over real-object fixtures (kubectl get event NAME -o wide)'
 	}
 
 	test('columns: LAST SEEN TYPE REASON OBJECT MESSAGE, the rest only wide', () => {
-		assert.deepEqual(eventColumns.filter(column => column.priority === 0).map(headerOf), ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']);
-		assert.deepEqual(eventColumns.map(headerOf), ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME']);
+		assert.deepEqual(eventColumns.filter(column => column.priority === 0).map(headerOf), [
+			'LAST SEEN',
+			'TYPE',
+			'REASON',
+			'OBJECT',
+			'MESSAGE',
+		]);
+		assert.deepEqual(eventColumns.map(headerOf), [
+			'LAST SEEN',
+			'TYPE',
+			'REASON',
+			'OBJECT',
+			'SUBOBJECT',
+			'SOURCE',
+			'MESSAGE',
+			'FIRST SEEN',
+			'COUNT',
+			'NAME',
+		]);
 	});
 
 	test('kubectl get events (not wide), in API order', () => {
 		const now = Date.parse('2026-11-24T12:00:00Z');
-		const rows = ['scheduled.json', 'pulling.json', 'multiline-message.json']
-			.map(file => ({cells: eventCells(fixtures.find(fixture => fixture.file === file)!.object, now)}));
+		const rows = ['scheduled.json', 'pulling.json', 'multiline-message.json'].map(file => ({
+			cells: eventCells(fixtures.find(fixture => fixture.file === file)!.object, now),
+		}));
 		assert.deepEqual(renderTable(eventColumns, rows), [
 			'LAST SEEN   TYPE      REASON      OBJECT         MESSAGE',
 			'13m         Normal    Scheduled   pod/testando   Successfully assigned default/testando to minikube',

@@ -45,10 +45,10 @@ export function cellText(value: string): string {
  * before it, so that line ends in spaces — kubectl's output does too.
  */
 export function formatTable(headers: string[], rows: string[][]): string[] {
-	if (rows.length === 0) return [];
-	const text = [headers, ...rows.map(row => row.map(cell => cellText(cell)))]
-		.map(cells => `${cells.join('\t')}\n`)
-		.join('');
+	if (rows.length === 0) {
+		return [];
+	}
+	const text = [headers, ...rows.map(row => row.map(cell => cellText(cell)))].map(cells => `${cells.join('\t')}\n`).join('');
 	const lines = tabwrite(text).split('\n');
 	lines.pop(); // the text ends in '\n'
 	return lines;
@@ -75,11 +75,12 @@ export function renderTable(columns: readonly Column[], rows: readonly TableRow[
 	const body = rows.map(row => visibleCells(columns, row.cells, wide));
 	if (options.withNamespace) {
 		headers.unshift('NAMESPACE');
-		rows.forEach((row, index) => body[index]!.unshift(row.namespace ?? ''));
+		for (const [index, row] of rows.entries()) {
+			body[index]!.unshift(row.namespace ?? '');
+		}
 	}
 	return formatTable(headers, body);
 }
-
 
 /** Width as the tabwriter counts it: code points (Go runes), not UTF-16 units. */
 function runeCount(text: string): number {
@@ -130,7 +131,9 @@ export function tabwrite(text: string): string {
 			const line = lines[i]!;
 			line.forEach((cell, j) => {
 				out.push(cell.text);
-				if (j < widths.length) out.push(' '.repeat(widths[j]! - cell.width));
+				if (j < widths.length) {
+					out.push(' '.repeat(widths[j]! - cell.width));
+				}
 			});
 			// The last buffered line has no newline yet; its unterminated cell is still `current`.
 			out.push(i + 1 === lines.length ? current : '\n');
@@ -140,20 +143,30 @@ export function tabwrite(text: string): string {
 	const format = (line0: number, line1: number): void => {
 		const column = widths.length;
 		for (let row = line0; row < line1; row++) {
-			if (column >= lines[row]!.length - 1) continue;
+			if (column >= lines[row]!.length - 1) {
+				continue;
+			}
 			// This line has a cell in `column`: print what comes before, then lay out the block.
 			writeLines(line0, row);
 			line0 = row;
 			let width = minWidth;
 			for (; row < line1; row++) {
 				const line = lines[row]!;
-				if (column >= line.length - 1) break;
+				if (column >= line.length - 1) {
+					break;
+				}
 				width = Math.max(width, line[column]!.width + padding);
 			}
-			if (maxWidths.length < widths.length) maxWidths.push(...widths.slice(maxWidths.length));
-			if (maxWidths.length === widths.length) maxWidths.push(width);
-			else if (maxWidths[column]! > width) width = maxWidths[column]!;
-			else maxWidths[column] = width;
+			if (maxWidths.length < widths.length) {
+				maxWidths.push(...widths.slice(maxWidths.length));
+			}
+			if (maxWidths.length === widths.length) {
+				maxWidths.push(width);
+			} else if (maxWidths[column]! > width) {
+				width = maxWidths[column]!;
+			} else {
+				maxWidths[column] = width;
+			}
 			widths.push(width);
 			format(line0, row);
 			widths.pop();
@@ -163,7 +176,9 @@ export function tabwrite(text: string): string {
 	};
 
 	const flush = (): void => {
-		if (current.length > 0) terminateCell(false);
+		if (current.length > 0) {
+			terminateCell(false);
+		}
 		format(0, lines.length);
 		lines = [[]];
 		widths = [];
@@ -182,7 +197,9 @@ export function tabwrite(text: string): string {
 			const cells = terminateCell(false);
 			lines.push([]);
 			// A one-cell line cannot affect later columns, so Go flushes there; '\f' always flushes.
-			if (ch === '\f' || cells === 1) flush();
+			if (ch === '\f' || cells === 1) {
+				flush();
+			}
 		}
 	}
 	current = text.slice(start);

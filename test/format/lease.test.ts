@@ -22,11 +22,14 @@ const released: Lease = {
 
 describe('printLease (kubectl get leases)', () => {
 	test('columns NAME HOLDER AGE, all shown without -o wide', () => {
-		assert.deepEqual(leaseColumns.map(column => [headerOf(column), column.type, column.format, column.priority]), [
-			['NAME', 'string', 'name', 0],
-			['HOLDER', 'string', '', 0],
-			['AGE', 'string', '', 0],
-		]);
+		assert.deepEqual(
+			leaseColumns.map(column => [headerOf(column), column.type, column.format, column.priority]),
+			[
+				['NAME', 'string', 'name', 0],
+				['HOLDER', 'string', '', 0],
+				['AGE', 'string', '', 0],
+			],
+		);
 		assert.match(leaseColumns[1]!.description, /^holderIdentity contains the identity of the holder of a current lease\./);
 	});
 

@@ -18,12 +18,18 @@ describe('printNamespace over real-object fixtures (kubectl get namespace NAME)'
 
 	test('kubectl get namespaces', () => {
 		const now = Date.parse('2026-11-24T12:00:00Z');
-		assert.deepEqual(renderTable(namespaceColumns, fixtures.map(fixture => ({cells: namespaceCells(fixture.object, now)}))), [
-			'NAME          STATUS        AGE',
-			'default       Active        8d',
-			'kube-system   Active        8d',
-			'old-team      Terminating   4d2h',
-		]);
+		assert.deepEqual(
+			renderTable(
+				namespaceColumns,
+				fixtures.map(fixture => ({cells: namespaceCells(fixture.object, now)})),
+			),
+			[
+				'NAME          STATUS        AGE',
+				'default       Active        8d',
+				'kube-system   Active        8d',
+				'old-team      Terminating   4d2h',
+			],
+		);
 	});
 
 	test('a namespace without status prints an empty STATUS', () => {

@@ -12,10 +12,35 @@ const at = (time: string): number => Date.parse(time);
 describe('printPod over real-object fixtures (kubectl get pod NAME -o wide)', () => {
 	test('there is a fixture for every STATUS branch', () => {
 		const statuses = new Set(fixtures.map(fixture => fixture.cells[2]));
-		for (const status of ['Running', 'Pending', 'Evicted', 'SchedulingGated', 'Init:0/1', 'Init:1/2', 'Init:0/2', 'Init:ImagePullBackOff',
-			'Init:CrashLoopBackOff', 'Init:Error', 'Init:Signal:9', 'Init:ExitCode:2', 'PodInitializing', 'ContainerCreating', 'CrashLoopBackOff',
-			'ErrImagePull', 'ImagePullBackOff', 'CreateContainerConfigError', 'Completed', 'Error', 'OOMKilled', 'Signal:15', 'ExitCode:3',
-			'NotReady', 'Terminating', 'Unknown', 'ContainerStatusUnknown']) {
+		for (const status of [
+			'Running',
+			'Pending',
+			'Evicted',
+			'SchedulingGated',
+			'Init:0/1',
+			'Init:1/2',
+			'Init:0/2',
+			'Init:ImagePullBackOff',
+			'Init:CrashLoopBackOff',
+			'Init:Error',
+			'Init:Signal:9',
+			'Init:ExitCode:2',
+			'PodInitializing',
+			'ContainerCreating',
+			'CrashLoopBackOff',
+			'ErrImagePull',
+			'ImagePullBackOff',
+			'CreateContainerConfigError',
+			'Completed',
+			'Error',
+			'OOMKilled',
+			'Signal:15',
+			'ExitCode:3',
+			'NotReady',
+			'Terminating',
+			'Unknown',
+			'ContainerStatusUnknown',
+		]) {
 			assert.ok(statuses.has(status), `no fixture prints ${status}`);
 		}
 	});
@@ -75,11 +100,19 @@ describe('podRow', () => {
 
 	test('container ports, deletion and labels are carried', () => {
 		const pod: Pod = {
-			metadata: {name: 'web', namespace: 'shop', labels: {app: 'web'}, deletionTimestamp: '2026-11-24T12:00:30Z', creationTimestamp: '2026-11-24T11:00:00Z'},
-			spec: {containers: [
-				{name: 'web', ports: [{name: 'http', containerPort: 8080, protocol: 'TCP'}, {containerPort: 9090}]},
-				{name: 'dns', ports: [{containerPort: 53, protocol: 'UDP'}]},
-			]},
+			metadata: {
+				name: 'web',
+				namespace: 'shop',
+				labels: {app: 'web'},
+				deletionTimestamp: '2026-11-24T12:00:30Z',
+				creationTimestamp: '2026-11-24T11:00:00Z',
+			},
+			spec: {
+				containers: [
+					{name: 'web', ports: [{name: 'http', containerPort: 8080, protocol: 'TCP'}, {containerPort: 9090}]},
+					{name: 'dns', ports: [{containerPort: 53, protocol: 'UDP'}]},
+				],
+			},
 			status: {phase: 'Running'},
 		};
 		const row = podRow(pod);
@@ -96,7 +129,17 @@ describe('podRow', () => {
 
 	test('a pod with no status and no timestamp prints an empty STATUS and <unknown> AGE', () => {
 		const row = podRow({metadata: {name: 'draft'}, spec: {containers: [{name: 'a'}, {name: 'b'}]}});
-		assert.deepEqual(podCells(row, at('2026-11-24T12:00:00Z')), ['draft', '0/2', '', '0', '<unknown>', '<none>', '<none>', '<none>', '<none>']);
+		assert.deepEqual(podCells(row, at('2026-11-24T12:00:00Z')), [
+			'draft',
+			'0/2',
+			'',
+			'0',
+			'<unknown>',
+			'<none>',
+			'<none>',
+			'<none>',
+			'<none>',
+		]);
 		assert.equal(row.createdAt, undefined);
 	});
 
@@ -104,7 +147,10 @@ describe('podRow', () => {
 		const pod: Pod = {
 			metadata: {name: 'odd', creationTimestamp: '2026-11-24T11:00:00Z'},
 			spec: {containers: [{name: 'odd'}]},
-			status: {phase: 'Running', containerStatuses: [{name: 'odd', ready: true, restartCount: 2, state: {running: {}}, lastState: {terminated: {exitCode: 1}}}]},
+			status: {
+				phase: 'Running',
+				containerStatuses: [{name: 'odd', ready: true, restartCount: 2, state: {running: {}}, lastState: {terminated: {exitCode: 1}}}],
+			},
 		};
 		assert.deepEqual(podCells(podRow(pod), at('2026-11-24T12:00:00Z')).slice(1, 4), ['1/1', 'Running', '2']);
 	});
@@ -119,10 +165,31 @@ describe('podRow', () => {
 				phase: 'Running',
 				conditions: [{type: 'Initialized', status: 'True'}],
 				initContainerStatuses: [
-					{name: 'proxy', ready: true, started: true, restartCount: 1, state: {running: {}}, lastState: {terminated: {exitCode: 1, finishedAt: '2026-11-24T11:30:00Z'}}},
-					{name: 'setup', ready: false, restartCount: 4, state: {terminated: {exitCode: 1, reason: 'Error'}}, lastState: {terminated: {exitCode: 1, finishedAt: '2026-11-24T11:59:00Z'}}},
+					{
+						name: 'proxy',
+						ready: true,
+						started: true,
+						restartCount: 1,
+						state: {running: {}},
+						lastState: {terminated: {exitCode: 1, finishedAt: '2026-11-24T11:30:00Z'}},
+					},
+					{
+						name: 'setup',
+						ready: false,
+						restartCount: 4,
+						state: {terminated: {exitCode: 1, reason: 'Error'}},
+						lastState: {terminated: {exitCode: 1, finishedAt: '2026-11-24T11:59:00Z'}},
+					},
 				],
-				containerStatuses: [{name: 'app', ready: true, restartCount: 2, state: {running: {}}, lastState: {terminated: {exitCode: 1, finishedAt: '2026-11-24T11:40:00Z'}}}],
+				containerStatuses: [
+					{
+						name: 'app',
+						ready: true,
+						restartCount: 2,
+						state: {running: {}},
+						lastState: {terminated: {exitCode: 1, finishedAt: '2026-11-24T11:40:00Z'}},
+					},
+				],
 			},
 		};
 		// 'setup' restarts (4) are dropped; proxy (1) + app (2) = 3, last at 11:40 (the setup one is dropped too).
@@ -135,7 +202,17 @@ describe('podColumns', () => {
 	test('match the columns a real server declares, with RESTARTS a string as on current servers', () => {
 		const table = loadReference<{columnDefinitions: Column[]}>('table-pods');
 		const reference = table.columnDefinitions;
-		assert.deepEqual(podColumns.map(headerOf), ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES']);
+		assert.deepEqual(podColumns.map(headerOf), [
+			'NAME',
+			'READY',
+			'STATUS',
+			'RESTARTS',
+			'AGE',
+			'IP',
+			'NODE',
+			'NOMINATED NODE',
+			'READINESS GATES',
+		]);
 		assert.equal(podColumns.length, reference.length);
 		for (const [index, column] of podColumns.entries()) {
 			const server = reference[index]!;

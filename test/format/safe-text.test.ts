@@ -62,14 +62,26 @@ describe('safeLines: multi-line text split into safe lines', () => {
 
 describe('JSON from a server', () => {
 	test('every string (values and keys, at any depth) is made safe; numbers and booleans kept', () => {
-		const json = JSON.stringify({metadata: {name: 'p', annotations: {[`k${esc}`]: `v${esc}[2J`, note: 'a\nb'}}, spec: {containers: [{image: `nginx${esc}]0;t${bel}`}]}, n: 3, ok: true, none: null});
+		const json = JSON.stringify({
+			metadata: {name: 'p', annotations: {[`k${esc}`]: `v${esc}[2J`, note: 'a\nb'}},
+			spec: {containers: [{image: `nginx${esc}]0;t${bel}`}]},
+			n: 3,
+			ok: true,
+			none: null,
+		});
 		assert.equal(jsonMayHoldControls(json), true);
-		assert.deepEqual(parseSafeJson(json), {metadata: {name: 'p', annotations: {'k^[': 'v^[[2J', note: 'a\nb'}}, spec: {containers: [{image: 'nginx^[]0;t^G'}]}, n: 3, ok: true, none: null});
+		assert.deepEqual(parseSafeJson(json), {
+			metadata: {name: 'p', annotations: {'k^[': 'v^[[2J', note: 'a\nb'}},
+			spec: {containers: [{image: 'nginx^[]0;t^G'}]},
+			n: 3,
+			ok: true,
+			none: null,
+		});
 	});
 
 	const screens: Array<[string, string, boolean]> = [
 		['a plain object', JSON.stringify({a: 'b', c: ['d'], e: 'x\ny\tz', f: '<&>'}), false],
-		['Go\'s HTML escapes are not controls', '{"a":"\\u003c\\u0026\\u003e"}', false],
+		["Go's HTML escapes are not controls", '{"a":"\\u003c\\u0026\\u003e"}', false],
 		['an escaped ESC', JSON.stringify({a: esc}), true],
 		['an escaped \\r', JSON.stringify({a: '\r'}), true],
 		['a raw C1', '{"a":"\u009B"}', true],
@@ -82,12 +94,21 @@ describe('JSON from a server', () => {
 			assert.equal(jsonMayHoldControls(json), expected);
 			// The screen may say yes too often, never too rarely: no control survives either way.
 			const strings: string[] = [];
-			JSON.parse(JSON.stringify(parseSafeJson(json)), (_key, value: unknown) => (typeof value === 'string' && strings.push(value), value));
-			assert.deepEqual(strings.filter(text => hasControls(text.replaceAll(/[\n\t]/g, ''))), []);
+			JSON.parse(JSON.stringify(parseSafeJson(json)), (_key, value: unknown) => {
+				if (typeof value === 'string') {
+					strings.push(value);
+				}
+
+				return value;
+			});
+			assert.deepEqual(
+				strings.filter(text => hasControls(text.replaceAll(/[\n\t]/g, ''))),
+				[],
+			);
 		});
 	}
 
-	test('safeJson keeps the object\'s identity', () => {
+	test("safeJson keeps the object's identity", () => {
 		const object = {a: [`x${esc}`]};
 		assert.equal(safeJson(object), object);
 		assert.equal(object.a[0], 'x^[');

@@ -31,8 +31,9 @@ describe('printService over real-object fixtures (kubectl get svc NAME -o wide)'
 
 	test('without -o wide SELECTOR is hidden', () => {
 		const now = Date.parse('2026-11-24T12:00:00Z');
-		const rows = ['kubernetes.json', 'cluster-ip.json', 'nodeport-tutorial.json', 'loadbalancer-pending.json', 'externalname.json']
-			.map(file => ({cells: serviceCells(serviceRow(fixtures.find(fixture => fixture.file === file)!.object), now)}));
+		const rows = ['kubernetes.json', 'cluster-ip.json', 'nodeport-tutorial.json', 'loadbalancer-pending.json', 'externalname.json'].map(
+			file => ({cells: serviceCells(serviceRow(fixtures.find(fixture => fixture.file === file)!.object), now)}),
+		);
 		assert.deepEqual(renderTable(serviceColumns, rows), [
 			'NAME          TYPE           CLUSTER-IP    EXTERNAL-IP               PORT(S)          AGE',
 			'kubernetes    ClusterIP      10.96.0.1     <none>                    443/TCP          8d',
@@ -54,7 +55,11 @@ describe('getServiceExternalIP with wide=false (client-side printing clips LB in
 
 	test('16 characters or fewer are kept', () => {
 		assert.equal(serviceExternalIP(byFile('loadbalancer-ip.json'), false), '203.0.113.10');
-		const sixteen: Service = {metadata: {name: 'x'}, spec: {type: 'LoadBalancer'}, status: {loadBalancer: {ingress: [{hostname: 'lb-0123456789.io'}]}}};
+		const sixteen: Service = {
+			metadata: {name: 'x'},
+			spec: {type: 'LoadBalancer'},
+			status: {loadBalancer: {ingress: [{hostname: 'lb-0123456789.io'}]}},
+		};
 		assert.equal(serviceExternalIP(sixteen, false), 'lb-0123456789.io');
 	});
 
@@ -66,7 +71,11 @@ describe('getServiceExternalIP with wide=false (client-side printing clips LB in
 	});
 
 	test('only externalIPs on a LoadBalancer without ingress', () => {
-		const service: Service = {metadata: {name: 'x'}, spec: {type: 'LoadBalancer', externalIPs: ['198.51.100.9']}, status: {loadBalancer: {}}};
+		const service: Service = {
+			metadata: {name: 'x'},
+			spec: {type: 'LoadBalancer', externalIPs: ['198.51.100.9']},
+			status: {loadBalancer: {}},
+		};
 		assert.equal(serviceExternalIP(service, false), '198.51.100.9');
 	});
 
@@ -88,8 +97,20 @@ describe('makePortString', () => {
 		[[], ''],
 		[[{port: 4050, protocol: 'TCP', targetPort: 8080}], '4050/TCP'],
 		[[{port: 5000, nodePort: 30000, protocol: 'TCP'}], '5000:30000/TCP'],
-		[[{port: 80, protocol: 'TCP'}, {port: 443, protocol: 'TCP'}], '80/TCP,443/TCP'],
-		[[{port: 53, protocol: 'UDP'}, {port: 5060, nodePort: 31000, protocol: 'SCTP'}], '53/UDP,5060:31000/SCTP'],
+		[
+			[
+				{port: 80, protocol: 'TCP'},
+				{port: 443, protocol: 'TCP'},
+			],
+			'80/TCP,443/TCP',
+		],
+		[
+			[
+				{port: 53, protocol: 'UDP'},
+				{port: 5060, nodePort: 31000, protocol: 'SCTP'},
+			],
+			'53/UDP,5060:31000/SCTP',
+		],
 		[[{port: 80, nodePort: 0, protocol: 'TCP'}], '80/TCP'],
 	] as const) {
 		test(`${JSON.stringify(ports)} → ${JSON.stringify(expected)}`, () => {

@@ -39,27 +39,42 @@ describe('formatTable: whole kubectl output', () => {
 	});
 
 	test('columns are at least 6 wide (minwidth), else the widest cell + 3 (padding)', () => {
-		assert.deepEqual(formatTable(['A', 'BB', 'CCCC', 'D'], [['1', '22', '4444', 'x'], ['', 'b', 'cccccc', 'y']]), [
-			'A     BB    CCCC     D',
-			'1     22    4444     x',
-			'      b     cccccc   y',
-		]);
+		assert.deepEqual(
+			formatTable(
+				['A', 'BB', 'CCCC', 'D'],
+				[
+					['1', '22', '4444', 'x'],
+					['', 'b', 'cccccc', 'y'],
+				],
+			),
+			['A     BB    CCCC     D', '1     22    4444     x', '      b     cccccc   y'],
+		);
 	});
 
 	test('the last column is not padded; an empty last cell leaves the padding before it, as kubectl does', () => {
-		assert.deepEqual(formatTable(['LAST SEEN', 'TYPE', 'MESSAGE'], [['5s', 'Normal', 'Pulled'], ['7s', 'Normal', '']]), [
-			'LAST SEEN   TYPE     MESSAGE',
-			'5s          Normal   Pulled',
-			'7s          Normal   ',
-		]);
+		assert.deepEqual(
+			formatTable(
+				['LAST SEEN', 'TYPE', 'MESSAGE'],
+				[
+					['5s', 'Normal', 'Pulled'],
+					['7s', 'Normal', ''],
+				],
+			),
+			['LAST SEEN   TYPE     MESSAGE', '5s          Normal   Pulled', '7s          Normal   '],
+		);
 	});
 
 	test('empty cells in the middle are padded to the column width', () => {
-		assert.deepEqual(formatTable(['NAME', 'ENDPOINTS', 'AGE'], [['starting', '', '30s'], ['web', '172.17.0.5:80', '60m']]), [
-			'NAME       ENDPOINTS       AGE',
-			'starting                   30s',
-			'web        172.17.0.5:80   60m',
-		]);
+		assert.deepEqual(
+			formatTable(
+				['NAME', 'ENDPOINTS', 'AGE'],
+				[
+					['starting', '', '30s'],
+					['web', '172.17.0.5:80', '60m'],
+				],
+			),
+			['NAME       ENDPOINTS       AGE', 'starting                   30s', 'web        172.17.0.5:80   60m'],
+		);
 	});
 
 	test('no rows: no header either (kubectl prints "No resources found" to stderr instead)', () => {
@@ -69,26 +84,31 @@ describe('formatTable: whole kubectl output', () => {
 	});
 
 	test('cells are cut at a line break, and width counts code points (runes), not UTF-16 units', () => {
-		assert.deepEqual(formatTable(['NAME', 'MESSAGE', 'AGE'], [['café', 'first line\nsecond line', '1s'], ['🚀-pod', 'ok', '2s']]), [
-			'NAME    MESSAGE         AGE',
-			'café    first line...   1s',
-			'🚀-pod   ok              2s',
-		]);
+		assert.deepEqual(
+			formatTable(
+				['NAME', 'MESSAGE', 'AGE'],
+				[
+					['café', 'first line\nsecond line', '1s'],
+					['🚀-pod', 'ok', '2s'],
+				],
+			),
+			['NAME    MESSAGE         AGE', 'café    first line...   1s', '🚀-pod   ok              2s'],
+		);
 	});
 
 	test('a tab inside a cell ends the cell, as it does in kubectl', () => {
 		// The row gets a fourth cell; its third column exists only on that line.
-		assert.deepEqual(formatTable(['A', 'B', 'C'], [['x\ty', 'z', 'w']]), [
-			'A     B     C',
-			'x     y     z     w',
-		]);
+		assert.deepEqual(formatTable(['A', 'B', 'C'], [['x\ty', 'z', 'w']]), ['A     B     C', 'x     y     z     w']);
 	});
 });
 
 describe('renderTable: kubectl get decorations', () => {
 	const rows = [
 		{namespace: 'default', cells: ['hello-pod', '1/1', 'Running', '0', '3m10s', '172.17.0.12', 'minikube', '<none>', '<none>']},
-		{namespace: 'kube-system', cells: ['coredns-7db6d8ff4d-x2vqz', '1/1', 'Running', '1 (8d ago)', '8d', '10.244.0.2', 'minikube', '<none>', '<none>']},
+		{
+			namespace: 'kube-system',
+			cells: ['coredns-7db6d8ff4d-x2vqz', '1/1', 'Running', '1 (8d ago)', '8d', '10.244.0.2', 'minikube', '<none>', '<none>'],
+		},
 	];
 
 	test('-A prepends NAMESPACE; priority-1 columns are hidden unless wide', () => {
@@ -144,24 +164,18 @@ describe('cellText', () => {
 describe('tabwrite: liggitt/tabwriter semantics', () => {
 	test('a column is aligned only over contiguous lines that have it', () => {
 		// Go's own example: b and c are in distinct columns; d and e are trailing cells, not a column.
-		assert.equal(tabwrite('aaaa\tbbb\td\naa\tb\tdd\na\t\naa\tcccc\teee\n'), [
-			'aaaa   bbb   d',
-			'aa     b     dd',
-			'a      ',
-			'aa     cccc   eee',
-			'',
-		].join('\n'));
+		assert.equal(
+			tabwrite('aaaa\tbbb\td\naa\tb\tdd\na\t\naa\tcccc\teee\n'),
+			['aaaa   bbb   d', 'aa     b     dd', 'a      ', 'aa     cccc   eee', ''].join('\n'),
+		);
 	});
 
 	test('RememberWidths: a later block of a column is never narrower than an earlier one', () => {
 		// The one-cell line flushes; plain text/tabwriter would give the last line a width of 6.
-		assert.equal(tabwrite('a\tb\nlonger-cell\tc\nsingle\nx\ty\n'), [
-			'a             b',
-			'longer-cell   c',
-			'single',
-			'x             y',
-			'',
-		].join('\n'));
+		assert.equal(
+			tabwrite('a\tb\nlonger-cell\tc\nsingle\nx\ty\n'),
+			['a             b', 'longer-cell   c', 'single', 'x             y', ''].join('\n'),
+		);
 	});
 
 	test('soft tabs (\\v) end cells like tabs; text without a newline is written as is', () => {

@@ -2,14 +2,19 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {formatLabels, formatSelector, matchesSelector, parseSelector, selectorFromSet, type Requirement} from '../../source/k8s/labels.js';
 
-const keyNameMessage = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-const valueMessage = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const keyNameMessage =
+	"name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const valueMessage =
+	"a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 
 const requirement = (key: string, operator: Requirement['operator'], ...values: string[]): Requirement => ({key, operator, values});
 
 describe('formatLabels', () => {
 	test('sorted k=v joined by commas, <none> when empty', () => {
-		assert.equal(formatLabels({run: 'hello', app: 'web', 'app.kubernetes.io/name': 'shop'}), 'app=web,app.kubernetes.io/name=shop,run=hello');
+		assert.equal(
+			formatLabels({run: 'hello', app: 'web', 'app.kubernetes.io/name': 'shop'}),
+			'app=web,app.kubernetes.io/name=shop,run=hello',
+		);
 		assert.equal(formatLabels({'empty-value': ''}), 'empty-value=');
 		assert.equal(formatLabels({}), '<none>');
 		assert.equal(formatLabels(undefined), '<none>');
@@ -34,7 +39,16 @@ describe('parseSelector: valid selectors', () => {
 		['tier in (a,,b)', [requirement('tier', 'in', '', 'a', 'b')]],
 		['replicas>2', [requirement('replicas', 'gt', '2')]],
 		['replicas<10', [requirement('replicas', 'lt', '10')]],
-		['a=b,c!=d,e in (x,y),!f,g', [requirement('a', '=', 'b'), requirement('c', '!=', 'd'), requirement('e', 'in', 'x', 'y'), requirement('f', '!'), requirement('g', 'exists')]],
+		[
+			'a=b,c!=d,e in (x,y),!f,g',
+			[
+				requirement('a', '=', 'b'),
+				requirement('c', '!=', 'd'),
+				requirement('e', 'in', 'x', 'y'),
+				requirement('f', '!'),
+				requirement('g', 'exists'),
+			],
+		],
 		['zeta=1,alpha=2', [requirement('alpha', '=', '2'), requirement('zeta', '=', '1')]],
 		['  app = web ,\ttier  notin(cache) ', [requirement('app', '=', 'web'), requirement('tier', 'notin', 'cache')]],
 		['app.kubernetes.io/name=web', [requirement('app.kubernetes.io/name', '=', 'web')]],
@@ -51,8 +65,11 @@ describe('parseSelector: valid selectors', () => {
 describe('parseSelector: errors with the server texts', () => {
 	for (const [text, error] of [
 		['a_', `unable to parse requirement: <nil>: Invalid value: "a_": ${keyNameMessage}`],
-		['Example.com/x=1', "unable to parse requirement: <nil>: Invalid value: \"Example.com/x\": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"],
-		['a b', 'unable to parse requirement: found \'b\', expected: in, notin, =, ==, !=, gt, lt'],
+		[
+			'Example.com/x=1',
+			"unable to parse requirement: <nil>: Invalid value: \"Example.com/x\": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+		],
+		['a b', "unable to parse requirement: found 'b', expected: in, notin, =, ==, !=, gt, lt"],
 		['a=b c', "found 'c', expected: ',' or 'end of string'"],
 		['a=b=c', "found '=', expected: ',' or 'end of string'"],
 		['!a=b', "found '=', expected: ',' or 'end of string'"],
@@ -73,10 +90,16 @@ describe('parseSelector: errors with the server texts', () => {
 		['a<=1', "unable to parse requirement: found '=', expected: identifier"],
 		['a=-x', `unable to parse requirement: values[0][a]: Invalid value: "-x": ${valueMessage}`],
 		['a=bad value', "found 'value', expected: ',' or 'end of string'"],
-		[`a=${'v'.repeat(64)}`, `unable to parse requirement: values[0][a]: Invalid value: "${'v'.repeat(64)}": must be no more than 63 characters`],
-		['x>abc', 'unable to parse requirement: values[0]: Invalid value: "abc": for \'Gt\', \'Lt\' operators, the value must be an integer'],
+		[
+			`a=${'v'.repeat(64)}`,
+			`unable to parse requirement: values[0][a]: Invalid value: "${'v'.repeat(64)}": must be no more than 63 characters`,
+		],
+		['x>abc', "unable to parse requirement: values[0]: Invalid value: \"abc\": for 'Gt', 'Lt' operators, the value must be an integer"],
 		['x>-1', `unable to parse requirement: values[0][x]: Invalid value: "-1": ${valueMessage}`],
-		['x in (a_, -b)', `unable to parse requirement: [values[0][x]: Invalid value: "-b": ${valueMessage}, values[1][x]: Invalid value: "a_": ${valueMessage}]`],
+		[
+			'x in (a_, -b)',
+			`unable to parse requirement: [values[0][x]: Invalid value: "-b": ${valueMessage}, values[1][x]: Invalid value: "a_": ${valueMessage}]`,
+		],
 	] as const) {
 		test(JSON.stringify(text), () => {
 			assert.deepEqual(parseSelector(text), {ok: false, error});

@@ -1,17 +1,29 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	fieldInvalid, goQuote, isDns1035Label, isDns1123Label, isDns1123Subdomain, isQualifiedName, isValidLabelValue, regexError,
+	fieldInvalid,
+	goQuote,
+	isDns1035Label,
+	isDns1123Label,
+	isDns1123Subdomain,
+	isQualifiedName,
+	isValidLabelValue,
+	regexError,
 } from '../../source/k8s/names.js';
 import type {Status} from '../../source/k8s/types.js';
 import {loadReference} from '../fixtures/fixtures.js';
 
 // The server's texts, written out in full rather than rebuilt from the module's pieces.
-const subdomainMessage = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-const labelMessage = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-const dns1035Message = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
-const keyNameMessage = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-const valueMessage = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const subdomainMessage =
+	"a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const labelMessage =
+	"a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+const dns1035Message =
+	"a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+const keyNameMessage =
+	"name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const valueMessage =
+	"a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 
 describe('the 422 of reference/api-responses/422-invalid-name.txt', () => {
 	test('message and cause are rebuilt exactly', () => {
@@ -38,13 +50,16 @@ describe('isDns1123Subdomain (pod and most object names)', () => {
 		['a'.repeat(254), ['must be no more than 253 characters']],
 		['A'.repeat(254), ['must be no more than 253 characters', subdomainMessage]],
 	] as const) {
-		test(`invalid: ${value.length > 20 ? `${value.length} chars` : JSON.stringify(value)}`, () => assert.deepEqual(isDns1123Subdomain(value), expected));
+		test(`invalid: ${value.length > 20 ? `${value.length} chars` : JSON.stringify(value)}`, () =>
+			assert.deepEqual(isDns1123Subdomain(value), expected));
 	}
 });
 
 describe('isDns1123Label (namespace names)', () => {
 	test('valid', () => {
-		for (const value of ['default', 'kube-system', '123', 'a'.repeat(63)]) assert.deepEqual(isDns1123Label(value), []);
+		for (const value of ['default', 'kube-system', '123', 'a'.repeat(63)]) {
+			assert.deepEqual(isDns1123Label(value), []);
+		}
 	});
 	test('dots are called out when the rest is a valid subdomain', () => {
 		assert.deepEqual(isDns1123Label('my.namespace'), ['must not contain dots']);
@@ -58,7 +73,9 @@ describe('isDns1123Label (namespace names)', () => {
 
 describe('isDns1035Label (service names)', () => {
 	test('valid', () => {
-		for (const value of ['hello-svc', 'a', 'abc-123', 'a'.repeat(63)]) assert.deepEqual(isDns1035Label(value), []);
+		for (const value of ['hello-svc', 'a', 'abc-123', 'a'.repeat(63)]) {
+			assert.deepEqual(isDns1035Label(value), []);
+		}
 	});
 	test('must start with a letter', () => {
 		assert.deepEqual(isDns1035Label('1web'), [dns1035Message]);
@@ -69,7 +86,9 @@ describe('isDns1035Label (service names)', () => {
 
 describe('isQualifiedName (label keys)', () => {
 	test('valid', () => {
-		for (const value of ['app', 'App_1.x', 'app.kubernetes.io/name', 'example.com/MyName', 'a'.repeat(63)]) assert.deepEqual(isQualifiedName(value), []);
+		for (const value of ['app', 'App_1.x', 'app.kubernetes.io/name', 'example.com/MyName', 'a'.repeat(63)]) {
+			assert.deepEqual(isQualifiedName(value), []);
+		}
 	});
 	for (const [value, expected] of [
 		['a_', [keyNameMessage]],
@@ -78,15 +97,23 @@ describe('isQualifiedName (label keys)', () => {
 		['Example.com/name', [`prefix part ${subdomainMessage}`]],
 		['example.com/', ['name part must be non-empty', keyNameMessage]],
 		['a'.repeat(64), ['name part must be no more than 63 characters']],
-		['a/b/c', ["a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"]],
+		[
+			'a/b/c',
+			[
+				"a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+			],
+		],
 	] as const) {
-		test(`invalid: ${JSON.stringify(value.length > 20 ? `${value.length} chars` : value)}`, () => assert.deepEqual(isQualifiedName(value), expected));
+		test(`invalid: ${JSON.stringify(value.length > 20 ? `${value.length} chars` : value)}`, () =>
+			assert.deepEqual(isQualifiedName(value), expected));
 	}
 });
 
 describe('isValidLabelValue', () => {
 	test('valid, including the empty value', () => {
-		for (const value of ['', 'web', 'MyValue', 'my_value', '12345', 'a.b-c_d', 'a'.repeat(63)]) assert.deepEqual(isValidLabelValue(value), []);
+		for (const value of ['', 'web', 'MyValue', 'my_value', '12345', 'a.b-c_d', 'a'.repeat(63)]) {
+			assert.deepEqual(isValidLabelValue(value), []);
+		}
 	});
 	test('invalid', () => {
 		assert.deepEqual(isValidLabelValue('-x'), [valueMessage]);
@@ -112,8 +139,10 @@ describe('message helpers', () => {
 	});
 
 	test('fieldInvalid prints numbers bare and strings quoted', () => {
-		assert.equal(fieldInvalid('spec.ports[0].nodePort', 80, 'provided port is not in the valid range. The range of valid ports is 30000-32767'),
-			'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767');
+		assert.equal(
+			fieldInvalid('spec.ports[0].nodePort', 80, 'provided port is not in the valid range. The range of valid ports is 30000-32767'),
+			'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
+		);
 		assert.equal(fieldInvalid('metadata.name', 'x', ''), 'metadata.name: Invalid value: "x"');
 	});
 });

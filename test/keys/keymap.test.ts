@@ -20,7 +20,10 @@ describe('the keymap', () => {
 	});
 
 	test('the commands that change the cluster are exactly the mutating ones', () => {
-		const mutating = keymap.filter(binding => binding.mutates).map(binding => binding.command).sort();
+		const mutating = keymap
+			.filter(binding => binding.mutates)
+			.map(binding => binding.command)
+			.sort();
 		assert.deepEqual(mutating, ['apply', 'applyAll', 'delete', 'edit', 'run', 'shell']);
 	});
 
@@ -48,12 +51,17 @@ describe('the keymap', () => {
 	test('every pane has its key and its : names', () => {
 		for (const pane of paneTable) {
 			assert.equal(commandFor(pane.key, ['global'])?.command, `pane.${pane.id}`);
-			for (const name of pane.colon) assert.equal(colonCommandFor(name)?.command, `pane.${pane.id}`);
+			for (const name of pane.colon) {
+				assert.equal(colonCommandFor(name)?.command, `pane.${pane.id}`);
+			}
 		}
 	});
 
-	test('the no-cluster screen\'s keys, and a confirmation\'s, spelled for a sentence', () => {
-		assert.deepEqual(bindingsFor(['noCluster']).map(binding => `${binding.label}: ${binding.hint}`), ['s: start the sandbox', 'q: quit']);
+	test("the no-cluster screen's keys, and a confirmation's, spelled for a sentence", () => {
+		assert.deepEqual(
+			bindingsFor(['noCluster']).map(binding => `${binding.label}: ${binding.hint}`),
+			['s: start the sandbox', 'q: quit'],
+		);
 		assert.equal(commandFor('ctrl+c', ['noCluster'])?.command, 'quit');
 		assert.equal(keysText(commandFor('n', ['confirm'])!), 'n / Esc / Enter');
 		assert.equal(keysText(commandFor('y', ['confirm'])!), 'y');
@@ -61,7 +69,22 @@ describe('the keymap', () => {
 
 	test('help lists each command of a scope once', () => {
 		const pods = bindingsFor(['pods', 'list']).map(binding => binding.command);
-		assert.deepEqual(pods, ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom', 'detail', 'logs', 'yaml', 'edit', 'shell', 'portForward', 'filter', 'delete']);
+		assert.deepEqual(pods, [
+			'up',
+			'down',
+			'pageUp',
+			'pageDown',
+			'top',
+			'bottom',
+			'detail',
+			'logs',
+			'yaml',
+			'edit',
+			'shell',
+			'portForward',
+			'filter',
+			'delete',
+		]);
 	});
 });
 

@@ -19,32 +19,45 @@ describe('the bundled tutorial manifests', () => {
 
 	test('each file parses to the tutorial object, with the path a learner types', async () => {
 		const files = await loadManifestDir(bundledManifestsDir(), repoRoot);
-		assert.deepEqual(files.map(file => [file.displayPath, file.parseError, file.documents.map(describeDocument)]), [
-			['manifests/o_primeiro_pod.yaml', undefined, ['Pod o-primeiro-pod']],
-			['manifests/pod-1.yaml', undefined, ['Pod pod-1']],
-			['manifests/pod-2.yaml', undefined, ['Pod pod-2']],
-			['manifests/svc-pod.yaml', undefined, ['Service svc-pod']],
-			['manifests/svc-pod2.yaml', undefined, ['Service svc-pod2']],
-		]);
+		assert.deepEqual(
+			files.map(file => [file.displayPath, file.parseError, file.documents.map(describeDocument)]),
+			[
+				['manifests/o_primeiro_pod.yaml', undefined, ['Pod o-primeiro-pod']],
+				['manifests/pod-1.yaml', undefined, ['Pod pod-1']],
+				['manifests/pod-2.yaml', undefined, ['Pod pod-2']],
+				['manifests/svc-pod.yaml', undefined, ['Service svc-pod']],
+				['manifests/svc-pod2.yaml', undefined, ['Service svc-pod2']],
+			],
+		);
 		const object = (name: string) => files.find(file => file.displayPath === `manifests/${name}`)!.documents[0]!.object;
 		assert.deepEqual(object('o_primeiro_pod.yaml'), {
-			apiVersion: 'v1', kind: 'Pod', metadata: {name: 'o-primeiro-pod'},
+			apiVersion: 'v1',
+			kind: 'Pod',
+			metadata: {name: 'o-primeiro-pod'},
 			spec: {containers: [{name: 'container-nginx', image: 'nginx'}]},
 		});
 		assert.deepEqual(object('pod-1.yaml'), {
-			apiVersion: 'v1', kind: 'Pod', metadata: {name: 'pod-1', labels: {app: 'pod-label'}},
+			apiVersion: 'v1',
+			kind: 'Pod',
+			metadata: {name: 'pod-1', labels: {app: 'pod-label'}},
 			spec: {containers: [{name: 'pod-1', image: 'nginx', ports: [{containerPort: 80}]}]},
 		});
 		assert.deepEqual(object('svc-pod.yaml'), {
-			apiVersion: 'v1', kind: 'Service', metadata: {name: 'svc-pod'},
+			apiVersion: 'v1',
+			kind: 'Service',
+			metadata: {name: 'svc-pod'},
 			spec: {type: 'ClusterIP', selector: {app: 'pod-label'}, ports: [{port: 4050, targetPort: 80}]},
 		});
 		assert.deepEqual(object('pod-2.yaml'), {
-			apiVersion: 'v1', kind: 'Pod', metadata: {name: 'pod-2', labels: {app: 'pod-label2'}},
+			apiVersion: 'v1',
+			kind: 'Pod',
+			metadata: {name: 'pod-2', labels: {app: 'pod-label2'}},
 			spec: {containers: [{name: 'pod-2', image: 'sposigor/app-flask-teste:1', ports: [{containerPort: 5000}]}]},
 		});
 		assert.deepEqual(object('svc-pod2.yaml'), {
-			apiVersion: 'v1', kind: 'Service', metadata: {name: 'svc-pod2'},
+			apiVersion: 'v1',
+			kind: 'Service',
+			metadata: {name: 'svc-pod2'},
 			spec: {type: 'NodePort', ports: [{port: 5000, nodePort: 30000}], selector: {app: 'pod-label2'}},
 		});
 	});
@@ -54,8 +67,16 @@ describe('the bundled tutorial manifests', () => {
 		const out = mkdtempSync(join(repoRoot, 'test', 'manifests', '.bundle-'));
 		try {
 			await build({
-				stdin: {contents: `import {bundledManifestsDir} from './source/manifests/load.js'; console.log(bundledManifestsDir());`, resolveDir: repoRoot, loader: 'ts'},
-				bundle: true, platform: 'node', format: 'esm', outfile: join(out, 'probe.mjs'), logLevel: 'silent',
+				stdin: {
+					contents: `import {bundledManifestsDir} from './source/manifests/load.js'; console.log(bundledManifestsDir());`,
+					resolveDir: repoRoot,
+					loader: 'ts',
+				},
+				bundle: true,
+				platform: 'node',
+				format: 'esm',
+				outfile: join(out, 'probe.mjs'),
+				logLevel: 'silent',
 			});
 			const printed = execFileSync(process.execPath, [join(out, 'probe.mjs')], {encoding: 'utf8'});
 			assert.equal(printed.trim(), join(repoRoot, 'manifests'));
@@ -90,13 +111,16 @@ describe('loadManifestDir', () => {
 
 	test('*.yaml, *.yml and *.json files only, sorted by name, not recursive; symlinks followed', async () => {
 		const files = await loadManifestDir(dir, '/');
-		assert.deepEqual(files.map(file => [file.displayPath, file.parseError ?? file.documents.map(d => d.name).join(',')]), [
-			[join(dir, 'a.yaml').slice(1), 'a'],
-			[join(dir, 'b.yml').slice(1), 'b'],
-			[join(dir, 'broken.yaml').slice(1), 'line 2: bad indentation of a mapping entry'],
-			[join(dir, 'c.json').slice(1), 'c'],
-			[join(dir, 'linked.yaml').slice(1), 'deep'],
-		]);
+		assert.deepEqual(
+			files.map(file => [file.displayPath, file.parseError ?? file.documents.map(d => d.name).join(',')]),
+			[
+				[join(dir, 'a.yaml').slice(1), 'a'],
+				[join(dir, 'b.yml').slice(1), 'b'],
+				[join(dir, 'broken.yaml').slice(1), 'line 2: bad indentation of a mapping entry'],
+				[join(dir, 'c.json').slice(1), 'c'],
+				[join(dir, 'linked.yaml').slice(1), 'deep'],
+			],
+		);
 	});
 
 	test('paths outside the cwd are shown absolute', async () => {
@@ -125,10 +149,13 @@ describe('loadManifestDir', () => {
 		symlinkSync(join(dir, 'sub', 'was-here.yaml'), dangling);
 		try {
 			const files = await loadManifestDir(join(dir, 'sub'), dir);
-			assert.deepEqual(files.map(f => [f.displayPath, f.parseError, f.documents.length]), [
-				['sub/deep.yaml', undefined, 1],
-				['sub/gone.yaml', 'cannot read file: ENOENT (no such file or directory)', 0],
-			]);
+			assert.deepEqual(
+				files.map(f => [f.displayPath, f.parseError, f.documents.length]),
+				[
+					['sub/deep.yaml', undefined, 1],
+					['sub/gone.yaml', 'cannot read file: ENOENT (no such file or directory)', 0],
+				],
+			);
 		} finally {
 			rmSync(dangling);
 		}

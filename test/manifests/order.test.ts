@@ -11,7 +11,10 @@ describe('applyOrder', () => {
 			{kind: 'Namespace', name: 'demo'},
 			{kind: undefined, name: 'broken'},
 		];
-		assert.deepEqual(applyOrder(items).map(item => item.name), ['demo', 'svc-pod', 'pod-1', 'cfg', 'broken']);
+		assert.deepEqual(
+			applyOrder(items).map(item => item.name),
+			['demo', 'svc-pod', 'pod-1', 'cfg', 'broken'],
+		);
 	});
 
 	test('stable within each rank, and the input is left as it was', () => {
@@ -25,8 +28,14 @@ describe('applyOrder', () => {
 			{kind: 'Pod', name: 'p3'},
 		];
 		const before = items.map(item => item.name);
-		assert.deepEqual(applyOrder(items).map(item => item.name), ['n1', 'n2', 's1', 's2', 'p1', 'p2', 'p3']);
-		assert.deepEqual(items.map(item => item.name), before);
+		assert.deepEqual(
+			applyOrder(items).map(item => item.name),
+			['n1', 'n2', 's1', 's2', 'p1', 'p2', 'p3'],
+		);
+		assert.deepEqual(
+			items.map(item => item.name),
+			before,
+		);
 	});
 
 	test('kinds match exactly (a lower-case kind is not a Service)', () => {

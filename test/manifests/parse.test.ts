@@ -10,14 +10,16 @@ describe('parseManifest', () => {
 		assert.equal(file.path, '/home/learner/tutorial/web.yaml');
 		assert.equal(file.displayPath, 'web.yaml');
 		assert.equal(file.parseError, undefined);
-		assert.deepEqual(file.documents, [{
-			index: 0,
-			line: 2,
-			apiVersion: 'v1',
-			kind: 'Pod',
-			name: 'web',
-			object: {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web'}},
-		}]);
+		assert.deepEqual(file.documents, [
+			{
+				index: 0,
+				line: 2,
+				apiVersion: 'v1',
+				kind: 'Pod',
+				name: 'web',
+				object: {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web'}},
+			},
+		]);
 	});
 
 	test('multi-document file: each document with its own index, line and namespace', () => {
@@ -52,10 +54,17 @@ describe('parseManifest', () => {
 	});
 
 	test('empty documents (--- alone, comments only) are skipped, not errors, and do not count in index', () => {
-		const text = '---\n# just a comment\n---\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n---\n\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n---\n';
+		const text =
+			'---\n# just a comment\n---\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n---\n\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n---\n';
 		const file = parseManifest(text, 'x.yaml', cwd);
 		assert.equal(file.parseError, undefined);
-		assert.deepEqual(file.documents.map(d => [d.index, d.line, d.name]), [[0, 5, 'a'], [1, 12, 'b']]);
+		assert.deepEqual(
+			file.documents.map(d => [d.index, d.line, d.name]),
+			[
+				[0, 5, 'a'],
+				[1, 12, 'b'],
+			],
+		);
 	});
 
 	test('a file of only comments, or empty, has no documents and no error', () => {
@@ -80,46 +89,69 @@ describe('parseManifest', () => {
 
 	test('missing kind, apiVersion, metadata.name: reported per document, the others stay usable', () => {
 		const text = [
-			'apiVersion: v1', 'metadata:', '  name: nokind',
+			'apiVersion: v1',
+			'metadata:',
+			'  name: nokind',
 			'---',
-			'kind: Pod', 'metadata:', '  name: noversion',
+			'kind: Pod',
+			'metadata:',
+			'  name: noversion',
 			'---',
-			'apiVersion: v1', 'kind: Pod', 'metadata:', '  labels: {app: x}',
+			'apiVersion: v1',
+			'kind: Pod',
+			'metadata:',
+			'  labels: {app: x}',
 			'---',
-			'apiVersion: v1', 'kind: Pod',
+			'apiVersion: v1',
+			'kind: Pod',
 			'---',
-			'kind: Pod', 'metadata: {}',
+			'kind: Pod',
+			'metadata: {}',
 			'---',
-			'apiVersion: v1', 'kind: Pod', 'metadata: [a]',
+			'apiVersion: v1',
+			'kind: Pod',
+			'metadata: [a]',
 			'---',
-			'apiVersion: v1', 'kind: Service', 'metadata:', '  name: fine',
+			'apiVersion: v1',
+			'kind: Service',
+			'metadata:',
+			'  name: fine',
 		].join('\n');
 		const file = parseManifest(text, 'mixed.yaml', cwd);
-		assert.deepEqual(file.documents.map(d => [d.index, d.line, d.error, d.object !== undefined]), [
-			[0, 1, 'kind not set', false],
-			[1, 5, 'apiVersion not set', false],
-			[2, 9, 'metadata.name not set', false],
-			[3, 14, 'metadata.name not set', false],
-			[4, 17, '[apiVersion not set, metadata.name not set]', false],
-			[5, 20, 'metadata is not a mapping', false],
-			[6, 24, undefined, true],
-		]);
+		assert.deepEqual(
+			file.documents.map(d => [d.index, d.line, d.error, d.object !== undefined]),
+			[
+				[0, 1, 'kind not set', false],
+				[1, 5, 'apiVersion not set', false],
+				[2, 9, 'metadata.name not set', false],
+				[3, 14, 'metadata.name not set', false],
+				[4, 17, '[apiVersion not set, metadata.name not set]', false],
+				[5, 20, 'metadata is not a mapping', false],
+				[6, 24, undefined, true],
+			],
+		);
 		assert.equal(file.documents[0]!.name, 'nokind');
 		assert.equal(file.documents[1]!.kind, 'Pod');
 	});
 
 	test('a document that is a list or a scalar is not a mapping', () => {
 		const file = parseManifest('- apiVersion: v1\n  kind: Pod\n---\njust text\n---\n42\n', 'list.yaml', cwd);
-		assert.deepEqual(file.documents.map(d => [d.index, d.line, d.error]), [
-			[0, 1, 'document is not a mapping (found a list)'],
-			[1, 4, 'document is not a mapping (found a string)'],
-			[2, 6, 'document is not a mapping (found a number)'],
-		]);
+		assert.deepEqual(
+			file.documents.map(d => [d.index, d.line, d.error]),
+			[
+				[0, 1, 'document is not a mapping (found a list)'],
+				[1, 4, 'document is not a mapping (found a string)'],
+				[2, 6, 'document is not a mapping (found a number)'],
+			],
+		);
 	});
 
 	test('a JSON manifest parses too', () => {
 		const file = parseManifest('{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "j"}}', 'pod.json', cwd);
-		assert.deepEqual(file.documents.map(d => [d.kind, d.name, d.error]), [['Pod', 'j', undefined]]);
+		assert.deepEqual(
+			file.documents.map(d => [d.kind, d.name, d.error]),
+			[['Pod', 'j', undefined]],
+		);
 	});
 
 	test('unquoted dates stay strings and merge keys merge, as the API server reads YAML', () => {

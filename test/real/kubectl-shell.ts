@@ -24,4 +24,6 @@ export function shell(commandLine: string): Promise<ShellRun> {
 }
 
 /** Why the interop tests cannot run here (no kubectl), or false. */
-export const kubectlMissing = await shell('kubectl version --client').then(({code, stderr}) => (code === 0 ? false : `kubectl is not installed: ${stderr.trim().split('\n')[0]}`));
+export const kubectlMissing = await shell('kubectl version --client').then(({code, stderr}) =>
+	code === 0 ? false : `kubectl is not installed: ${stderr.trim().split('\n')[0]}`,
+);

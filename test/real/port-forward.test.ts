@@ -23,9 +23,11 @@ async function get(port: number): Promise<{status: number; body: string}> {
 		request({host: '127.0.0.1', port, path: '/', agent: false}, response => {
 			let body = '';
 			response.setEncoding('utf8');
-			response.on('data', chunk => body += chunk);
+			response.on('data', chunk => (body += chunk));
 			response.on('end', () => resolve({status: response.statusCode ?? 0, body}));
-		}).on('error', reject).end();
+		})
+			.on('error', reject)
+			.end();
 	});
 }
 
@@ -52,25 +54,30 @@ describe('port-forward and exec on the real cluster', () => {
 		await ns?.remove();
 	});
 
-	test('svc/kube-dns: its CoreDNS pod, the TCP ports (53, 9153; UDP left out as kubectl does); curl reaches the pod\'s port, twice (one WebSocket per connection)', async () => {
-		const plan = await cluster.planForward('Service', 'kube-system', 'kube-dns') as ForwardPlan;
+	test("svc/kube-dns: its CoreDNS pod, the TCP ports (53, 9153; UDP left out as kubectl does); curl reaches the pod's port, twice (one WebSocket per connection)", async () => {
+		const plan = (await cluster.planForward('Service', 'kube-system', 'kube-dns')) as ForwardPlan;
 		assert.match(plan.pod, /^coredns-/);
-		assert.deepEqual(plan.ports, [{local: 53, port: 53, remote: 53}, {local: 9153, port: 9153, remote: 9153}]);
+		assert.deepEqual(plan.ports, [
+			{local: 53, port: 53, remote: 53},
+			{local: 9153, port: 9153, remote: 9153},
+		]);
 		const row = await cluster.startForward(plan, {...plan.ports[1]!, local: await freePort()});
 		assert.equal(row.spec.kubectl, `kubectl port-forward svc/kube-dns -n kube-system ${row.local}:9153`);
 		for (const _ of [1, 2]) {
-			// eslint-disable-next-line no-await-in-loop
 			const answer = await get(row.local);
 			assert.equal(answer.status, 200);
 			assert.equal(answer.body, `Hello from ${plan.pod} (k8s.gcr.io/coredns:1.7.0) on port 9153\n`);
 		}
 
-		await waitFor(() => cluster.forwards.getSnapshot()[0]?.connections === 2 && cluster.forwards.getSnapshot()[0]!.received > 100, 'two connections counted');
+		await waitFor(
+			() => cluster.forwards.getSnapshot()[0]?.connections === 2 && cluster.forwards.getSnapshot()[0]!.received > 100,
+			'two connections counted',
+		);
 		cluster.forwards.stop(row.id);
 		await assert.rejects(get(row.local), /ECONNREFUSED/);
 	});
 
-	test('a pod that does not exist: the server\'s 404 message from the upgrade', async () => {
+	test("a pod that does not exist: the server's 404 message from the upgrade", async () => {
 		const plan = {namespace: ns.name, pod: 'nope', target: 'pod/nope', ports: [{local: 0, port: 80, remote: 80}]};
 		const row = await cluster.startForward(plan, plan.ports[0]!);
 		await assert.rejects(get(row.local));
@@ -79,19 +86,28 @@ describe('port-forward and exec on the real cluster', () => {
 		cluster.forwards.stop(row.id);
 	});
 
-	test('exec over v4.channel.k8s.io: a real process\'s output on channel 1, its exit Status on channel 3', async () => {
+	test("exec over v4.channel.k8s.io: a real process's output on channel 1, its exit Status on channel 3", async () => {
 		const credentials = connection.credentials!;
-		const plan = await cluster.planForward('Service', 'kube-system', 'kube-dns') as ForwardPlan;
-		const socket = await openChannels(async options => applyCredentials(credentials, options), connection.server, `/api/v1/namespaces/kube-system/pods/${plan.pod}/exec?container=coredns&command=sh&command=-c&command=${encodeURIComponent('echo hello; exit 3')}&stdout=true&stderr=true`, ['v4.channel.k8s.io']);
+		const plan = (await cluster.planForward('Service', 'kube-system', 'kube-dns')) as ForwardPlan;
+		const socket = await openChannels(
+			async options => applyCredentials(credentials, options),
+			connection.server,
+			`/api/v1/namespaces/kube-system/pods/${plan.pod}/exec?container=coredns&command=sh&command=-c&command=${encodeURIComponent('echo hello; exit 3')}&stdout=true&stderr=true`,
+			['v4.channel.k8s.io'],
+		);
 		assert.equal(socket.protocol, 'v4.channel.k8s.io');
 		let stdout = '';
 		let status = '';
 		let closed = false;
 		socket.onFrame((channel, data) => {
-			if (channel === 1) stdout += data.toString('utf8');
-			if (channel === 3) status += data.toString('utf8');
+			if (channel === 1) {
+				stdout += data.toString('utf8');
+			}
+			if (channel === 3) {
+				status += data.toString('utf8');
+			}
 		});
-		socket.onClose(() => closed = true);
+		socket.onClose(() => (closed = true));
 		await waitFor(() => closed, 'the exec ends', 30_000);
 		assert.equal(stdout, 'hello\n');
 		const parsed = JSON.parse(status) as {status: string; reason: string; details: {causes: Array<{reason: string; message: string}>}};
@@ -101,7 +117,7 @@ describe('port-forward and exec on the real cluster', () => {
 	});
 
 	test('the shell (s): bash else sh with a tty; keys on channel 0, the size on channel 4 (stty sees it), the exit status back', async () => {
-		const plan = await cluster.planForward('Service', 'kube-system', 'kube-dns') as ForwardPlan;
+		const plan = (await cluster.planForward('Service', 'kube-system', 'kube-dns')) as ForwardPlan;
 		const session = await cluster.openShell({namespace: 'kube-system', pod: plan.pod, container: 'coredns', command: shellCommand});
 		assert.ok(!('error' in session));
 		let output = '';
@@ -111,16 +127,20 @@ describe('port-forward and exec on the real cluster', () => {
 				send = listener;
 				return () => undefined;
 			},
-			write: data => output += data.toString('utf8'),
+			write: data => (output += data.toString('utf8')),
 			size: () => ({columns: 101, rows: 33}),
 			onResize: () => () => undefined,
 		});
 		await waitFor(() => send !== undefined, 'input wired');
 		// The kubelet sizes the pty once it has the shell's tty; ask until stty reports it.
-		await waitFor(() => {
-			send!(Buffer.from('stty size\r'));
-			return output.includes('33 101');
-		}, 'stty reports the size sent on channel 4', 30_000);
+		await waitFor(
+			() => {
+				send!(Buffer.from('stty size\r'));
+				return output.includes('33 101');
+			},
+			'stty reports the size sent on channel 4',
+			30_000,
+		);
 		send!(Buffer.from('exit 4\r'));
 		assert.deepEqual(await running, {ok: true, exitCode: 4});
 	});

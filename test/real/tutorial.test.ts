@@ -24,7 +24,9 @@ function items<T>(store: ResourceStore<T>): readonly T[] {
 }
 
 function endpointsOf(cluster: KubeCluster, service: string): EndpointGroup['endpoints'] {
-	return items(cluster.endpoints).filter(group => group.service === service).flatMap(group => group.endpoints);
+	return items(cluster.endpoints)
+		.filter(group => group.service === service)
+		.flatMap(group => group.endpoints);
 }
 
 describe('the tutorial on a real cluster, through kpods', () => {
@@ -34,7 +36,9 @@ describe('the tutorial on a real cluster, through kpods', () => {
 		ns = await realNamespace('tutorial');
 		const loaded = await loadKubeconfig({env: process.env});
 		assert.equal(loaded.kind, 'ok', JSON.stringify(loaded));
-		if (loaded.kind !== 'ok') return;
+		if (loaded.kind !== 'ok') {
+			return;
+		}
 		cluster = new KubeCluster(loaded.connection, {namespace: ns.name});
 	});
 	after(async () => {
@@ -55,7 +59,13 @@ describe('the tutorial on a real cluster, through kpods', () => {
 		// kubectl get pod's NAME, READY, STATUS, RESTARTS (AGE moves) from the real kubectl, when it is here.
 		if (!kubectlMissing) {
 			const got = await shell(`kubectl get pod testando -n ${ns.name} --no-headers`);
-			assert.deepEqual(got.stdout.trim().split(/\s{2,}/).slice(0, 4), podCells(row, Date.now()).slice(0, 4));
+			assert.deepEqual(
+				got.stdout
+					.trim()
+					.split(/\s{2,}/)
+					.slice(0, 4),
+				podCells(row, Date.now()).slice(0, 4),
+			);
 		}
 		// The detail view's own live store of the pod, wire JSON as the server sent it.
 		const store = cluster.watchPod(ns.name, 'testando');
@@ -72,22 +82,32 @@ describe('the tutorial on a real cluster, through kpods', () => {
 		await waitFor(() => assert.ok(!items(cluster.pods).some(each => each.name === 'testando')), patience);
 	});
 
-	test('apply all, asked first: the dry run creates five and keeps nothing; then the services and their endpoints are right', {timeout: patience * 2}, async () => {
+	test('apply all, asked first: the dry run creates five and keeps nothing; then the services and their endpoints are right', {
+		timeout: patience * 2,
+	}, async () => {
 		const files = await loadManifestDir(bundledManifestsDir(), repoRoot);
 		const preview = await cluster.apply(files, {dryRun: true});
-		assert.deepEqual(preview.outcomes.map(outcome => outcome.result), ['created', 'created', 'created', 'created', 'created'], preview.outcomes.map(outcome => outcome.line).join('\n'));
+		assert.deepEqual(
+			preview.outcomes.map(outcome => outcome.result),
+			['created', 'created', 'created', 'created', 'created'],
+			preview.outcomes.map(outcome => outcome.line).join('\n'),
+		);
 		assert.equal(items(cluster.pods).length, 0);
 
 		const applied = await cluster.apply(files);
-		assert.deepEqual(applied.outcomes.map(outcome => outcome.line), [
-			'service/svc-pod created', 'service/svc-pod2 created', 'pod/o-primeiro-pod created', 'pod/pod-1 created', 'pod/pod-2 created',
-		]);
+		assert.deepEqual(
+			applied.outcomes.map(outcome => outcome.line),
+			['service/svc-pod created', 'service/svc-pod2 created', 'pod/o-primeiro-pod created', 'pod/pod-1 created', 'pod/pod-2 created'],
+		);
 		await waitFor(() => {
 			const services = items(cluster.services);
 			const cells = (name: string) => serviceCells(services.find(service => service.name === name)!, Date.now());
 			// TYPE, PORT(S) and SELECTOR as kubectl get svc -o wide prints them.
 			assert.deepEqual([cells('svc-pod')[1], cells('svc-pod')[4], cells('svc-pod')[6]], ['ClusterIP', '4050/TCP', 'app=pod-label']);
-			assert.deepEqual([cells('svc-pod2')[1], cells('svc-pod2')[4], cells('svc-pod2')[6]], ['NodePort', '5000:30000/TCP', 'app=pod-label2']);
+			assert.deepEqual(
+				[cells('svc-pod2')[1], cells('svc-pod2')[4], cells('svc-pod2')[6]],
+				['NodePort', '5000:30000/TCP', 'app=pod-label2'],
+			);
 		}, patience);
 		const pods = await waitFor(() => {
 			const running = items(cluster.pods).filter(pod => podCells(pod, Date.now())[2] === 'Running');
@@ -96,8 +116,14 @@ describe('the tutorial on a real cluster, through kpods', () => {
 		}, patience);
 		const ipOf = (name: string) => pods.find(pod => pod.name === name)!.ip;
 		await waitFor(() => {
-			assert.deepEqual(endpointsOf(cluster, 'svc-pod').map(entry => [entry.ip, entry.port, entry.ready, entry.pod]), [[ipOf('pod-1'), 80, true, 'pod-1']]);
-			assert.deepEqual(endpointsOf(cluster, 'svc-pod2').map(entry => [entry.ip, entry.port, entry.ready, entry.pod]), [[ipOf('pod-2'), 5000, true, 'pod-2']]);
+			assert.deepEqual(
+				endpointsOf(cluster, 'svc-pod').map(entry => [entry.ip, entry.port, entry.ready, entry.pod]),
+				[[ipOf('pod-1'), 80, true, 'pod-1']],
+			);
+			assert.deepEqual(
+				endpointsOf(cluster, 'svc-pod2').map(entry => [entry.ip, entry.port, entry.ready, entry.pod]),
+				[[ipOf('pod-2'), 5000, true, 'pod-2']],
+			);
 		}, patience);
 	});
 

@@ -20,20 +20,24 @@ describe('validation, decode and patch answers of the real server', () => {
 		const base = new URL(kc.getCurrentCluster()!.server);
 		const options: Record<string, unknown> = {};
 		await kc.applyToHTTPSOptions(options);
-		send = async (method, path, body, contentType) => new Promise((resolve, reject) => {
-			const headers: Record<string, string> = {...(options['headers'] as Record<string, string> | undefined), 'user-agent': 'kpods-validation-test'};
-			if (body !== undefined) {
-				headers['content-type'] = contentType ?? 'application/json';
-			}
+		send = async (method, path, body, contentType) =>
+			new Promise((resolve, reject) => {
+				const headers: Record<string, string> = {
+					...(options['headers'] as Record<string, string> | undefined),
+					'user-agent': 'kpods-validation-test',
+				};
+				if (body !== undefined) {
+					headers['content-type'] = contentType ?? 'application/json';
+				}
 
-			const outgoing = request(new URL(path, base), {...options, method, headers}, response => {
-				const chunks: Buffer[] = [];
-				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => resolve({code: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8')}));
+				const outgoing = request(new URL(path, base), {...options, method, headers}, response => {
+					const chunks: Buffer[] = [];
+					response.on('data', (chunk: Buffer) => chunks.push(chunk));
+					response.on('end', () => resolve({code: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8')}));
+				});
+				outgoing.on('error', reject);
+				outgoing.end(body);
 			});
-			outgoing.on('error', reject);
-			outgoing.end(body);
-		});
 		server = (JSON.parse((await send('GET', '/version', undefined, undefined)).text) as {gitVersion: string}).gitVersion;
 	});
 	after(async () => {
@@ -50,10 +54,18 @@ describe('validation, decode and patch answers of the real server', () => {
 		test(`${testCase.id}: ${testCase.title}`, {timeout: 60_000}, async () => {
 			const namespace = `kpods-real-valid-${index}-${Date.now().toString(36)}`;
 			namespaces.push(namespace);
-			await send('POST', '/api/v1/namespaces', JSON.stringify({apiVersion: 'v1', kind: 'Namespace', metadata: {name: namespace}}), undefined);
+			await send(
+				'POST',
+				'/api/v1/namespaces',
+				JSON.stringify({apiVersion: 'v1', kind: 'Namespace', metadata: {name: namespace}}),
+				undefined,
+			);
 			// Pods need the namespace's default service account, which a controller makes.
 			const deadline = Date.now() + 30_000;
-			while ((await send('GET', `/api/v1/namespaces/${namespace}/serviceaccounts/default`, undefined, undefined)).code !== 200 && Date.now() < deadline) {
+			while (
+				(await send('GET', `/api/v1/namespaces/${namespace}/serviceaccounts/default`, undefined, undefined)).code !== 200 &&
+				Date.now() < deadline
+			) {
 				await new Promise(resolve => setTimeout(resolve, 100));
 			}
 
@@ -63,7 +75,10 @@ describe('validation, decode and patch answers of the real server', () => {
 			if (!recording && recorded.server === server && recorded.answers[testCase.id]) {
 				// Messages quoting an allocated nodePort or a go-cmp diff vary from run to run.
 				const varies = testCase.v132?.messagePattern !== undefined;
-				assert.deepEqual(varies ? {...answer, message: undefined, details: undefined} : answer, varies ? {...recorded.answers[testCase.id], message: undefined, details: undefined} : recorded.answers[testCase.id]);
+				assert.deepEqual(
+					varies ? {...answer, message: undefined, details: undefined} : answer,
+					varies ? {...recorded.answers[testCase.id], message: undefined, details: undefined} : recorded.answers[testCase.id],
+				);
 			} else {
 				assert.ok(answer.code > 0, 'the server answered');
 			}

@@ -24,9 +24,12 @@ import {logSources} from '../../source/ui/hooks/use-logs.js';
 import {waitFor} from '../wait-for.js';
 import {realNamespace, type RealNamespace} from './real-cluster.js';
 
-const kubectl = async (...args: string[]): Promise<string> => new Promise((resolve, reject) => {
-	execFile('kubectl', args, {timeout: 60_000}, (error, stdout, stderr) => (error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout)));
-});
+const kubectl = async (...args: string[]): Promise<string> =>
+	new Promise((resolve, reject) => {
+		execFile('kubectl', args, {timeout: 60_000}, (error, stdout, stderr) =>
+			error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout),
+		);
+	});
 
 /** A TCP proxy to the API server that can cut every connection through it. */
 async function cuttableProxy(target: URL): Promise<{port: number; cut: () => void; server: Server}> {
@@ -42,9 +45,15 @@ async function cuttableProxy(target: URL): Promise<{port: number; cut: () => voi
 		client.pipe(upstream).pipe(client);
 	});
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	return {port: (server.address() as {port: number}).port, server, cut: () => {
-		for (const socket of sockets) socket.destroy();
-	}};
+	return {
+		port: (server.address() as {port: number}).port,
+		server,
+		cut: () => {
+			for (const socket of sockets) {
+				socket.destroy();
+			}
+		},
+	};
 }
 
 describe('logs, YAML, edit and events on the real cluster', () => {
@@ -62,21 +71,37 @@ describe('logs, YAML, edit and events on the real cluster', () => {
 		cluster = new KubeCluster(connection, {namespace: ns.name, tuning: {coalesceMs: 5}});
 		proxy = await cuttableProxy(new URL(connection.server));
 		const config = yaml.load(text) as {clusters: Array<{cluster: {server: string}}>};
-		for (const entry of config.clusters) entry.cluster.server = entry.cluster.server.replace(/:\d+$/, `:${proxy.port}`);
+		for (const entry of config.clusters) {
+			entry.cluster.server = entry.cluster.server.replace(/:\d+$/, `:${proxy.port}`);
+		}
 		proxied = new KubeCluster((connectionFromText(yaml.dump(config)) as {connection: Connection}).connection, {namespace: ns.name});
-		for (const [name, labels] of [['web-1', {app: 'web'}], ['web-2', {app: 'web'}]] as const) {
-			// eslint-disable-next-line no-await-in-loop
-			await ns.core.createNamespacedPod({namespace: ns.name, body: {metadata: {name, labels}, spec: {containers: [{name: 'nginx', image: 'nginx'}]}}});
+		for (const [name, labels] of [
+			['web-1', {app: 'web'}],
+			['web-2', {app: 'web'}],
+		] as const) {
+			await ns.core.createNamespacedPod({
+				namespace: ns.name,
+				body: {metadata: {name, labels}, spec: {containers: [{name: 'nginx', image: 'nginx'}]}},
+			});
 		}
 
-		await ns.core.createNamespacedService({namespace: ns.name, body: {metadata: {name: 'web'}, spec: {selector: {app: 'web'}, ports: [{port: 80}]}}});
-		await waitFor(async () => {
-			const pods = await ns.core.listNamespacedPod({namespace: ns.name});
-			return pods.items.every(pod => pod.status?.phase === 'Running');
-		}, 'pods Running', 60_000);
+		await ns.core.createNamespacedService({
+			namespace: ns.name,
+			body: {metadata: {name: 'web'}, spec: {selector: {app: 'web'}, ports: [{port: 80}]}},
+		});
+		await waitFor(
+			async () => {
+				const pods = await ns.core.listNamespacedPod({namespace: ns.name});
+				return pods.items.every(pod => pod.status?.phase === 'Running');
+			},
+			'pods Running',
+			60_000,
+		);
 	});
 	after(async () => {
-		for (const feed of feeds) feed.stop();
+		for (const feed of feeds) {
+			feed.stop();
+		}
 		cluster?.close();
 		proxied?.close();
 		proxy?.server.close();
@@ -85,14 +110,32 @@ describe('logs, YAML, edit and events on the real cluster', () => {
 
 	test('l follows like kubectl logs -f --tail=100: the same lines kubectl prints, then new ones', async () => {
 		const printed = (await kubectl('logs', '-n', ns.name, 'web-1', '--tail=100')).trimEnd().split('\n');
-		const feed = cluster.openLogs({sources: [{namespace: ns.name, pod: 'web-1', container: 'nginx', prefix: ''}], previous: false, follow: true, tailLines: 100, capacity: 5000});
+		const feed = cluster.openLogs({
+			sources: [{namespace: ns.name, pod: 'web-1', container: 'nginx', prefix: ''}],
+			previous: false,
+			follow: true,
+			tailLines: 100,
+			capacity: 5000,
+		});
 		feeds.push(feed);
 		await waitFor(() => feed.getSnapshot().lines.length > printed.length, 'a followed line after the first ones', 20_000);
-		assert.deepEqual(feed.getSnapshot().lines.slice(0, printed.length).map(line => line.text), printed);
+		assert.deepEqual(
+			feed
+				.getSnapshot()
+				.lines.slice(0, printed.length)
+				.map(line => line.text),
+			printed,
+		);
 	});
 
 	test('a dropped stream resumes with sinceTime: no line twice, none lost', async () => {
-		const feed = proxied.openLogs({sources: [{namespace: ns.name, pod: 'web-2', container: 'nginx', prefix: ''}], previous: false, follow: true, tailLines: 100, capacity: 5000});
+		const feed = proxied.openLogs({
+			sources: [{namespace: ns.name, pod: 'web-2', container: 'nginx', prefix: ''}],
+			previous: false,
+			follow: true,
+			tailLines: 100,
+			capacity: 5000,
+		});
 		feeds.push(feed);
 		const count = async (more: number) => {
 			const start = feed.getSnapshot().lines.length;
@@ -108,39 +151,64 @@ describe('logs, YAML, edit and events on the real cluster', () => {
 		// The lab's kubelet makes up its followed lines per stream (they are in no later log), so
 		// "none lost" is checked as far as it can be: the times only go forward, nothing repeats.
 		const times = feed.getSnapshot().lines.map(line => line.time);
-		for (let index = 1; index < times.length; index++) assert.ok(compareLogTime(parseLogTime(times[index]!)!, parseLogTime(times[index - 1]!)!) > 0, `${times[index - 1]} then ${times[index]}`);
+		for (let index = 1; index < times.length; index++) {
+			assert.ok(
+				compareLogTime(parseLogTime(times[index]!)!, parseLogTime(times[index - 1]!)!) > 0,
+				`${times[index - 1]} then ${times[index]}`,
+			);
+		}
 		const canned = (await kubectl('logs', '-n', ns.name, 'web-2', '--timestamps')).trimEnd().split('\n');
-		assert.deepEqual(lines.slice(0, canned.length), canned, 'the lines before the drop are the server\'s');
+		assert.deepEqual(lines.slice(0, canned.length), canned, "the lines before the drop are the server's");
 	});
 
-	test('the server\'s own message when there is no previous instance', async () => {
-		const feed = cluster.openLogs({sources: [{namespace: ns.name, pod: 'web-1', container: 'nginx', prefix: ''}], previous: true, follow: false, tailLines: 100, capacity: 100});
+	test("the server's own message when there is no previous instance", async () => {
+		const feed = cluster.openLogs({
+			sources: [{namespace: ns.name, pod: 'web-1', container: 'nginx', prefix: ''}],
+			previous: true,
+			follow: false,
+			tailLines: 100,
+			capacity: 100,
+		});
 		feeds.push(feed);
 		await waitFor(() => feed.getSnapshot().ended, 'ended', 20_000);
 		assert.equal(feed.getSnapshot().note?.text, 'previous terminated container "nginx" in pod "web-1" not found');
 	});
 
 	test('l on a service: every pod behind it, prefixed as kubectl logs -l … --prefix', async () => {
-		await waitFor(() => cluster.endpoints.getSnapshot().items.some(group => group.service === 'web' && group.endpoints.length === 2), 'endpoints', 30_000);
+		await waitFor(
+			() => cluster.endpoints.getSnapshot().items.some(group => group.service === 'web' && group.endpoints.length === 2),
+			'endpoints',
+			30_000,
+		);
 		const opened = await openLogs(cluster, {kind: 'Service', namespace: ns.name, name: 'web'});
 		assert.ok('mode' in opened, JSON.stringify(opened));
 		assert.equal(opened.kubectl, `kubectl logs -f --tail=100 -l app=web --prefix -n ${ns.name}`);
 		const feed = cluster.openLogs({sources: logSources(opened.mode), previous: false, follow: true, tailLines: 100, capacity: 5000});
 		feeds.push(feed);
-		await waitFor(() => ['web-1', 'web-2'].every(pod => feed.getSnapshot().lines.some(line => line.prefix === `[pod/${pod}/nginx] `)), 'both pods', 20_000);
+		await waitFor(
+			() => ['web-1', 'web-2'].every(pod => feed.getSnapshot().lines.some(line => line.prefix === `[pod/${pod}/nginx] `)),
+			'both pods',
+			20_000,
+		);
 		const printed = (await kubectl('logs', '-n', ns.name, '-l', 'app=web', '--prefix', '--tail=3')).trimEnd().split('\n');
-		assert.ok(printed.every(line => /^\[pod\/web-[12]\/nginx\] /.test(line)), printed.join('\n'));
+		assert.ok(
+			printed.every(line => /^\[pod\/web-[12]\/nginx\] /.test(line)),
+			printed.join('\n'),
+		);
 	});
 
 	test('y: the YAML kubectl get -o yaml prints, byte for byte', async () => {
-		for (const [kind, name] of [['Pod', 'web-1'], ['Service', 'web']] as const) {
+		for (const [kind, name] of [
+			['Pod', 'web-1'],
+			['Service', 'web'],
+		] as const) {
 			for (let attempt = 0; ; attempt++) {
-				// eslint-disable-next-line no-await-in-loop
 				const object = await cluster.getObject(kind, ns.name, name);
-				// eslint-disable-next-line no-await-in-loop
 				const printed = await kubectl('get', kind.toLowerCase(), name, '-n', ns.name, '-o', 'yaml');
 				const made = objectYaml({apiVersion: 'v1', kind, ...object});
-				if (made !== printed && attempt < 5) continue; // the pod changed between the two reads
+				if (made !== printed && attempt < 5) {
+					continue; // the pod changed between the two reads
+				}
 				assert.equal(made, printed);
 				break;
 			}
@@ -152,10 +220,12 @@ describe('logs, YAML, edit and events on the real cluster', () => {
 		const script = join(directory, 'editor.sh');
 		writeFileSync(script, '#!/bin/sh\nsed -i "s/app: web/app: web\\n    edited: by-script/" "$1"\n');
 		chmodSync(script, 0o755);
-		const runScript = (path: string): RunEditor => async file => {
-			const result = spawnSync(path, [file], {stdio: 'ignore'});
-			return result.status === 0 ? {ok: true} : {ok: false, message: `exit ${result.status}`};
-		};
+		const runScript =
+			(path: string): RunEditor =>
+			async file => {
+				const result = spawnSync(path, [file], {stdio: 'ignore'});
+				return result.status === 0 ? {ok: true} : {ok: false, message: `exit ${result.status}`};
+			};
 
 		try {
 			const kc = await connection.kubeConfig();
@@ -182,7 +252,15 @@ describe('logs, YAML, edit and events on the real cluster', () => {
 			return [cells[1], cells[2], cells[3], cells[6]].join(' ');
 		});
 		// LAST SEEN moves with the clock: compare the other cells, row by row, in order.
-		const theirs = printed.map(line => line.split(/\s{2,}/).slice(1).join(' '));
-		assert.deepEqual(mine.slice(0, theirs.length).map(row => row.replaceAll(/\s+/g, ' ')), theirs.map(row => row.replaceAll(/\s+/g, ' ')));
+		const theirs = printed.map(line =>
+			line
+				.split(/\s{2,}/)
+				.slice(1)
+				.join(' '),
+		);
+		assert.deepEqual(
+			mine.slice(0, theirs.length).map(row => row.replaceAll(/\s+/g, ' ')),
+			theirs.map(row => row.replaceAll(/\s+/g, ' ')),
+		);
 	});
 });

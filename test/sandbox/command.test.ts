@@ -39,7 +39,10 @@ describe('kpods sandbox', () => {
 		kc.loadFromString(readFileSync(file, 'utf8'));
 		assert.equal(kc.getCurrentCluster()!.server, server);
 		const namespaces = await kc.makeApiClient(CoreV1Api).listNamespace();
-		assert.deepEqual(namespaces.items.map(namespace => namespace.metadata?.name), ['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+		assert.deepEqual(
+			namespaces.items.map(namespace => namespace.metadata?.name),
+			['default', 'kube-node-lease', 'kube-public', 'kube-system'],
+		);
 		controller.abort();
 		assert.equal(await exit, 0);
 		assert.match(stdout.text(), /kpods sandbox: stopped\.\n$/);
@@ -85,7 +88,10 @@ describe('kpods sandbox', () => {
 			symlinkSync(target, link);
 			const stderr = capture();
 			assert.equal(await runSandboxCommand({kubeconfigOut: link, stdout: capture().stream, stderr: stderr.stream}), 1);
-			assert.equal(stderr.text(), `kpods sandbox: cannot write the kubeconfig to ${link}: it is a symbolic link (kpods does not follow one with a token to write)\n`);
+			assert.equal(
+				stderr.text(),
+				`kpods sandbox: cannot write the kubeconfig to ${link}: it is a symbolic link (kpods does not follow one with a token to write)\n`,
+			);
 			assert.equal(readFileSync(target, 'utf8'), 'precious');
 		} finally {
 			rmSync(directory, {recursive: true, force: true});
@@ -104,7 +110,9 @@ describe('kpods sandbox', () => {
 			child.stderr.on('data', (chunk: Buffer) => {
 				err += chunk.toString();
 			});
-			const exited = new Promise<number | null>(resolve => child.on('exit', (code, killed) => resolve(code ?? (killed as unknown as number))));
+			const exited = new Promise<number | null>(resolve =>
+				child.on('exit', (code, killed) => resolve(code ?? (killed as unknown as number))),
+			);
 			await waitFor(() => assert.match(out, /Press Ctrl-C to stop\./), 30_000);
 			const file = /export KUBECONFIG=(\S+)/.exec(out)![1]!;
 			assert.ok(existsSync(file));
@@ -124,6 +132,9 @@ describe('kpods sandbox', () => {
 		blocker.close();
 		assert.equal(code, 1);
 		assert.equal(stdout.text(), '');
-		assert.equal(stderr.text(), `kpods sandbox: port ${port} on 127.0.0.1 is already in use (choose another with --port, or --port 0 for a free one)\n`);
+		assert.equal(
+			stderr.text(),
+			`kpods sandbox: port ${port} on 127.0.0.1 is already in use (choose another with --port, or --port 0 for a free one)\n`,
+		);
 	});
 });

@@ -13,7 +13,7 @@ describe('controllers', () => {
 	});
 	after(async () => sandbox.close());
 
-	test('the node reports its status: every condition\'s lastHeartbeatTime advances, as the kubelet\'s own update', async () => {
+	test("the node reports its status: every condition's lastHeartbeatTime advances, as the kubelet's own update", async () => {
 		const before = (await api(sandbox, '/api/v1/nodes/minikube')).body;
 		const first = before.status.conditions.map((condition: {lastHeartbeatTime: string}) => condition.lastHeartbeatTime);
 		await waitFor(async () => {
@@ -23,12 +23,21 @@ describe('controllers', () => {
 			}
 		}, 10_000);
 		const node = (await api(sandbox, '/api/v1/nodes/minikube')).body;
-		assert.ok(node.metadata.managedFields.some((entry: {manager: string; subresource?: string}) => entry.manager === 'kubelet' && entry.subresource === 'status'));
+		assert.ok(
+			node.metadata.managedFields.some(
+				(entry: {manager: string; subresource?: string}) => entry.manager === 'kubelet' && entry.subresource === 'status',
+			),
+		);
 	});
 
 	test('an EndpointSlice starts at generation 1 and counts each change', async () => {
-		await api(sandbox, '/api/v1/namespaces/default/services', {method: 'POST', body: serviceManifest('gen', {selector: {app: 'gen'}, ports: [{port: 80}]})});
-		const slice = async (): Promise<any> => (await api(sandbox, '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3Dgen')).body.items[0];
+		await api(sandbox, '/api/v1/namespaces/default/services', {
+			method: 'POST',
+			body: serviceManifest('gen', {selector: {app: 'gen'}, ports: [{port: 80}]}),
+		});
+		const slice = async (): Promise<any> =>
+			(await api(sandbox, '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3Dgen'))
+				.body.items[0];
 		const created = await waitFor(async () => {
 			const found = await slice();
 			assert.ok(found);
@@ -42,7 +51,10 @@ describe('controllers', () => {
 			return found;
 		}, 10_000);
 		assert.ok(changed.metadata.generation > 1, `generation ${changed.metadata.generation}`);
-		assert.deepEqual(changed.metadata.managedFields.map((entry: {manager: string}) => entry.manager), ['endpointslice-controller']);
+		assert.deepEqual(
+			changed.metadata.managedFields.map((entry: {manager: string}) => entry.manager),
+			['endpointslice-controller'],
+		);
 	});
 
 	test('a new namespace gets its default service account and kube-root-ca.crt', async () => {

@@ -14,7 +14,13 @@ describe('create, read, update, delete', () => {
 
 	test('a pod created as kubectl run sends it gets the defaults and managed fields of a real server', async () => {
 		// The body `kubectl run testando --image=nginx` posts.
-		const body = {kind: 'Pod', apiVersion: 'v1', metadata: {name: 'testando', creationTimestamp: null, labels: {run: 'testando'}}, spec: {containers: [{name: 'testando', image: 'nginx', resources: {}}], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst'}, status: {}};
+		const body = {
+			kind: 'Pod',
+			apiVersion: 'v1',
+			metadata: {name: 'testando', creationTimestamp: null, labels: {run: 'testando'}},
+			spec: {containers: [{name: 'testando', image: 'nginx', resources: {}}], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst'},
+			status: {},
+		};
 		const created = await api(sandbox, '/api/v1/namespaces/default/pods?fieldManager=kubectl-run', {method: 'POST', body});
 		assert.equal(created.code, 201);
 		const pod = created.body;
@@ -29,19 +35,33 @@ describe('create, read, update, delete', () => {
 		assert.deepEqual(pod.metadata.managedFields[0].fieldsV1, real.metadata.managedFields[0].fieldsV1);
 		assert.equal(pod.metadata.managedFields[0].manager, 'kubectl-run');
 		assert.equal(pod.metadata.managedFields[0].operation, 'Update');
-		for (const field of ['restartPolicy', 'terminationGracePeriodSeconds', 'dnsPolicy', 'serviceAccountName', 'serviceAccount', 'securityContext', 'schedulerName', 'tolerations', 'priority', 'enableServiceLinks', 'preemptionPolicy']) {
+		for (const field of [
+			'restartPolicy',
+			'terminationGracePeriodSeconds',
+			'dnsPolicy',
+			'serviceAccountName',
+			'serviceAccount',
+			'securityContext',
+			'schedulerName',
+			'tolerations',
+			'priority',
+			'enableServiceLinks',
+			'preemptionPolicy',
+		]) {
 			assert.deepEqual(pod.spec[field], real.spec[field], field);
 		}
 
 		const container = pod.spec.containers[0];
-		assert.deepEqual(
-			{...container, volumeMounts: undefined},
-			{...real.spec.containers[0], volumeMounts: undefined},
-		);
+		assert.deepEqual({...container, volumeMounts: undefined}, {...real.spec.containers[0], volumeMounts: undefined});
 		assert.equal(pod.spec.volumes.length, 1);
 		assert.match(pod.spec.volumes[0].name, /^kube-api-access-[b-z2-9]{5}$/);
-		assert.deepEqual(pod.spec.volumes[0].projected.sources.map((source: object) => Object.keys(source)[0]), ['serviceAccountToken', 'configMap', 'downwardAPI']);
-		assert.deepEqual(container.volumeMounts, [{name: pod.spec.volumes[0].name, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount'}]);
+		assert.deepEqual(
+			pod.spec.volumes[0].projected.sources.map((source: object) => Object.keys(source)[0]),
+			['serviceAccountToken', 'configMap', 'downwardAPI'],
+		);
+		assert.deepEqual(container.volumeMounts, [
+			{name: pod.spec.volumes[0].name, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount'},
+		]);
 		assert.deepEqual(pod.status, {phase: 'Pending', qosClass: 'BestEffort'});
 		assert.deepEqual(Object.keys(pod), ['kind', 'apiVersion', 'metadata', 'spec', 'status']);
 	});
@@ -57,7 +77,15 @@ describe('create, read, update, delete', () => {
 
 	test('get, list with label and field selectors, all namespaces, limit and continue', async () => {
 		for (const name of ['a1', 'a2', 'a3']) {
-			assert.equal((await api(sandbox, '/api/v1/namespaces/default/pods', {method: 'POST', body: podManifest(name, {labels: {app: 'a', tier: name === 'a1' ? 'front' : 'back'}})})).code, 201);
+			assert.equal(
+				(
+					await api(sandbox, '/api/v1/namespaces/default/pods', {
+						method: 'POST',
+						body: podManifest(name, {labels: {app: 'a', tier: name === 'a1' ? 'front' : 'back'}}),
+					})
+				).code,
+				201,
+			);
 		}
 
 		const got = await api(sandbox, '/api/v1/namespaces/default/pods/a2');
@@ -66,13 +94,22 @@ describe('create, read, update, delete', () => {
 		assert.equal(list.body.kind, 'PodList');
 		assert.equal(list.body.apiVersion, 'v1');
 		assert.match(list.body.metadata.resourceVersion, /^\d+$/);
-		assert.deepEqual(list.body.items.map((pod: {metadata: {name: string}}) => pod.metadata.name), ['a1', 'a2', 'a3']);
+		assert.deepEqual(
+			list.body.items.map((pod: {metadata: {name: string}}) => pod.metadata.name),
+			['a1', 'a2', 'a3'],
+		);
 		// Items of a typed list carry no kind/apiVersion, as a real server sends them.
 		assert.equal(list.body.items[0].kind, undefined);
 		const setBased = await api(sandbox, '/api/v1/namespaces/default/pods?labelSelector=app%3Da%2Ctier%20notin%20(front)');
-		assert.deepEqual(setBased.body.items.map((pod: {metadata: {name: string}}) => pod.metadata.name), ['a2', 'a3']);
+		assert.deepEqual(
+			setBased.body.items.map((pod: {metadata: {name: string}}) => pod.metadata.name),
+			['a2', 'a3'],
+		);
 		const byName = await api(sandbox, '/api/v1/namespaces/default/pods?fieldSelector=metadata.name%3Da3');
-		assert.deepEqual(byName.body.items.map((pod: {metadata: {name: string}}) => pod.metadata.name), ['a3']);
+		assert.deepEqual(
+			byName.body.items.map((pod: {metadata: {name: string}}) => pod.metadata.name),
+			['a3'],
+		);
 		const pending = await api(sandbox, '/api/v1/pods?fieldSelector=status.phase!%3DRunning%2Cmetadata.namespace%3Dkube-system');
 		assert.deepEqual(pending.body.items, []);
 		const everywhere = await api(sandbox, '/api/v1/pods');
@@ -81,10 +118,19 @@ describe('create, read, update, delete', () => {
 		const onNode = await api(sandbox, '/api/v1/pods?fieldSelector=spec.nodeName%3Dminikube%2Cmetadata.namespace%3Dkube-system');
 		assert.equal(onNode.body.items.length, 7);
 		const page = await api(sandbox, '/api/v1/namespaces/default/pods?labelSelector=app%3Da&limit=2');
-		assert.deepEqual(page.body.items.map((pod: {metadata: {name: string}}) => pod.metadata.name), ['a1', 'a2']);
+		assert.deepEqual(
+			page.body.items.map((pod: {metadata: {name: string}}) => pod.metadata.name),
+			['a1', 'a2'],
+		);
 		assert.ok(page.body.metadata.continue);
-		const rest = await api(sandbox, `/api/v1/namespaces/default/pods?labelSelector=app%3Da&limit=2&continue=${encodeURIComponent(page.body.metadata.continue)}`);
-		assert.deepEqual(rest.body.items.map((pod: {metadata: {name: string}}) => pod.metadata.name), ['a3']);
+		const rest = await api(
+			sandbox,
+			`/api/v1/namespaces/default/pods?labelSelector=app%3Da&limit=2&continue=${encodeURIComponent(page.body.metadata.continue)}`,
+		);
+		assert.deepEqual(
+			rest.body.items.map((pod: {metadata: {name: string}}) => pod.metadata.name),
+			['a3'],
+		);
 		assert.equal(rest.body.metadata.continue, undefined);
 		assert.equal(rest.body.metadata.resourceVersion, page.body.metadata.resourceVersion);
 		const counted = await api(sandbox, '/api/v1/namespaces/kube-system/pods?limit=3');
@@ -94,11 +140,20 @@ describe('create, read, update, delete', () => {
 	test('PUT needs the current resourceVersion and keeps uid; a PUT that changes nothing keeps the resourceVersion', async () => {
 		const current = (await api(sandbox, '/api/v1/namespaces/default/pods/a1')).body;
 		// A uid in the body is a precondition (409 when it is not the object's), as on a real server.
-		const forged = await api(sandbox, '/api/v1/namespaces/default/pods/a1', {method: 'PUT', body: {...current, metadata: {...current.metadata, uid: 'forged'}}});
+		const forged = await api(sandbox, '/api/v1/namespaces/default/pods/a1', {
+			method: 'PUT',
+			body: {...current, metadata: {...current.metadata, uid: 'forged'}},
+		});
 		assert.equal(forged.code, 409);
-		assert.equal(forged.body.message, `Operation cannot be fulfilled on pods "a1": StorageError: invalid object, Code: 4, Key: /registry/pods/default/a1, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: forged, UID in object meta: ${current.metadata.uid}`);
+		assert.equal(
+			forged.body.message,
+			`Operation cannot be fulfilled on pods "a1": StorageError: invalid object, Code: 4, Key: /registry/pods/default/a1, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: forged, UID in object meta: ${current.metadata.uid}`,
+		);
 		const {uid: _uid, ...withoutUid} = current.metadata;
-		const updated = await api(sandbox, '/api/v1/namespaces/default/pods/a1', {method: 'PUT', body: {...current, metadata: {...withoutUid, labels: {app: 'a', tier: 'front', extra: 'yes'}}}});
+		const updated = await api(sandbox, '/api/v1/namespaces/default/pods/a1', {
+			method: 'PUT',
+			body: {...current, metadata: {...withoutUid, labels: {app: 'a', tier: 'front', extra: 'yes'}}},
+		});
 		assert.equal(updated.code, 200);
 		assert.equal(updated.body.metadata.labels.extra, 'yes');
 		assert.equal(updated.body.metadata.uid, current.metadata.uid);
@@ -109,11 +164,17 @@ describe('create, read, update, delete', () => {
 		const withoutVersion = {...updated.body, metadata: {...updated.body.metadata, resourceVersion: undefined}};
 		const refused = await api(sandbox, '/api/v1/namespaces/default/pods/a1', {method: 'PUT', body: withoutVersion});
 		assert.equal(refused.code, 422);
-		assert.equal(refused.body.message, 'Pod "a1" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update');
+		assert.equal(
+			refused.body.message,
+			'Pod "a1" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update',
+		);
 		const respec = {...updated.body, spec: {...updated.body.spec, restartPolicy: 'Never'}};
 		const immutable = await api(sandbox, '/api/v1/namespaces/default/pods/a1', {method: 'PUT', body: respec});
 		assert.equal(immutable.code, 422);
-		assert.match(immutable.body.message, /^Pod "a1" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\].image`/);
+		assert.match(
+			immutable.body.message,
+			/^Pod "a1" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\].image`/,
+		);
 	});
 
 	test('status subresource writes only status; the main resource keeps status', async () => {
@@ -136,7 +197,10 @@ describe('create, read, update, delete', () => {
 	});
 
 	test('services get a ClusterIP in 10.96.0.0/12 and the server defaults; headless keeps None; delete frees the nodePort', async () => {
-		const created = await api(sandbox, '/api/v1/namespaces/default/services', {method: 'POST', body: serviceManifest('svc-pod', {type: 'ClusterIP', selector: {app: 'pod-label'}, ports: [{port: 4050, targetPort: 80}]})});
+		const created = await api(sandbox, '/api/v1/namespaces/default/services', {
+			method: 'POST',
+			body: serviceManifest('svc-pod', {type: 'ClusterIP', selector: {app: 'pod-label'}, ports: [{port: 4050, targetPort: 80}]}),
+		});
 		assert.equal(created.code, 201);
 		const {spec} = created.body;
 		const [first, second] = spec.clusterIP.split('.').map(Number);
@@ -149,9 +213,15 @@ describe('create, read, update, delete', () => {
 		assert.equal(spec.ipFamilyPolicy, 'SingleStack');
 		assert.equal(spec.internalTrafficPolicy, 'Cluster');
 		assert.deepEqual(created.body.status, {loadBalancer: {}});
-		const headless = await api(sandbox, '/api/v1/namespaces/default/services', {method: 'POST', body: serviceManifest('headless', {clusterIP: 'None', selector: {app: 'x'}, ports: [{port: 80}]})});
+		const headless = await api(sandbox, '/api/v1/namespaces/default/services', {
+			method: 'POST',
+			body: serviceManifest('headless', {clusterIP: 'None', selector: {app: 'x'}, ports: [{port: 80}]}),
+		});
 		assert.deepEqual(headless.body.spec.clusterIPs, ['None']);
-		const nodePort = await api(sandbox, '/api/v1/namespaces/default/services', {method: 'POST', body: serviceManifest('np', {type: 'NodePort', selector: {app: 'x'}, ports: [{port: 5000}]})});
+		const nodePort = await api(sandbox, '/api/v1/namespaces/default/services', {
+			method: 'POST',
+			body: serviceManifest('np', {type: 'NodePort', selector: {app: 'x'}, ports: [{port: 5000}]}),
+		});
 		const allocated = nodePort.body.spec.ports[0].nodePort;
 		assert.ok(allocated >= 30_000 && allocated <= 32_767);
 		assert.equal(nodePort.body.spec.externalTrafficPolicy, 'Cluster');
@@ -159,7 +229,10 @@ describe('create, read, update, delete', () => {
 		assert.equal(deleted.code, 200);
 		assert.equal(deleted.body.kind, 'Service');
 		assert.equal((await api(sandbox, '/api/v1/namespaces/default/services/np')).code, 404);
-		const reused = await api(sandbox, '/api/v1/namespaces/default/services', {method: 'POST', body: serviceManifest('np-again', {type: 'NodePort', selector: {app: 'x'}, ports: [{port: 5000, nodePort: allocated}]})});
+		const reused = await api(sandbox, '/api/v1/namespaces/default/services', {
+			method: 'POST',
+			body: serviceManifest('np-again', {type: 'NodePort', selector: {app: 'x'}, ports: [{port: 5000, nodePort: allocated}]}),
+		});
 		assert.equal(reused.code, 201);
 	});
 
@@ -172,7 +245,10 @@ describe('create, read, update, delete', () => {
 	});
 
 	test('namespaces: created Active with their name label, deleted through Terminating with their content', async () => {
-		const created = await api(sandbox, '/api/v1/namespaces', {method: 'POST', body: {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'scratch'}}});
+		const created = await api(sandbox, '/api/v1/namespaces', {
+			method: 'POST',
+			body: {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'scratch'}},
+		});
 		assert.equal(created.code, 201);
 		assert.deepEqual(created.body.metadata.labels, {'kubernetes.io/metadata.name': 'scratch'});
 		assert.deepEqual(created.body.spec, {finalizers: ['kubernetes']});
@@ -186,7 +262,10 @@ describe('create, read, update, delete', () => {
 		assert.equal(deleting.body.status.phase, 'Terminating');
 		const refused = await api(sandbox, '/api/v1/namespaces/scratch/pods', {method: 'POST', body: podManifest('late')});
 		assert.equal(refused.code, 403);
-		assert.equal(refused.body.message, 'pods "late" is forbidden: unable to create new content in namespace scratch because it is being terminated');
+		assert.equal(
+			refused.body.message,
+			'pods "late" is forbidden: unable to create new content in namespace scratch because it is being terminated',
+		);
 		await waitFor(async () => assert.ok((await api(sandbox, '/api/v1/namespaces/scratch/pods/inside')).body.metadata.deletionTimestamp));
 		assert.equal((await api(sandbox, '/api/v1/namespaces/scratch')).code, 200);
 		sandbox.objects.delete('pods', 'scratch', 'inside');

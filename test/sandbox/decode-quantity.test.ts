@@ -14,16 +14,35 @@ const pod = (spec: unknown): unknown => ({apiVersion: 'v1', kind: 'Pod', metadat
 describe('decode errors', () => {
 	const cases: Array<[string, unknown, string | undefined]> = [
 		['valid pod', pod({containers: [{name: 'a', image: 'nginx', ports: [{containerPort: 80}]}]}), undefined],
-		['label value number', {metadata: {labels: {app: 1}}}, 'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string'],
-		['first mismatch wins', pod({restartPolicy: 1, containers: [{name: 2}]}), 'json: cannot unmarshal number into Go struct field PodSpec.spec.restartPolicy of type v1.RestartPolicy'],
-		['a quantity error stops decoding and wins', pod({restartPolicy: 1, containers: [{name: 'a', resources: {requests: {memory: '1kk'}}}]}), 'unable to parse quantity\'s suffix'],
-		['bool where int32', pod({terminationGracePeriodSeconds: true}), 'json: cannot unmarshal bool into Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64'],
+		[
+			'label value number',
+			{metadata: {labels: {app: 1}}},
+			'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string',
+		],
+		[
+			'first mismatch wins',
+			pod({restartPolicy: 1, containers: [{name: 2}]}),
+			'json: cannot unmarshal number into Go struct field PodSpec.spec.restartPolicy of type v1.RestartPolicy',
+		],
+		[
+			'a quantity error stops decoding and wins',
+			pod({restartPolicy: 1, containers: [{name: 'a', resources: {requests: {memory: '1kk'}}}]}),
+			"unable to parse quantity's suffix",
+		],
+		[
+			'bool where int32',
+			pod({terminationGracePeriodSeconds: true}),
+			'json: cannot unmarshal bool into Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64',
+		],
 		['array where struct', pod({securityContext: []}), undefined],
 		['null is nothing', pod({containers: null, nodeName: null}), undefined],
 		['unknown fields are not type-checked', pod({bogus: 1}), undefined],
 	];
 	test('other kinds: their metadata is type-checked', () => {
-		assert.equal(decodeError({name: 'namespaces', kind: 'Namespace', version: 'v1'}, {metadata: {name: 'x', labels: {tier: 1}}}), 'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string');
+		assert.equal(
+			decodeError({name: 'namespaces', kind: 'Namespace', version: 'v1'}, {metadata: {name: 'x', labels: {tier: 1}}}),
+			'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string',
+		);
 	});
 	for (const [title, object, expected] of cases) {
 		test(title, () => assert.equal(decodeError({name: 'pods', kind: 'Pod', version: 'v1'}, object), expected));
@@ -32,8 +51,19 @@ describe('decode errors', () => {
 
 describe('quantities', () => {
 	const cases: Array<[string, string | undefined]> = [
-		['1000m', '1'], ['1.5', '1500m'], ['0.5', '500m'], ['2000', '2k'], ['1024Mi', '1Gi'], ['1.5Gi', '1536Mi'],
-		['512', '512'], ['1e3', '1e3'], ['100Mi', '100Mi'], ['0', '0'], ['-1', '-1'], ['abc', undefined], ['1Zi', undefined],
+		['1000m', '1'],
+		['1.5', '1500m'],
+		['0.5', '500m'],
+		['2000', '2k'],
+		['1024Mi', '1Gi'],
+		['1.5Gi', '1536Mi'],
+		['512', '512'],
+		['1e3', '1e3'],
+		['100Mi', '100Mi'],
+		['0', '0'],
+		['-1', '-1'],
+		['abc', undefined],
+		['1Zi', undefined],
 	];
 	for (const [text, canonical] of cases) {
 		test(`${text} → ${canonical ?? 'invalid'}`, () => {
@@ -59,26 +89,40 @@ describe('port names (IsValidPortName)', () => {
 });
 
 test('the pod update diff shows the changed field with two unchanged ones either side, go-cmp style', () => {
-	const old = {containers: [{name: 'a', image: 'nginx'}], restartPolicy: 'Always', terminationGracePeriodSeconds: 30, dnsPolicy: 'ClusterFirst'};
-	assert.equal(podSpecDiff(old, {...old, restartPolicy: 'Never'}), [
-		'  core.PodSpec{',
-		'  \t... // 2 identical fields',
-		'  \tContainers:                    {{Name: "a", Image: "nginx"}},',
-		'  \tEphemeralContainers:           nil,',
-		'- \tRestartPolicy:                 "Always",',
-		'+ \tRestartPolicy:                 "Never",',
-		'  \tTerminationGracePeriodSeconds: &30,',
-		'  \tActiveDeadlineSeconds:         nil,',
-		'  \t... // 27 identical fields',
-		'  }',
-		'',
-	].join('\n'));
+	const old = {
+		containers: [{name: 'a', image: 'nginx'}],
+		restartPolicy: 'Always',
+		terminationGracePeriodSeconds: 30,
+		dnsPolicy: 'ClusterFirst',
+	};
+	assert.equal(
+		podSpecDiff(old, {...old, restartPolicy: 'Never'}),
+		[
+			'  core.PodSpec{',
+			'  \t... // 2 identical fields',
+			'  \tContainers:                    {{Name: "a", Image: "nginx"}},',
+			'  \tEphemeralContainers:           nil,',
+			'- \tRestartPolicy:                 "Always",',
+			'+ \tRestartPolicy:                 "Never",',
+			'  \tTerminationGracePeriodSeconds: &30,',
+			'  \tActiveDeadlineSeconds:         nil,',
+			'  \t... // 27 identical fields',
+			'  }',
+			'',
+		].join('\n'),
+	);
 });
 
 test('server-side apply lists every value of the wrong type with structured-merge-diff paths', () => {
-	assert.deepEqual(typedPatchErrors({name: 'services', kind: 'Service', version: 'v1'}, {spec: {ports: [{port: '80', protocol: 'TCP'}], selector: {app: true}, externalIPs: 'x'}}), [
-		'.spec.ports[port="80",protocol="TCP"].port: expected numeric (int or float), got *value.valueUnstructured',
-		'.spec.selector.app: expected string, got &value.valueUnstructured{Value:true}',
-		'.spec.externalIPs: expected list, got &value.valueUnstructured{Value:"x"}',
-	]);
+	assert.deepEqual(
+		typedPatchErrors(
+			{name: 'services', kind: 'Service', version: 'v1'},
+			{spec: {ports: [{port: '80', protocol: 'TCP'}], selector: {app: true}, externalIPs: 'x'}},
+		),
+		[
+			'.spec.ports[port="80",protocol="TCP"].port: expected numeric (int or float), got *value.valueUnstructured',
+			'.spec.selector.app: expected string, got &value.valueUnstructured{Value:true}',
+			'.spec.externalIPs: expected list, got &value.valueUnstructured{Value:"x"}',
+		],
+	);
 });

@@ -9,7 +9,10 @@ describe('Status errors match a real API server', () => {
 	let sandbox: Sandbox;
 	before(async () => {
 		sandbox = await fastSandbox({eventWindow: 10});
-		const created = await api(sandbox, '/api/v1/namespaces', {method: 'POST', body: {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'ref'}}});
+		const created = await api(sandbox, '/api/v1/namespaces', {
+			method: 'POST',
+			body: {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'ref'}},
+		});
 		assert.equal(created.code, 201);
 	});
 	after(async () => sandbox.close());
@@ -62,26 +65,37 @@ describe('Status errors match a real API server', () => {
 		// The shape of 422-missing-image.txt with the message a real server gives for this image.
 		const detail = 'Invalid value: " nginx": must not have leading or trailing whitespace';
 		assert.equal(reply.code, 422);
-		assert.equal(reply.text, JSON.stringify({
-			kind: 'Status',
-			apiVersion: 'v1',
-			metadata: {},
-			status: 'Failure',
-			message: `Pod "spaced" is invalid: spec.containers[0].image: ${detail}`,
-			reason: 'Invalid',
-			details: {name: 'spaced', kind: 'Pod', causes: [{reason: 'FieldValueInvalid', message: detail, field: 'spec.containers[0].image'}]},
-			code: 422,
-		}));
+		assert.equal(
+			reply.text,
+			JSON.stringify({
+				kind: 'Status',
+				apiVersion: 'v1',
+				metadata: {},
+				status: 'Failure',
+				message: `Pod "spaced" is invalid: spec.containers[0].image: ${detail}`,
+				reason: 'Invalid',
+				details: {name: 'spaced', kind: 'Pod', causes: [{reason: 'FieldValueInvalid', message: detail, field: 'spec.containers[0].image'}]},
+				code: 422,
+			}),
+		);
 		assert.equal((await api(sandbox, '/api/v1/namespaces/ref/pods/spaced')).code, 404);
 		// Only whitespace is not "Required" (the image is not empty) but the same Invalid; it comes after the spec's other errors.
-		const blank = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'blank'}, spec: {initContainers: [{name: 'init', image: 'busybox\t'}], containers: [{name: 'Main', image: '  '}]}};
+		const blank = {
+			apiVersion: 'v1',
+			kind: 'Pod',
+			metadata: {name: 'blank'},
+			spec: {initContainers: [{name: 'init', image: 'busybox\t'}], containers: [{name: 'Main', image: '  '}]},
+		};
 		const blankReply = await api(sandbox, '/api/v1/namespaces/ref/pods', {method: 'POST', body: blank});
 		assert.equal(blankReply.code, 422);
-		assert.deepEqual(blankReply.body.details.causes.map((cause: {field: string; reason: string}) => [cause.field, cause.reason]), [
-			['spec.containers[0].name', 'FieldValueInvalid'],
-			['spec.containers[0].image', 'FieldValueInvalid'],
-			['spec.initContainers[0].image', 'FieldValueInvalid'],
-		]);
+		assert.deepEqual(
+			blankReply.body.details.causes.map((cause: {field: string; reason: string}) => [cause.field, cause.reason]),
+			[
+				['spec.containers[0].name', 'FieldValueInvalid'],
+				['spec.containers[0].image', 'FieldValueInvalid'],
+				['spec.initContainers[0].image', 'FieldValueInvalid'],
+			],
+		);
 		assert.equal(blankReply.body.details.causes[1].message, 'Invalid value: "  ": must not have leading or trailing whitespace');
 		assert.equal(blankReply.body.details.causes[2].message, 'Invalid value: "busybox\\t": must not have leading or trailing whitespace');
 	});
@@ -126,7 +140,10 @@ describe('Status errors match a real API server', () => {
 		await havePod('testando');
 		const unauthorized = await api(sandbox, '/api/v1/namespaces/ref/pods', {token: 'wrong'});
 		assert.equal(unauthorized.code, 401);
-		assert.equal(unauthorized.text, '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}');
+		assert.equal(
+			unauthorized.text,
+			'{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}',
+		);
 		sandbox.addUser({name: 'alice', token: 'alice-token', can: ({resource}) => resource !== 'pods'});
 		const forbidden = await api(sandbox, '/api/v1/namespaces/ref/pods', {token: 'alice-token'});
 		assert.equal(forbidden.code, 403);
@@ -141,7 +158,10 @@ describe('Status errors match a real API server', () => {
 			code: 403,
 		});
 		const named = await api(sandbox, '/api/v1/namespaces/ref/pods/testando', {token: 'alice-token'});
-		assert.equal(named.body.message, 'pods "testando" is forbidden: User "alice" cannot get resource "pods" in API group "" in the namespace "ref"');
+		assert.equal(
+			named.body.message,
+			'pods "testando" is forbidden: User "alice" cannot get resource "pods" in API group "" in the namespace "ref"',
+		);
 		assert.equal((await api(sandbox, '/api/v1/namespaces/ref/services', {token: 'alice-token'})).code, 200);
 	});
 
@@ -149,7 +169,10 @@ describe('Status errors match a real API server', () => {
 		await havePod('testando');
 		const unknown = await api(sandbox, '/api/v1/namespaces/ref/widgets');
 		assert.equal(unknown.code, 404);
-		assert.equal(unknown.text, '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","details":{},"code":404}');
+		assert.equal(
+			unknown.text,
+			'{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","details":{},"code":404}',
+		);
 		assert.equal((await api(sandbox, '/apis/apps/v1')).code, 404);
 		const notAllowed = await api(sandbox, '/api/v1/namespaces/ref/pods/testando', {method: 'POST', body: podManifest('x')});
 		assert.equal(notAllowed.code, 405);
@@ -166,15 +189,30 @@ describe('Status errors match a real API server', () => {
 	});
 
 	test('422 for services without ports and namespaces with invalid names', async () => {
-		const noPorts = await api(sandbox, '/api/v1/namespaces/ref/services', {method: 'POST', body: serviceManifest('empty', {selector: {app: 'x'}})});
+		const noPorts = await api(sandbox, '/api/v1/namespaces/ref/services', {
+			method: 'POST',
+			body: serviceManifest('empty', {selector: {app: 'x'}}),
+		});
 		assert.equal(noPorts.code, 422);
 		assert.equal(noPorts.body.message, 'Service "empty" is invalid: spec.ports: Required value');
-		const badService = await api(sandbox, '/api/v1/namespaces/ref/services', {method: 'POST', body: serviceManifest('1svc', {ports: [{port: 80}]})});
+		const badService = await api(sandbox, '/api/v1/namespaces/ref/services', {
+			method: 'POST',
+			body: serviceManifest('1svc', {ports: [{port: 80}]}),
+		});
 		assert.equal(badService.code, 422);
-		assert.match(badService.body.message, /^Service "1svc" is invalid: metadata\.name: Invalid value: "1svc": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character/);
-		const badNamespace = await api(sandbox, '/api/v1/namespaces', {method: 'POST', body: {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'Bad.Name'}}});
+		assert.match(
+			badService.body.message,
+			/^Service "1svc" is invalid: metadata\.name: Invalid value: "1svc": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character/,
+		);
+		const badNamespace = await api(sandbox, '/api/v1/namespaces', {
+			method: 'POST',
+			body: {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'Bad.Name'}},
+		});
 		assert.equal(badNamespace.code, 422);
-		assert.match(badNamespace.body.message, /^Namespace "Bad\.Name" is invalid: metadata\.name: Invalid value: "Bad\.Name": a lowercase RFC 1123 label must consist of/);
+		assert.match(
+			badNamespace.body.message,
+			/^Namespace "Bad\.Name" is invalid: metadata\.name: Invalid value: "Bad\.Name": a lowercase RFC 1123 label must consist of/,
+		);
 		const missingNamespace = await api(sandbox, '/api/v1/namespaces/nowhere/pods', {method: 'POST', body: podManifest('x')});
 		assert.equal(missingNamespace.code, 404);
 		assert.equal(missingNamespace.body.message, 'namespaces "nowhere" not found');

@@ -11,7 +11,9 @@ import {api, fastSandbox, waitFor} from './helpers.js';
 function rawWatch(sandbox: Sandbox, path: string): Promise<Socket> {
 	return new Promise((resolve, reject) => {
 		const socket = connect(sandbox.port, '127.0.0.1', () => {
-			socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${sandbox.token}\r\nAccept: application/json\r\nConnection: close\r\n\r\n`);
+			socket.write(
+				`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${sandbox.token}\r\nAccept: application/json\r\nConnection: close\r\n\r\n`,
+			);
 			resolve(socket);
 		});
 		socket.on('error', reject);

@@ -23,7 +23,11 @@ export interface Reply {
 }
 
 /** fetch with the sandbox token; JSON bodies are sent as JSON unless a content type is given. */
-export async function api(sandbox: Sandbox, path: string, init: {method?: string; body?: unknown; contentType?: string; accept?: string; token?: string} = {}): Promise<Reply> {
+export async function api(
+	sandbox: Sandbox,
+	path: string,
+	init: {method?: string; body?: unknown; contentType?: string; accept?: string; token?: string} = {},
+): Promise<Reply> {
 	const headers: Record<string, string> = {authorization: `Bearer ${init.token ?? sandbox.token}`};
 	if (init.accept) {
 		headers['accept'] = init.accept;
@@ -46,7 +50,6 @@ export async function api(sandbox: Sandbox, path: string, init: {method?: string
 
 	return {code: response.status, text, body: parsed, headers: response.headers};
 }
-
 
 /** A watch event as it arrives on the wire. */
 export interface WatchLine {
@@ -105,13 +108,16 @@ export async function openWatch(sandbox: Sandbox, path: string, accept?: string)
 		events,
 		code: response.status,
 		ended,
-		until: async (condition, timeoutMs = 5000) => waitFor(() => {
-			if (!condition(events)) {
-				throw new Error(`watch condition not met; events so far: ${events.map(event => `${event.type} ${event.object?.metadata?.name ?? ''}`).join(', ')}`);
-			}
+		until: async (condition, timeoutMs = 5000) =>
+			waitFor(() => {
+				if (!condition(events)) {
+					throw new Error(
+						`watch condition not met; events so far: ${events.map(event => `${event.type} ${event.object?.metadata?.name ?? ''}`).join(', ')}`,
+					);
+				}
 
-			return events;
-		}, timeoutMs),
+				return events;
+			}, timeoutMs),
 		close: () => controller.abort(),
 	};
 }
@@ -126,7 +132,10 @@ export function reference(file: string): {body: any; code: number; raw: string} 
 }
 
 /** A minimal pod manifest. */
-export function podManifest(name: string, extra: {labels?: Record<string, string>; image?: string; ports?: Array<Record<string, unknown>>} = {}): Record<string, unknown> {
+export function podManifest(
+	name: string,
+	extra: {labels?: Record<string, string>; image?: string; ports?: Array<Record<string, unknown>>} = {},
+): Record<string, unknown> {
 	return {
 		apiVersion: 'v1',
 		kind: 'Pod',

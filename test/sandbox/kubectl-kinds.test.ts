@@ -16,11 +16,12 @@ describe('kubectl: explain, auth can-i, configmaps, secrets, service accounts', 
 	let sandbox: Sandbox;
 	let work: string;
 	let env: NodeJS.ProcessEnv;
-	const kubectl = async (...args: string[]): Promise<{code: number; stdout: string; stderr: string}> => new Promise(resolve => {
-		execFile('kubectl', args, {env, cwd: work, timeout: 30_000}, (error, stdout, stderr) => {
-			resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr});
+	const kubectl = async (...args: string[]): Promise<{code: number; stdout: string; stderr: string}> =>
+		new Promise(resolve => {
+			execFile('kubectl', args, {env, cwd: work, timeout: 30_000}, (error, stdout, stderr) => {
+				resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr});
+			});
 		});
-	});
 
 	const skipped = (t: TestContext): boolean => {
 		if (!kubectlInstalled) {
@@ -83,7 +84,16 @@ describe('kubectl: explain, auth can-i, configmaps, secrets, service accounts', 
 		assert.equal(secret.stdout, 'Opaque Yg==');
 		const listed = await kubectl('get', 'secrets,configmaps,serviceaccounts', '--no-headers');
 		assert.equal(listed.code, 0, listed.stderr);
-		const rows = listed.stdout.split('\n').filter(Boolean).map(row => row.split(/\s+/).slice(0, -1).join(' '));
-		assert.deepEqual(rows, ['secret/s1 Opaque 1', 'configmap/c1 1', 'configmap/kube-root-ca.crt 1', 'serviceaccount/default 0', 'serviceaccount/robot 0']);
+		const rows = listed.stdout
+			.split('\n')
+			.filter(Boolean)
+			.map(row => row.split(/\s+/).slice(0, -1).join(' '));
+		assert.deepEqual(rows, [
+			'secret/s1 Opaque 1',
+			'configmap/c1 1',
+			'configmap/kube-root-ca.crt 1',
+			'serviceaccount/default 0',
+			'serviceaccount/robot 0',
+		]);
 	});
 });

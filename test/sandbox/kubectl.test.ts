@@ -18,11 +18,16 @@ const skipMessage = 'kubectl is not installed: skipping';
 // The tutorial's manifests, bundled in manifests/ (with the tutorial's YAML as a fallback).
 const manifestsDir = new URL('../../manifests/', import.meta.url);
 const tutorialYaml: Record<string, string> = {
-	'o_primeiro_pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: o-primeiro-pod\nspec:\n    containers:\n        - name: container-nginx\n          image: nginx\n',
-	'svc-pod.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n    name: svc-pod\nspec:\n    type: ClusterIP\n    selector:\n        app: pod-label\n    ports:\n        - port: 4050\n          targetPort: 80\n',
-	'pod-1.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: pod-1\n    labels:\n        app: pod-label\nspec:\n    containers:\n        - name: pod-1\n          image: nginx\n          ports:\n            - containerPort: 80\n',
-	'svc-pod2.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n    name: svc-pod2\nspec:\n    type: NodePort\n    ports:\n        - port: 5000\n          nodePort: 30000\n    selector:\n        app: pod-label2\n',
-	'pod-2.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: pod-2\n    labels:\n        app: pod-label2\nspec:\n    containers:\n        - name: pod-2\n          image: sposigor/app-flask-teste:1\n          ports:\n            - containerPort: 5000\n',
+	'o_primeiro_pod.yaml':
+		'apiVersion: v1\nkind: Pod\nmetadata:\n    name: o-primeiro-pod\nspec:\n    containers:\n        - name: container-nginx\n          image: nginx\n',
+	'svc-pod.yaml':
+		'apiVersion: v1\nkind: Service\nmetadata:\n    name: svc-pod\nspec:\n    type: ClusterIP\n    selector:\n        app: pod-label\n    ports:\n        - port: 4050\n          targetPort: 80\n',
+	'pod-1.yaml':
+		'apiVersion: v1\nkind: Pod\nmetadata:\n    name: pod-1\n    labels:\n        app: pod-label\nspec:\n    containers:\n        - name: pod-1\n          image: nginx\n          ports:\n            - containerPort: 80\n',
+	'svc-pod2.yaml':
+		'apiVersion: v1\nkind: Service\nmetadata:\n    name: svc-pod2\nspec:\n    type: NodePort\n    ports:\n        - port: 5000\n          nodePort: 30000\n    selector:\n        app: pod-label2\n',
+	'pod-2.yaml':
+		'apiVersion: v1\nkind: Pod\nmetadata:\n    name: pod-2\n    labels:\n        app: pod-label2\nspec:\n    containers:\n        - name: pod-2\n          image: sposigor/app-flask-teste:1\n          ports:\n            - containerPort: 5000\n',
 };
 
 interface Run {
@@ -36,11 +41,12 @@ describe('kubectl against the sandbox (the tutorial, unchanged)', () => {
 	let work: string;
 	let env: NodeJS.ProcessEnv;
 
-	const kubectl = async (...args: string[]): Promise<Run> => new Promise(resolve => {
-		execFile('kubectl', args, {env, cwd: work, timeout: 30_000}, (error, stdout, stderr) => {
-			resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr});
+	const kubectl = async (...args: string[]): Promise<Run> =>
+		new Promise(resolve => {
+			execFile('kubectl', args, {env, cwd: work, timeout: 30_000}, (error, stdout, stderr) => {
+				resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr});
+			});
 		});
-	});
 
 	const manifest = (file: string): string => {
 		const bundled = new URL(file, manifestsDir);
@@ -49,11 +55,12 @@ describe('kubectl against the sandbox (the tutorial, unchanged)', () => {
 		return path;
 	};
 
-	const ready = async (...names: string[]): Promise<void> => waitFor(async () => {
-		for (const name of names) {
-			assert.equal((await api(sandbox, `/api/v1/namespaces/default/pods/${name}`)).body?.status?.phase, 'Running');
-		}
-	}, 10_000);
+	const ready = async (...names: string[]): Promise<void> =>
+		waitFor(async () => {
+			for (const name of names) {
+				assert.equal((await api(sandbox, `/api/v1/namespaces/default/pods/${name}`)).body?.status?.phase, 'Running');
+			}
+		}, 10_000);
 
 	const skipped = (t: TestContext): boolean => {
 		if (!kubectlInstalled) {
@@ -102,13 +109,17 @@ describe('kubectl against the sandbox (the tutorial, unchanged)', () => {
 		await waitFor(() => assert.match(watched, /Running/), 10_000);
 		watcher.kill();
 		await exited;
-		assertOutput(watched, `
+		assertOutput(
+			watched,
+			`
 NAME       READY   STATUS    RESTARTS   AGE
 testando   0/1     Pending   0          {{AGE}}
 testando   0/1     Pending   0          {{AGE}}
 testando   0/1     ContainerCreating   0          {{AGE}}
 testando   1/1     Running             0          {{AGE}}
-`, 'kubectl get pods --watch');
+`,
+			'kubectl get pods --watch',
+		);
 	});
 
 	test('kubectl get pods, get pods -o wide', async t => {
@@ -117,14 +128,22 @@ testando   1/1     Running             0          {{AGE}}
 		}
 
 		await ready('testando');
-		assertOutput((await kubectl('get', 'pods')).stdout, `
+		assertOutput(
+			(await kubectl('get', 'pods')).stdout,
+			`
 NAME       READY   STATUS    RESTARTS   AGE
 testando   1/1     Running   0          {{AGE}}
-`, 'kubectl get pods');
-		assertOutput((await kubectl('get', 'pods', '-o', 'wide')).stdout, `
+`,
+			'kubectl get pods',
+		);
+		assertOutput(
+			(await kubectl('get', 'pods', '-o', 'wide')).stdout,
+			`
 NAME       READY   STATUS    RESTARTS   AGE   IP           NODE       NOMINATED NODE   READINESS GATES
 testando   1/1     Running   0          {{AGE}}   {{IP}}   minikube   <none>           <none>
-`, 'kubectl get pods -o wide');
+`,
+			'kubectl get pods -o wide',
+		);
 	});
 
 	test('kubectl describe pod testando', async t => {
@@ -134,7 +153,9 @@ testando   1/1     Running   0          {{AGE}}   {{IP}}   minikube   <none>    
 
 		const described = await kubectl('describe', 'pod', 'testando');
 		assert.equal(described.code, 0, described.stderr);
-		assertOutput(described.stdout, `
+		assertOutput(
+			described.stdout,
+			`
 Name:             testando
 Namespace:        default
 Priority:         0
@@ -187,7 +208,9 @@ Events:
   Normal  Pulled     {{AGE}}   kubelet            Successfully pulled image "nginx" in {{DURATION}} ({{DURATION}} including waiting). Image size: {{NUMBER}} bytes.
   Normal  Created    {{AGE}}   kubelet            Created container: testando
   Normal  Started    {{AGE}}   kubelet            Started container testando
-`, 'kubectl describe pod testando');
+`,
+			'kubectl describe pod testando',
+		);
 	});
 
 	test('kubectl delete pod testando waits until the pod is gone', async t => {
@@ -235,32 +258,48 @@ Events:
 			return;
 		}
 
-		assertOutput((await kubectl('get', 'pods', '-o', 'wide')).stdout, `
+		assertOutput(
+			(await kubectl('get', 'pods', '-o', 'wide')).stdout,
+			`
 NAME             READY   STATUS    RESTARTS   AGE   IP           NODE       NOMINATED NODE   READINESS GATES
 o-primeiro-pod   1/1     Running   0          {{AGE}}   {{IP}}   minikube   <none>           <none>
 pod-1            1/1     Running   0          {{AGE}}   {{IP}}   minikube   <none>           <none>
 pod-2            1/1     Running   0          {{AGE}}   {{IP}}   minikube   <none>           <none>
-`, 'kubectl get pods -o wide');
-		assertOutput((await kubectl('get', 'svc')).stdout, `
+`,
+			'kubectl get pods -o wide',
+		);
+		assertOutput(
+			(await kubectl('get', 'svc')).stdout,
+			`
 NAME         TYPE        CLUSTER-IP      EXTERNAL-IP   PORT(S)          AGE
 kubernetes   ClusterIP   10.96.0.1       <none>        443/TCP          {{AGE}}
 svc-pod      ClusterIP   {{IP}}   <none>        4050/TCP         {{AGE}}
 svc-pod2     NodePort    {{IP}}   <none>        5000:30000/TCP   {{AGE}}
-`, 'kubectl get svc');
-		assertOutput((await kubectl('get', 'svc', '-o', 'wide')).stdout, `
+`,
+			'kubectl get svc',
+		);
+		assertOutput(
+			(await kubectl('get', 'svc', '-o', 'wide')).stdout,
+			`
 NAME         TYPE        CLUSTER-IP      EXTERNAL-IP   PORT(S)          AGE   SELECTOR
 kubernetes   ClusterIP   10.96.0.1       <none>        443/TCP          {{AGE}}   <none>
 svc-pod      ClusterIP   {{IP}}   <none>        4050/TCP         {{AGE}}   app=pod-label
 svc-pod2     NodePort    {{IP}}   <none>        5000:30000/TCP   {{AGE}}   app=pod-label2
-`, 'kubectl get svc -o wide');
+`,
+			'kubectl get svc -o wide',
+		);
 		const pods = (await api(sandbox, '/api/v1/namespaces/default/pods')).body.items;
 		const ipOf = (name: string): string => pods.find((pod: any) => pod.metadata.name === name).status.podIP;
-		assertOutput((await kubectl('get', 'endpoints')).stdout, `
+		assertOutput(
+			(await kubectl('get', 'endpoints')).stdout,
+			`
 NAME         ENDPOINTS           AGE
 kubernetes   192.168.49.2:8443   {{AGE}}
 svc-pod      ${ipOf('pod-1')}:80       {{AGE}}
 svc-pod2     ${ipOf('pod-2')}:5000     {{AGE}}
-`, 'kubectl get endpoints');
+`,
+			'kubectl get endpoints',
+		);
 	});
 
 	test('a second service asking for nodePort 30000 is refused with the real message', async t => {
@@ -273,7 +312,10 @@ svc-pod2     ${ipOf('pod-2')}:5000     {{AGE}}
 		const refused = await kubectl('apply', '-f', file);
 		assert.equal(refused.code, 1);
 		assert.equal(refused.stdout, '');
-		assert.equal(refused.stderr, 'The Service "svc-pod3" is invalid: spec.ports[0].nodePort: Invalid value: 30000: provided port is already allocated\n');
+		assert.equal(
+			refused.stderr,
+			'The Service "svc-pod3" is invalid: spec.ports[0].nodePort: Invalid value: 30000: provided port is already allocated\n',
+		);
 	});
 
 	test('kubectl apply -f of an unknown kind says what a real cluster says (no matches for kind)', async t => {
@@ -287,11 +329,17 @@ svc-pod2     ${ipOf('pod-2')}:5000     {{AGE}}
 		const core = await kubectl('apply', '-f', 'f.yaml');
 		assert.equal(core.code, 1);
 		assert.equal(core.stdout, '');
-		assert.equal(core.stderr, 'error: resource mapping not found for name: "x" namespace: "" from "f.yaml": no matches for kind "Foo" in version "v1"\nensure CRDs are installed first\n');
+		assert.equal(
+			core.stderr,
+			'error: resource mapping not found for name: "x" namespace: "" from "f.yaml": no matches for kind "Foo" in version "v1"\nensure CRDs are installed first\n',
+		);
 		writeFileSync(join(work, 'crd.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: default\n');
 		const group = await kubectl('apply', '-f', 'crd.yaml');
 		assert.equal(group.code, 1);
-		assert.equal(group.stderr, 'error: resource mapping not found for name: "w" namespace: "default" from "crd.yaml": no matches for kind "Widget" in version "example.com/v1"\nensure CRDs are installed first\n');
+		assert.equal(
+			group.stderr,
+			'error: resource mapping not found for name: "w" namespace: "default" from "crd.yaml": no matches for kind "Widget" in version "example.com/v1"\nensure CRDs are installed first\n',
+		);
 	});
 
 	test('kubectl get leases -n kube-node-lease prints NAME HOLDER AGE', async t => {
@@ -301,10 +349,14 @@ svc-pod2     ${ipOf('pod-2')}:5000     {{AGE}}
 
 		const leases = await kubectl('get', 'leases', '-n', 'kube-node-lease');
 		assert.equal(leases.code, 0, leases.stderr);
-		assertOutput(leases.stdout, `
+		assertOutput(
+			leases.stdout,
+			`
 NAME       HOLDER     AGE
 minikube   minikube   {{AGE}}
-`, 'kubectl get leases -n kube-node-lease');
+`,
+			'kubectl get leases -n kube-node-lease',
+		);
 	});
 
 	test('kubectl get pods -A, get nodes, get ns, get events', async t => {
@@ -312,7 +364,9 @@ minikube   minikube   {{AGE}}
 			return;
 		}
 
-		assertOutput((await kubectl('get', 'pods', '-A')).stdout, `
+		assertOutput(
+			(await kubectl('get', 'pods', '-A')).stdout,
+			`
 NAMESPACE     NAME                               READY   STATUS    RESTARTS      AGE
 default       o-primeiro-pod                     1/1     Running   0             {{AGE}}
 default       pod-1                              1/1     Running   0             {{AGE}}
@@ -324,26 +378,39 @@ kube-system   kube-controller-manager-minikube   1/1     Running   0            
 kube-system   kube-proxy-{{SUFFIX}}                   1/1     Running   0             {{AGE}}
 kube-system   kube-scheduler-minikube            1/1     Running   0             {{AGE}}
 kube-system   storage-provisioner                1/1     Running   1 ({{AGE}} ago)   {{AGE}}
-`, 'kubectl get pods -A');
-		assertOutput((await kubectl('get', 'nodes')).stdout, `
+`,
+			'kubectl get pods -A',
+		);
+		assertOutput(
+			(await kubectl('get', 'nodes')).stdout,
+			`
 NAME       STATUS   ROLES           AGE   VERSION
 minikube   Ready    control-plane   {{AGE}}   v1.32.0
-`, 'kubectl get nodes');
-		assertOutput((await kubectl('get', 'ns')).stdout, `
+`,
+			'kubectl get nodes',
+		);
+		assertOutput(
+			(await kubectl('get', 'ns')).stdout,
+			`
 NAME              STATUS   AGE
 default           Active   {{AGE}}
 kube-node-lease   Active   {{AGE}}
 kube-public       Active   {{AGE}}
 kube-system       Active   {{AGE}}
-`, 'kubectl get ns');
-		const pulled = (image: string): string => `Successfully pulled image "${image}" in {{DURATION}} ({{DURATION}} including waiting). Image size: {{NUMBER}} bytes.`;
+`,
+			'kubectl get ns',
+		);
+		const pulled = (image: string): string =>
+			`Successfully pulled image "${image}" in {{DURATION}} ({{DURATION}} including waiting). Image size: {{NUMBER}} bytes.`;
 		const podEvents = (pod: string, container: string, image: string): string => `
 {{AGE}}   Normal   Scheduled   pod/${pod}   Successfully assigned default/${pod} to minikube
 {{AGE}}   Normal   Pulling   pod/${pod}   Pulling image "${image}"
 {{AGE}}   Normal   Pulled   pod/${pod}   ${pulled(image)}
 {{AGE}}   Normal   Created   pod/${pod}   Created container: ${container}
 {{AGE}}   Normal   Started   pod/${pod}   Started container ${container}`;
-		assertOutput((await kubectl('get', 'events')).stdout, `
+		assertOutput(
+			(await kubectl('get', 'events')).stdout,
+			`
 LAST SEEN   TYPE     REASON                    OBJECT               MESSAGE
 {{AGE}}   Normal   Starting   node/minikube   Starting kubelet.
 {{AGE}}   Normal   NodeAllocatableEnforced   node/minikube   Updated Node Allocatable limit across pods
@@ -352,7 +419,9 @@ LAST SEEN   TYPE     REASON                    OBJECT               MESSAGE
 {{AGE}}   Normal   NodeHasSufficientPID   node/minikube   Node minikube status is now: NodeHasSufficientPID
 {{AGE}}   Normal   RegisteredNode   node/minikube   Node minikube event: Registered Node minikube in Controller${podEvents('o-primeiro-pod', 'container-nginx', 'nginx')}${podEvents('pod-1', 'pod-1', 'nginx')}${podEvents('pod-2', 'pod-2', 'sposigor/app-flask-teste:1')}${podEvents('testando', 'testando', 'nginx')}
 {{AGE}}   Normal   Killing   pod/testando   Stopping container testando
-`, 'kubectl get events');
+`,
+			'kubectl get events',
+		);
 	});
 
 	test('kubectl create namespace / create service send protobuf bodies, which the sandbox reads', async t => {
@@ -363,10 +432,14 @@ LAST SEEN   TYPE     REASON                    OBJECT               MESSAGE
 		assertOutput((await kubectl('create', 'namespace', 'demo')).stdout, 'namespace/demo created', 'kubectl create namespace demo');
 		const created = await kubectl('create', 'service', 'nodeport', 'web', '--tcp=8080:80', '--node-port=30080', '-n', 'demo');
 		assertOutput(created.stdout, 'service/web created', 'kubectl create service nodeport');
-		assertOutput((await kubectl('get', 'svc', '-n', 'demo', '-o', 'wide')).stdout, `
+		assertOutput(
+			(await kubectl('get', 'svc', '-n', 'demo', '-o', 'wide')).stdout,
+			`
 NAME   TYPE       CLUSTER-IP      EXTERNAL-IP   PORT(S)          AGE   SELECTOR
 web    NodePort   {{IP}}   <none>        8080:30080/TCP   {{AGE}}   app=web
-`, 'kubectl get svc -n demo -o wide');
+`,
+			'kubectl get svc -n demo -o wide',
+		);
 		assertOutput((await kubectl('delete', 'namespace', 'demo')).stdout, 'namespace "demo" deleted', 'kubectl delete namespace demo');
 		assert.equal((await api(sandbox, '/api/v1/namespaces/demo')).code, 404);
 	});

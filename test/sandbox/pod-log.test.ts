@@ -16,10 +16,21 @@ describe('sandbox pods/log: the simulated kubelet’s lines, labelled, with a re
 		podLogTiming.tickMs = 100;
 		sandbox = await fastSandbox();
 		await api(sandbox, base, {method: 'POST', body: podManifest('web')});
-		await api(sandbox, base, {method: 'POST', body: {
-			apiVersion: 'v1', kind: 'Pod', metadata: {name: 'two'},
-			spec: {initContainers: [{name: 'setup', image: 'busybox'}], containers: [{name: 'a', image: 'nginx'}, {name: 'b', image: 'redis'}]},
-		}});
+		await api(sandbox, base, {
+			method: 'POST',
+			body: {
+				apiVersion: 'v1',
+				kind: 'Pod',
+				metadata: {name: 'two'},
+				spec: {
+					initContainers: [{name: 'setup', image: 'busybox'}],
+					containers: [
+						{name: 'a', image: 'nginx'},
+						{name: 'b', image: 'redis'},
+					],
+				},
+			},
+		});
 		await waitFor(async () => assert.equal((await api(sandbox, `${base}/web`)).body.status.phase, 'Running'));
 		await waitFor(async () => assert.equal((await api(sandbox, `${base}/two`)).body.status.phase, 'Running'));
 	});
@@ -32,9 +43,15 @@ describe('sandbox pods/log: the simulated kubelet’s lines, labelled, with a re
 		const log = await api(sandbox, `${base}/web/log`);
 		assert.equal(log.code, 200);
 		const lines = log.text.trimEnd().split('\n');
-		assert.match(lines[0]!, /^\[kpods sandbox\] no container runs here: these lines are the simulated kubelet's record of container "main" \(image "nginx"\), not its output$/);
+		assert.match(
+			lines[0]!,
+			/^\[kpods sandbox\] no container runs here: these lines are the simulated kubelet's record of container "main" \(image "nginx"\), not its output$/,
+		);
 		assert.ok(lines.every(line => line.startsWith('[kpods sandbox] ')));
-		assert.ok(lines.some(line => line === '[kpods sandbox] kubelet: Started: Started container main'), log.text);
+		assert.ok(
+			lines.some(line => line === '[kpods sandbox] kubelet: Started: Started container main'),
+			log.text,
+		);
 	});
 
 	test('tailLines, timestamps and sinceTime', async () => {
@@ -55,7 +72,10 @@ describe('sandbox pods/log: the simulated kubelet’s lines, labelled, with a re
 		assert.equal(previous.body.message, 'previous terminated container "main" in pod "web" not found');
 		const unnamed = await api(sandbox, `${base}/two/log`);
 		assert.equal(unnamed.code, 400);
-		assert.equal(unnamed.body.message, 'a container name must be specified for pod two, choose one of: [a b] or one of the init containers: [setup]');
+		assert.equal(
+			unnamed.body.message,
+			'a container name must be specified for pod two, choose one of: [a b] or one of the init containers: [setup]',
+		);
 		const wrong = await api(sandbox, `${base}/two/log?container=c`);
 		assert.equal(wrong.body.message, 'container c is not valid for pod two');
 		const init = await api(sandbox, `${base}/two/log?container=setup`);
@@ -68,7 +88,9 @@ describe('sandbox pods/log: the simulated kubelet’s lines, labelled, with a re
 	test('follow streams "still running" lines until the pod goes, then ends', async () => {
 		await api(sandbox, base, {method: 'POST', body: podManifest('followed')});
 		await waitFor(async () => assert.equal((await api(sandbox, `${base}/followed`)).body.status.phase, 'Running'));
-		const response = await fetch(`${sandbox.url}${base}/followed/log?follow=true&timestamps=true`, {headers: {authorization: `Bearer ${sandbox.token}`}});
+		const response = await fetch(`${sandbox.url}${base}/followed/log?follow=true&timestamps=true`, {
+			headers: {authorization: `Bearer ${sandbox.token}`},
+		});
 		const reader = response.body!.getReader();
 		let text = '';
 		await waitFor(async () => {
@@ -79,19 +101,26 @@ describe('sandbox pods/log: the simulated kubelet’s lines, labelled, with a re
 		await api(sandbox, `${base}/followed`, {method: 'DELETE'});
 		for (;;) {
 			const {value, done} = await reader.read();
-			if (done) break;
+			if (done) {
+				break;
+			}
 			text += Buffer.from(value).toString();
 		}
 
 		assert.match(text, /kubelet: Killing: Stopping container main/);
 	});
 
-	test('the machine\'s kubectl reads it: kubectl logs prints the lines, kubectl logs -p the server\'s 400', {skip: spawnSync('kubectl', ['version', '--client'], {stdio: 'ignore'}).error ? 'kubectl is not installed' : false}, async () => {
+	test("the machine's kubectl reads it: kubectl logs prints the lines, kubectl logs -p the server's 400", {
+		skip: spawnSync('kubectl', ['version', '--client'], {stdio: 'ignore'}).error ? 'kubectl is not installed' : false,
+	}, async () => {
 		const work = mkdtempSync(join(tmpdir(), 'kpods-log-kubectl-'));
 		writeFileSync(join(work, 'config'), sandbox.kubeconfig({}));
-		const kubectl = async (...args: string[]) => new Promise<{stdout: string; stderr: string; code: number}>(resolve => {
-			execFile('kubectl', ['--kubeconfig', join(work, 'config'), ...args], {timeout: 30_000}, (error, stdout, stderr) => resolve({stdout, stderr, code: error ? 1 : 0}));
-		});
+		const kubectl = async (...args: string[]) =>
+			new Promise<{stdout: string; stderr: string; code: number}>(resolve => {
+				execFile('kubectl', ['--kubeconfig', join(work, 'config'), ...args], {timeout: 30_000}, (error, stdout, stderr) =>
+					resolve({stdout, stderr, code: error ? 1 : 0}),
+				);
+			});
 		try {
 			assert.equal((await kubectl('logs', 'web')).stdout, (await api(sandbox, `${base}/web/log`)).text);
 			const previous = await kubectl('logs', 'web', '-p');

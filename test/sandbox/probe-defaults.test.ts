@@ -18,13 +18,15 @@ const pod = {
 	kind: 'Pod',
 	metadata: {name: 'probed'},
 	spec: {
-		containers: [{
-			name: 'web',
-			image: 'nginx',
-			env: [{name: 'POD_NAME', valueFrom: {fieldRef: {fieldPath: 'metadata.name'}}}],
-			livenessProbe: {httpGet: {port: 80}},
-			readinessProbe: {tcpSocket: {port: 80}, periodSeconds: 5},
-		}],
+		containers: [
+			{
+				name: 'web',
+				image: 'nginx',
+				env: [{name: 'POD_NAME', valueFrom: {fieldRef: {fieldPath: 'metadata.name'}}}],
+				livenessProbe: {httpGet: {port: 80}},
+				readinessProbe: {tcpSocket: {port: 80}, periodSeconds: 5},
+			},
+		],
 		volumes: [{name: 'info', downwardAPI: {items: [{path: 'labels', fieldRef: {fieldPath: 'metadata.labels'}}]}}],
 	},
 };
@@ -34,11 +36,32 @@ test('probes, fieldRef env and downwardAPI items get the real server defaults', 
 	assert.equal(created.code, 201, created.text);
 	const container = created.body.spec.containers[0];
 	assert.deepEqual(container.env, [{name: 'POD_NAME', valueFrom: {fieldRef: {apiVersion: 'v1', fieldPath: 'metadata.name'}}}]);
-	assert.deepEqual(container.livenessProbe, {httpGet: {path: '/', port: 80, scheme: 'HTTP'}, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3});
-	assert.deepEqual(container.readinessProbe, {tcpSocket: {port: 80}, timeoutSeconds: 1, periodSeconds: 5, successThreshold: 1, failureThreshold: 3});
+	assert.deepEqual(container.livenessProbe, {
+		httpGet: {path: '/', port: 80, scheme: 'HTTP'},
+		timeoutSeconds: 1,
+		periodSeconds: 10,
+		successThreshold: 1,
+		failureThreshold: 3,
+	});
+	assert.deepEqual(container.readinessProbe, {
+		tcpSocket: {port: 80},
+		timeoutSeconds: 1,
+		periodSeconds: 5,
+		successThreshold: 1,
+		failureThreshold: 3,
+	});
 	const volume = created.body.spec.volumes.find((entry: {name: string}) => entry.name === 'info');
-	assert.deepEqual(volume, {name: 'info', downwardAPI: {items: [{path: 'labels', fieldRef: {apiVersion: 'v1', fieldPath: 'metadata.labels'}}], defaultMode: 420}});
+	assert.deepEqual(volume, {
+		name: 'info',
+		downwardAPI: {items: [{path: 'labels', fieldRef: {apiVersion: 'v1', fieldPath: 'metadata.labels'}}], defaultMode: 420},
+	});
 	// Go's struct order, as the real server writes the JSON.
-	assert.deepEqual(Object.keys(container.livenessProbe), ['httpGet', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']);
+	assert.deepEqual(Object.keys(container.livenessProbe), [
+		'httpGet',
+		'timeoutSeconds',
+		'periodSeconds',
+		'successThreshold',
+		'failureThreshold',
+	]);
 	assert.deepEqual(Object.keys(container.livenessProbe.httpGet), ['path', 'port', 'scheme']);
 });

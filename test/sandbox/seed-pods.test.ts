@@ -33,7 +33,17 @@ describe('seeded pods', () => {
 		sandbox = await fastSandbox();
 		sandbox.seedPods('bench', 3);
 		// The pod `kubectl run http --image=nginx --port=80 --labels=app=seed,index=1` posts, its container named like the seeds'.
-		const body = {kind: 'Pod', apiVersion: 'v1', metadata: {name: 'http', labels: {app: 'seed', index: '1'}}, spec: {containers: [{name: 'nginx', image: 'nginx', ports: [{containerPort: 80}], resources: {}}], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst'}, status: {}};
+		const body = {
+			kind: 'Pod',
+			apiVersion: 'v1',
+			metadata: {name: 'http', labels: {app: 'seed', index: '1'}},
+			spec: {
+				containers: [{name: 'nginx', image: 'nginx', ports: [{containerPort: 80}], resources: {}}],
+				restartPolicy: 'Always',
+				dnsPolicy: 'ClusterFirst',
+			},
+			status: {},
+		};
 		assert.equal((await api(sandbox, '/api/v1/namespaces/bench/pods?fieldManager=kubectl-run', {method: 'POST', body})).code, 201);
 		http = await waitFor(async () => {
 			const pod = (await api(sandbox, '/api/v1/namespaces/bench/pods/http')).body;
@@ -46,13 +56,16 @@ describe('seeded pods', () => {
 	test('a seeded pod is, field for field and in key order, the pod created over HTTP and started by the kubelet', async () => {
 		const seeded = (await api(sandbox, '/api/v1/namespaces/bench/pods/seed-00001')).body;
 		assert.equal(masked(seeded), masked(http));
-		assert.deepEqual(seeded.metadata.managedFields.map((entry: any) => [entry.manager, entry.operation, entry.subresource]), [
-			['kubectl-run', 'Update', undefined],
-			['kubelet', 'Update', 'status'],
-		]);
+		assert.deepEqual(
+			seeded.metadata.managedFields.map((entry: any) => [entry.manager, entry.operation, entry.subresource]),
+			[
+				['kubectl-run', 'Update', undefined],
+				['kubelet', 'Update', 'status'],
+			],
+		);
 	});
 
-	test('the kubelet\'s status entry is a real server\'s, with what v1.32 adds (PodReadyToStartContainers, atomic hostIPs)', () => {
+	test("the kubelet's status entry is a real server's, with what v1.32 adds (PodReadyToStartContainers, atomic hostIPs)", () => {
 		const real = reference('pod-running.json.txt').body.metadata.managedFields[1].fieldsV1['f:status'];
 		const status = real['f:conditions']['k:{"type":"Ready"}'];
 		const expected = {
@@ -69,14 +82,28 @@ describe('seeded pods', () => {
 		};
 		const kubelet = http.metadata.managedFields.find((entry: {manager: string}) => entry.manager === 'kubelet');
 		assert.deepEqual(kubelet.fieldsV1, expected);
-		assert.deepEqual(Object.keys(kubelet.fieldsV1['f:status']['f:conditions']), ['k:{"type":"ContainersReady"}', 'k:{"type":"Initialized"}', 'k:{"type":"PodReadyToStartContainers"}', 'k:{"type":"Ready"}']);
+		assert.deepEqual(Object.keys(kubelet.fieldsV1['f:status']['f:conditions']), [
+			'k:{"type":"ContainersReady"}',
+			'k:{"type":"Initialized"}',
+			'k:{"type":"PodReadyToStartContainers"}',
+			'k:{"type":"Ready"}',
+		]);
 		// The binding writes storage directly: no kube-scheduler entry, nobody owns nodeName or PodScheduled.
 		assert.equal(http.metadata.managedFields.length, 2);
 	});
 
 	test('copies differ where real pods do: name, index label, uid, token volume, container ID, pod IP (in status and in managedFields)', async () => {
-		const pods = (await api(sandbox, '/api/v1/namespaces/bench/pods?labelSelector=app%3Dseed')).body.items.filter((pod: any) => pod.metadata.name !== 'http');
-		assert.deepEqual(pods.map((pod: any) => [pod.metadata.name, pod.metadata.labels.index]), [['seed-00000', '0'], ['seed-00001', '1'], ['seed-00002', '2']]);
+		const pods = (await api(sandbox, '/api/v1/namespaces/bench/pods?labelSelector=app%3Dseed')).body.items.filter(
+			(pod: any) => pod.metadata.name !== 'http',
+		);
+		assert.deepEqual(
+			pods.map((pod: any) => [pod.metadata.name, pod.metadata.labels.index]),
+			[
+				['seed-00000', '0'],
+				['seed-00001', '1'],
+				['seed-00002', '2'],
+			],
+		);
 		const distinct = (values: string[]): void => assert.equal(new Set(values).size, values.length);
 		distinct(pods.map((pod: any) => pod.metadata.uid));
 		distinct(pods.map((pod: any) => pod.spec.volumes[0].name));
@@ -93,41 +120,62 @@ describe('seeded pods', () => {
 		}
 	});
 
-	test('Table rows carry the object\'s metadata, managedFields included, as a real server\'s PartialObjectMetadata', async () => {
+	test("Table rows carry the object's metadata, managedFields included, as a real server's PartialObjectMetadata", async () => {
 		const table = await api(sandbox, '/api/v1/namespaces/bench/pods', {accept: tableV1});
 		const list = (await api(sandbox, '/api/v1/namespaces/bench/pods')).body.items;
 		assert.equal(table.body.rows.length, 4);
 		for (const [index, row] of table.body.rows.entries()) {
 			assert.deepEqual(row.object, {kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: list[index].metadata});
-			assert.deepEqual(row.object.metadata.managedFields.map((entry: {manager: string}) => entry.manager), ['kubectl-run', 'kubelet']);
+			assert.deepEqual(
+				row.object.metadata.managedFields.map((entry: {manager: string}) => entry.manager),
+				['kubectl-run', 'kubelet'],
+			);
 		}
 
 		// Same keys in the same order as the reference Table's row object.
 		const real = reference('table-pods.txt').body.rows[0].object.metadata;
-		assert.deepEqual(Object.keys(table.body.rows[0].object.metadata).filter(key => key in real), Object.keys(real));
+		assert.deepEqual(
+			Object.keys(table.body.rows[0].object.metadata).filter(key => key in real),
+			Object.keys(real),
+		);
 	});
 
 	test('running: false seeds are what the kubelet first writes: ContainerCreating, no pod IP, phase not yet its own', async () => {
 		sandbox.seedPods('creating', 2, {running: false});
 		const pods = (await api(sandbox, '/api/v1/namespaces/creating/pods')).body.items;
-		assert.deepEqual(pods.map((pod: any) => podRow(pod).status), ['ContainerCreating', 'ContainerCreating']);
+		assert.deepEqual(
+			pods.map((pod: any) => podRow(pod).status),
+			['ContainerCreating', 'ContainerCreating'],
+		);
 		const kubelet = pods[0].metadata.managedFields[1];
 		assert.equal(kubelet.manager, 'kubelet');
-		assert.deepEqual(Object.keys(kubelet.fieldsV1['f:status']), ['f:conditions', 'f:containerStatuses', 'f:hostIP', 'f:hostIPs', 'f:startTime']);
+		assert.deepEqual(Object.keys(kubelet.fieldsV1['f:status']), [
+			'f:conditions',
+			'f:containerStatuses',
+			'f:hostIP',
+			'f:hostIPs',
+			'f:startTime',
+		]);
 		assert.equal(pods[0].status.podIP, undefined);
 	});
 
-	test('kube-system\'s pods were created through the API too: each has its creator\'s entry and the kubelet\'s', async () => {
+	test("kube-system's pods were created through the API too: each has its creator's entry and the kubelet's", async () => {
 		const pods = (await api(sandbox, '/api/v1/namespaces/kube-system/pods')).body.items;
-		assert.deepEqual(pods.map((pod: any) => [pod.metadata.name.replace(/-[a-z\d]{5}$|-[a-z\d]{10}-[a-z\d]{5}$/, ''), ...pod.metadata.managedFields.map((entry: any) => entry.manager)]), [
-			['coredns', 'kube-controller-manager', 'kubelet'],
-			['etcd-minikube', 'kubelet', 'kubelet'],
-			['kube-apiserver-minikube', 'kubelet', 'kubelet'],
-			['kube-controller-manager-minikube', 'kubelet', 'kubelet'],
-			['kube-proxy', 'kube-controller-manager', 'kubelet'],
-			['kube-scheduler-minikube', 'kubelet', 'kubelet'],
-			['storage-provisioner', 'kubectl-client-side-apply', 'kubelet'],
-		]);
+		assert.deepEqual(
+			pods.map((pod: any) => [
+				pod.metadata.name.replace(/-[a-z\d]{5}$|-[a-z\d]{10}-[a-z\d]{5}$/, ''),
+				...pod.metadata.managedFields.map((entry: any) => entry.manager),
+			]),
+			[
+				['coredns', 'kube-controller-manager', 'kubelet'],
+				['etcd-minikube', 'kubelet', 'kubelet'],
+				['kube-apiserver-minikube', 'kubelet', 'kubelet'],
+				['kube-controller-manager-minikube', 'kubelet', 'kubelet'],
+				['kube-proxy', 'kube-controller-manager', 'kubelet'],
+				['kube-scheduler-minikube', 'kubelet', 'kubelet'],
+				['storage-provisioner', 'kubectl-client-side-apply', 'kubelet'],
+			],
+		);
 		for (const pod of pods) {
 			assert.equal(pod.metadata.managedFields[1].subresource, 'status');
 			assert.equal(pod.metadata.managedFields[0].time, pod.metadata.creationTimestamp);

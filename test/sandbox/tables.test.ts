@@ -20,8 +20,14 @@ describe('server-side Tables', () => {
 	let clock = Date.parse('2026-11-24T12:00:00Z');
 	before(async () => {
 		sandbox = await fastSandbox({now: () => clock});
-		await api(sandbox, '/api/v1/namespaces/default/services', {method: 'POST', body: serviceManifest('web', {selector: {app: 'web'}, ports: [{port: 80, targetPort: 'http'}]})});
-		await api(sandbox, '/api/v1/namespaces/default/pods', {method: 'POST', body: podManifest('web-1', {labels: {app: 'web'}, ports: [{name: 'http', containerPort: 8080}]})});
+		await api(sandbox, '/api/v1/namespaces/default/services', {
+			method: 'POST',
+			body: serviceManifest('web', {selector: {app: 'web'}, ports: [{port: 80, targetPort: 'http'}]}),
+		});
+		await api(sandbox, '/api/v1/namespaces/default/pods', {
+			method: 'POST',
+			body: podManifest('web-1', {labels: {app: 'web'}, ports: [{name: 'http', containerPort: 8080}]}),
+		});
 		await waitFor(async () => assert.equal((await api(sandbox, '/api/v1/namespaces/default/pods/web-1')).body.status.phase, 'Running'));
 		clock += 95_000;
 	});
@@ -34,12 +40,29 @@ describe('server-side Tables', () => {
 		assert.equal(table.body.kind, 'Table');
 		assert.equal(table.body.apiVersion, 'meta.k8s.io/v1');
 		assert.match(table.body.metadata.resourceVersion, /^\d+$/);
-		assert.deepEqual(table.body.columnDefinitions, podColumns.map(column => ({name: column.name, type: column.type, format: column.format, description: column.description, priority: column.priority})));
+		assert.deepEqual(
+			table.body.columnDefinitions,
+			podColumns.map(column => ({
+				name: column.name,
+				type: column.type,
+				format: column.format,
+				description: column.description,
+				priority: column.priority,
+			})),
+		);
 		// The same columns, in the same order and priorities, as a real server's pod Table.
 		const real = reference('table-pods.txt').body;
 		assert.deepEqual(
-			table.body.columnDefinitions.map((column: {name: string; priority: number; format: string}) => [column.name, column.priority, column.format]),
-			real.columnDefinitions.map((column: {name: string; priority: number; format: string}) => [column.name, column.priority, column.format]),
+			table.body.columnDefinitions.map((column: {name: string; priority: number; format: string}) => [
+				column.name,
+				column.priority,
+				column.format,
+			]),
+			real.columnDefinitions.map((column: {name: string; priority: number; format: string}) => [
+				column.name,
+				column.priority,
+				column.format,
+			]),
 		);
 		const pods = (await api(sandbox, '/api/v1/pods')).body.items;
 		assert.equal(table.body.rows.length, pods.length);
@@ -70,22 +93,40 @@ describe('server-side Tables', () => {
 		const cases: Array<[string, string, (object: any) => string[]]> = [
 			['/api/v1/namespaces/default/services', '/api/v1/namespaces/default/services', object => serviceCells(serviceRow(object), clock)],
 			['/api/v1/namespaces/default/endpoints', '/api/v1/namespaces/default/endpoints', object => endpointsCells(object, clock)],
-			['/apis/discovery.k8s.io/v1/namespaces/default/endpointslices', '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices', object => endpointSliceCells(object, clock)],
+			[
+				'/apis/discovery.k8s.io/v1/namespaces/default/endpointslices',
+				'/apis/discovery.k8s.io/v1/namespaces/default/endpointslices',
+				object => endpointSliceCells(object, clock),
+			],
 			['/api/v1/nodes', '/api/v1/nodes', object => nodeCells(object, clock)],
 			['/api/v1/namespaces/default/events', '/api/v1/namespaces/default/events', object => eventCells(object, clock)],
 			['/api/v1/namespaces', '/api/v1/namespaces', object => namespaceCells(object, clock)],
-			['/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', object => leaseCells(object, clock)],
+			[
+				'/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases',
+				'/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases',
+				object => leaseCells(object, clock),
+			],
 		];
 		for (const [tablePath, listPath, cells] of cases) {
 			const table = await api(sandbox, tablePath, {accept: tableV1});
 			const items = (await api(sandbox, listPath)).body.items;
 			assert.ok(items.length > 0, listPath);
-			assert.deepEqual(table.body.rows.map((row: {cells: string[]}) => row.cells), items.map((item: unknown) => cells(item)), tablePath);
+			assert.deepEqual(
+				table.body.rows.map((row: {cells: string[]}) => row.cells),
+				items.map((item: unknown) => cells(item)),
+				tablePath,
+			);
 		}
 
 		const leases = await api(sandbox, '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', {accept: tableV1});
-		assert.deepEqual(leases.body.columnDefinitions.map((column: {name: string}) => column.name), ['Name', 'Holder', 'Age']);
-		assert.deepEqual(leases.body.rows.map((row: {cells: string[]}) => row.cells), [['minikube', 'minikube', '11m']]);
+		assert.deepEqual(
+			leases.body.columnDefinitions.map((column: {name: string}) => column.name),
+			['Name', 'Holder', 'Age'],
+		);
+		assert.deepEqual(
+			leases.body.rows.map((row: {cells: string[]}) => row.cells),
+			[['minikube', 'minikube', '11m']],
+		);
 		const endpoints = await api(sandbox, '/api/v1/namespaces/default/endpoints/web', {accept: tableV1});
 		// The named targetPort "http" resolved to the container's 8080.
 		assert.deepEqual(endpoints.body.rows[0].cells.slice(0, 2), ['web', '172.17.0.3:8080']);
@@ -95,18 +136,35 @@ describe('server-side Tables', () => {
 		sandbox.objects.create('pods', {
 			metadata: {name: 'done', namespace: 'default'},
 			spec: {nodeName: 'elsewhere', containers: [{name: 'main', image: 'busybox'}]},
-			status: {phase: 'Succeeded', containerStatuses: [{name: 'main', ready: false, restartCount: 0, state: {terminated: {exitCode: 0, reason: 'Completed'}}}]},
+			status: {
+				phase: 'Succeeded',
+				containerStatuses: [{name: 'main', ready: false, restartCount: 0, state: {terminated: {exitCode: 0, reason: 'Completed'}}}],
+			},
 		});
 		const table = await api(sandbox, '/api/v1/namespaces/default/pods/done', {accept: tableV1});
-		assert.deepEqual(table.body.rows[0].conditions, [{type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.'}]);
+		assert.deepEqual(table.body.rows[0].conditions, [
+			{type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.'},
+		]);
 		assert.equal(table.body.rows[0].cells[2], 'Completed');
 	});
 
 	test('watch as Table: column definitions on the first event only, one row per event', async () => {
 		const list = await api(sandbox, '/api/v1/namespaces/default/pods', {accept: tableV1});
-		const watch = await openWatch(sandbox, `/api/v1/namespaces/default/pods?watch=1&resourceVersion=${list.body.metadata.resourceVersion}`, tableV1);
-		await api(sandbox, '/api/v1/namespaces/default/pods/web-1', {method: 'PATCH', contentType: 'application/merge-patch+json', body: {metadata: {labels: {touched: '1'}}}});
-		await api(sandbox, '/api/v1/namespaces/default/pods/web-1', {method: 'PATCH', contentType: 'application/merge-patch+json', body: {metadata: {labels: {touched: '2'}}}});
+		const watch = await openWatch(
+			sandbox,
+			`/api/v1/namespaces/default/pods?watch=1&resourceVersion=${list.body.metadata.resourceVersion}`,
+			tableV1,
+		);
+		await api(sandbox, '/api/v1/namespaces/default/pods/web-1', {
+			method: 'PATCH',
+			contentType: 'application/merge-patch+json',
+			body: {metadata: {labels: {touched: '1'}}},
+		});
+		await api(sandbox, '/api/v1/namespaces/default/pods/web-1', {
+			method: 'PATCH',
+			contentType: 'application/merge-patch+json',
+			body: {metadata: {labels: {touched: '2'}}},
+		});
 		const events = await watch.until(seen => seen.length >= 2);
 		watch.close();
 		const real = reference('watch-table-pods.txt').body;

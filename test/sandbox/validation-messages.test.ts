@@ -32,7 +32,12 @@ describe(`the sandbox answers as the recorded real server (${recorded.server}, a
 			const answer = recorded.answers[testCase.id];
 			assert.ok(answer, `${testCase.id} has no recorded real answer: record it with KPODS_RECORD=1 npm run test:real`);
 			const namespace = `sbvalid-${index}`;
-			await target('POST', '/api/v1/namespaces', JSON.stringify({apiVersion: 'v1', kind: 'Namespace', metadata: {name: namespace}}), undefined);
+			await target(
+				'POST',
+				'/api/v1/namespaces',
+				JSON.stringify({apiVersion: 'v1', kind: 'Namespace', metadata: {name: namespace}}),
+				undefined,
+			);
 			const actual = await runCase(target, testCase, namespace);
 			const expected = expectedFor(testCase, answer);
 			const pattern = testCase.v132?.messagePattern;

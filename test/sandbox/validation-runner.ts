@@ -5,7 +5,12 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import type {Case, CaseRequest} from './validation-cases.js';
 
 /** Sends one raw request to the server under test. */
-export type Send = (method: string, path: string, body: string | undefined, contentType: string | undefined) => Promise<{code: number; text: string}>;
+export type Send = (
+	method: string,
+	path: string,
+	body: string | undefined,
+	contentType: string | undefined,
+) => Promise<{code: number; text: string}>;
 
 /** The comparable part of an answer. */
 export interface Summary {
@@ -20,7 +25,10 @@ const uuid = /[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}/g;
 
 function maskDeep(value: unknown, namespace: string): unknown {
 	if (typeof value === 'string') {
-		return value.split(namespace).join('{ns}').replace(uuid, '<uid>')
+		return value
+			.split(namespace)
+			.join('{ns}')
+			.replace(uuid, '<uid>')
 			.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/g, '<time>')
 			.replace(/\b(?:\d{1,3}\.){3}\d{1,3}\b/g, '<ip>')
 			.replace(/(resourceVersion\\":\\")\d+/g, '$1<rv>')
@@ -51,11 +59,21 @@ function pick(value: unknown, path: string): unknown {
 async function send(target: Send, request: CaseRequest, namespace: string, previous: unknown): Promise<{code: number; body: any}> {
 	const body = request.build ? request.build(previous) : request.body;
 	const deadline = Date.now() + 30_000;
-	let reply = await target(request.method, request.path.replaceAll('{ns}', namespace), body === undefined ? undefined : JSON.stringify(body), request.contentType);
+	let reply = await target(
+		request.method,
+		request.path.replaceAll('{ns}', namespace),
+		body === undefined ? undefined : JSON.stringify(body),
+		request.contentType,
+	);
 	// A new namespace's service-account token may not exist yet (a real server's ServerTimeout: retry).
 	while (reply.code === 500 && reply.text.includes('ServerTimeout') && Date.now() < deadline) {
 		await new Promise(resolve => setTimeout(resolve, 200));
-		reply = await target(request.method, request.path.replaceAll('{ns}', namespace), body === undefined ? undefined : JSON.stringify(body), request.contentType);
+		reply = await target(
+			request.method,
+			request.path.replaceAll('{ns}', namespace),
+			body === undefined ? undefined : JSON.stringify(body),
+			request.contentType,
+		);
 	}
 
 	let parsed: unknown;
@@ -82,7 +100,9 @@ export async function runCase(target: Send, testCase: Case, namespace: string): 
 
 	const {code, body} = await send(target, testCase.request, namespace, previous);
 	if (body?.kind === 'Status') {
-		return JSON.parse(JSON.stringify(maskDeep({code, reason: body.reason, message: body.message, details: body.details}, namespace))) as Summary;
+		return JSON.parse(
+			JSON.stringify(maskDeep({code, reason: body.reason, message: body.message, details: body.details}, namespace)),
+		) as Summary;
 	}
 
 	const object = Object.fromEntries((testCase.compare ?? []).map(path => [path, pick(body, path)]));
@@ -125,7 +145,9 @@ const fixture = new URL('../fixtures/lab-validation.json', import.meta.url);
 
 /** The recorded real-server answers, by case id. */
 export function recordedAnswers(): {server: string; answers: Record<string, Summary>} {
-	return existsSync(fixture) ? JSON.parse(readFileSync(fixture, 'utf8')) as {server: string; answers: Record<string, Summary>} : {server: 'none', answers: {}};
+	return existsSync(fixture)
+		? (JSON.parse(readFileSync(fixture, 'utf8')) as {server: string; answers: Record<string, Summary>})
+		: {server: 'none', answers: {}};
 }
 
 /** Writes the real server's answers as the fixture CI compares the sandbox with. */

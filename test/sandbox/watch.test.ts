@@ -28,7 +28,11 @@ describe('watch', () => {
 		const watch = await openWatch(sandbox, `/api/v1/namespaces/w/pods?watch=1&resourceVersion=${list.body.metadata.resourceVersion}`);
 		assert.equal(watch.code, 200);
 		const created = await api(sandbox, '/api/v1/namespaces/w/pods', {method: 'POST', body: quietPod('one')});
-		const patched = await api(sandbox, '/api/v1/namespaces/w/pods/one', {method: 'PATCH', contentType: 'application/merge-patch+json', body: {metadata: {labels: {x: 'y'}}}});
+		const patched = await api(sandbox, '/api/v1/namespaces/w/pods/one', {
+			method: 'PATCH',
+			contentType: 'application/merge-patch+json',
+			body: {metadata: {labels: {x: 'y'}}},
+		});
 		const deleted = await api(sandbox, '/api/v1/namespaces/w/pods/one?gracePeriodSeconds=0', {method: 'DELETE'});
 		assert.equal(deleted.code, 200);
 		const events = await watch.until(seen => seen.length >= 4);
@@ -59,11 +63,22 @@ describe('watch', () => {
 
 	test('selectors apply to watches: entering is ADDED, leaving is DELETED', async () => {
 		const list = await api(sandbox, '/api/v1/namespaces/w/pods');
-		const watch = await openWatch(sandbox, `/api/v1/namespaces/w/pods?watch=1&labelSelector=app%3Dweb&resourceVersion=${list.body.metadata.resourceVersion}`);
+		const watch = await openWatch(
+			sandbox,
+			`/api/v1/namespaces/w/pods?watch=1&labelSelector=app%3Dweb&resourceVersion=${list.body.metadata.resourceVersion}`,
+		);
 		await api(sandbox, '/api/v1/namespaces/w/pods', {method: 'POST', body: quietPod('other', {app: 'db'})});
 		await api(sandbox, '/api/v1/namespaces/w/pods', {method: 'POST', body: quietPod('web', {app: 'web'})});
-		await api(sandbox, '/api/v1/namespaces/w/pods/other', {method: 'PATCH', contentType: 'application/merge-patch+json', body: {metadata: {labels: {app: 'web'}}}});
-		await api(sandbox, '/api/v1/namespaces/w/pods/web', {method: 'PATCH', contentType: 'application/merge-patch+json', body: {metadata: {labels: {app: 'gone'}}}});
+		await api(sandbox, '/api/v1/namespaces/w/pods/other', {
+			method: 'PATCH',
+			contentType: 'application/merge-patch+json',
+			body: {metadata: {labels: {app: 'web'}}},
+		});
+		await api(sandbox, '/api/v1/namespaces/w/pods/web', {
+			method: 'PATCH',
+			contentType: 'application/merge-patch+json',
+			body: {metadata: {labels: {app: 'gone'}}},
+		});
 		const events = await watch.until(seen => seen.length >= 3);
 		watch.close();
 		assert.deepEqual(names(events), ['ADDED web', 'ADDED other', 'DELETED web']);
@@ -74,8 +89,16 @@ describe('watch', () => {
 	test('field selectors and the legacy /watch/ path for one object', async () => {
 		const watch = await openWatch(sandbox, '/api/v1/watch/namespaces/w/pods/three');
 		await watch.until(seen => seen.length >= 1);
-		await api(sandbox, '/api/v1/namespaces/w/pods/web', {method: 'PATCH', contentType: 'application/merge-patch+json', body: {metadata: {labels: {touched: 'yes'}}}});
-		await api(sandbox, '/api/v1/namespaces/w/pods/three', {method: 'PATCH', contentType: 'application/merge-patch+json', body: {metadata: {labels: {touched: 'yes'}}}});
+		await api(sandbox, '/api/v1/namespaces/w/pods/web', {
+			method: 'PATCH',
+			contentType: 'application/merge-patch+json',
+			body: {metadata: {labels: {touched: 'yes'}}},
+		});
+		await api(sandbox, '/api/v1/namespaces/w/pods/three', {
+			method: 'PATCH',
+			contentType: 'application/merge-patch+json',
+			body: {metadata: {labels: {touched: 'yes'}}},
+		});
 		const events = await watch.until(seen => seen.length >= 2);
 		watch.close();
 		assert.deepEqual(names(events), ['ADDED three', 'MODIFIED three']);
@@ -91,7 +114,10 @@ describe('watch', () => {
 
 	test('allowWatchBookmarks sends BOOKMARK events with the current revision', async () => {
 		const list = await api(sandbox, '/api/v1/namespaces/w/pods');
-		const watch = await openWatch(sandbox, `/api/v1/namespaces/w/pods?watch=1&allowWatchBookmarks=true&resourceVersion=${list.body.metadata.resourceVersion}`);
+		const watch = await openWatch(
+			sandbox,
+			`/api/v1/namespaces/w/pods?watch=1&allowWatchBookmarks=true&resourceVersion=${list.body.metadata.resourceVersion}`,
+		);
 		const events = await watch.until(seen => seen.some(event => event.type === 'BOOKMARK'));
 		watch.close();
 		const bookmark = events.find(event => event.type === 'BOOKMARK')!;
@@ -110,7 +136,10 @@ describe('watch', () => {
 		const before = await api(sandbox, '/api/v1/namespaces/w/pods');
 		await sandbox.suspend();
 		await assert.rejects(fetch(`${sandbox.url}/api/v1/namespaces/w/pods`, {headers: {authorization: `Bearer ${sandbox.token}`}}));
-		sandbox.objects.create('pods', {metadata: {name: 'while-down', namespace: 'w'}, spec: {schedulerName: 'nobody', containers: [{name: 'main', image: 'nginx'}]}});
+		sandbox.objects.create('pods', {
+			metadata: {name: 'while-down', namespace: 'w'},
+			spec: {schedulerName: 'nobody', containers: [{name: 'main', image: 'nginx'}]},
+		});
 		await sandbox.resume();
 		const after = await api(sandbox, '/api/v1/namespaces/w/pods');
 		assert.ok(Number(after.body.metadata.resourceVersion) > Number(before.body.metadata.resourceVersion));

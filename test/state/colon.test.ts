@@ -10,7 +10,7 @@ describe('a : line', () => {
 		assert.deepEqual(parseColon('   '), {word: ''});
 	});
 
-	test('help lists the keymap\'s : commands, other spellings left out', () => {
+	test("help lists the keymap's : commands, other spellings left out", () => {
 		assert.equal(colonUsage(keymap), ':pods :svc :manifests :events :ns NAME :ctx NAME :pf :history :q');
 	});
 });

@@ -21,7 +21,8 @@ function route(keys: string[], state: UiState = initialUiState) {
 	return {state: current, effects};
 }
 
-const label = 'a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')';
+const label =
+	"a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
 // [name, why the server refuses it (undefined: a good name)]
 const cases: Array<[string, string | undefined]> = [
@@ -53,12 +54,18 @@ describe(':ns NAME validates the name as the server does', () => {
 	}
 
 	test('the namespace prompt (namespaces not listable) says why and keeps what was typed', () => {
-		const typing: UiState = {...initialUiState, modes: [{kind: 'prompt', prompt: {purpose: 'namespace', fields: [textField('')], focus: 0}}]};
+		const typing: UiState = {
+			...initialUiState,
+			modes: [{kind: 'prompt', prompt: {purpose: 'namespace', fields: [textField('')], focus: 0}}],
+		};
 		const routed = route(['.', '.', 'enter'], typing);
 		assert.deepEqual(routed.effects, []);
 		const mode = topMode(routed.state);
 		assert.equal(mode?.kind, 'prompt');
-		assert.equal(mode?.kind === 'prompt' && mode.prompt.purpose === 'namespace' ? mode.prompt.error : undefined, `invalid namespace "..": ${label}`);
+		assert.equal(
+			mode?.kind === 'prompt' && mode.prompt.purpose === 'namespace' ? mode.prompt.error : undefined,
+			`invalid namespace "..": ${label}`,
+		);
 		assert.equal(mode?.kind === 'prompt' ? mode.prompt.fields[0].value : undefined, '..');
 		assert.deepEqual(route(['d', 'e', 'm', 'o', 'enter'], typing).effects, [{type: 'switchNamespace', namespace: 'demo'}]);
 	});

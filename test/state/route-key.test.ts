@@ -114,7 +114,13 @@ describe('delete asks first, and No is the default', () => {
 });
 
 describe('--readonly is checked in one place', () => {
-	for (const [keys, pane] of [[['ctrl+d'], 'pods'], [['r'], 'pods'], [['3', 'a'], 'manifests'], [['3', 'A'], 'manifests'], [['enter', 'ctrl+d'], 'detail']] as const) {
+	for (const [keys, pane] of [
+		[['ctrl+d'], 'pods'],
+		[['r'], 'pods'],
+		[['3', 'a'], 'manifests'],
+		[['3', 'A'], 'manifests'],
+		[['enter', 'ctrl+d'], 'detail'],
+	] as const) {
 		test(`${keys.join(' ')} is refused with a message (${pane})`, () => {
 			const {state, effects} = route([...keys], initialUiState, view({readonly: true}));
 			assert.deepEqual(effects, []);
@@ -167,7 +173,11 @@ describe('filter', () => {
 describe('run', () => {
 	const typeText = (text: string) => [...text].map(char => press(char));
 	test('r asks name and image, Tab moves between them, Enter runs it in the current namespace', () => {
-		const {state, effects} = route(['r', ...typeText('testando'), 'tab', ...typeText('nginx'), 'enter'], initialUiState, view({namespace: 'demo'}));
+		const {state, effects} = route(
+			['r', ...typeText('testando'), 'tab', ...typeText('nginx'), 'enter'],
+			initialUiState,
+			view({namespace: 'demo'}),
+		);
 		assert.deepEqual(effects, [{type: 'run', namespace: 'demo', name: 'testando', image: 'nginx'}]);
 		assert.equal(state.modes.length, 0);
 	});
@@ -177,7 +187,10 @@ describe('run', () => {
 		assert.deepEqual(effects, []);
 		const mode = topMode(state);
 		assert.equal(mode?.kind, 'prompt');
-		assert.match((mode as {prompt: {error: string}}).prompt.error, /^Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of/);
+		assert.match(
+			(mode as {prompt: {error: string}}).prompt.error,
+			/^Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of/,
+		);
 	});
 
 	test('an image is required', () => {
@@ -191,25 +204,37 @@ describe('run', () => {
 describe('manifests and namespaces', () => {
 	const files = view({rowKeys: ['/m/o_primeiro_pod.yaml', '/m/pod-1.yaml']});
 	test('a applies the selected file, A applies all', () => {
-		assert.deepEqual(route(['3', 'j', 'a'], initialUiState, files).effects, [{type: 'previewApply', scope: 'selected', path: '/m/pod-1.yaml'}]);
+		assert.deepEqual(route(['3', 'j', 'a'], initialUiState, files).effects, [
+			{type: 'previewApply', scope: 'selected', path: '/m/pod-1.yaml'},
+		]);
 		assert.deepEqual(route(['3', 'A'], initialUiState, files).effects, [{type: 'previewApply', scope: 'all'}]);
 	});
 
 	test('the dry run on top: y applies exactly what was previewed; n, Esc or Enter cancels (No is the default); other keys do nothing', () => {
-		const preview = {scope: 'selected' as const, path: '/m/pod-1.yaml', lines: [{text: 'pod/pod-1 configured: spec.containers[0].image', tone: 'warn' as const}], summary: '1 object: 1 configured', kubectl: 'kubectl apply -f m/pod-1.yaml --dry-run=server'};
+		const preview = {
+			scope: 'selected' as const,
+			path: '/m/pod-1.yaml',
+			lines: [{text: 'pod/pod-1 configured: spec.containers[0].image', tone: 'warn' as const}],
+			summary: '1 object: 1 configured',
+			kubectl: 'kubectl apply -f m/pod-1.yaml --dry-run=server',
+		};
 		const asking = applyPreviewReady({...initialUiState, pane: 'manifests'}, preview);
 		assert.deepEqual(activeScopes(asking), ['applyPreview']);
 		const yes = route(['y'], asking, files);
 		assert.deepEqual(yes.effects, [{type: 'apply', scope: 'selected', path: '/m/pod-1.yaml'}]);
 		assert.deepEqual(yes.state.modes, []);
-		for (const key of ['a', 'j', 'A']) assert.equal(route([key], asking, files).state, asking, key);
+		for (const key of ['a', 'j', 'A']) {
+			assert.equal(route([key], asking, files).state, asking, key);
+		}
 		for (const key of ['n', 'escape', 'enter']) {
 			const no = route([key], asking, files);
 			assert.deepEqual(no.effects, [], key);
 			assert.deepEqual(no.state.modes, [], key);
 			assert.equal(no.state.status?.text, 'apply cancelled: nothing was changed', key);
 		}
-		assert.deepEqual(route(['y'], applyPreviewReady(initialUiState, {...preview, scope: 'all', path: undefined}), files).effects, [{type: 'apply', scope: 'all'}]);
+		assert.deepEqual(route(['y'], applyPreviewReady(initialUiState, {...preview, scope: 'all', path: undefined}), files).effects, [
+			{type: 'apply', scope: 'all'},
+		]);
 	});
 
 	test('J and K scroll the preview; moving to another file resets it', () => {
@@ -244,7 +269,10 @@ describe('manifests and namespaces', () => {
 		assert.equal(colon('history').state.modes[0]?.kind, 'history');
 		assert.deepEqual(colon('ctx').effects, [{type: 'loadContexts'}]);
 		assert.deepEqual(colon('ctx kind-dev').effects, [{type: 'switchContext', context: 'kind-dev'}]);
-		assert.equal(colon('deploy').state.status?.text, 'unknown command ":deploy" (try :pods :svc :manifests :events :ns NAME :ctx NAME :pf :history :q)');
+		assert.equal(
+			colon('deploy').state.status?.text,
+			'unknown command ":deploy" (try :pods :svc :manifests :events :ns NAME :ctx NAME :pf :history :q)',
+		);
 		assert.equal(colon('po').state.pane, 'pods');
 		assert.equal(colon('help').state.modes[0]?.kind, 'help');
 		assert.deepEqual(colon('-A').effects, [{type: 'switchNamespace', namespace: undefined}]);
@@ -271,5 +299,4 @@ describe('manifests and namespaces', () => {
 		assert.deepEqual(next.effects, [{type: 'switchNamespace', namespace: 'kube-system'}], 'no second load');
 		assert.equal(completionsLoaded(initialUiState, 'namespace', ['x']), initialUiState, 'a closed prompt is left alone');
 	});
-
 });

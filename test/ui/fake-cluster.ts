@@ -6,7 +6,16 @@ import {join} from 'node:path';
 import type {ActionResult} from '../../source/actions/types.js';
 import type {EditResult, EditTarget, RunEditor} from '../../source/actions/edit.js';
 import type {LogFeed, LogSessionSpec, LogSnapshot} from '../../source/cluster/log-session.js';
-import type {ApplyReport, Cluster, ClusterInfo, ConnectionState, EndpointGroup, NamespaceList, ResourceStore, StoreSnapshot} from '../../source/cluster/types.js';
+import type {
+	ApplyReport,
+	Cluster,
+	ClusterInfo,
+	ConnectionState,
+	EndpointGroup,
+	NamespaceList,
+	ResourceStore,
+	StoreSnapshot,
+} from '../../source/cluster/types.js';
 import {podRow, type PodRow} from '../../source/format/pod.js';
 import type {ServiceRow} from '../../source/format/service.js';
 import type {Event, Node, Pod} from '../../source/k8s/types.js';
@@ -31,7 +40,9 @@ export class FakeStore<T> implements ResourceStore<T> {
 
 	set(items: T[], state: ConnectionState = this.snapshot.state, synced = true): void {
 		this.snapshot = {items, version: this.snapshot.version + 1, state, synced};
-		for (const listener of this.listeners) listener();
+		for (const listener of this.listeners) {
+			listener();
+		}
 	}
 
 	setState(state: ConnectionState): void {
@@ -64,8 +75,19 @@ export class FakeCluster implements Cluster {
 	readonly info: ClusterInfo;
 
 	constructor(info: Partial<ClusterInfo> = {}, pods: Pod[] = []) {
-		this.info = {context: 'minikube', server: 'https://192.168.49.2:8443', user: 'minikube', namespace: 'default', contextNamespace: 'default', allNamespaces: false, sandbox: false, ...info};
-		for (const pod of pods) this.fullPods.set(`${pod.metadata.namespace}/${pod.metadata.name}`, pod);
+		this.info = {
+			context: 'minikube',
+			server: 'https://192.168.49.2:8443',
+			user: 'minikube',
+			namespace: 'default',
+			contextNamespace: 'default',
+			allNamespaces: false,
+			sandbox: false,
+			...info,
+		};
+		for (const pod of pods) {
+			this.fullPods.set(`${pod.metadata.namespace}/${pod.metadata.name}`, pod);
+		}
 		this.pods = new FakeStore(sortRows(pods.map(pod => podRow(pod))));
 		this.services = new FakeStore<ServiceRow>([]);
 		this.endpoints = new FakeStore<EndpointGroup>([]);
@@ -108,7 +130,7 @@ export class FakeCluster implements Cluster {
 
 	async apply(files: ManifestFile[], options: {dryRun?: boolean} = {}): Promise<ApplyReport> {
 		this.calls.push({method: options.dryRun ? 'applyDryRun' : 'apply', args: [files.map(file => file.displayPath)]});
-		return options.dryRun ? this.previewReport ?? this.applyReport : this.applyReport;
+		return options.dryRun ? (this.previewReport ?? this.applyReport) : this.applyReport;
 	}
 
 	/** The forwards `:pf` lists (set by the test); stop records the call. */
@@ -127,11 +149,18 @@ export class FakeCluster implements Cluster {
 	async planForward(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ForwardPlan | {error: string}> {
 		this.calls.push({method: 'planForward', args: [kind, namespace, name]});
 		const pod = this.fullPods.get(`${namespace}/${name}`);
-		if (kind === 'Pod') return pod ? podPlan(pod) : {error: `pods "${name}" not found`};
+		if (kind === 'Pod') {
+			return pod ? podPlan(pod) : {error: `pods "${name}" not found`};
+		}
 		const service = this.services.getSnapshot().items.find(row => row.object.metadata.name === name)?.object;
-		if (!service) return {error: `services "${name}" not found`};
+		if (!service) {
+			return {error: `services "${name}" not found`};
+		}
 		const selector = Object.entries(service.spec?.selector ?? {});
-		return servicePlan(service, [...this.fullPods.values()].filter(each => selector.every(([key, value]) => each.metadata.labels?.[key] === value)));
+		return servicePlan(
+			service,
+			[...this.fullPods.values()].filter(each => selector.every(([key, value]) => each.metadata.labels?.[key] === value)),
+		);
 	}
 
 	/** What openShell answers: an error, or a session whose run writes `output` and ends with `result`. */
@@ -140,11 +169,15 @@ export class FakeCluster implements Cluster {
 	async openShell(spec: ExecSpec): Promise<ExecSession | {error: string}> {
 		this.calls.push({method: 'openShell', args: [spec]});
 		const {shell} = this;
-		if ('error' in shell) return shell;
-		return {run: async terminal => {
-			terminal.write(Buffer.from(shell.output));
-			return shell.result;
-		}};
+		if ('error' in shell) {
+			return shell;
+		}
+		return {
+			run: async terminal => {
+				terminal.write(Buffer.from(shell.output));
+				return shell.result;
+			},
+		};
 	}
 
 	/** Local ports startForward refuses as in use. */
@@ -152,15 +185,34 @@ export class FakeCluster implements Cluster {
 
 	async startForward(plan: ForwardPlan, port: PlannedPort): Promise<ForwardRow> {
 		this.calls.push({method: 'startForward', args: [plan.target, port]});
-		if (this.busyPorts.has(port.local)) throw Object.assign(new Error(`listen EADDRINUSE: address already in use 127.0.0.1:${port.local}`), {code: 'EADDRINUSE'});
-		const row = {id: this.forwardRows.length + 1, spec: {namespace: plan.namespace, pod: plan.pod, remote: port.remote, local: port.local, target: `${plan.target} ${port.port}`, kubectl: kubectlForward(plan, [port], this.info.contextNamespace)}, local: port.local === 0 ? 43_210 : port.local, active: 0, connections: 0, sent: 0, received: 0};
+		if (this.busyPorts.has(port.local)) {
+			throw Object.assign(new Error(`listen EADDRINUSE: address already in use 127.0.0.1:${port.local}`), {code: 'EADDRINUSE'});
+		}
+		const row = {
+			id: this.forwardRows.length + 1,
+			spec: {
+				namespace: plan.namespace,
+				pod: plan.pod,
+				remote: port.remote,
+				local: port.local,
+				target: `${plan.target} ${port.port}`,
+				kubectl: kubectlForward(plan, [port], this.info.contextNamespace),
+			},
+			local: port.local === 0 ? 43_210 : port.local,
+			active: 0,
+			connections: 0,
+			sent: 0,
+			received: 0,
+		};
 		this.forwardRows = [...this.forwardRows, row];
 		return row;
 	}
 
 	withNamespace(namespace: string | undefined): Cluster {
 		this.calls.push({method: 'withNamespace', args: [namespace]});
-		const next = new FakeCluster({...this.info, namespace: namespace ?? this.info.namespace, allNamespaces: namespace === undefined}, [...this.fullPods.values()]);
+		const next = new FakeCluster({...this.info, namespace: namespace ?? this.info.namespace, allNamespaces: namespace === undefined}, [
+			...this.fullPods.values(),
+		]);
 		return next;
 	}
 
@@ -170,7 +222,9 @@ export class FakeCluster implements Cluster {
 
 	withContext(context: string): Cluster | {error: string} {
 		this.calls.push({method: 'withContext', args: [context]});
-		if (!this.contexts().includes(context)) return {error: `context was not found for specified context: ${context}`};
+		if (!this.contexts().includes(context)) {
+			return {error: `context was not found for specified context: ${context}`};
+		}
 		return new FakeCluster({...this.info, context, namespace: 'default'}, [...this.fullPods.values()]);
 	}
 
@@ -190,8 +244,12 @@ export class FakeCluster implements Cluster {
 
 	async getObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<Record<string, unknown>> {
 		this.calls.push({method: 'getObject', args: [kind, namespace, name]});
-		const object = this.objects.get(`${kind}/${namespace}/${name}`) ?? (kind === 'Pod' ? this.fullPods.get(`${namespace}/${name}`) as unknown as Record<string, unknown> : undefined);
-		if (!object) throw new Error(`${kind.toLowerCase()}s "${name}" not found`);
+		const object =
+			this.objects.get(`${kind}/${namespace}/${name}`) ??
+			(kind === 'Pod' ? (this.fullPods.get(`${namespace}/${name}`) as unknown as Record<string, unknown>) : undefined);
+		if (!object) {
+			throw new Error(`${kind.toLowerCase()}s "${name}" not found`);
+		}
 		return object;
 	}
 
@@ -220,7 +278,9 @@ export class FakeLogFeed implements LogFeed {
 
 	set(change: Partial<LogSnapshot>): void {
 		this.snapshot = {...this.snapshot, ...change, version: this.snapshot.version + 1};
-		for (const listener of this.listeners) listener();
+		for (const listener of this.listeners) {
+			listener();
+		}
 	}
 
 	stop(): void {
@@ -238,9 +298,15 @@ const fixtureDir = join(import.meta.dirname, '..', 'fixtures', 'pods');
 export function fixturePod(file: string, overrides: {name?: string; namespace?: string; labels?: Record<string, string>} = {}): Pod {
 	const {object} = JSON.parse(readFileSync(join(fixtureDir, `${file}.json`), 'utf8')) as {object: Pod};
 	const metadata = {...object.metadata};
-	if (overrides.name) metadata.name = overrides.name;
-	if (overrides.namespace) metadata.namespace = overrides.namespace;
-	if (overrides.labels) metadata.labels = overrides.labels;
+	if (overrides.name) {
+		metadata.name = overrides.name;
+	}
+	if (overrides.namespace) {
+		metadata.namespace = overrides.namespace;
+	}
+	if (overrides.labels) {
+		metadata.labels = overrides.labels;
+	}
 	return {...object, metadata};
 }
 

@@ -32,7 +32,10 @@ describe('port-forward: F and :pf', () => {
 		await app.press('1', ':', ...'pf', keys.enter);
 		assertGolden('forwards', app.lastFrame()!);
 		await app.press(keys.ctrlD);
-		assert.deepEqual(fake.calls.filter(call => call.method === 'stopForward').map(call => call.args), [[1]]);
+		assert.deepEqual(
+			fake.calls.filter(call => call.method === 'stopForward').map(call => call.args),
+			[[1]],
+		);
 		assert.match(app.frame(), /stopped port-forward 127\.0\.0\.1:4050 → svc\/svc-pod 4050/);
 		assertGolden('forwards-empty', app.lastFrame()!);
 		await app.press(keys.escape);
@@ -52,7 +55,7 @@ describe('port-forward: F and :pf', () => {
 		await waitFor(() => app.frame().includes('Forwarding from 127.0.0.1:43210 -> 80'), 'the forward started');
 	});
 
-	test('a bad port word is answered under the field; a pod that is not running is kubectl\'s error', async () => {
+	test("a bad port word is answered under the field; a pod that is not running is kubectl's error", async () => {
 		const fake = cluster();
 		fake.busyPorts.add(80);
 		const app = await renderApp({cluster: fake, rows: 16, columns: 160});

@@ -12,7 +12,6 @@ export function plainFrame(frame: string): string {
 	return frame
 		.replaceAll('\u001B[7m', '⟦')
 		.replaceAll('\u001B[27m', '⟧')
-		// eslint-disable-next-line no-control-regex
 		.replaceAll(/\u001B\[[\d;]*m/g, '')
 		.split('\n')
 		.map(line => line.trimEnd())
@@ -31,5 +30,9 @@ export function assertGolden(name: string, frame: string): void {
 	}
 
 	assert.ok(existsSync(file), `no golden frame ${file}: run the test with UPDATE_GOLDEN=1, then read the file before committing it`);
-	assert.equal(text, readFileSync(file, 'utf8'), `frame ${name} differs from ${file} (UPDATE_GOLDEN=1 re-blesses after a deliberate change)`);
+	assert.equal(
+		text,
+		readFileSync(file, 'utf8'),
+		`frame ${name} differs from ${file} (UPDATE_GOLDEN=1 re-blesses after a deliberate change)`,
+	);
 }

@@ -52,11 +52,11 @@ export async function renderApp(props: Partial<AppProps> & {columns?: number; ro
 	const settle = async () => {
 		// Ink renders on the next tick after input; wait for a quiet frame.
 		let last = instance.frames.length;
-		for (let quiet = 0; quiet < 3;) {
-			// eslint-disable-next-line no-await-in-loop
+		for (let quiet = 0; quiet < 3; ) {
 			await new Promise(resolve => setTimeout(resolve, 2));
-			if (instance.frames.length === last) quiet++;
-			else {
+			if (instance.frames.length === last) {
+				quiet++;
+			} else {
 				last = instance.frames.length;
 				quiet = 0;
 			}
@@ -70,7 +70,6 @@ export async function renderApp(props: Partial<AppProps> & {columns?: number; ro
 		async press(...sequence: string[]) {
 			for (const key of sequence) {
 				instance.stdin.write(key);
-				// eslint-disable-next-line no-await-in-loop
 				await settle();
 			}
 		},

@@ -37,40 +37,82 @@ describe('the manifests pane', () => {
 		// The dry run: one object to create, one to configure (its changed fields), one the server refuses, the rest unchanged.
 		cluster.previewReport = {
 			outcomes: documents.map(({file, document}, index): ApplyOutcome => {
-				if (index === 0) return {file, document, ref: ref(document), result: 'created', line: `${ref(document)} created (server dry run)`};
-				if (index === 1) return {file, document, ref: ref(document), result: 'configured', line: `${ref(document)} configured (server dry run)`, fields: ['metadata.labels.tier', 'spec.ports[0].targetPort']};
-				if (index === 2) return {file, document, ref: ref(document), result: 'error', line: `Error from server (Invalid): error when patching "${file.displayPath}": Pod "${document.name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\``};
+				if (index === 0) {
+					return {file, document, ref: ref(document), result: 'created', line: `${ref(document)} created (server dry run)`};
+				}
+				if (index === 1) {
+					return {
+						file,
+						document,
+						ref: ref(document),
+						result: 'configured',
+						line: `${ref(document)} configured (server dry run)`,
+						fields: ['metadata.labels.tier', 'spec.ports[0].targetPort'],
+					};
+				}
+				if (index === 2) {
+					return {
+						file,
+						document,
+						ref: ref(document),
+						result: 'error',
+						line: `Error from server (Invalid): error when patching "${file.displayPath}": Pod "${document.name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\``,
+					};
+				}
 				return {file, document, ref: ref(document), result: 'unchanged', line: `${ref(document)} unchanged (server dry run)`};
 			}),
 			kubectl: `${kubectl} --dry-run=server`,
 		};
 		cluster.applyReport = {
-			outcomes: documents.map(({file, document}): ApplyOutcome => ({file, document, ref: ref(document), result: 'created', line: `${ref(document)} created`})),
+			outcomes: documents.map(
+				({file, document}): ApplyOutcome => ({file, document, ref: ref(document), result: 'created', line: `${ref(document)} created`}),
+			),
 			kubectl,
 		};
 		const app = await renderApp({cluster, loadManifests: async () => ({files}), columns: 110, rows: 30});
 		await app.press('3', 'A');
 		await waitFor(() => app.frame().includes('[y/N]'), 'the dry run');
 		assertGolden('manifests-apply-preview', app.lastFrame()!);
-		assert.deepEqual(cluster.calls.filter(call => call.method.startsWith('apply')).map(call => call.method), ['applyDryRun']);
+		assert.deepEqual(
+			cluster.calls.filter(call => call.method.startsWith('apply')).map(call => call.method),
+			['applyDryRun'],
+		);
 		await app.press('y');
 		await waitFor(() => app.frame().includes('last apply'), 'result');
 		assertGolden('manifests-applied', app.lastFrame()!);
 		assert.deepEqual(cluster.calls.find(call => call.method === 'apply')?.args, [files.map(file => file.displayPath)]);
 	});
 
-	for (const [name, key] of [['n', 'n'], ['Esc', keys.escape], ['Enter', keys.enter]] as const) {
+	for (const [name, key] of [
+		['n', 'n'],
+		['Esc', keys.escape],
+		['Enter', keys.enter],
+	] as const) {
 		test(`a, then ${name}: the dry run only, nothing applied, "cancelled" said`, async () => {
 			const files = (await manifests()).filter(file => !file.parseError);
 			const cluster = new FakeCluster();
 			const file = files[0]!;
-			cluster.applyReport = {outcomes: [{file, document: file.documents[0]!, ref: 'pod/o-primeiro-pod', result: 'created', line: 'pod/o-primeiro-pod created (server dry run)'}], kubectl: `kubectl apply -f ${file.displayPath} --dry-run=server`};
+			cluster.applyReport = {
+				outcomes: [
+					{
+						file,
+						document: file.documents[0]!,
+						ref: 'pod/o-primeiro-pod',
+						result: 'created',
+						line: 'pod/o-primeiro-pod created (server dry run)',
+					},
+				],
+				kubectl: `kubectl apply -f ${file.displayPath} --dry-run=server`,
+			};
 			const app = await renderApp({cluster, loadManifests: async () => ({files}), columns: 110, rows: 30});
 			await app.press('3', 'a');
 			await waitFor(() => app.frame().includes('Apply 1 object? dry run: 1 created [y/N]'), 'the question');
 			await app.press(key);
 			await waitFor(() => app.frame().includes('apply cancelled: nothing was changed'), 'cancelled');
-			assert.deepEqual(cluster.calls.filter(call => call.method.startsWith('apply')).map(call => call.method), ['applyDryRun']);
+			assert.deepEqual(
+				cluster.calls.filter(call => call.method.startsWith('apply')).map(call => call.method),
+				['applyDryRun'],
+			);
 			assert.doesNotMatch(app.frame(), /dry run, nothing changed yet/);
 		});
 	}
@@ -79,14 +121,31 @@ describe('the manifests pane', () => {
 		const files = (await manifests()).filter(file => !file.parseError);
 		const cluster = new FakeCluster();
 		const file = files[0]!;
-		cluster.applyReport = {outcomes: [{file, document: file.documents[0]!, ref: 'pod/o-primeiro-pod', result: 'error', line: 'Error from server (Forbidden): pods "o-primeiro-pod" is forbidden: User "dev" cannot patch resource "pods"'}], kubectl: `kubectl apply -f ${file.displayPath}`};
+		cluster.applyReport = {
+			outcomes: [
+				{
+					file,
+					document: file.documents[0]!,
+					ref: 'pod/o-primeiro-pod',
+					result: 'error',
+					line: 'Error from server (Forbidden): pods "o-primeiro-pod" is forbidden: User "dev" cannot patch resource "pods"',
+				},
+			],
+			kubectl: `kubectl apply -f ${file.displayPath}`,
+		};
 		const app = await renderApp({cluster, loadManifests: async () => ({files}), columns: 110, rows: 30});
 		await app.press('3', 'a');
 		await waitFor(() => app.frame().includes('[y/N]'), 'the dry run');
 		assert.match(app.lastFrame()!, /\u001B\[31mError from server \(Forbidden\)/);
 		await app.press('y');
 		await waitFor(() => app.frame().includes('applied 1 object: 1 failed'), 'result');
-		assert.deepEqual(cluster.calls.filter(call => call.method.startsWith('apply')).map(call => [call.method, call.args]), [['applyDryRun', [[file.displayPath]]], ['apply', [[file.displayPath]]]]);
+		assert.deepEqual(
+			cluster.calls.filter(call => call.method.startsWith('apply')).map(call => [call.method, call.args]),
+			[
+				['applyDryRun', [[file.displayPath]]],
+				['apply', [[file.displayPath]]],
+			],
+		);
 		assert.match(app.lastFrame()!, /\u001B\[31mError from server \(Forbidden\)/);
 	});
 });

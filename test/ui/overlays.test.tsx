@@ -25,7 +25,13 @@ const scheduled: Event = {
 };
 const pulled: Event = {
 	metadata: {name: 'pod-1.187a0c4e6a1b2c3d', namespace: 'default'},
-	involvedObject: {kind: 'Pod', namespace: 'default', name: 'pod-1', uid: '7bf2ae97-f4de-47cd-973a-5058ad61d8d4', fieldPath: 'spec.containers{pod-1}'},
+	involvedObject: {
+		kind: 'Pod',
+		namespace: 'default',
+		name: 'pod-1',
+		uid: '7bf2ae97-f4de-47cd-973a-5058ad61d8d4',
+		fieldPath: 'spec.containers{pod-1}',
+	},
 	reason: 'Pulled',
 	message: 'Successfully pulled image "nginx" in 1.21s (1.21s including waiting). Image size: 72080558 bytes.',
 	source: {component: 'kubelet', host: 'minikube'},
@@ -64,7 +70,13 @@ describe('overlays', () => {
 		await app.press('j', keys.enter);
 		await waitFor(() => app.frame().includes('Events:'), 'events');
 		assertGolden('detail-pod', app.lastFrame()!);
-		assert.deepEqual(cluster.calls.filter(call => call.method.startsWith('watch')).map(call => call.args), [['default', 'pod-1'], ['default', 'Pod', 'pod-1']]);
+		assert.deepEqual(
+			cluster.calls.filter(call => call.method.startsWith('watch')).map(call => call.args),
+			[
+				['default', 'pod-1'],
+				['default', 'Pod', 'pod-1'],
+			],
+		);
 	});
 
 	test('ctrl-d asks, y deletes, and the result shows with its kubectl command', async () => {
@@ -75,7 +87,10 @@ describe('overlays', () => {
 		assertGolden('confirm-delete', app.lastFrame()!);
 		await app.press('y');
 		await waitFor(() => app.frame().includes('pod "pod-1" deleted'), 'result');
-		assert.deepEqual(cluster.calls.filter(call => call.method === 'deleteObject').map(call => call.args), [['Pod', 'default', 'pod-1']]);
+		assert.deepEqual(
+			cluster.calls.filter(call => call.method === 'deleteObject').map(call => call.args),
+			[['Pod', 'default', 'pod-1']],
+		);
 		assert.match(app.frame(), /^pod "pod-1" deleted {3}\$ kubectl delete pod pod-1$/m);
 		await app.press('h');
 		assertGolden('history', app.lastFrame()!);
@@ -106,7 +121,10 @@ describe('overlays', () => {
 		assertGolden('run-prompt', app.lastFrame()!);
 		await app.press(keys.enter);
 		await waitFor(() => app.frame().includes('pod/testando2 created'), 'result');
-		assert.deepEqual(cluster.calls.filter(call => call.method === 'runPod').map(call => call.args), [['default', 'testando2', 'nginx']]);
+		assert.deepEqual(
+			cluster.calls.filter(call => call.method === 'runPod').map(call => call.args),
+			[['default', 'testando2', 'nginx']],
+		);
 		assert.match(app.frame(), /\$ kubectl run testando2 --image=nginx/);
 	});
 
@@ -119,10 +137,14 @@ describe('overlays', () => {
 		await app.press('j', 'j', keys.enter);
 		await waitFor(() => app.frame().includes('ns kube-system'), 'switched');
 		assert.deepEqual(cluster.calls.at(-1), {method: 'withNamespace', args: ['kube-system']});
-		assert.equal(cluster.closed, true, 'the old cluster\'s watches stop');
+		assert.equal(cluster.closed, true, "the old cluster's watches stop");
 
 		const forbidden = tutorialCluster();
-		forbidden.namespaces = {ok: false, forbidden: true, message: 'namespaces is forbidden: User "dev" cannot list resource "namespaces" in API group "" at the cluster scope'};
+		forbidden.namespaces = {
+			ok: false,
+			forbidden: true,
+			message: 'namespaces is forbidden: User "dev" cannot list resource "namespaces" in API group "" at the cluster scope',
+		};
 		const other = await renderApp({cluster: forbidden});
 		await other.press('n');
 		await waitFor(() => other.frame().includes('cannot list namespaces'), 'prompt');
@@ -137,14 +159,13 @@ describe('no colour', () => {
 		const coloured = await renderApp({cluster: tutorialCluster()});
 		assert.match(coloured.lastFrame()!, /\u001B\[33mCrashLoopBackOff/, 'a warning is yellow');
 		const plain = await renderApp({cluster: tutorialCluster(), theme: makeTheme({NO_COLOR: '1'})});
-		// eslint-disable-next-line no-control-regex
 		assert.doesNotMatch(plain.lastFrame()!, /\u001B\[(3\d|9\d)m/);
 		assert.match(plain.lastFrame()!, /\u001B\[7m/);
 	});
 });
 
 describe('contexts', () => {
-	test(':ctx lists the kubeconfig\'s contexts; picking one rebuilds the cluster on it', async () => {
+	test(":ctx lists the kubeconfig's contexts; picking one rebuilds the cluster on it", async () => {
 		const cluster = tutorialCluster();
 		const app = await renderApp({cluster});
 		await app.press(':', ...'ctx'.split(''), keys.enter);
@@ -181,7 +202,7 @@ describe(': commands', () => {
 });
 
 describe('no cluster', () => {
-	test('the offer\'s keys come from the keymap: q quits, and s is only offered with a sandbox to start', async () => {
+	test("the offer's keys come from the keymap: q quits, and s is only offered with a sandbox to start", async () => {
 		const app = await renderApp({cluster: undefined, looked: ['/home/me/.kube/config']});
 		assert.match(app.frame(), /^q: quit$/m);
 		await app.press('x', 'q');

@@ -10,13 +10,20 @@ import {tutorialPods} from './tutorial-objects.js';
 afterEach(() => cleanup());
 
 describe('the pods pane', () => {
-	test('kubectl get pods -o wide, live: the tutorial\'s pods', async () => {
+	test("kubectl get pods -o wide, live: the tutorial's pods", async () => {
 		const app = await renderApp({cluster: new FakeCluster({}, tutorialPods()), columns: 140});
 		assertGolden('pods-wide', app.lastFrame()!);
 	});
 
-	test('every STATUS branch of the fixtures, in kubectl\'s row order', async () => {
-		const app = await renderApp({cluster: new FakeCluster({}, fixtureNames().map(name => fixturePod(name))), columns: 140, rows: 50});
+	test("every STATUS branch of the fixtures, in kubectl's row order", async () => {
+		const app = await renderApp({
+			cluster: new FakeCluster(
+				{},
+				fixtureNames().map(name => fixturePod(name)),
+			),
+			columns: 140,
+			rows: 50,
+		});
 		assertGolden('pods-every-status', app.lastFrame()!);
 	});
 
@@ -29,7 +36,9 @@ describe('the pods pane', () => {
 	test('a narrow terminal drops the wide columns first, then shrinks NAME', async () => {
 		const app = await renderApp({cluster: new FakeCluster({}, tutorialPods()), columns: 60});
 		assertGolden('pods-narrow', app.lastFrame()!);
-		for (const line of app.frame().split('\n')) assert.ok(line.replaceAll(/[⟦⟧]/g, '').length <= 60, `too wide: ${line}`);
+		for (const line of app.frame().split('\n')) {
+			assert.ok(line.replaceAll(/[⟦⟧]/g, '').length <= 60, `too wide: ${line}`);
+		}
 	});
 
 	test('a terminal too small says so', async () => {
@@ -56,7 +65,7 @@ describe('the pods pane', () => {
 		const cluster = new FakeCluster({}, [fixturePod('crashloop')]);
 		const app = await renderApp({cluster, columns: 140});
 		assert.match(app.frame(), /crashy +0\/1 +CrashLoopBackOff +4 \(62s ago\) +5m /);
-		app.rerender(<AppAt cluster={cluster} now={testNow + 60_000}/>);
+		app.rerender(<AppAt cluster={cluster} now={testNow + 60_000} />);
 		await app.press();
 		assert.match(app.frame(), /crashy +0\/1 +CrashLoopBackOff +4 \(2m2s ago\) +6m /);
 	});
@@ -66,7 +75,14 @@ describe('header states', () => {
 	const states = [
 		['live', {kind: 'live'}],
 		['reconnecting', {kind: 'reconnecting', attempt: 3, reason: 'connect ECONNREFUSED 127.0.0.1:6443'}],
-		['forbidden', {kind: 'forbidden', reason: 'pods is forbidden: User "system:serviceaccount:default:viewer" cannot list resource "pods" in API group "" in the namespace "default"'}],
+		[
+			'forbidden',
+			{
+				kind: 'forbidden',
+				reason:
+					'pods is forbidden: User "system:serviceaccount:default:viewer" cannot list resource "pods" in API group "" in the namespace "default"',
+			},
+		],
 		['error', {kind: 'error', reason: 'Unauthorized'}],
 	] as const;
 	for (const [name, state] of states) {
@@ -100,20 +116,43 @@ describe('filter', () => {
 		await app.press('/', ...'pod-'.split(''));
 		assertGolden('filter-typing', app.lastFrame()!);
 		await app.press(keys.enter);
-		assert.deepEqual(app.frame().split('\n').filter(line => /^⟦?(o-primeiro-pod|pod-1|pod-2|testando|web) /.test(line)).map(line => line.split(/\s+/)[0]!.replace('⟦', '')), ['pod-1', 'pod-2']);
+		assert.deepEqual(
+			app
+				.frame()
+				.split('\n')
+				.filter(line => /^⟦?(o-primeiro-pod|pod-1|pod-2|testando|web) /.test(line))
+				.map(line => line.split(/\s+/)[0]!.replace('⟦', '')),
+			['pod-1', 'pod-2'],
+		);
 		assert.match(app.frame(), /filter: pod- {3}\(Esc clears, \/ edits\)/);
 		await app.press(keys.escape, '/', ...'-l app=pod-label'.split(''), keys.enter);
-		assert.deepEqual(app.frame().split('\n').filter(line => /^⟦?(o-primeiro-pod|pod-1|pod-2|testando|web) /.test(line)).map(line => line.split(/\s+/)[0]!.replace('⟦', '')), ['pod-1']);
+		assert.deepEqual(
+			app
+				.frame()
+				.split('\n')
+				.filter(line => /^⟦?(o-primeiro-pod|pod-1|pod-2|testando|web) /.test(line))
+				.map(line => line.split(/\s+/)[0]!.replace('⟦', '')),
+			['pod-1'],
+		);
 		await app.press('/', '\u0015', ...'-l app in (x'.split(''), keys.enter);
 		assertGolden('filter-bad-selector', app.lastFrame()!);
 	});
 });
-
 
 import {App} from '../../source/app.js';
 import {makeTheme} from '../../source/ui/theme.js';
 
 /** The app as renderApp renders it, at another instant. */
 function AppAt({cluster, now}: {cluster: FakeCluster; now: number}) {
-	return <App cluster={cluster} loadManifests={async () => ({files: []})} readonly={false} theme={makeTheme({})} onQuit={() => undefined} size={{columns: 140, rows: 20}} now={now}/>;
+	return (
+		<App
+			cluster={cluster}
+			loadManifests={async () => ({files: []})}
+			readonly={false}
+			theme={makeTheme({})}
+			onQuit={() => undefined}
+			size={{columns: 140, rows: 20}}
+			now={now}
+		/>
+	);
 }

@@ -15,7 +15,12 @@ function tutorialCluster(): FakeCluster {
 	cluster.services.set([kubernetesService, svcPod, svcPod2].map(serviceRow));
 	cluster.nodes.set([minikube]);
 	cluster.endpoints.set([
-		{namespace: 'default', name: 'kubernetes', service: 'kubernetes', endpoints: [{ip: '192.168.49.2', port: 8443, portName: 'https', protocol: 'TCP', ready: true, serving: true, terminating: false}]},
+		{
+			namespace: 'default',
+			name: 'kubernetes',
+			service: 'kubernetes',
+			endpoints: [{ip: '192.168.49.2', port: 8443, portName: 'https', protocol: 'TCP', ready: true, serving: true, terminating: false}],
+		},
 		slice('svc-pod', [{ip: '172.17.0.4', pod: 'pod-1', ready: true}], 80),
 		slice('svc-pod2', [{ip: '172.17.0.5', pod: 'pod-2', ready: true}], 5000),
 	]);
@@ -23,7 +28,7 @@ function tutorialCluster(): FakeCluster {
 }
 
 describe('the services pane', () => {
-	test('kubectl get svc -o wide, and the selected service\'s endpoints with the pod behind each', async () => {
+	test("kubectl get svc -o wide, and the selected service's endpoints with the pod behind each", async () => {
 		const app = await renderApp({cluster: tutorialCluster(), columns: 110, rows: 22});
 		await app.press('2', 'j');
 		assertGolden('services-svc-pod', app.lastFrame()!);
@@ -42,7 +47,9 @@ describe('the services pane', () => {
 		const app = await renderApp({cluster, columns: 110, rows: 22});
 		await app.press('2', 'j');
 		cluster.setPods(tutorialPods().filter(pod => pod.metadata.name !== 'pod-1'));
-		cluster.endpoints.set(cluster.endpoints.getSnapshot().items.map(group => (group.service === 'svc-pod' ? {...group, endpoints: []} : group)));
+		cluster.endpoints.set(
+			cluster.endpoints.getSnapshot().items.map(group => (group.service === 'svc-pod' ? {...group, endpoints: []} : group)),
+		);
 		await waitFor(() => app.frame().includes('matches no pod'), 'reason');
 		assertGolden('services-no-endpoints', app.lastFrame()!);
 	});
@@ -63,12 +70,22 @@ describe('the services pane', () => {
 		assert.match(app.frame(), /Delete service "svc-pod" in namespace default\? \[y\/N\]/);
 		await app.press('y');
 		await waitFor(() => app.frame().includes('service "svc-pod" deleted'), 'deleted');
-		assert.deepEqual(cluster.calls.filter(call => call.method === 'deleteObject').map(call => call.args), [['Service', 'default', 'svc-pod']]);
+		assert.deepEqual(
+			cluster.calls.filter(call => call.method === 'deleteObject').map(call => call.args),
+			[['Service', 'default', 'svc-pod']],
+		);
 	});
 
 	test('a forbidden services list says so in its pane while pods keep working', async () => {
 		const cluster = tutorialCluster();
-		cluster.services.set([], {kind: 'forbidden', reason: 'services is forbidden: User "dev" cannot list resource "services" in API group "" in the namespace "default"'}, false);
+		cluster.services.set(
+			[],
+			{
+				kind: 'forbidden',
+				reason: 'services is forbidden: User "dev" cannot list resource "services" in API group "" in the namespace "default"',
+			},
+			false,
+		);
 		const app = await renderApp({cluster, columns: 110, rows: 22});
 		assert.match(app.frame(), /● live · services forbidden/);
 		await app.press('2');

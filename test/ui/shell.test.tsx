@@ -12,7 +12,7 @@ afterEach(() => cleanup());
 const opened = (fake: FakeCluster) => fake.calls.filter(call => call.method === 'openShell').map(call => call.args[0]);
 
 describe('shell: s', () => {
-	test('s opens kubectl exec -it into the pod\'s container with bash, else sh; back in kpods, the exit status', async () => {
+	test("s opens kubectl exec -it into the pod's container with bash, else sh; back in kpods, the exit status", async () => {
 		const fake = new FakeCluster({}, tutorialPods());
 		const container = fake.fullPods.get('default/pod-1')!.spec!.containers[0]!.name;
 		fake.shell = {output: 'root@pod-1:/# exit\r\n', result: {ok: true, exitCode: 3}};
@@ -20,11 +20,16 @@ describe('shell: s', () => {
 		await app.press('/', ...'pod-1', keys.enter);
 		await app.pressUntil('s', frame => frame.includes('exited with status'));
 		assert.deepEqual(opened(fake), [{namespace: 'default', pod: 'pod-1', container, command: shellCommand}]);
-		assert.match(app.frame(), new RegExp(`shell in pod-1/${container} exited with status 3 .*\\$ kubectl exec -it pod-1 -c ${container} -- sh -c 'command -v bash >/dev/null 2>&1 && exec bash \\|\\| exec sh'`));
+		assert.match(
+			app.frame(),
+			new RegExp(
+				`shell in pod-1/${container} exited with status 3 .*\\$ kubectl exec -it pod-1 -c ${container} -- sh -c 'command -v bash >/dev/null 2>&1 && exec bash \\|\\| exec sh'`,
+			),
+		);
 		assert.match(app.frame(), /^ *NAME +READY/m);
 	});
 
-	test('a refusal (a container not running, forbidden) is the server\'s words in the status line, the screen intact', async () => {
+	test("a refusal (a container not running, forbidden) is the server's words in the status line, the screen intact", async () => {
 		const fake = new FakeCluster({}, tutorialPods());
 		fake.shell = {error: 'unable to upgrade connection: container not found ("pod-1")'};
 		const app = await renderApp({cluster: fake, rows: 16, columns: 160});

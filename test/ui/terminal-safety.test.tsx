@@ -21,7 +21,10 @@ const shown = '^[]0;pwned^G^[]52;c;ZXZpbA==^G^[[48;5;201m\\u009b2J\\u202egnp\\rX
 function hostileCluster(): FakeCluster {
 	const base = tutorialPod('crashloop', 'evil', {run: 'evil'});
 	const container = {...base.spec!.containers[0]!, image: `nginx${hostile}`};
-	const status = {...base.status, containerStatuses: base.status!.containerStatuses!.map(each => ({...each, state: {waiting: {reason: `Bad${hostile}`}}}))};
+	const status = {
+		...base.status,
+		containerStatuses: base.status!.containerStatuses!.map(each => ({...each, state: {waiting: {reason: `Bad${hostile}`}}})),
+	};
 	const pod: Pod = {...base, spec: {...base.spec!, containers: [container]}, status};
 	const cluster = new FakeCluster({context: `ctx${title}`, namespace: 'default'}, [pod, tutorialPod('running', 'good', {})]);
 	const event: Event = {
@@ -49,7 +52,6 @@ function assertNoControls(app: Rendered, where: string): void {
 		}
 
 		// Ink's own SGR (colours, inverse) aside, no ESC at all.
-		// eslint-disable-next-line no-control-regex
 		assert.doesNotMatch(frame.replaceAll(/\u001B\[[\d;]*m/g, ''), /\u001B/, `${where}: a frame holds an ESC`);
 	}
 }

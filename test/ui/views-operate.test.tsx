@@ -18,7 +18,13 @@ afterEach(() => cleanup());
 const event = (name: string, type: string, reason: string, object: [string, string], last: string, message: string): Event => ({
 	metadata: {name, namespace: 'default'},
 	involvedObject: {kind: object[0], namespace: 'default', name: object[1]},
-	reason, message, type, count: 1, firstTimestamp: last, lastTimestamp: last, source: {component: 'kubelet', host: 'minikube'},
+	reason,
+	message,
+	type,
+	count: 1,
+	firstTimestamp: last,
+	lastTimestamp: last,
+	source: {component: 'kubelet', host: 'minikube'},
 });
 
 function cluster(): FakeCluster {
@@ -32,7 +38,8 @@ function cluster(): FakeCluster {
 	return fake;
 }
 
-const lines = (texts: string[]): LogEntry[] => texts.map((text, index) => ({time: `2026-11-24T11:59:${String(index).padStart(2, '0')}Z`, text, prefix: ''}));
+const lines = (texts: string[]): LogEntry[] =>
+	texts.map((text, index) => ({time: `2026-11-24T11:59:${String(index).padStart(2, '0')}Z`, text, prefix: ''}));
 
 describe('operating pods: logs, YAML, edit, events', () => {
 	test('l on a pod follows its log; scrolling up pauses, End follows again; t, w, / and n', async () => {
@@ -40,8 +47,17 @@ describe('operating pods: logs, YAML, edit, events', () => {
 		const app = await renderApp({cluster: fake, rows: 14});
 		await app.press('l');
 		await waitFor(() => fake.logSpecs.length === 1, 'the log opened');
-		assert.deepEqual(fake.logSpecs[0], {sources: [{namespace: 'default', pod: 'o-primeiro-pod', container: 'testando', prefix: ''}], previous: false, follow: true, tailLines: 100, capacity: 5000});
-		fake.logFeed.set({lines: lines(Array.from({length: 30}, (_, index) => `line ${index} ${index % 7 === 0 ? 'GET /healthz' : 'GET /'}`)), received: 30});
+		assert.deepEqual(fake.logSpecs[0], {
+			sources: [{namespace: 'default', pod: 'o-primeiro-pod', container: 'testando', prefix: ''}],
+			previous: false,
+			follow: true,
+			tailLines: 100,
+			capacity: 5000,
+		});
+		fake.logFeed.set({
+			lines: lines(Array.from({length: 30}, (_, index) => `line ${index} ${index % 7 === 0 ? 'GET /healthz' : 'GET /'}`)),
+			received: 30,
+		});
 		await app.press();
 		assertGolden('logs-following', app.lastFrame()!);
 		assert.match(app.frame(), /kubectl logs -f --tail=100 o-primeiro-pod -c testando/);
@@ -62,7 +78,16 @@ describe('operating pods: logs, YAML, edit, events', () => {
 	test('a pod with several containers asks which (init containers too)', async () => {
 		const fake = cluster();
 		const [pod] = tutorialPods();
-		fake.objects.set('Pod/default/o-primeiro-pod', {...pod, spec: {initContainers: [{name: 'setup', image: 'busybox'}], containers: [{name: 'web', image: 'nginx'}, {name: 'sidecar', image: 'envoy'}]}} as unknown as Record<string, unknown>);
+		fake.objects.set('Pod/default/o-primeiro-pod', {
+			...pod,
+			spec: {
+				initContainers: [{name: 'setup', image: 'busybox'}],
+				containers: [
+					{name: 'web', image: 'nginx'},
+					{name: 'sidecar', image: 'envoy'},
+				],
+			},
+		} as unknown as Record<string, unknown>);
 		const app = await renderApp({cluster: fake, rows: 14});
 		await app.press('l');
 		await waitFor(() => /Container — Enter shows its log/.test(app.frame()), 'the container picker');
@@ -72,11 +97,14 @@ describe('operating pods: logs, YAML, edit, events', () => {
 		assert.equal(fake.logSpecs[0]!.sources[0]!.container, 'setup');
 	});
 
-	test('the server\'s own word when there is no log', async () => {
+	test("the server's own word when there is no log", async () => {
 		const fake = cluster();
 		const app = await renderApp({cluster: fake, rows: 14});
 		await app.press('l');
-		fake.logFeed.set({ended: true, note: {text: 'previous terminated container "testando" in pod "o-primeiro-pod" not found', tone: 'error'}});
+		fake.logFeed.set({
+			ended: true,
+			note: {text: 'previous terminated container "testando" in pod "o-primeiro-pod" not found', tone: 'error'},
+		});
 		await app.press();
 		assert.match(app.frame(), /previous terminated container "testando" in pod "o-primeiro-pod" not found/);
 	});
@@ -84,7 +112,10 @@ describe('operating pods: logs, YAML, edit, events', () => {
 	test('y shows the YAML; in the detail y switches between describe and YAML', async () => {
 		const fake = cluster();
 		const [pod] = tutorialPods();
-		fake.objects.set('Pod/default/o-primeiro-pod', {...pod, metadata: {...pod!.metadata, managedFields: [{manager: 'kubectl'}]}} as unknown as Record<string, unknown>);
+		fake.objects.set('Pod/default/o-primeiro-pod', {
+			...pod,
+			metadata: {...pod!.metadata, managedFields: [{manager: 'kubectl'}]},
+		} as unknown as Record<string, unknown>);
 		const app = await renderApp({cluster: fake, rows: 16});
 		await app.press('y');
 		await waitFor(() => /^apiVersion: v1$/m.test(app.frame()), 'the YAML');
@@ -96,7 +127,7 @@ describe('operating pods: logs, YAML, edit, events', () => {
 		await waitFor(() => /^kind: Pod$/m.test(app.frame()), 'YAML again');
 	});
 
-	test('e runs the editor and reports kubectl\'s words; --readonly refuses it', async () => {
+	test("e runs the editor and reports kubectl's words; --readonly refuses it", async () => {
 		const fake = cluster();
 		fake.answer = {ok: true, lines: ['pod/o-primeiro-pod edited'], kubectl: 'kubectl edit pod o-primeiro-pod'};
 		const directory = mkdtempSync(join(tmpdir(), 'kpods-editor-'));
@@ -116,8 +147,11 @@ describe('operating pods: logs, YAML, edit, events', () => {
 			await readonly.press('e');
 			assert.match(readonly.frame(), /read-only mode \(--readonly\): "edit in \$EDITOR \(kubectl edit\)" is disabled/);
 		} finally {
-			if (saved === undefined) delete process.env['KUBE_EDITOR'];
-			else process.env['KUBE_EDITOR'] = saved;
+			if (saved === undefined) {
+				delete process.env['KUBE_EDITOR'];
+			} else {
+				process.env['KUBE_EDITOR'] = saved;
+			}
 			rmSync(directory, {recursive: true, force: true});
 		}
 	});

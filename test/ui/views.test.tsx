@@ -22,7 +22,7 @@ const aboutPod1: Event = {
 	count: 1,
 };
 
-describe('a view\'s own context for the router', () => {
+describe("a view's own context for the router", () => {
 	test('events pane: Enter goes to the pod the selected event is about', async () => {
 		const cluster = new FakeCluster({}, tutorialPods());
 		cluster.allEvents.set([aboutPod1]);
@@ -38,7 +38,10 @@ describe('a view\'s own context for the router', () => {
 		const app = await renderApp({cluster});
 		await app.press('l');
 		await waitFor(() => cluster.logSpecs.length === 1, 'a log session opened');
-		cluster.logFeed.set({lines: ['starting', 'listening on :80', 'GET / 200', 'GET /health 200'].map(text => ({time: '', text, prefix: ''})), received: 4});
+		cluster.logFeed.set({
+			lines: ['starting', 'listening on :80', 'GET / 200', 'GET /health 200'].map(text => ({time: '', text, prefix: ''})),
+			received: 4,
+		});
 		await waitFor(() => app.frame().includes('listening on :80'), 'the lines shown');
 		await app.press('/', 'G', 'E', 'T', keys.enter, 'n');
 		await waitFor(() => app.frame().includes('match 1 of 2 for "GET"'), 'the first match');

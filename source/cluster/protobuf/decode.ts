@@ -28,15 +28,21 @@ export function unwrap(body: Uint8Array): {kind: string; raw: Uint8Array} {
  */
 export function readPodList(body: Uint8Array, onItem: (pod: Pod) => void): {metadata: ListMeta} {
 	const {kind, raw} = unwrap(body);
-	if (kind !== 'PodList') throw new SyntaxError(`expected a PodList, got ${kind || 'no kind'}`);
+	if (kind !== 'PodList') {
+		throw new SyntaxError(`expected a PodList, got ${kind || 'no kind'}`);
+	}
 	const reader = protobuf.Reader.create(raw);
 	let metadata: ListMeta = {};
 	while (reader.pos < reader.len) {
 		const tag = reader.uint32();
 		const number = tag >>> 3;
-		if (number === 1) metadata = jsonShape(listMetaType.toObject(listMetaType.decode(reader, reader.uint32()), toObjectOptions)) as ListMeta;
-		else if (number === 2) onItem(podFromMessage(podType.decode(reader, reader.uint32())));
-		else reader.skipType(tag & 7);
+		if (number === 1) {
+			metadata = jsonShape(listMetaType.toObject(listMetaType.decode(reader, reader.uint32()), toObjectOptions)) as ListMeta;
+		} else if (number === 2) {
+			onItem(podFromMessage(podType.decode(reader, reader.uint32())));
+		} else {
+			reader.skipType(tag & 7);
+		}
 	}
 
 	return {metadata};
@@ -64,16 +70,26 @@ const timeKeys = new Set(['creationTimestamp', 'deletionTimestamp', 'startedAt',
  */
 function jsonShape(value: unknown): unknown {
 	// Every string made safe for the terminal, as the JSON path does (parseSafeJson).
-	if (typeof value === 'string') return safeText(value);
-	if (Array.isArray(value)) return value.map(jsonShape);
-	if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return value;
+	if (typeof value === 'string') {
+		return safeText(value);
+	}
+	if (Array.isArray(value)) {
+		return value.map(jsonShape);
+	}
+	if (value === null || typeof value !== 'object' || value instanceof Uint8Array) {
+		return value;
+	}
 	const shaped: Record<string, unknown> = {};
 	for (const [key, each] of Object.entries(value as Record<string, unknown>)) {
-		if (each === '' || (Array.isArray(each) && each.length === 0)) continue;
+		if (each === '' || (Array.isArray(each) && each.length === 0)) {
+			continue;
+		}
 		if (timeKeys.has(key)) {
 			// int64 seconds: a Long from protobufjs (Number() reads it), or a number.
 			const seconds = Number((each as {seconds?: unknown}).seconds ?? 0);
-			if (seconds !== 0) shaped[key] = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+			if (seconds !== 0) {
+				shaped[key] = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+			}
 			continue;
 		}
 

@@ -11,7 +11,9 @@ const map = (id: number) => ({id, keyType: 'string', type: 'string'});
 
 const messages = {
 	// runtime.Unknown: the envelope after the `k8s\0` magic.
-	Unknown: {fields: {typeMeta: field(1, 'TypeMeta'), raw: field(2, 'bytes'), contentEncoding: field(3, 'string'), contentType: field(4, 'string')}},
+	Unknown: {
+		fields: {typeMeta: field(1, 'TypeMeta'), raw: field(2, 'bytes'), contentEncoding: field(3, 'string'), contentType: field(4, 'string')},
+	},
 	TypeMeta: {fields: {apiVersion: field(1, 'string'), kind: field(2, 'string')}},
 	// meta/v1
 	Time: {fields: {seconds: field(1, 'int64'), nanos: field(2, 'int32')}},
@@ -67,10 +69,18 @@ const messages = {
 			started: field(9, 'bool'),
 		},
 	},
-	ContainerState: {fields: {waiting: field(1, 'ContainerStateWaiting'), running: field(2, 'ContainerStateRunning'), terminated: field(3, 'ContainerStateTerminated')}},
+	ContainerState: {
+		fields: {
+			waiting: field(1, 'ContainerStateWaiting'),
+			running: field(2, 'ContainerStateRunning'),
+			terminated: field(3, 'ContainerStateTerminated'),
+		},
+	},
 	ContainerStateWaiting: {fields: {reason: field(1, 'string')}},
 	ContainerStateRunning: {fields: {startedAt: field(1, 'Time')}},
-	ContainerStateTerminated: {fields: {exitCode: field(1, 'int32'), signal: field(2, 'int32'), reason: field(3, 'string'), finishedAt: field(6, 'Time')}},
+	ContainerStateTerminated: {
+		fields: {exitCode: field(1, 'int32'), signal: field(2, 'int32'), reason: field(3, 'string'), finishedAt: field(6, 'Time')},
+	},
 };
 
 const root = protobuf.Root.fromJSON({nested: {k8s: {nested: messages}}});

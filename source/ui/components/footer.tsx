@@ -39,7 +39,9 @@ export function Footer({status, busy, bindings, readonly, width, theme}: FooterP
 				<Text color={busy ? theme.tone('info') : status ? theme.tone(status.tone) : undefined}>{fitLine(text, textWidth)}</Text>
 				<Text color={theme.accent}>{fitLine(kubectl, width - textWidth)}</Text>
 			</Text>
-			<Text color={theme.dim} wrap="truncate">{fitLine(hintText(bindings, readonly), width)}</Text>
+			<Text color={theme.dim} wrap="truncate">
+				{fitLine(hintText(bindings, readonly), width)}
+			</Text>
 		</Box>
 	);
 }

@@ -7,8 +7,12 @@ import type {Theme} from '../theme.js';
 
 /** Bytes as a person reads them: 512B, 4.1KiB, 2.0MiB. */
 export function byteCount(bytes: number): string {
-	if (bytes < 1024) return `${bytes}B`;
-	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)}KiB`;
+	if (bytes < 1024) {
+		return `${bytes}B`;
+	}
+	if (bytes < 1024 * 1024) {
+		return `${(bytes / 1024).toFixed(1)}KiB`;
+	}
 	return `${(bytes / 1024 / 1024).toFixed(1)}MiB`;
 }
 
@@ -27,18 +31,42 @@ export function forwardCells(row: ForwardRow): string[] {
 const headers = ['LOCAL', 'TARGET → POD:PORT', 'CONN', 'SENT', 'RECEIVED', 'LAST ERROR'];
 
 /** `:pf`: the active port-forwards, one per row; ctrl-d stops the selected one. */
-export function ForwardList({rows, selection, width, height, theme}: {rows: readonly ForwardRow[]; selection: number; width: number; height: number; theme: Theme}) {
+export function ForwardList({
+	rows,
+	selection,
+	width,
+	height,
+	theme,
+}: {
+	rows: readonly ForwardRow[];
+	selection: number;
+	width: number;
+	height: number;
+	theme: Theme;
+}) {
 	const cells = [headers, ...rows.map(row => forwardCells(row))];
 	const widths = headers.map((_, column) => Math.max(...cells.map(line => line[column]!.length)));
-	const line = (values: string[]) => values.map((value, column) => (column === values.length - 1 ? value : value.padEnd(widths[column]!))).join('   ').trimEnd();
+	const line = (values: string[]) =>
+		values
+			.map((value, column) => (column === values.length - 1 ? value : value.padEnd(widths[column]!)))
+			.join('   ')
+			.trimEnd();
 	const room = Math.max(0, height - 2);
 	const top = useScrollTop(selection, room, rows.length);
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text bold color={theme.accent}>{fitLine(`Port-forwards (${rows.length}) — ctrl-d stops the selected one, Esc goes back`, width)}</Text>
-			{rows.length === 0 ? <Text color={theme.dim}>{fitLine('  No port-forwards. F on a pod or a service starts one (kubectl port-forward).', width)}</Text> : <Text bold>{fitLine(line(headers), width)}</Text>}
+			<Text bold color={theme.accent}>
+				{fitLine(`Port-forwards (${rows.length}) — ctrl-d stops the selected one, Esc goes back`, width)}
+			</Text>
+			{rows.length === 0 ? (
+				<Text color={theme.dim}>{fitLine('  No port-forwards. F on a pod or a service starts one (kubectl port-forward).', width)}</Text>
+			) : (
+				<Text bold>{fitLine(line(headers), width)}</Text>
+			)}
 			{rows.slice(top, top + room).map((row, index) => (
-				<Text key={row.id} inverse={top + index === selection} color={row.lastError ? theme.tone('warn') : undefined}>{fitLine(line(forwardCells(row)), width)}</Text>
+				<Text key={row.id} inverse={top + index === selection} color={row.lastError ? theme.tone('warn') : undefined}>
+					{fitLine(line(forwardCells(row)), width)}
+				</Text>
 			))}
 		</Box>
 	);

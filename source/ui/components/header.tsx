@@ -33,11 +33,18 @@ const healthWords: Array<[keyof PodCounts, string]> = [
 /** The connection state in words, with its reason. */
 export function stateText(state: ConnectionState): string {
 	switch (state.kind) {
-		case 'connecting': return state.loaded === undefined ? 'connecting…' : `loading ${state.loaded.toLocaleString('en')}${state.total === undefined ? '' : ` of ~${state.total.toLocaleString('en')}`}…`;
-		case 'live': return 'live';
-		case 'reconnecting': return `reconnecting (attempt ${state.attempt}): ${state.reason}`;
-		case 'forbidden': return `forbidden: ${state.reason}`;
-		case 'error': return `error: ${state.reason}`;
+		case 'connecting':
+			return state.loaded === undefined
+				? 'connecting…'
+				: `loading ${state.loaded.toLocaleString('en')}${state.total === undefined ? '' : ` of ~${state.total.toLocaleString('en')}`}…`;
+		case 'live':
+			return 'live';
+		case 'reconnecting':
+			return `reconnecting (attempt ${state.attempt}): ${state.reason}`;
+		case 'forbidden':
+			return `forbidden: ${state.reason}`;
+		case 'error':
+			return `error: ${state.reason}`;
 	}
 }
 
@@ -46,7 +53,9 @@ export function Header({info, state, notes, counts, pane, paneCounts, readonly, 
 	const namespace = info.allNamespaces ? 'all' : info.namespace;
 	// Context and namespace always show; the server only where the state leaves room.
 	// Kubeconfig names and server messages are measured as they will be shown (made safe).
-	const essentials = safeLine(`kpods  ctx ${info.context}${info.sandbox ? ' (sandbox)' : ''}  ns ${namespace}${readonly ? '  [read-only]' : ''}`);
+	const essentials = safeLine(
+		`kpods  ctx ${info.context}${info.sandbox ? ' (sandbox)' : ''}  ns ${namespace}${readonly ? '  [read-only]' : ''}`,
+	);
 	const server = safeLine(`  server ${info.server}`);
 	const tone = state.kind === 'live' ? 'ok' : state.kind === 'connecting' || state.kind === 'reconnecting' ? 'warn' : 'error';
 	const status = safeLine(`● ${stateText(state)}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`);
@@ -54,7 +63,10 @@ export function Header({info, state, notes, counts, pane, paneCounts, readonly, 
 	const where = essentials + (essentials.length + server.length + 2 + statusWidth <= width ? server : '');
 	const whereWidth = Math.max(0, width - statusWidth - 2);
 	const tabs = paneTable.map(({id, key, title}): [Pane, string] => [id, `${key} ${title}`]);
-	const health = healthWords.filter(([key]) => counts[key] > 0).map(([key, word]) => `${counts[key]} ${word}`).join(' · ');
+	const health = healthWords
+		.filter(([key]) => counts[key] > 0)
+		.map(([key, word]) => `${counts[key]} ${word}`)
+		.join(' · ');
 	const tabText = tabs.map(([id, label]) => ` ${label} ${paneCounts[id]} `).join(' ');
 	const help = '? help';
 	// Pod health is left out rather than cut when it does not fit.
@@ -68,9 +80,9 @@ export function Header({info, state, notes, counts, pane, paneCounts, readonly, 
 				<Text color={theme.tone(tone)}>{fitLine(status, statusWidth)}</Text>
 			</Text>
 			<Text wrap="truncate">
-				{tabs.map(([id, label]) => (
-					<Text key={id} inverse={id === pane} bold={id === pane}>{` ${label} ${paneCounts[id]} `}</Text>
-				)).flatMap((tab, index) => (index === 0 ? [tab] : [' ', tab]))}
+				{tabs
+					.map(([id, label]) => <Text key={id} inverse={id === pane} bold={id === pane}>{` ${label} ${paneCounts[id]} `}</Text>)
+					.flatMap((tab, index) => (index === 0 ? [tab] : [' ', tab]))}
 				{' '.repeat(gap)}
 				<Text color={theme.dim}>{fitLine(right, Math.max(0, width - tabText.length - gap))}</Text>
 			</Text>

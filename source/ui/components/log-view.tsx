@@ -24,38 +24,64 @@ export function useLogTexts(log: LogSnapshot, timestamps: boolean): readonly str
 /** The rows on screen: from the scroll position down, or (following) the newest that fit; wrapped or cut. */
 function visibleRows(texts: readonly string[], mode: LogsMode, room: number, width: number): string[] {
 	const pieces = (text: string): string[] => {
-		if (!mode.wrap || text.length <= width) return [text];
+		if (!mode.wrap || text.length <= width) {
+			return [text];
+		}
 		const chunks: string[] = [];
-		for (let start = 0; start < text.length; start += width) chunks.push(text.slice(start, start + width));
+		for (let start = 0; start < text.length; start += width) {
+			chunks.push(text.slice(start, start + width));
+		}
 		return chunks;
 	};
 
 	const rows: string[] = [];
 	if (mode.follow) {
-		for (let index = texts.length - 1; index >= 0 && rows.length < room; index--) rows.unshift(...pieces(texts[index]!));
+		for (let index = texts.length - 1; index >= 0 && rows.length < room; index--) {
+			rows.unshift(...pieces(texts[index]!));
+		}
 		return rows.slice(-room);
 	}
 
 	const first = Math.min(mode.scroll, Math.max(0, texts.length - room));
-	for (let index = first; index < texts.length && rows.length < room; index++) rows.push(...pieces(texts[index]!));
+	for (let index = first; index < texts.length && rows.length < room; index++) {
+		rows.push(...pieces(texts[index]!));
+	}
 	return rows.slice(0, room);
 }
 
 /** One row with every occurrence of the search text highlighted. */
 function Highlighted({text, search, theme}: {text: string; search: string; theme: Theme}) {
-	if (search === '') return <Text>{text}</Text>;
+	if (search === '') {
+		return <Text>{text}</Text>;
+	}
 	const parts: Array<{text: string; hit: boolean}> = [];
 	const lower = text.toLowerCase();
 	const needle = search.toLowerCase();
 	let at = 0;
 	for (let found = lower.indexOf(needle); found !== -1; found = lower.indexOf(needle, found + needle.length)) {
-		if (found > at) parts.push({text: text.slice(at, found), hit: false});
+		if (found > at) {
+			parts.push({text: text.slice(at, found), hit: false});
+		}
 		parts.push({text: text.slice(found, found + needle.length), hit: true});
 		at = found + needle.length;
 	}
 
-	if (at < text.length) parts.push({text: text.slice(at), hit: false});
-	return <Text>{parts.map((part, index) => (part.hit ? <Text key={index} inverse color={theme.tone('warn')}>{part.text}</Text> : part.text))}</Text>;
+	if (at < text.length) {
+		parts.push({text: text.slice(at), hit: false});
+	}
+	return (
+		<Text>
+			{parts.map((part, index) =>
+				part.hit ? (
+					<Text key={index} inverse color={theme.tone('warn')}>
+						{part.text}
+					</Text>
+				) : (
+					part.text
+				),
+			)}
+		</Text>
+	);
 }
 
 /** A container's log (or a service's pods' logs), followed live; the title says where it stands. */
@@ -69,10 +95,14 @@ export function LogView({title, log, mode, width, height, theme}: LogViewProps) 
 	const empty = log.ended || log.note ? '' : 'waiting for lines…';
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text bold color={theme.accent}>{fitLine(`${title} — ${where} — ${texts.length} lines${dropped}${mode.search ? `  /${mode.search}` : ''}`, width)}</Text>
+			<Text bold color={theme.accent}>
+				{fitLine(`${title} — ${where} — ${texts.length} lines${dropped}${mode.search ? `  /${mode.search}` : ''}`, width)}
+			</Text>
 			{log.note ? <Text color={theme.tone(log.note.tone)}>{fitLine(log.note.text, width)}</Text> : null}
 			{rows.length === 0 && empty ? <Text color={theme.dim}>{empty}</Text> : null}
-			{rows.map((row, index) => <Highlighted key={index} text={fitLine(row, width)} search={mode.search} theme={theme}/>)}
+			{rows.map((row, index) => (
+				<Highlighted key={index} text={fitLine(row, width)} search={mode.search} theme={theme} />
+			))}
 		</Box>
 	);
 }

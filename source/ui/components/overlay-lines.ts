@@ -20,7 +20,10 @@ export function helpLines(pane: Pane, readonly: boolean): DetailLine[] {
 		{text: 'Everywhere', heading: true},
 		...global.map(binding => bindingLine(binding, readonly)),
 		{text: ''},
-		{text: `In a confirmation: ${confirmKeys('confirm')} goes ahead (delete; apply, after its dry run); ${confirmKeys('cancel')} cancels.`, tone: 'dim'},
+		{
+			text: `In a confirmation: ${confirmKeys('confirm')} goes ahead (delete; apply, after its dry run); ${confirmKeys('cancel')} cancels.`,
+			tone: 'dim',
+		},
 		{text: 'Every change kpods makes shows the kubectl command that does the same (h: history).', tone: 'dim'},
 	];
 }
@@ -33,12 +36,14 @@ export function confirmKeys(answer: 'confirm' | 'cancel'): string {
 
 /** Every action taken, newest last, each with its kubectl command and what it printed. */
 export function historyLines(history: readonly HistoryEntry[]): DetailLine[] {
-	if (history.length === 0) return [{text: 'Nothing done yet. Actions (run, delete, apply) and their kubectl commands appear here.', tone: 'dim'}];
+	if (history.length === 0) {
+		return [{text: 'Nothing done yet. Actions (run, delete, apply) and their kubectl commands appear here.', tone: 'dim'}];
+	}
 	return history.flatMap(entry => {
 		const time = new Date(entry.at).toTimeString().slice(0, 8);
 		return [
 			{text: `${time}  $ ${entry.kubectl}`, heading: true},
-			...entry.lines.map(line => ({text: `          ${line}`, tone: entry.ok ? undefined : 'error' as const})),
+			...entry.lines.map(line => ({text: `          ${line}`, tone: entry.ok ? undefined : ('error' as const)})),
 		];
 	});
 }

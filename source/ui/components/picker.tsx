@@ -6,15 +6,41 @@ import {useScrollTop} from '../hooks/use-scroll-top.js';
 import type {Theme} from '../theme.js';
 
 /** The namespace picker ("all namespaces" first, then each namespace), the context picker, or a pod's containers. */
-export function Picker({purpose, names, selection, current, width, height, theme}: {purpose: 'namespace' | 'context' | 'container'; names: readonly string[]; selection: number; current: string; width: number; height: number; theme: Theme}) {
-	const entries = purpose === 'namespace' ? ['(all namespaces)', ...names] : names.map(name => (name === current ? `${name} (current)` : name));
+export function Picker({
+	purpose,
+	names,
+	selection,
+	current,
+	width,
+	height,
+	theme,
+}: {
+	purpose: 'namespace' | 'context' | 'container';
+	names: readonly string[];
+	selection: number;
+	current: string;
+	width: number;
+	height: number;
+	theme: Theme;
+}) {
+	const entries =
+		purpose === 'namespace' ? ['(all namespaces)', ...names] : names.map(name => (name === current ? `${name} (current)` : name));
 	const room = Math.max(0, height - 1);
 	const top = useScrollTop(selection, room, entries.length);
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text bold color={theme.accent}>{fitLine(purpose === 'container' ? 'Container — Enter shows its log, Esc goes back' : `${purpose === 'namespace' ? 'Namespace' : 'Context (from the kubeconfig)'} — Enter picks, Esc keeps the current one`, width)}</Text>
+			<Text bold color={theme.accent}>
+				{fitLine(
+					purpose === 'container'
+						? 'Container — Enter shows its log, Esc goes back'
+						: `${purpose === 'namespace' ? 'Namespace' : 'Context (from the kubeconfig)'} — Enter picks, Esc keeps the current one`,
+					width,
+				)}
+			</Text>
 			{entries.slice(top, top + room).map((name, index) => (
-				<Text key={name} inverse={top + index === selection}>{fitLine(`  ${name}`, width)}</Text>
+				<Text key={name} inverse={top + index === selection}>
+					{fitLine(`  ${name}`, width)}
+				</Text>
 			))}
 		</Box>
 	);

@@ -11,11 +11,19 @@ import type {Theme} from '../theme.js';
 import {confirmKeys} from './overlay-lines.js';
 
 function FieldText({field, focused}: {field: TextField; focused: boolean}) {
-	if (!focused) return <Text>{field.value}</Text>;
+	if (!focused) {
+		return <Text>{field.value}</Text>;
+	}
 	const before = field.value.slice(0, field.cursor);
 	const at = field.value.slice(field.cursor, field.cursor + 1) || ' ';
 	const after = field.value.slice(field.cursor + 1);
-	return <Text>{before}<Text inverse>{at}</Text>{after}</Text>;
+	return (
+		<Text>
+			{before}
+			<Text inverse>{at}</Text>
+			{after}
+		</Text>
+	);
 }
 
 const titles: Record<Prompt['purpose'], string> = {
@@ -37,7 +45,9 @@ function promptKeys(prompt: Prompt): string {
 
 /** On a `:` line, what Tab can complete the word being typed to. */
 function candidatesText(prompt: Prompt): string {
-	if (prompt.purpose !== 'command') return '';
+	if (prompt.purpose !== 'command') {
+		return '';
+	}
 	const {of, candidates} = completeColon(prompt.fields[0].value, prompt.names ?? {});
 	return candidates.length === 0 ? '' : `   ${candidates.map(name => (of === 'command' ? `:${name}` : name)).join(' ')}`;
 }
@@ -49,15 +59,31 @@ export function PromptBar({prompt, width, theme}: {prompt: Prompt; width: number
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">
-				{prompt.purpose === 'filter' || prompt.purpose === 'search' ? <Text color={theme.accent}>/</Text> : prompt.purpose === 'command' ? <Text color={theme.accent}>:</Text> : <Text color={theme.accent}>{titles[prompt.purpose]}  </Text>}
+				{prompt.purpose === 'filter' || prompt.purpose === 'search' ? (
+					<Text color={theme.accent}>/</Text>
+				) : prompt.purpose === 'command' ? (
+					<Text color={theme.accent}>:</Text>
+				) : (
+					<Text color={theme.accent}>{titles[prompt.purpose]} </Text>
+				)}
 				{prompt.fields.map((field, index) => (
 					<Text key={index}>
-						{prompt.purpose === 'run' ? <Text color={theme.dim}>{index > 0 ? '   ' : ''}{field.label}: </Text> : null}
-						<FieldText field={field} focused={index === prompt.focus}/>
+						{prompt.purpose === 'run' ? (
+							<Text color={theme.dim}>
+								{index > 0 ? '   ' : ''}
+								{field.label}:{' '}
+							</Text>
+						) : null}
+						<FieldText field={field} focused={index === prompt.focus} />
 					</Text>
 				))}
 			</Text>
-			<Text color={error ? theme.tone('error') : theme.dim} wrap="truncate">{fitLine(error ?? `${prompt.purpose === 'filter' || prompt.purpose === 'search' ? `${titles[prompt.purpose]}  ` : ''}${help}`, width)}</Text>
+			<Text color={error ? theme.tone('error') : theme.dim} wrap="truncate">
+				{fitLine(
+					error ?? `${prompt.purpose === 'filter' || prompt.purpose === 'search' ? `${titles[prompt.purpose]}  ` : ''}${help}`,
+					width,
+				)}
+			</Text>
 		</Box>
 	);
 }
@@ -67,8 +93,12 @@ export function ConfirmBar({target, width, theme}: {target: Target; width: numbe
 	const question = `Delete ${target.kind.toLowerCase()} "${target.name}" in namespace ${target.namespace}? [y/N]`;
 	return (
 		<Box flexDirection="column">
-			<Text bold color={theme.tone('warn')} wrap="truncate">{fitLine(question, width)}</Text>
-			<Text color={theme.dim} wrap="truncate">{fitLine(`${confirmKeys('confirm')}: delete   ${confirmKeys('cancel')}: keep it`, width)}</Text>
+			<Text bold color={theme.tone('warn')} wrap="truncate">
+				{fitLine(question, width)}
+			</Text>
+			<Text color={theme.dim} wrap="truncate">
+				{fitLine(`${confirmKeys('confirm')}: delete   ${confirmKeys('cancel')}: keep it`, width)}
+			</Text>
 		</Box>
 	);
 }
@@ -81,8 +111,12 @@ export function ApplyConfirmBar({preview, width, theme}: {preview: ApplyPreview;
 	const question = `Apply ${preview.summary.replace(': ', '? dry run: ')} [y/N]`;
 	return (
 		<Box flexDirection="column">
-			<Text bold color={theme.tone('warn')} wrap="truncate">{fitLine(question, width)}</Text>
-			<Text color={theme.dim} wrap="truncate">{fitLine('y: apply (as kubectl apply: nothing is ever forced)   n / Esc / Enter: cancel', width)}</Text>
+			<Text bold color={theme.tone('warn')} wrap="truncate">
+				{fitLine(question, width)}
+			</Text>
+			<Text color={theme.dim} wrap="truncate">
+				{fitLine('y: apply (as kubectl apply: nothing is ever forced)   n / Esc / Enter: cancel', width)}
+			</Text>
 		</Box>
 	);
 }

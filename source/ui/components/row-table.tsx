@@ -33,14 +33,17 @@ const namespaceColumn: FitColumn = {header: 'NAMESPACE', shrink: true};
  */
 export function RowTable<T extends Row>({columns, rows, selected, allNamespaces, width, height, now, theme, empty}: RowTableProps<T>) {
 	const offset = allNamespaces ? 1 : 0;
-	const fit = useMemo(() => [
-		...(allNamespaces ? [namespaceColumn] : []),
-		...columns.map(column => ({header: headerOf(column), dropRank: column.dropRank, shrink: column.shrink})),
-	], [columns, allNamespaces]);
+	const fit = useMemo(
+		() => [
+			...(allNamespaces ? [namespaceColumn] : []),
+			...columns.map(column => ({header: headerOf(column), dropRank: column.dropRank, shrink: column.shrink})),
+		],
+		[columns, allNamespaces],
+	);
 	// Measured over every row like kubectl, but under a watch storm only once per clock tick
 	// (or when rows come or go): the rows on screen are measured on every render below, so
 	// nothing visible is ever cut; an off-screen row may widen a column up to a second late.
-	// eslint-disable-next-line react-hooks/exhaustive-deps
+	// biome-ignore lint/correctness/useExhaustiveDependencies: measured per clock tick or row count on purpose (see above), not per rows identity
 	const allWidths = useMemo(() => staticWidths(fit, columns, rows, allNamespaces), [now, rows.length, fit, columns, allNamespaces]);
 
 	const bodyHeight = Math.max(0, height - 1);
@@ -48,19 +51,36 @@ export function RowTable<T extends Row>({columns, rows, selected, allNamespaces,
 	const views: TableRowView[] = rows.slice(top, top + bodyHeight).map(row => {
 		const cells = cellsOf(columns, row, now);
 		const colors: Record<number, string | undefined> = {};
-		for (const [index, column] of columns.entries()) if (column.colour) colors[index + offset] = theme.health(column.colour(row));
+		for (const [index, column] of columns.entries()) {
+			if (column.colour) {
+				colors[index + offset] = theme.health(column.colour(row));
+			}
+		}
 		return {key: row.key, cells: allNamespaces ? [row.namespace, ...cells] : cells, colors};
 	});
 	const widths = allWidths.map((width, index) => Math.max(width, ...views.map(view => view.cells[index]!.length)));
 	// Ticking cells (AGE, RESTARTS) are measured on the rows on screen only.
 	for (const [own, column] of columns.entries()) {
-		if (!column.ticks) continue;
+		if (!column.ticks) {
+			continue;
+		}
 		const index = own + offset;
 		widths[index] = Math.max(fit[index]!.header.length, ...views.map(view => view.cells[index]!.length));
 	}
 
 	const fitted = fitColumns(fit, widths, width);
-	return <Table headers={fit.map(column => column.header)} fitted={fitted} rows={views} selected={selected - top} width={width} height={height} empty={empty} dim={theme.dim}/>;
+	return (
+		<Table
+			headers={fit.map(column => column.header)}
+			fitted={fitted}
+			rows={views}
+			selected={selected - top}
+			width={width}
+			height={height}
+			empty={empty}
+			dim={theme.dim}
+		/>
+	);
 }
 
 /** Lengths of a row's cells that do not tick (NAMESPACE first), measured once per row object: rows are immutable, a watch event makes a new one. */
@@ -80,14 +100,21 @@ function staticLengths<T extends Row>(columns: ReadonlyArray<RowColumn<T>>, row:
  * Widths of the columns that do not tick, over every row as kubectl measures them; with
  * 10,000 rows this runs on every watch burst, so it allocates nothing per row after the first time.
  */
-function staticWidths<T extends Row>(fit: readonly FitColumn[], columns: ReadonlyArray<RowColumn<T>>, rows: readonly T[], allNamespaces: boolean): number[] {
+function staticWidths<T extends Row>(
+	fit: readonly FitColumn[],
+	columns: ReadonlyArray<RowColumn<T>>,
+	rows: readonly T[],
+	allNamespaces: boolean,
+): number[] {
 	const widths = fit.map(column => column.header.length);
 	const skip = allNamespaces ? 0 : 1;
 	for (const row of rows) {
 		const lengths = staticLengths(columns, row);
 		for (let index = 0; index < widths.length; index++) {
 			const length = lengths[index + skip]!;
-			if (length > widths[index]!) widths[index] = length;
+			if (length > widths[index]!) {
+				widths[index] = length;
+			}
 		}
 	}
 

@@ -21,16 +21,26 @@ interface ScrollViewProps {
 /** A line's text with the search's matches in inverse video. */
 function Highlighted({text, query}: {text: string; query: string}) {
 	const ranges = matchRanges(text, query);
-	if (ranges.length === 0) return <>{text}</>;
+	if (ranges.length === 0) {
+		return <>{text}</>;
+	}
 	const parts: ReactNode[] = [];
 	let at = 0;
 	for (const [start, end] of ranges) {
-		if (start > at) parts.push(<Text key={`t${at}`}>{text.slice(at, start)}</Text>);
-		parts.push(<Text key={`m${start}`} inverse>{text.slice(start, end)}</Text>);
+		if (start > at) {
+			parts.push(<Text key={`t${at}`}>{text.slice(at, start)}</Text>);
+		}
+		parts.push(
+			<Text key={`m${start}`} inverse>
+				{text.slice(start, end)}
+			</Text>,
+		);
 		at = end;
 	}
 
-	if (at < text.length) parts.push(<Text key={`t${at}`}>{text.slice(at)}</Text>);
+	if (at < text.length) {
+		parts.push(<Text key={`t${at}`}>{text.slice(at)}</Text>);
+	}
 	return <>{parts}</>;
 }
 
@@ -41,10 +51,16 @@ export function ScrollView({title, lines, scroll, width, height, theme, search}:
 	const position = lines.length > room ? `  (${first + 1}-${Math.min(lines.length, first + room)} of ${lines.length})` : '';
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text bold color={theme.accent}>{fitLine(`${title}${position}`, width)}</Text>
+			<Text bold color={theme.accent}>
+				{fitLine(`${title}${position}`, width)}
+			</Text>
 			{lines.slice(first, first + room).map((line, index) => (
-				<Text key={index} bold={line.heading || (search?.line !== undefined && search.line === first + index)} color={line.tone ? theme.tone(line.tone) : undefined}>
-					{search ? <Highlighted text={fitLine(line.text, width)} query={search.query}/> : fitLine(line.text, width)}
+				<Text
+					key={index}
+					bold={line.heading || (search?.line !== undefined && search.line === first + index)}
+					color={line.tone ? theme.tone(line.tone) : undefined}
+				>
+					{search ? <Highlighted text={fitLine(line.text, width)} query={search.query} /> : fitLine(line.text, width)}
 				</Text>
 			))}
 		</Box>

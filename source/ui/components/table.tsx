@@ -31,9 +31,15 @@ export function Table({headers, fitted, rows, selected, width, height, empty, di
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold>{header}</Text>
-			{rows.length === 0 && empty ? <Box width={width}><Text color={dim} wrap="wrap">{empty}</Text></Box> : null}
+			{rows.length === 0 && empty ? (
+				<Box width={width}>
+					<Text color={dim} wrap="wrap">
+						{empty}
+					</Text>
+				</Box>
+			) : null}
 			{rows.map((row, index) => (
-				<Row key={row.key} row={row} fitted={fitted} selected={index === selected} width={width}/>
+				<Row key={row.key} row={row} fitted={fitted} selected={index === selected} width={width} />
 			))}
 		</Box>
 	);
@@ -45,14 +51,22 @@ function Row({row, fitted, selected, width}: {row: TableRowView; fitted: Fitted;
 		<Text inverse={selected} wrap="truncate">
 			{pieces.map((piece, position) => {
 				const color = row.colors?.[piece.index];
-				return color ? <Text key={position} color={color}>{piece.text}</Text> : piece.text;
+				return color ? (
+					<Text key={position} color={color}>
+						{piece.text}
+					</Text>
+				) : (
+					piece.text
+				);
 			})}
 		</Text>
 	);
 }
 
 function cellsLine(cells: readonly string[], fitted: Fitted): string {
-	return segments(cells, fitted, Number.POSITIVE_INFINITY).map(piece => piece.text).join('');
+	return segments(cells, fitted, Number.POSITIVE_INFINITY)
+		.map(piece => piece.text)
+		.join('');
 }
 
 /** The row's text split at cell boundaries (so one cell can be coloured), cut to the width. */
@@ -63,15 +77,23 @@ function segments(cells: readonly string[], fitted: Fitted, width: number): Arra
 		const cellWidth = fitted.widths[position]!;
 		// The last word on safety: cells are made safe where data enters kpods, and again here.
 		let cell = safeLine(cells[index] ?? '');
-		if (cell.length > cellWidth) cell = cellWidth > 1 ? `${cell.slice(0, cellWidth - 1)}…` : cell.slice(0, cellWidth);
+		if (cell.length > cellWidth) {
+			cell = cellWidth > 1 ? `${cell.slice(0, cellWidth - 1)}…` : cell.slice(0, cellWidth);
+		}
 		const last = position === fitted.keep.length - 1;
 		const gap = last ? '' : ' '.repeat(cellWidth - cell.length + columnGap);
 		let text = cell + gap;
-		if (used + text.length > width) text = fitLine(cell + gap, width - used);
-		if (text === '') break;
+		if (used + text.length > width) {
+			text = fitLine(cell + gap, width - used);
+		}
+		if (text === '') {
+			break;
+		}
 		pieces.push({index, text});
 		used += text.length;
-		if (used >= width) break;
+		if (used >= width) {
+			break;
+		}
 	}
 
 	return pieces;

@@ -14,8 +14,12 @@ export function Text({children, ...props}: TextProps) {
 }
 
 function safeChildren(children: ReactNode): ReactNode {
-	if (typeof children === 'string') return safeString(children);
-	if (!Array.isArray(children)) return children;
+	if (typeof children === 'string') {
+		return safeString(children);
+	}
+	if (!Array.isArray(children)) {
+		return children;
+	}
 	return Children.map(children, child => (typeof child === 'string' ? safeString(child) : child));
 }
 

@@ -16,7 +16,13 @@ export async function runForwardEffect(cluster: Cluster, effect: ForwardEffect, 
 	if (effect.type === 'stopForward') {
 		const row = cluster.forwards.getSnapshot().find(each => each.id === effect.id);
 		cluster.forwards.stop(effect.id);
-		update(state => withStatus(state, row ? `stopped port-forward 127.0.0.1:${row.local} → ${row.spec.target}` : 'that port-forward has already ended', 'info'));
+		update(state =>
+			withStatus(
+				state,
+				row ? `stopped port-forward 127.0.0.1:${row.local} → ${row.spec.target}` : 'that port-forward has already ended',
+				'info',
+			),
+		);
 		return;
 	}
 
@@ -29,7 +35,17 @@ export async function runForwardEffect(cluster: Cluster, effect: ForwardEffect, 
 	update(state => actionStarted(state, `port-forward: finding the pod and ports of ${kind.toLowerCase()} ${name}…`));
 	const plan = await cluster.planForward(kind, namespace, name);
 	if ('error' in plan) {
-		update(state => actionFinished(state, {ok: false, lines: [`port-forward ${kind === 'Pod' ? 'pod' : 'svc'}/${name}: ${plan.error}`], kubectl: `kubectl port-forward ${kind === 'Pod' ? 'pod' : 'svc'}/${name}`}, now));
+		update(state =>
+			actionFinished(
+				state,
+				{
+					ok: false,
+					lines: [`port-forward ${kind === 'Pod' ? 'pod' : 'svc'}/${name}: ${plan.error}`],
+					kubectl: `kubectl port-forward ${kind === 'Pod' ? 'pod' : 'svc'}/${name}`,
+				},
+				now,
+			),
+		);
 		return;
 	}
 
@@ -39,7 +55,14 @@ export async function runForwardEffect(cluster: Cluster, effect: ForwardEffect, 
 	}
 
 	// Several ports: the user says which, as kubectl's LOCAL:PORT words.
-	update(state => ask({...state, busy: undefined}, plan, plan.ports.map(port => `${port.local}:${port.port}`).join(' '), `${plan.target} → pod ${plan.pod}: which ports? (LOCAL:PORT …)`));
+	update(state =>
+		ask(
+			{...state, busy: undefined},
+			plan,
+			plan.ports.map(port => `${port.local}:${port.port}`).join(' '),
+			`${plan.target} → pod ${plan.pod}: which ports? (LOCAL:PORT …)`,
+		),
+	);
 }
 
 /** Binds each port; a local port in use asks for another (Enter alone: any free one). */
@@ -48,15 +71,31 @@ async function start(cluster: Cluster, plan: ForwardPlan, ports: readonly Planne
 	const lines: string[] = [];
 	for (const port of ports) {
 		try {
-			// eslint-disable-next-line no-await-in-loop
 			const row = await cluster.startForward(plan, port);
 			started.push({...port, local: row.local});
 			lines.push(`Forwarding from 127.0.0.1:${row.local} -> ${port.remote}`);
 		} catch (error) {
 			const {code, message} = error as NodeJS.ErrnoException;
-			const why = code === 'EADDRINUSE' ? `127.0.0.1:${port.local} is in use` : code === 'EACCES' ? `127.0.0.1:${port.local} needs privileges` : message;
-			const rest = ports.slice(ports.indexOf(port)).map(each => (each === port ? `:${each.port}` : `${each.local}:${each.port}`)).join(' ');
-			update(state => ask(started.length > 0 ? actionFinished(state, {ok: true, lines, kubectl: kubectlForward(plan, started, cluster.info.contextNamespace)}, now) : {...state, busy: undefined}, plan, rest, `${why}: type LOCAL:${port.port}, or Enter for any free port`));
+			const why =
+				code === 'EADDRINUSE'
+					? `127.0.0.1:${port.local} is in use`
+					: code === 'EACCES'
+						? `127.0.0.1:${port.local} needs privileges`
+						: message;
+			const rest = ports
+				.slice(ports.indexOf(port))
+				.map(each => (each === port ? `:${each.port}` : `${each.local}:${each.port}`))
+				.join(' ');
+			update(state =>
+				ask(
+					started.length > 0
+						? actionFinished(state, {ok: true, lines, kubectl: kubectlForward(plan, started, cluster.info.contextNamespace)}, now)
+						: {...state, busy: undefined},
+					plan,
+					rest,
+					`${why}: type LOCAL:${port.port}, or Enter for any free port`,
+				),
+			);
 			return;
 		}
 	}

@@ -8,7 +8,8 @@ import {logTail} from './use-logs.js';
 /** What `l` leads to: the log view (with its kubectl command), a container to pick first, or why not. */
 export type OpenedLogs = {mode: LogsMode; line: string; kubectl: string} | {pick: Mode} | {error: string};
 
-const namespaceFlag = (target: Target, cluster: Cluster) => (target.namespace === cluster.info.contextNamespace ? '' : ` -n ${target.namespace}`);
+const namespaceFlag = (target: Target, cluster: Cluster) =>
+	target.namespace === cluster.info.contextNamespace ? '' : ` -n ${target.namespace}`;
 
 /** The container kubectl logs picks by default: the annotated one, else the first. */
 function defaultContainer(pod: Pod): string | undefined {
@@ -24,9 +25,13 @@ export async function openLogs(cluster: Cluster, target: Target, container?: str
 	try {
 		if (target.kind === 'Pod') {
 			if (container === undefined) {
-				const pod = await cluster.getObject('Pod', target.namespace, target.name) as unknown as Pod;
+				const pod = (await cluster.getObject('Pod', target.namespace, target.name)) as unknown as Pod;
 				const names = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].map(each => each.name);
-				if (names.length > 1) return {pick: {kind: 'picker', purpose: 'container', names, selection: Math.max(0, names.indexOf(defaultContainer(pod) ?? '')), target}};
+				if (names.length > 1) {
+					return {
+						pick: {kind: 'picker', purpose: 'container', names, selection: Math.max(0, names.indexOf(defaultContainer(pod) ?? '')), target},
+					};
+				}
 				container = names[0] ?? '';
 			}
 
@@ -37,16 +42,25 @@ export async function openLogs(cluster: Cluster, target: Target, container?: str
 			};
 		}
 
-		const service = await cluster.getObject('Service', target.namespace, target.name) as unknown as Service;
-		const names = [...new Set(cluster.endpoints.getSnapshot().items
-			.filter(group => group.namespace === target.namespace && group.service === target.name)
-			.flatMap(group => group.endpoints.map(entry => entry.pod))
-			.filter((pod): pod is string => Boolean(pod)))].sort();
-		if (names.length === 0) return {error: `service ${target.name} has no pods behind its endpoints: no logs to show`};
-		const pods = await Promise.all(names.map(async name => {
-			const pod = await cluster.getObject('Pod', target.namespace, name) as unknown as Pod;
-			return {namespace: target.namespace, pod: name, container: defaultContainer(pod) ?? ''};
-		}));
+		const service = (await cluster.getObject('Service', target.namespace, target.name)) as unknown as Service;
+		const names = [
+			...new Set(
+				cluster.endpoints
+					.getSnapshot()
+					.items.filter(group => group.namespace === target.namespace && group.service === target.name)
+					.flatMap(group => group.endpoints.map(entry => entry.pod))
+					.filter((pod): pod is string => Boolean(pod)),
+			),
+		].sort();
+		if (names.length === 0) {
+			return {error: `service ${target.name} has no pods behind its endpoints: no logs to show`};
+		}
+		const pods = await Promise.all(
+			names.map(async name => {
+				const pod = (await cluster.getObject('Pod', target.namespace, name)) as unknown as Pod;
+				return {namespace: target.namespace, pod: name, container: defaultContainer(pod) ?? ''};
+			}),
+		);
 		return {
 			mode: {...logsMode(target), pods},
 			line: `following the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'} behind service ${target.name}`,

@@ -18,14 +18,20 @@ export function defaultContainer(pod: Pod): string | undefined {
 }
 
 /** Opens the shell, hands it the terminal, and reports how it ended. */
-export async function runShell(cluster: Cluster, target: Target, handTerminal: HandTerminal, update: (change: (state: UiState) => UiState) => void, now: () => number): Promise<void> {
+export async function runShell(
+	cluster: Cluster,
+	target: Target,
+	handTerminal: HandTerminal,
+	update: (change: (state: UiState) => UiState) => void,
+	now: () => number,
+): Promise<void> {
 	const {namespace, name} = target;
 	update(state => actionStarted(state, `opening a shell in pod ${name}…`));
 	const fail = (text: string, kubectl: string) => update(state => actionFinished(state, {ok: false, lines: [text], kubectl}, now()));
 	const namespaceFlag = namespace === cluster.info.contextNamespace ? '' : ` -n ${namespace}`;
 	let pod: Pod;
 	try {
-		pod = await cluster.getObject('Pod', namespace, name) as unknown as Pod;
+		pod = (await cluster.getObject('Pod', namespace, name)) as unknown as Pod;
 	} catch (error) {
 		fail(`shell in pod ${name}: ${(error as Error).message}`, `kubectl exec -it ${name}${namespaceFlag} -- sh`);
 		return;
@@ -40,8 +46,17 @@ export async function runShell(cluster: Cluster, target: Target, handTerminal: H
 	}
 
 	const result = await handTerminal(async () => session.run(userTerminal()));
-	if (result.ok) update(state => actionFinished(state, {ok: result.exitCode === 0, lines: [`shell in ${name}/${container} exited with status ${result.exitCode}`], kubectl}, now()));
-	else fail(`shell in ${name}/${container}: ${result.message}`, kubectl);
+	if (result.ok) {
+		update(state =>
+			actionFinished(
+				state,
+				{ok: result.exitCode === 0, lines: [`shell in ${name}/${container} exited with status ${result.exitCode}`], kubectl},
+				now(),
+			),
+		);
+	} else {
+		fail(`shell in ${name}/${container}: ${result.message}`, kubectl);
+	}
 }
 
 /** The real terminal, raw, while it is handed over. */
@@ -49,12 +64,16 @@ function userTerminal(): ExecTerminal {
 	const {stdin, stdout} = process;
 	return {
 		onInput(listener) {
-			if (stdin.isTTY) stdin.setRawMode(true);
+			if (stdin.isTTY) {
+				stdin.setRawMode(true);
+			}
 			stdin.on('data', listener);
 			stdin.resume();
 			return () => {
 				stdin.off('data', listener);
-				if (stdin.isTTY) stdin.setRawMode(false);
+				if (stdin.isTTY) {
+					stdin.setRawMode(false);
+				}
 				stdin.pause();
 			};
 		},

@@ -13,6 +13,7 @@ const idleStore: ResourceStore<never> = {subscribe: () => () => undefined, getSn
 /** A store that lives as long as `key` stays the same; stopped when it changes or on unmount. */
 function useScopedStore<T>(key: string | undefined, open: () => ResourceStore<T>): ResourceStore<T> {
 	const [store, setStore] = useState<ResourceStore<T>>(idleStore);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the store lives as long as key: a new open callback each render must not reopen it
 	useEffect(() => {
 		if (key === undefined) {
 			setStore(idleStore);
@@ -52,7 +53,13 @@ interface LiveObject {
 }
 
 /** The detail of the object in view, live: kubectl's describe of it with kpods' additions after, re-made as it or its events change. */
-export function useDetailLines(cluster: Cluster, target: Target | undefined, sources: DetailSources, now: number, text: DetailText = 'describe'): Detail {
+export function useDetailLines(
+	cluster: Cluster,
+	target: Target | undefined,
+	sources: DetailSources,
+	now: number,
+	text: DetailText = 'describe',
+): Detail {
 	const yaml = useObjectYaml(cluster, text === 'yaml' ? target : undefined);
 	const key = target ? `${cluster.info.context}|${target.kind}|${target.namespace}|${target.name}` : undefined;
 	const podStore = useScopedStore<Pod>(target?.kind === 'Pod' ? key : undefined, () => cluster.watchPod(target!.namespace, target!.name));
@@ -60,18 +67,27 @@ export function useDetailLines(cluster: Cluster, target: Target | undefined, sou
 	const pod = useStore(podStore);
 	const events = useStore(eventStore);
 	const object = useMemo((): LiveObject => {
-		if (!target) return {gone: false, loading: false};
-		if (target.kind === 'Pod') return {pod: pod.items[0], gone: pod.synced && !pod.items[0], loading: !pod.synced};
+		if (!target) {
+			return {gone: false, loading: false};
+		}
+		if (target.kind === 'Pod') {
+			return {pod: pod.items[0], gone: pod.synced && !pod.items[0], loading: !pod.synced};
+		}
 		const service = sources.services.find(item => item.metadata.namespace === target.namespace && item.metadata.name === target.name);
 		return {service, gone: !service, loading: false};
 	}, [target, pod, sources.services]);
 
 	return useMemo(() => {
 		const {pod: livePod, service, gone, loading} = object;
-		if (text === 'yaml') return {lines: yaml.lines, gone, loading: yaml.loading};
-		const lines = text === 'describe' && livePod ? podDetail(livePod, events.items, sources.services, now)
-			: text === 'describe' && service ? serviceDetail(service, {groups: sources.endpoints, pods: sources.pods, nodes: sources.nodes, events: events.items}, now)
-				: [];
+		if (text === 'yaml') {
+			return {lines: yaml.lines, gone, loading: yaml.loading};
+		}
+		const lines =
+			text === 'describe' && livePod
+				? podDetail(livePod, events.items, sources.services, now)
+				: text === 'describe' && service
+					? serviceDetail(service, {groups: sources.endpoints, pods: sources.pods, nodes: sources.nodes, events: events.items}, now)
+					: [];
 		return {lines, gone, loading};
 	}, [object, events, sources, now, text, yaml]);
 }

@@ -11,13 +11,25 @@ export function editorCommand(env: NodeJS.ProcessEnv = process.env): string {
 /** Hands the terminal to $EDITOR (through the one terminal handoff) and takes it back. */
 export function useEditor(): RunEditor {
 	const handTerminal = useTerminalHandoff();
-	return useCallback(async (file: string) => handTerminal(() => {
-		const editor = editorCommand();
-		// The editor runs through the shell, as kubectl runs `$EDITOR file` (an EDITOR with arguments, like `code -w`, works).
-		const quoted = `'${file.replaceAll("'", `'\\''`)}'`;
-		const result = spawnSync(process.env['SHELL'] && process.platform !== 'win32' ? process.env['SHELL'] : 'sh', ['-c', `${editor} ${quoted}`], {stdio: 'inherit'});
-		if (result.error) return {ok: false as const, message: `cannot run the editor "${editor}": ${result.error.message}`};
-		if (result.status !== 0) return {ok: false as const, message: `the editor "${editor}" exited with status ${result.status ?? result.signal}`};
-		return {ok: true as const};
-	}), [handTerminal]);
+	return useCallback(
+		async (file: string) =>
+			handTerminal(() => {
+				const editor = editorCommand();
+				// The editor runs through the shell, as kubectl runs `$EDITOR file` (an EDITOR with arguments, like `code -w`, works).
+				const quoted = `'${file.replaceAll("'", `'\\''`)}'`;
+				const result = spawnSync(
+					process.env['SHELL'] && process.platform !== 'win32' ? process.env['SHELL'] : 'sh',
+					['-c', `${editor} ${quoted}`],
+					{stdio: 'inherit'},
+				);
+				if (result.error) {
+					return {ok: false as const, message: `cannot run the editor "${editor}": ${result.error.message}`};
+				}
+				if (result.status !== 0) {
+					return {ok: false as const, message: `the editor "${editor}" exited with status ${result.status ?? result.signal}`};
+				}
+				return {ok: true as const};
+			}),
+		[handTerminal],
+	);
 }

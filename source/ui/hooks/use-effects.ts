@@ -1,7 +1,18 @@
 import {useCallback} from 'react';
 import type {Cluster} from '../../cluster/types.js';
 import type {ManifestFile} from '../../manifests/types.js';
-import {actionFinished, actionStarted, applyFinished, applyPreviewReady, applySummary, completionsLoaded, contextsLoaded, namespacesForbidden, namespacesLoaded, previewLines} from '../../state/outcomes.js';
+import {
+	actionFinished,
+	actionStarted,
+	applyFinished,
+	applyPreviewReady,
+	applySummary,
+	completionsLoaded,
+	contextsLoaded,
+	namespacesForbidden,
+	namespacesLoaded,
+	previewLines,
+} from '../../state/outcomes.js';
 import type {Effect} from '../../state/route-key.js';
 import {push, withStatus} from '../../state/modes.js';
 import type {RunEditor} from '../../actions/edit.js';
@@ -28,140 +39,198 @@ interface EffectContext {
 }
 
 /** What an effect was doing, for its failure line. */
-const doing: Partial<Record<Effect['type'], string>> = {openLogs: 'opening logs', previewApply: 'dry run', loadCompletions: 'completion', loadNamespaces: 'listing namespaces', switchNamespace: 'switching namespace', loadContexts: 'listing contexts', switchContext: 'switching context'};
+const doing: Partial<Record<Effect['type'], string>> = {
+	openLogs: 'opening logs',
+	previewApply: 'dry run',
+	loadCompletions: 'completion',
+	loadNamespaces: 'listing namespaces',
+	switchNamespace: 'switching namespace',
+	loadContexts: 'listing contexts',
+	switchContext: 'switching context',
+};
 
 /**
  * Carries out what the key router asked for, and reports back into the UI state. It never
  * throws: a failure anywhere in an effect ends as a failed status line, never the app.
  */
-export function useEffects({cluster, files, update, onQuit, onNamespace, onContext, clock, runEditor, handTerminal}: EffectContext): (effect: Effect) => Promise<void> {
-	const carryOut = useCallback(async (effect: Effect) => {
-		switch (effect.type) {
-			case 'quit': {
-				onQuit();
-				return;
-			}
-
-			case 'openLogs': {
-				const opened = await openLogs(cluster, effect.target, effect.container);
-				update(state => ('error' in opened ? withStatus(state, opened.error, 'error')
-					: 'pick' in opened ? push(state, opened.pick)
-						: actionFinished(push(state, opened.mode), {ok: true, lines: [opened.line], kubectl: opened.kubectl}, clock())));
-				return;
-			}
-
-			case 'edit': {
-				update(state => actionStarted(state, `editing ${effect.target.kind.toLowerCase()} ${effect.target.name} in ${editorCommand()}…`));
-				const result = await cluster.edit(effect.target, runEditor);
-				update(state => actionFinished(state, result, clock()));
-				return;
-			}
-
-			case 'shell': {
-				await runShell(cluster, effect.target, handTerminal, update, clock);
-				return;
-			}
-
-			case 'planForward':
-			case 'startForward':
-			case 'stopForward': {
-				await runForwardEffect(cluster, effect, update, clock());
-				return;
-			}
-
-			case 'note': {
-				update(state => actionFinished(state, {ok: true, lines: [effect.text], kubectl: effect.kubectl}, clock()));
-				return;
-			}
-
-			case 'delete': {
-				const {kind, namespace, name} = effect.target;
-				update(state => actionStarted(state, `deleting ${kind.toLowerCase()} ${name}…`));
-				const result = await cluster.deleteObject(kind, namespace, name);
-				update(state => actionFinished(state, result, clock()));
-				return;
-			}
-
-			case 'run': {
-				update(state => actionStarted(state, `creating pod ${effect.name}…`));
-				const result = await cluster.runPod(effect.namespace, effect.name, effect.image);
-				update(state => {
-					const finished = actionFinished(state, result, clock());
-					// Put the selection on the new pod so the user watches it start.
-					return result.ok ? {...finished, pane: 'pods', selection: {...finished.selection, pods: {key: `${effect.namespace}/${effect.name}`, index: finished.selection.pods.index}}} : finished;
-				});
-				return;
-			}
-
-			case 'previewApply':
-			case 'apply': {
-				const chosen = effect.scope === 'all' ? files : files.filter(file => file.path === effect.path);
-				if (chosen.length === 0) {
-					update(state => withStatus(state, 'no manifests to apply', 'warn'));
+export function useEffects({
+	cluster,
+	files,
+	update,
+	onQuit,
+	onNamespace,
+	onContext,
+	clock,
+	runEditor,
+	handTerminal,
+}: EffectContext): (effect: Effect) => Promise<void> {
+	const carryOut = useCallback(
+		async (effect: Effect) => {
+			switch (effect.type) {
+				case 'quit': {
+					onQuit();
 					return;
 				}
 
-				const count = chosen.reduce((sum, file) => sum + Math.max(1, file.documents.length), 0);
-				const objects = `${count} object${count === 1 ? '' : 's'}`;
-				if (effect.type === 'previewApply') {
-					// First what the server says it would do (nothing is changed), then y applies.
-					update(state => actionStarted(state, `dry run of ${objects}…`));
-					const dryRun = await cluster.apply([...chosen], {dryRun: true});
-					const summary = applySummary(dryRun.outcomes.map(outcome => outcome.result)).replace(/^applied /, '');
-					update(state => applyPreviewReady(state, {scope: effect.scope, path: effect.path, lines: previewLines(dryRun.outcomes), summary, kubectl: dryRun.kubectl}));
+				case 'openLogs': {
+					const opened = await openLogs(cluster, effect.target, effect.container);
+					update(state =>
+						'error' in opened
+							? withStatus(state, opened.error, 'error')
+							: 'pick' in opened
+								? push(state, opened.pick)
+								: actionFinished(push(state, opened.mode), {ok: true, lines: [opened.line], kubectl: opened.kubectl}, clock()),
+					);
 					return;
 				}
 
-				update(state => actionStarted(state, `applying ${objects}…`));
-				const report = await cluster.apply([...chosen]);
-				const lines = report.outcomes.flatMap(outcome => [
-					...(outcome.warning ? [{text: outcome.warning, ok: true}] : []),
-					{text: outcome.line, ok: outcome.result !== 'error'},
-				]);
-				const ok = report.outcomes.every(outcome => outcome.result !== 'error');
-				const summary = applySummary(report.outcomes.map(outcome => outcome.result));
-				update(state => applyFinished(state, {ok, lines: lines.map(line => line.text), kubectl: report.kubectl}, lines, summary, clock()));
-				return;
-			}
+				case 'edit': {
+					update(state => actionStarted(state, `editing ${effect.target.kind.toLowerCase()} ${effect.target.name} in ${editorCommand()}…`));
+					const result = await cluster.edit(effect.target, runEditor);
+					update(state => actionFinished(state, result, clock()));
+					return;
+				}
 
-			case 'loadNamespaces': {
-				update(state => actionStarted(state, 'listing namespaces…'));
-				const list = await cluster.listNamespaces();
-				const current = cluster.info.allNamespaces ? undefined : cluster.info.namespace;
-				if (list.ok) update(state => namespacesLoaded(state, list.names, current));
-				else if (list.forbidden) update(state => namespacesForbidden(state, list.message));
-				else update(state => withStatus({...state, busy: undefined}, `cannot list namespaces: ${list.message}`, 'error'));
-				return;
-			}
+				case 'shell': {
+					await runShell(cluster, effect.target, handTerminal, update, clock);
+					return;
+				}
 
-			case 'switchNamespace': {
-				onNamespace(effect.namespace);
-				return;
-			}
+				case 'planForward':
+				case 'startForward':
+				case 'stopForward': {
+					await runForwardEffect(cluster, effect, update, clock());
+					return;
+				}
 
-			case 'loadContexts': {
-				update(state => contextsLoaded(state, cluster.contexts(), cluster.info.context));
-				return;
-			}
+				case 'note': {
+					update(state => actionFinished(state, {ok: true, lines: [effect.text], kubectl: effect.kubectl}, clock()));
+					return;
+				}
 
-			case 'switchContext': {
-				onContext(effect.context);
-				return;
-			}
+				case 'delete': {
+					const {kind, namespace, name} = effect.target;
+					update(state => actionStarted(state, `deleting ${kind.toLowerCase()} ${name}…`));
+					const result = await cluster.deleteObject(kind, namespace, name);
+					update(state => actionFinished(state, result, clock()));
+					return;
+				}
 
-			case 'loadCompletions': {
-				// Where namespaces cannot be listed, Tab simply has nothing to offer.
-				const names = effect.names === 'context' ? cluster.contexts() : await cluster.listNamespaces().then(list => (list.ok ? list.names : []));
-				update(state => completionsLoaded(state, effect.names, names));
+				case 'run': {
+					update(state => actionStarted(state, `creating pod ${effect.name}…`));
+					const result = await cluster.runPod(effect.namespace, effect.name, effect.image);
+					update(state => {
+						const finished = actionFinished(state, result, clock());
+						// Put the selection on the new pod so the user watches it start.
+						return result.ok
+							? {
+									...finished,
+									pane: 'pods',
+									selection: {
+										...finished.selection,
+										pods: {key: `${effect.namespace}/${effect.name}`, index: finished.selection.pods.index},
+									},
+								}
+							: finished;
+					});
+					return;
+				}
+
+				case 'previewApply':
+				case 'apply': {
+					const chosen = effect.scope === 'all' ? files : files.filter(file => file.path === effect.path);
+					if (chosen.length === 0) {
+						update(state => withStatus(state, 'no manifests to apply', 'warn'));
+						return;
+					}
+
+					const count = chosen.reduce((sum, file) => sum + Math.max(1, file.documents.length), 0);
+					const objects = `${count} object${count === 1 ? '' : 's'}`;
+					if (effect.type === 'previewApply') {
+						// First what the server says it would do (nothing is changed), then y applies.
+						update(state => actionStarted(state, `dry run of ${objects}…`));
+						const dryRun = await cluster.apply([...chosen], {dryRun: true});
+						const summary = applySummary(dryRun.outcomes.map(outcome => outcome.result)).replace(/^applied /, '');
+						update(state =>
+							applyPreviewReady(state, {
+								scope: effect.scope,
+								path: effect.path,
+								lines: previewLines(dryRun.outcomes),
+								summary,
+								kubectl: dryRun.kubectl,
+							}),
+						);
+						return;
+					}
+
+					update(state => actionStarted(state, `applying ${objects}…`));
+					const report = await cluster.apply([...chosen]);
+					const lines = report.outcomes.flatMap(outcome => [
+						...(outcome.warning ? [{text: outcome.warning, ok: true}] : []),
+						{text: outcome.line, ok: outcome.result !== 'error'},
+					]);
+					const ok = report.outcomes.every(outcome => outcome.result !== 'error');
+					const summary = applySummary(report.outcomes.map(outcome => outcome.result));
+					update(state =>
+						applyFinished(state, {ok, lines: lines.map(line => line.text), kubectl: report.kubectl}, lines, summary, clock()),
+					);
+					return;
+				}
+
+				case 'loadNamespaces': {
+					update(state => actionStarted(state, 'listing namespaces…'));
+					const list = await cluster.listNamespaces();
+					const current = cluster.info.allNamespaces ? undefined : cluster.info.namespace;
+					if (list.ok) {
+						update(state => namespacesLoaded(state, list.names, current));
+					} else if (list.forbidden) {
+						update(state => namespacesForbidden(state, list.message));
+					} else {
+						update(state => withStatus({...state, busy: undefined}, `cannot list namespaces: ${list.message}`, 'error'));
+					}
+					return;
+				}
+
+				case 'switchNamespace': {
+					onNamespace(effect.namespace);
+					return;
+				}
+
+				case 'loadContexts': {
+					update(state => contextsLoaded(state, cluster.contexts(), cluster.info.context));
+					return;
+				}
+
+				case 'switchContext': {
+					onContext(effect.context);
+					return;
+				}
+
+				case 'loadCompletions': {
+					// Where namespaces cannot be listed, Tab simply has nothing to offer.
+					const names =
+						effect.names === 'context' ? cluster.contexts() : await cluster.listNamespaces().then(list => (list.ok ? list.names : []));
+					update(state => completionsLoaded(state, effect.names, names));
+				}
 			}
-		}
-	}, [cluster, files, update, onQuit, onNamespace, onContext, clock, runEditor, handTerminal]);
-	return useCallback(async (effect: Effect) => {
-		try {
-			await carryOut(effect);
-		} catch (error) {
-			const message = error instanceof Error ? error.message : String(error);
-			update(state => actionFinished(state, {ok: false, lines: [`${doing[effect.type] ?? effect.type} failed: ${message.split('\n')[0]}`], kubectl: ''}, clock()));
-		}
-	}, [carryOut, update, clock]);
+		},
+		[cluster, files, update, onQuit, onNamespace, onContext, clock, runEditor, handTerminal],
+	);
+	return useCallback(
+		async (effect: Effect) => {
+			try {
+				await carryOut(effect);
+			} catch (error) {
+				const message = error instanceof Error ? error.message : String(error);
+				update(state =>
+					actionFinished(
+						state,
+						{ok: false, lines: [`${doing[effect.type] ?? effect.type} failed: ${message.split('\n')[0]}`], kubectl: ''},
+						clock(),
+					),
+				);
+			}
+		},
+		[carryOut, update, clock],
+	);
 }

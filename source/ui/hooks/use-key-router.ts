@@ -21,8 +21,12 @@ export function useKeyRouter({read, update, context, run}: KeyRouterOptions): vo
 		for (const each of presses) {
 			const current = read();
 			const routed = routeKey(current, each, context(current));
-			if (routed.state !== current) update(() => routed.state);
-			for (const effect of routed.effects) void run(effect);
+			if (routed.state !== current) {
+				update(() => routed.state);
+			}
+			for (const effect of routed.effects) {
+				void run(effect);
+			}
 		}
 	});
 }

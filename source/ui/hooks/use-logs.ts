@@ -14,7 +14,9 @@ export const logTail = 100;
 
 /** The containers a log view reads: the pod's chosen one, or each pod behind a service (prefixed). */
 export function logSources(mode: LogsMode): LogSource[] {
-	if (mode.pods) return mode.pods.map(entry => ({...entry, prefix: `[pod/${entry.pod}/${entry.container}] `}));
+	if (mode.pods) {
+		return mode.pods.map(entry => ({...entry, prefix: `[pod/${entry.pod}/${entry.container}] `}));
+	}
 	return [{namespace: mode.target.namespace, pod: mode.target.name, container: mode.container ?? '', prefix: ''}];
 }
 
@@ -22,13 +24,20 @@ export function logSources(mode: LogsMode): LogSource[] {
 export function useLogs(cluster: Cluster, mode: LogsMode | undefined): LogSnapshot {
 	const key = mode ? JSON.stringify([cluster.info.context, mode.target, mode.container, mode.pods, mode.previous]) : undefined;
 	const [feed, setFeed] = useState<LogFeed>(idleFeed);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: key names everything the feed depends on; mode is a new object each render
 	useEffect(() => {
 		if (!mode) {
 			setFeed(idleFeed);
 			return;
 		}
 
-		const opened = cluster.openLogs({sources: logSources(mode), previous: mode.previous, follow: !mode.previous, tailLines: logTail, capacity: logCapacity});
+		const opened = cluster.openLogs({
+			sources: logSources(mode),
+			previous: mode.previous,
+			follow: !mode.previous,
+			tailLines: logTail,
+			capacity: logCapacity,
+		});
 		setFeed(opened);
 		return () => opened.stop();
 	}, [key]);

@@ -9,14 +9,19 @@ const NowContext = createContext<number>(0);
 export function NowProvider({fixed, children}: {fixed?: number; children: ReactNode}) {
 	const [now, setNow] = useState(() => fixed ?? Date.now());
 	useEffect(() => {
-		if (fixed !== undefined) return;
+		if (fixed !== undefined) {
+			return;
+		}
 		// Tick on the second boundary so ages change when a watch (or kubectl) would see them change.
 		let timer: NodeJS.Timeout;
 		const schedule = () => {
-			timer = setTimeout(() => {
-				setNow(Date.now());
-				schedule();
-			}, 1000 - (Date.now() % 1000));
+			timer = setTimeout(
+				() => {
+					setNow(Date.now());
+					schedule();
+				},
+				1000 - (Date.now() % 1000),
+			);
 		};
 
 		schedule();

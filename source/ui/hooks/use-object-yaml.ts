@@ -19,6 +19,7 @@ const none: ObjectYaml = {lines: [], loading: false};
 export function useObjectYaml(cluster: Cluster, target: Target | undefined, refreshMs = 2000): ObjectYaml {
 	const [yaml, setYaml] = useState<ObjectYaml>(none);
 	const key = target ? `${cluster.info.context}|${target.kind}|${target.namespace}|${target.name}` : undefined;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: key names the object and context; target is a new object each render
 	useEffect(() => {
 		if (!target) {
 			setYaml(none);
@@ -31,9 +32,23 @@ export function useObjectYaml(cluster: Cluster, target: Target | undefined, refr
 			try {
 				const object = await cluster.getObject(target.kind, target.namespace, target.name);
 				const text = objectYaml({apiVersion: 'v1', kind: target.kind, ...object});
-				if (live) setYaml(old => (old.lines.map(line => line.text).join('\n') === text.trimEnd() ? old : {lines: text.trimEnd().split('\n').map(line => ({text: line})), loading: false}));
+				if (live) {
+					setYaml(old =>
+						old.lines.map(line => line.text).join('\n') === text.trimEnd()
+							? old
+							: {
+									lines: text
+										.trimEnd()
+										.split('\n')
+										.map(line => ({text: line})),
+									loading: false,
+								},
+					);
+				}
 			} catch (error) {
-				if (live) setYaml({lines: [{text: `Error from server: ${(error as Error).message}`, tone: 'error'}], loading: false});
+				if (live) {
+					setYaml({lines: [{text: `Error from server: ${(error as Error).message}`, tone: 'error'}], loading: false});
+				}
 			}
 		};
 

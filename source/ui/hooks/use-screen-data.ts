@@ -40,7 +40,13 @@ const noEvents: StoreSnapshot<Event> = {items: [], version: 0, state: {kind: 'co
 const idleEvents: ResourceStore<Event> = {subscribe: () => () => undefined, getSnapshot: () => noEvents, stop: () => undefined};
 
 /** Reads the stores and derives what is on screen, each piece recomputed only when what it comes from changes. */
-export function useScreenData(cluster: Cluster, state: UiState, files: readonly ManifestFile[], manifestError: string | undefined, now: number): ScreenData {
+export function useScreenData(
+	cluster: Cluster,
+	state: UiState,
+	files: readonly ManifestFile[],
+	manifestError: string | undefined,
+	now: number,
+): ScreenData {
 	const pods = useStore(cluster.pods);
 	const services = useStore(cluster.services);
 	const endpoints = useStore(cluster.endpoints);
@@ -50,18 +56,47 @@ export function useScreenData(cluster: Cluster, state: UiState, files: readonly 
 	const podRows = useMemo(() => filterPods(pods.items, podFilter), [pods.items, podFilter]);
 	const serviceRows = useMemo(() => filterServices(services.items, serviceFilter), [services.items, serviceFilter]);
 	// One object per change of what it holds, so the detail is not derived again on every render.
-	const sources: DetailSources = useMemo(() => ({services: services.items.map(row => row.object), pods: pods.items, endpoints: endpoints.items, nodes: nodes.items}), [services.items, pods.items, endpoints.items, nodes.items]);
+	const sources: DetailSources = useMemo(
+		() => ({services: services.items.map(row => row.object), pods: pods.items, endpoints: endpoints.items, nodes: nodes.items}),
+		[services.items, pods.items, endpoints.items, nodes.items],
+	);
 	const target = state.modes.findLast(entry => entry.kind === 'detail');
-	const detail = useDetailLines(cluster, target?.kind === 'detail' ? target.target : undefined, sources, now, target?.kind === 'detail' ? target.text : undefined);
+	const detail = useDetailLines(
+		cluster,
+		target?.kind === 'detail' ? target.target : undefined,
+		sources,
+		now,
+		target?.kind === 'detail' ? target.text : undefined,
+	);
 	// The events store starts when the pane is first shown and keeps running (switching back is
 	// instant, and the tab keeps counting); a new cluster starts it again when it is shown.
 	const eventsShown = useRef<Cluster | undefined>(undefined);
-	if (state.pane === 'events') eventsShown.current = cluster;
+	if (state.pane === 'events') {
+		eventsShown.current = cluster;
+	}
 	const events = useStore(eventsShown.current === cluster ? cluster.allEvents : idleEvents);
 	const eventFilter = useMemo(() => parseFilter(state.filter.events), [state.filter.events]);
-	const eventRows = useMemo(() => applyFilter(sortEvents(events.items), eventFilter, event => event.metadata.labels, eventSearchText), [events.items, eventFilter]);
+	const eventRows = useMemo(
+		() => applyFilter(sortEvents(events.items), eventFilter, event => event.metadata.labels, eventSearchText),
+		[events.items, eventFilter],
+	);
 	const logsMode = state.modes.findLast(entry => entry.kind === 'logs');
 	const logs = useLogs(cluster, logsMode?.kind === 'logs' ? logsMode : undefined);
 	const forwards = useSyncExternalStore(cluster.forwards.subscribe, cluster.forwards.getSnapshot);
-	return {pods, services, endpoints, nodes, filters: {pods: podFilter, services: serviceFilter, events: eventFilter}, podRows, serviceRows, files, manifestError, detail, events, eventRows, logs, forwards};
+	return {
+		pods,
+		services,
+		endpoints,
+		nodes,
+		filters: {pods: podFilter, services: serviceFilter, events: eventFilter},
+		podRows,
+		serviceRows,
+		files,
+		manifestError,
+		detail,
+		events,
+		eventRows,
+		logs,
+		forwards,
+	};
 }

@@ -11,6 +11,7 @@ export function useScreenSize(fixed?: ScreenSize): ScreenSize {
 	const {stdout} = useStdout();
 	const read = (): ScreenSize => fixed ?? {columns: stdout.columns || 80, rows: stdout.rows || 24};
 	const [size, setSize] = useState(read);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: follows the stdout and the fixed size given, not the read closure made each render
 	useEffect(() => {
 		if (fixed) {
 			setSize(fixed);

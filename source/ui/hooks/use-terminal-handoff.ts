@@ -15,27 +15,32 @@ export type HandTerminal = <T>(run: () => Promise<T> | T) => Promise<T>;
  */
 export function useTerminalHandoff(): HandTerminal {
 	const {stdin, setRawMode, isRawModeSupported} = useStdin();
-	return useCallback(async <T>(run: () => Promise<T> | T): Promise<T> => {
-		const tty = Boolean(isRawModeSupported && process.stdout.isTTY);
-		if (tty) {
-			setRawMode(false);
-			process.stdout.write(leaveAlternateScreen);
-		}
-
-		stdin.pause();
-		const write = process.stdout.write;
-		if (tty) process.stdout.write = (() => true) as typeof write;
-		try {
-			return await run();
-		} finally {
-			process.stdout.write = write;
-			stdin.resume();
+	return useCallback(
+		async <T>(run: () => Promise<T> | T): Promise<T> => {
+			const tty = Boolean(isRawModeSupported && process.stdout.isTTY);
 			if (tty) {
-				process.stdout.write(enterAlternateScreen);
-				setRawMode(true);
+				setRawMode(false);
+				process.stdout.write(leaveAlternateScreen);
 			}
-		}
-	}, [stdin, setRawMode, isRawModeSupported]);
+
+			stdin.pause();
+			const write = process.stdout.write;
+			if (tty) {
+				process.stdout.write = (() => true) as typeof write;
+			}
+			try {
+				return await run();
+			} finally {
+				process.stdout.write = write;
+				stdin.resume();
+				if (tty) {
+					process.stdout.write(enterAlternateScreen);
+					setRawMode(true);
+				}
+			}
+		},
+		[stdin, setRawMode, isRawModeSupported],
+	);
 }
 
 /** Writes to the terminal while it is handed over (Ink's writes are muted then). */

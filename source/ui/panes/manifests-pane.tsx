@@ -25,8 +25,12 @@ interface ManifestsPaneProps {
 
 /** What a file holds, in one cell: its objects, or the reason it cannot be applied. */
 export function fileSummary(file: ManifestFile): string {
-	if (file.parseError) return `! ${file.parseError}`;
-	if (file.documents.length === 0) return '(no objects)';
+	if (file.parseError) {
+		return `! ${file.parseError}`;
+	}
+	if (file.documents.length === 0) {
+		return '(no objects)';
+	}
 	return file.documents.map(document => (document.error ? `! ${document.error}` : describeDocument(document))).join(', ');
 }
 
@@ -38,10 +42,26 @@ export function ManifestsPane({files, loadError, selected, previewScroll, applyR
 		cells: [file.displayPath, fileSummary(file)],
 		colors: {1: file.parseError || file.documents.some(document => document.error) ? theme.tone('error') : undefined},
 	}));
-	const fitted = fitColumns([{header: 'FILE', shrink: true}, {header: 'OBJECTS', shrink: true}], columnWidths(headers, rows.map(row => row.cells)), width);
+	const fitted = fitColumns(
+		[
+			{header: 'FILE', shrink: true},
+			{header: 'OBJECTS', shrink: true},
+		],
+		columnWidths(
+			headers,
+			rows.map(row => row.cells),
+		),
+		width,
+	);
 	const results = preview
-		? {title: `── dry run, nothing changed yet: ${preview.kubectl}`, lines: preview.lines.map(line => ({text: line.text, color: theme.tone(line.tone)}))}
-		: applyResult && {title: '── last apply', lines: applyResult.map(line => ({text: line.text, color: theme.tone(line.ok ? 'ok' : 'error')}))};
+		? {
+				title: `── dry run, nothing changed yet: ${preview.kubectl}`,
+				lines: preview.lines.map(line => ({text: line.text, color: theme.tone(line.tone)})),
+			}
+		: applyResult && {
+				title: '── last apply',
+				lines: applyResult.map(line => ({text: line.text, color: theme.tone(line.ok ? 'ok' : 'error')})),
+			};
 	const resultLines = results ? Math.min(results.lines.length + 1, Math.max(0, Math.floor(height / (preview ? 2 : 3)))) : 0;
 	const listHeight = Math.min(rows.length + 1, Math.max(2, Math.floor((height - resultLines) / 2)));
 	const previewHeight = Math.max(0, height - listHeight - resultLines);
@@ -50,15 +70,26 @@ export function ManifestsPane({files, loadError, selected, previewScroll, applyR
 	const empty = loadError ? `! ${loadError}` : 'no manifests (kpods --manifests DIR adds a folder)';
 	return (
 		<Box flexDirection="column" height={height}>
-			<Table headers={headers} fitted={fitted} rows={rows.slice(top, top + listHeight - 1)} selected={selected - top} width={width} height={listHeight} empty={empty} dim={theme.dim}/>
-			<Preview file={file} scroll={previewScroll} width={width} height={previewHeight} theme={theme}/>
-			{resultLines > 0 && results ? <Results title={results.title} lines={results.lines} width={width} height={resultLines}/> : null}
+			<Table
+				headers={headers}
+				fitted={fitted}
+				rows={rows.slice(top, top + listHeight - 1)}
+				selected={selected - top}
+				width={width}
+				height={listHeight}
+				empty={empty}
+				dim={theme.dim}
+			/>
+			<Preview file={file} scroll={previewScroll} width={width} height={previewHeight} theme={theme} />
+			{resultLines > 0 && results ? <Results title={results.title} lines={results.lines} width={width} height={resultLines} /> : null}
 		</Box>
 	);
 }
 
 function Preview({file, scroll, width, height, theme}: {file?: ManifestFile; scroll: number; width: number; height: number; theme: Theme}) {
-	if (!file || height < 2) return <Box height={height}/>;
+	if (!file || height < 2) {
+		return <Box height={height} />;
+	}
 	const text = file.text.replace(/\n$/, '').split('\n');
 	const room = height - 1;
 	const first = Math.min(scroll, Math.max(0, text.length - room));
@@ -77,12 +108,26 @@ function Preview({file, scroll, width, height, theme}: {file?: ManifestFile; scr
 	);
 }
 
-function Results({title, lines, width, height}: {title: string; lines: ReadonlyArray<{text: string; color: string | undefined}>; width: number; height: number}) {
+function Results({
+	title,
+	lines,
+	width,
+	height,
+}: {
+	title: string;
+	lines: ReadonlyArray<{text: string; color: string | undefined}>;
+	width: number;
+	height: number;
+}) {
 	const shown = lines.slice(0, Math.max(0, height - 1));
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold>{fitLine(title, width)}</Text>
-			{shown.map((line, index) => <Text key={index} color={line.color}>{fitLine(line.text, width)}</Text>)}
+			{shown.map((line, index) => (
+				<Text key={index} color={line.color}>
+					{fitLine(line.text, width)}
+				</Text>
+			))}
 		</Box>
 	);
 }

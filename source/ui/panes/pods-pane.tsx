@@ -9,5 +9,17 @@ interface PodsPaneProps extends ListPaneProps {
 /** `kubectl get pods -o wide`, live: NAMESPACE first under -A, only the rows on screen rendered. */
 export function PodsPane({rows, selected, allNamespaces, namespace, state, synced, filtered, width, height, now, theme}: PodsPaneProps) {
 	const empty = emptyText({state, synced, filtered, kind: 'pods', namespace: allNamespaces ? undefined : namespace});
-	return <RowTable columns={podColumns} rows={rows} selected={selected} allNamespaces={allNamespaces} width={width} height={height} now={now} theme={theme} empty={empty}/>;
+	return (
+		<RowTable
+			columns={podColumns}
+			rows={rows}
+			selected={selected}
+			allNamespaces={allNamespaces}
+			width={width}
+			height={height}
+			now={now}
+			theme={theme}
+			empty={empty}
+		/>
+	);
 }

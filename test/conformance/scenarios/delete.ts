@@ -22,7 +22,12 @@ export const scenarios: Scenario[] = [
 		title: 'a delete with a wrong uid precondition is 409',
 		steps: [
 			{method: 'POST', path: core('services'), body: service('web', {ports: [{port: 80}]}), expect: 201, compare: 'code'},
-			{method: 'DELETE', path: core('services', 'web'), body: {kind: 'DeleteOptions', apiVersion: 'v1', preconditions: {uid: '00000000-0000-0000-0000-000000000000'}}, expect: 409},
+			{
+				method: 'DELETE',
+				path: core('services', 'web'),
+				body: {kind: 'DeleteOptions', apiVersion: 'v1', preconditions: {uid: '00000000-0000-0000-0000-000000000000'}},
+				expect: 409,
+			},
 		],
 	},
 	{

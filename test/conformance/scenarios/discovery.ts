@@ -19,7 +19,11 @@ export const scenarios: Scenario[] = [
 			{path: '/api/v1/namespaces/{ns}/configmaps', expect: 200, compare: ['kind', 'apiVersion']},
 			{path: '/api/v1/namespaces/{ns}/secrets', expect: 200, compare: ['kind', 'apiVersion']},
 			{path: '/api/v1/namespaces/{ns}/serviceaccounts/default', expect: 200, compare: ['kind', 'metadata.name']},
-			{path: '/api/v1/namespaces/{ns}/configmaps/kube-root-ca.crt', expect: 200, compare: ['kind', 'metadata.name', 'metadata.managedFields.*.manager']},
+			{
+				path: '/api/v1/namespaces/{ns}/configmaps/kube-root-ca.crt',
+				expect: 200,
+				compare: ['kind', 'metadata.name', 'metadata.managedFields.*.manager'],
+			},
 		],
 	},
 	{
@@ -27,8 +31,39 @@ export const scenarios: Scenario[] = [
 		title: 'events.k8s.io/v1 events are served',
 		steps: [
 			{path: '/apis/events.k8s.io/v1/namespaces/{ns}/events', expect: 200, compare: ['kind', 'apiVersion']},
-			{method: 'POST', path: '/api/v1/namespaces/{ns}/events', body: {apiVersion: 'v1', kind: 'Event', metadata: {name: 'note'}, involvedObject: {kind: 'Pod', name: 'web', namespace: '{ns}'}, reason: 'Tested', message: 'a note', type: 'Normal', source: {component: 'tester'}, count: 1}, expect: 201, compare: 'code'},
-			{path: '/apis/events.k8s.io/v1/namespaces/{ns}/events/note', expect: 200, compare: ['kind', 'apiVersion', 'regarding', 'note', 'reason', 'type', 'deprecatedSource', 'deprecatedCount', 'reportingController', 'eventTime']},
+			{
+				method: 'POST',
+				path: '/api/v1/namespaces/{ns}/events',
+				body: {
+					apiVersion: 'v1',
+					kind: 'Event',
+					metadata: {name: 'note'},
+					involvedObject: {kind: 'Pod', name: 'web', namespace: '{ns}'},
+					reason: 'Tested',
+					message: 'a note',
+					type: 'Normal',
+					source: {component: 'tester'},
+					count: 1,
+				},
+				expect: 201,
+				compare: 'code',
+			},
+			{
+				path: '/apis/events.k8s.io/v1/namespaces/{ns}/events/note',
+				expect: 200,
+				compare: [
+					'kind',
+					'apiVersion',
+					'regarding',
+					'note',
+					'reason',
+					'type',
+					'deprecatedSource',
+					'deprecatedCount',
+					'reportingController',
+					'eventTime',
+				],
+			},
 		],
 	},
 	{
@@ -38,7 +73,11 @@ export const scenarios: Scenario[] = [
 			{
 				method: 'POST',
 				path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-				body: {apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: {resourceAttributes: {namespace: '{ns}', verb: 'create', resource: 'pods'}}},
+				body: {
+					apiVersion: 'authorization.k8s.io/v1',
+					kind: 'SelfSubjectAccessReview',
+					spec: {resourceAttributes: {namespace: '{ns}', verb: 'create', resource: 'pods'}},
+				},
 				expect: 201,
 				compare: ['kind', 'apiVersion', 'spec', 'status.allowed'],
 			},

@@ -6,10 +6,12 @@ import type {Scenario} from '../types.js';
 /** All scenarios, area files in name order; throws on a duplicate id. */
 export async function loadScenarios(): Promise<Scenario[]> {
 	const folder = new URL('./', import.meta.url);
-	const files = readdirSync(folder).filter(file => /\.ts$/.test(file) && file !== 'index.ts').sort();
+	const files = readdirSync(folder)
+		.filter(file => /\.ts$/.test(file) && file !== 'index.ts')
+		.sort();
 	const all: Scenario[] = [];
 	for (const file of files) {
-		const module = await import(new URL(file, folder).href) as {scenarios?: Scenario[]};
+		const module = (await import(new URL(file, folder).href)) as {scenarios?: Scenario[]};
 		all.push(...(module.scenarios ?? []));
 	}
 

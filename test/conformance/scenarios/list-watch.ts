@@ -35,7 +35,13 @@ export const scenarios: Scenario[] = [
 			{method: 'POST', path: core('pods'), body: pod('a'), expect: 201, compare: 'code'},
 			{method: 'POST', path: core('pods'), body: pod('b'), expect: 201, compare: 'code'},
 			{method: 'POST', path: core('pods'), body: pod('c'), expect: 201, compare: 'code'},
-			{path: core('pods'), query: {limit: '2'}, expect: 200, compare: ['metadata', 'items.*.metadata.name'], save: {token: 'metadata.continue'}},
+			{
+				path: core('pods'),
+				query: {limit: '2'},
+				expect: 200,
+				compare: ['metadata', 'items.*.metadata.name'],
+				save: {token: 'metadata.continue'},
+			},
 			{path: core('pods'), query: {limit: '2', continue: '{token}'}, expect: 200, compare: ['metadata', 'items.*.metadata.name']},
 		],
 	},
@@ -54,9 +60,16 @@ export const scenarios: Scenario[] = [
 	},
 	{
 		id: 'watch-pod-deletion',
-		title: 'a pod\'s deletion ends with MODIFIED at grace 0, then DELETED',
+		title: "a pod's deletion ends with MODIFIED at grace 0, then DELETED",
 		steps: [
-			{method: 'POST', path: core('pods'), body: pod('gone', {spec: {terminationGracePeriodSeconds: 1}}), expect: 201, compare: 'code', save: {rv: 'metadata.resourceVersion'}},
+			{
+				method: 'POST',
+				path: core('pods'),
+				body: pod('gone', {spec: {terminationGracePeriodSeconds: 1}}),
+				expect: 201,
+				compare: 'code',
+				save: {rv: 'metadata.resourceVersion'},
+			},
 			{path: core('pods', 'gone'), until: {path: 'status.phase', equals: 'Running'}, compare: ['status.phase']},
 			{method: 'DELETE', path: core('pods', 'gone'), expect: 200, compare: 'code'},
 			{path: core('pods', 'gone'), until: {code: 404}, expect: 404, compare: 'code'},

@@ -8,7 +8,14 @@ export const scenarios: Scenario[] = [
 		title: 'a merge patch adds a label',
 		steps: [
 			{method: 'POST', path: core('services'), body: service('web', {ports: [{port: 80}]}), expect: 201, compare: 'code'},
-			{method: 'PATCH', path: core('services', 'web'), contentType: 'application/merge-patch+json', body: {metadata: {labels: {tier: 'front'}}}, expect: 200, compare: ['metadata.labels', 'spec.ports']},
+			{
+				method: 'PATCH',
+				path: core('services', 'web'),
+				contentType: 'application/merge-patch+json',
+				body: {metadata: {labels: {tier: 'front'}}},
+				expect: 200,
+				compare: ['metadata.labels', 'spec.ports'],
+			},
 		],
 	},
 	{
@@ -16,8 +23,20 @@ export const scenarios: Scenario[] = [
 		title: 'a PUT with an old resourceVersion is 409 Conflict',
 		steps: [
 			{method: 'POST', path: core('pods'), body: pod('stale'), expect: 201, compare: 'code', save: {rv: 'metadata.resourceVersion'}},
-			{method: 'PATCH', path: core('pods', 'stale'), contentType: 'application/merge-patch+json', body: {metadata: {labels: {a: 'b'}}}, expect: 200, compare: 'code'},
-			{method: 'PUT', path: core('pods', 'stale'), body: {...pod('stale'), metadata: {name: 'stale', resourceVersion: '{rv}'}}, expect: 409},
+			{
+				method: 'PATCH',
+				path: core('pods', 'stale'),
+				contentType: 'application/merge-patch+json',
+				body: {metadata: {labels: {a: 'b'}}},
+				expect: 200,
+				compare: 'code',
+			},
+			{
+				method: 'PUT',
+				path: core('pods', 'stale'),
+				body: {...pod('stale'), metadata: {name: 'stale', resourceVersion: '{rv}'}},
+				expect: 409,
+			},
 		],
 	},
 	{
@@ -25,7 +44,12 @@ export const scenarios: Scenario[] = [
 		title: 'a JSON patch removing a missing path is refused',
 		steps: [
 			{method: 'POST', path: core('services'), body: service('web', {ports: [{port: 80}]}), expect: 201, compare: 'code'},
-			{method: 'PATCH', path: core('services', 'web'), contentType: 'application/json-patch+json', body: [{op: 'remove', path: '/metadata/labels/nothere'}]},
+			{
+				method: 'PATCH',
+				path: core('services', 'web'),
+				contentType: 'application/json-patch+json',
+				body: [{op: 'remove', path: '/metadata/labels/nothere'}],
+			},
 		],
 	},
 ];

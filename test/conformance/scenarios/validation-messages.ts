@@ -9,18 +9,25 @@ import {recordedAnswers} from '../../sandbox/validation-runner.js';
 const recorded = recordedAnswers();
 
 function step(request: CaseRequest): Step {
-	return {method: request.method, path: request.path, ...(request.body === undefined ? {} : {body: request.body}), ...(request.contentType ? {contentType: request.contentType} : {})};
+	return {
+		method: request.method,
+		path: request.path,
+		...(request.body === undefined ? {} : {body: request.body}),
+		...(request.contentType ? {contentType: request.contentType} : {}),
+	};
 }
 
 // The PUT cases send the stored object back with another uid: a saved resourceVersion and a
 // minimal object do the same here (the uid precondition is checked before anything else).
 function steps(testCase: Case): Step[] {
-	const setup = (testCase.setup ?? []).map((request, index, all): Step => ({
-		...step(request),
-		compare: 'code',
-		expect: request.method === 'POST' ? 201 : 200,
-		...(index === all.length - 1 && testCase.request.build ? {save: {rv: 'metadata.resourceVersion'}} : {}),
-	}));
+	const setup = (testCase.setup ?? []).map(
+		(request, index, all): Step => ({
+			...step(request),
+			compare: 'code',
+			expect: request.method === 'POST' ? 201 : 200,
+			...(index === all.length - 1 && testCase.request.build ? {save: {rv: 'metadata.resourceVersion'}} : {}),
+		}),
+	);
 	const {request} = testCase;
 	const body = request.build ? {...(request.build({}) as object), ...forged(testCase)} : request.body;
 	// Where v1.32 answers another code the two servers legitimately disagree: no expected code.

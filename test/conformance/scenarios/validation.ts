@@ -6,16 +6,12 @@ export const scenarios: Scenario[] = [
 	{
 		id: 'validation-pod-no-image',
 		title: 'a container without an image is 422',
-		steps: [
-			{method: 'POST', path: core('pods'), body: pod('noimage', {containers: [{name: 'main'}]}), expect: 422},
-		],
+		steps: [{method: 'POST', path: core('pods'), body: pod('noimage', {containers: [{name: 'main'}]}), expect: 422}],
 	},
 	{
 		id: 'validation-invalid-name',
 		title: 'an invalid name is 422 with the DNS-1123 message',
-		steps: [
-			{method: 'POST', path: core('pods'), body: pod('Bad_Name'), expect: 422},
-		],
+		steps: [{method: 'POST', path: core('pods'), body: pod('Bad_Name'), expect: 422}],
 	},
 	{
 		id: 'validation-already-exists',

@@ -79,7 +79,7 @@ describe('the tutorial on a real cluster, through kpods', () => {
 
 		const deleted = await cluster.deleteObject('Pod', ns.name, 'testando');
 		assert.deepEqual(deleted.lines, ['pod "testando" deleted']);
-		await waitFor(() => assert.ok(!items(cluster.pods).some(each => each.name === 'testando')), patience);
+		await waitFor(() => !items(cluster.pods).some(each => each.name === 'testando'), 'testando gone', patience);
 	});
 
 	test('apply all, asked first: the dry run creates five and keeps nothing; then the services and their endpoints are right', {

@@ -193,7 +193,7 @@ describe('client-node against the sandbox', () => {
 		});
 		await core.deleteNamespacedPod({namespace: 'ref', name: 'later'});
 		const watch = await watchWith(kc, '/api/v1/namespaces/ref/pods', {resourceVersion: from, allowWatchBookmarks: true});
-		await waitFor(() => assert.ok(watch.seen.filter(event => event.name === 'later').length >= 3));
+		await waitFor(() => watch.seen.filter(event => event.name === 'later').length >= 3, 'ADDED, MODIFIED and DELETED of later');
 		watch.abort();
 		// An unscheduled pod goes at once, but as on a real server its deletion is written first (grace 0).
 		assert.deepEqual(

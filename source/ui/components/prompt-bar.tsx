@@ -64,7 +64,7 @@ export function PromptBar({prompt, width, theme}: {prompt: Prompt; width: number
 				) : prompt.purpose === 'command' ? (
 					<Text color={theme.accent}>:</Text>
 				) : (
-					<Text color={theme.accent}>{titles[prompt.purpose]} </Text>
+					<Text color={theme.accent}>{`${titles[prompt.purpose]}  `}</Text>
 				)}
 				{prompt.fields.map((field, index) => (
 					<Text key={index}>

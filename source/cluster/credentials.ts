@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import type https from 'node:https';
+import {type ExecConfig, ExecPlugin} from './exec-credential.js';
 
 /** What authenticates kpods' reads when the kubeconfig holds it plainly. */
 export interface Credentials {
@@ -11,18 +12,20 @@ export interface Credentials {
 	password?: string;
 	insecure: boolean;
 	servername?: string;
+	/** An exec credential plugin, run by kpods itself (once, with a time limit) for every client of the context. */
+	exec?: ExecPlugin;
 }
 
 type Body = Record<string, unknown>;
 
 /**
  * The credentials of a context when they are plain data or files: a bearer token, basic
- * auth, client certificates, a CA. Undefined when only client-node can authenticate (exec
- * plugins, auth providers, token files it re-reads, impersonation, proxies); an error line
+ * auth, client certificates, a CA, an exec plugin. Undefined when only client-node can
+ * authenticate (auth providers, token files it re-reads, impersonation, proxies); an error line
  * when a named file cannot be read (kubectl's wording).
  */
 export function credentialsOf(cluster: Body, user: Body, context: string): Credentials | string | undefined {
-	for (const field of ['exec', 'auth-provider', 'tokenFile', 'token-file', 'as', 'as-groups', 'as-uid', 'as-user-extra']) {
+	for (const field of ['auth-provider', 'tokenFile', 'token-file', 'as', 'as-groups', 'as-uid', 'as-user-extra']) {
 		if (user[field] !== undefined && user[field] !== null) {
 			return undefined;
 		}
@@ -41,6 +44,7 @@ export function credentialsOf(cluster: Body, user: Body, context: string): Crede
 			password: typeof user.password === 'string' ? user.password : undefined,
 			insecure: cluster['insecure-skip-tls-verify'] === true,
 			servername: typeof cluster['tls-server-name'] === 'string' ? cluster['tls-server-name'] : undefined,
+			exec: user.exec ? new ExecPlugin(user.exec as ExecConfig) : undefined,
 		};
 	} catch (error) {
 		const {path, code, message} = error as NodeJS.ErrnoException;
@@ -90,4 +94,9 @@ export function applyCredentials(credentials: Credentials, options: https.Reques
 		options.auth = `${credentials.username}:${credentials.password ?? ''}`;
 	}
 	options.headers = headers;
+}
+
+/** Puts the credentials on a request, the exec plugin's (run when it holds none) over the plain ones. */
+export async function authenticateWith(credentials: Credentials, options: https.RequestOptions): Promise<void> {
+	applyCredentials(credentials.exec ? {...credentials, ...(await credentials.exec.credentials())} : credentials, options);
 }

@@ -5,7 +5,7 @@ import type {ManifestFile} from '../manifests/load.js';
 import {ApiClient, ApiError, NetworkError, type Authenticate, type ProtobufListReader} from './api-client.js';
 import {readPodList} from './protobuf/decode.js';
 import {groupFromEndpoints, groupFromSlice} from './endpoints.js';
-import {applyCredentials} from './credentials.js';
+import {authenticateWith} from './credentials.js';
 import type {Connection} from './kubeconfig.js';
 import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource-store.js';
 import type {Cluster, ClusterInfo, EndpointGroup, NamespaceList, ResourceStore} from './types.js';
@@ -111,7 +111,7 @@ export class KubeCluster implements Cluster {
 		// Plain credentials need no client-node (it loads on the first write); the rest go through it.
 		const {credentials} = connection;
 		this.authenticate = credentials
-			? async options => applyCredentials(credentials, options)
+			? async options => authenticateWith(credentials, options)
 			: async options => (await connection.kubeConfig()).applyToHTTPSOptions(options);
 		this.api = new ApiClient(this.authenticate, connection.server);
 		this.forwards = options.forwards ?? new ForwardList();

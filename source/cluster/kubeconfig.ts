@@ -4,6 +4,7 @@ import {delimiter, dirname, isAbsolute, join} from 'node:path';
 import type {KubeConfig} from '@kubernetes/client-node';
 import yaml from 'js-yaml';
 import {credentialsOf, type Credentials} from './credentials.js';
+import type {ExecCredentials} from './exec-credential.js';
 
 /** A kubeconfig resolved to one context: what every client of that cluster is built from. */
 export interface Connection {
@@ -211,6 +212,15 @@ function selectContext(merged: Merged, wanted: string | undefined, looked: strin
 			sandbox,
 			credentials,
 			kubeConfig: () => {
+				const exec = credentials?.exec;
+				if (exec) {
+					// The plugin's answer, not the plugin: client-node would run it again for every
+					// write, synchronously and with no time limit. Not kept, so an expired one is renewed.
+					return exec
+						.credentials()
+						.then(issued => clientNodeConfig(merged, name, {user: userName, body: issuedUser(merged.users[userName] ?? {}, issued)}));
+				}
+
 				// A failure is not kept: the next action tries again (a fixed file, a plugin back).
 				loaded ??= clientNodeConfig(merged, name).catch((error: unknown) => {
 					loaded = undefined;
@@ -229,19 +239,36 @@ function selectContext(merged: Merged, wanted: string | undefined, looked: strin
  * client-node itself (JSON is YAML). A fresh one per connection: client-node clients keep
  * the config they were made from, so a context switch must not change an old one.
  */
-async function clientNodeConfig(merged: Merged, context: string): Promise<KubeConfig> {
+async function clientNodeConfig(
+	merged: Merged,
+	context: string,
+	replaced?: {user: string; body: Record<string, unknown>},
+): Promise<KubeConfig> {
 	const {KubeConfig} = await import('./client-node.js');
 	const kc = new KubeConfig();
 	const named = (entries: Entries, key: string) => Object.entries(entries).map(([name, body]) => ({name, [key]: body}));
+	const users = replaced ? {...merged.users, [replaced.user]: replaced.body} : merged.users;
 	kc.loadFromString(
 		JSON.stringify({
 			clusters: named(merged.clusters, 'cluster'),
-			users: named(merged.users, 'user'),
+			users: named(users, 'user'),
 			contexts: named(merged.contexts, 'context'),
 			'current-context': context,
 		}),
 	);
 	return kc;
+}
+
+/** A kubeconfig user whose exec plugin is replaced by what the plugin issued. */
+function issuedUser(user: Record<string, unknown>, issued: ExecCredentials): Record<string, unknown> {
+	const {exec: _plugin, ...rest} = user;
+	return {
+		...rest,
+		...(issued.token ? {token: issued.token} : {}),
+		...(issued.cert && issued.key
+			? {'client-certificate-data': issued.cert.toString('base64'), 'client-key-data': issued.key.toString('base64')}
+			: {}),
+	};
 }
 
 function firstLine(error: unknown): string {

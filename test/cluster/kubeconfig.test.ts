@@ -89,13 +89,8 @@ describe('plain credentials: kpods reads without client-node, sending what clien
 	}
 });
 
-describe('anything else goes through client-node', () => {
+describe("anything else goes through client-node (exec plugins are kpods' own: test/cluster/exec-credential.test.ts)", () => {
 	const cases: Array<[string, Record<string, unknown>, Record<string, unknown>]> = [
-		[
-			'an exec plugin (EKS, GKE, AKS)',
-			{},
-			{exec: {apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token']}},
-		],
 		['an auth provider', {}, {'auth-provider': {name: 'oidc', config: {'id-token': 'x'}}}],
 		['a token file', {}, {tokenFile: '/var/run/token'}],
 		['impersonation', {}, {token: 't', as: 'someone'}],

@@ -39,21 +39,8 @@ export interface MainScreenProps {
 export const minimumSize = {columns: 50, rows: 10};
 
 /** Header, the view on top (a pane, or an overlay on it), footer; and the one input router. */
-export function MainScreen({
-	cluster,
-	files,
-	manifestError,
-	readonly,
-	columns,
-	rows,
-	theme,
-	state,
-	update,
-	read,
-	onQuit,
-	onNamespace,
-	onContext,
-}: MainScreenProps) {
+export function MainScreen(screen: MainScreenProps) {
+	const {cluster, files, manifestError, readonly, columns, rows, theme, state, update, read, onQuit, onNamespace, onContext} = screen;
 	const now = useNow();
 	const data = useScreenData(cluster, state, files, manifestError, now);
 	if (data.pods.synced) {

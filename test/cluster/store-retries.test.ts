@@ -30,8 +30,9 @@ test('1,000 retries of an outage (1 ms backoff) leave no listener, timer or sock
 		await waitFor(() => lists >= 1000, '1,000 retries', 120_000);
 		const late = {listeners: getEventListeners(signal, 'abort').length, timers: count('Timeout'), sockets: count('TCPSocketWrap')};
 		assert.equal(store.getSnapshot().state.kind, 'reconnecting');
-		// At most the one request or backoff in flight at the moment of looking.
-		assert.ok(late.listeners <= 1, `abort listeners: ${late.listeners}`);
+		// At most what is in flight at the moment of looking: a request whose socket has not closed
+		// yet and the backoff after it (seen on a loaded machine); a leak would be about 1,000.
+		assert.ok(late.listeners <= 2, `abort listeners: ${late.listeners}`);
 		assert.ok(late.timers <= early.timers + 2, `timers grew: ${JSON.stringify({early, late})}`);
 		assert.ok(late.sockets <= early.sockets + 2, `sockets grew: ${JSON.stringify({early, late})}`);
 		assert.deepEqual(

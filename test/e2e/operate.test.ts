@@ -2,28 +2,21 @@
 // terminal goes to a fake editor (a shell script that reads a line from the terminal) and
 // comes back, kpods redrawn with kubectl's answer.
 import assert from 'node:assert/strict';
-import type {ChildProcess} from 'node:child_process';
-import {chmodSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
-import {assertBuilt, ptyUnavailable, startSandboxProcess, TerminalSession} from './terminal.js';
+import type {CoreV1Api} from '@kubernetes/client-node';
+import {type E2eSandbox, ptyUnavailable, startE2eSandbox, TerminalSession} from './terminal.js';
 
 describe('logs and edit in a pseudo-terminal, against kpods sandbox', {skip: ptyUnavailable}, () => {
 	let directory: string;
 	let kubeconfig: string;
-	let sandbox: ChildProcess;
 	let api: CoreV1Api;
+	let sandbox: E2eSandbox;
 
 	before(async () => {
-		assertBuilt();
-		directory = mkdtempSync(join(tmpdir(), 'kpods-e2e-operate-'));
-		kubeconfig = join(directory, 'kubeconfig');
-		sandbox = await startSandboxProcess(kubeconfig);
-		const kc = new KubeConfig();
-		kc.loadFromFile(kubeconfig);
-		api = kc.makeApiClient(CoreV1Api);
+		sandbox = await startE2eSandbox('kpods-e2e-operate-');
+		({directory, kubeconfig, api} = sandbox);
 		await api.createNamespacedPod({
 			namespace: 'default',
 			body: {metadata: {name: 'web', labels: {run: 'web'}}, spec: {containers: [{name: 'web', image: 'nginx'}]}},
@@ -31,8 +24,7 @@ describe('logs and edit in a pseudo-terminal, against kpods sandbox', {skip: pty
 	});
 
 	after(() => {
-		sandbox.kill('SIGINT');
-		rmSync(directory, {recursive: true, force: true});
+		sandbox.stop();
 	});
 
 	test("l shows the sandbox's labelled log lines; e hands the terminal to $EDITOR and takes it back", async t => {

@@ -1,7 +1,9 @@
 import {spawn as spawnChild, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {createRequire} from 'node:module';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
 import xterm from '@xterm/headless';
 import type {IPty} from '@lydell/node-pty';
 
@@ -130,4 +132,31 @@ export async function startSandboxProcess(kubeconfig: string): Promise<ChildProc
 		child.on('exit', code => reject(new Error(`kpods sandbox exited with ${code}: ${out}`)));
 	});
 	return child;
+}
+
+/** A `kpods sandbox` process for one e2e file: its kubeconfig in a temporary directory, a client, and how to end both. */
+export interface E2eSandbox {
+	directory: string;
+	kubeconfig: string;
+	api: CoreV1Api;
+	stop(): void;
+}
+
+/** Starts `kpods sandbox` writing its kubeconfig into a new temporary directory named after `prefix`. */
+export async function startE2eSandbox(prefix: string): Promise<E2eSandbox> {
+	assertBuilt();
+	const directory = mkdtempSync(join(tmpdir(), prefix));
+	const kubeconfig = join(directory, 'kubeconfig');
+	const sandbox = await startSandboxProcess(kubeconfig);
+	const kc = new KubeConfig();
+	kc.loadFromFile(kubeconfig);
+	return {
+		directory,
+		kubeconfig,
+		api: kc.makeApiClient(CoreV1Api),
+		stop() {
+			sandbox.kill('SIGINT');
+			rmSync(directory, {recursive: true, force: true});
+		},
+	};
 }

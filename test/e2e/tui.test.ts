@@ -1,34 +1,27 @@
 import assert from 'node:assert/strict';
-import {spawnSync, type ChildProcess} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
-import {assertBuilt, ptyUnavailable, startSandboxProcess, TerminalSession} from './terminal.js';
+import type {CoreV1Api} from '@kubernetes/client-node';
+import {type E2eSandbox, ptyUnavailable, startE2eSandbox, TerminalSession} from './terminal.js';
 
 const keys = {enter: '\r', ctrlD: '\u0004', escape: '\u001B'};
 const kubectlInstalled = spawnSync('kubectl', ['version', '--client'], {encoding: 'utf8'}).status === 0;
 
 describe('the built kpods in a pseudo-terminal, against kpods sandbox', {skip: ptyUnavailable}, () => {
-	let directory: string;
 	let kubeconfig: string;
-	let sandbox: ChildProcess;
 	let api: CoreV1Api;
+	let sandbox: E2eSandbox;
 
 	before(async () => {
-		assertBuilt();
-		directory = mkdtempSync(join(tmpdir(), 'kpods-e2e-'));
-		kubeconfig = join(directory, 'kubeconfig');
-		sandbox = await startSandboxProcess(kubeconfig);
-		const kc = new KubeConfig();
-		kc.loadFromFile(kubeconfig);
-		api = kc.makeApiClient(CoreV1Api);
+		sandbox = await startE2eSandbox('kpods-e2e-');
+		({kubeconfig, api} = sandbox);
 	});
 
 	after(() => {
-		sandbox.kill('SIGINT');
-		rmSync(directory, {recursive: true, force: true});
+		sandbox.stop();
 	});
 
 	test('launch, pods from kubectl and the client appear, delete with ctrl-d y, the tutorial in one key, quit', async t => {

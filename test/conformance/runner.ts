@@ -218,7 +218,8 @@ function comparable(answer: Answer, step: Step, ignore: string[]): unknown {
 		}
 
 		const status = body as Record<string, unknown>;
-		return {reason: status['reason'], message: status['message'], details: status['details']};
+		const compared = {reason: status['reason'], message: status['message'], details: status['details']};
+		return step.unorderedErrors ? errorsAsSets(compared) : compared;
 	}
 
 	if (compare === 'all') {
@@ -226,6 +227,28 @@ function comparable(answer: Answer, step: Step, ignore: string[]): unknown {
 	}
 
 	return Object.fromEntries(compare.map(path => [path, pick(body, path)]));
+}
+
+// `Kind "name" is invalid: [field: detail, field: detail]` with its items sorted, and the
+// causes sorted: the same set of errors in any order compares equal.
+function errorsAsSets(status: {reason: unknown; message: unknown; details: unknown}): unknown {
+	const message =
+		typeof status.message === 'string'
+			? status.message.replace(
+					/\[(.*)\]$/,
+					(_, list: string) =>
+						`[${list
+							.split(/, (?=[a-zA-Z][\w.[\]]*: )/)
+							.sort()
+							.join(', ')}]`,
+				)
+			: status.message;
+	const details = status.details as {causes?: unknown[]} | undefined;
+	const causes = details?.causes
+		?.map(cause => JSON.stringify(cause))
+		.sort()
+		.map(cause => JSON.parse(cause) as unknown);
+	return {...status, message, details: causes ? {...details, causes} : details};
 }
 
 /** Where two values differ, as `path: expected … actual …` lines (at most `limit`). */

@@ -33,6 +33,11 @@ export interface Step {
 	save?: Record<string, string>;
 	/** The code both servers must answer (a sanity check that the scenario does what it says). */
 	expect?: number;
+	/**
+	 * The Status lists its errors in an order that is not part of the answer (the server ranges
+	 * over a Go map): the message's `[…]` list and the causes are compared as sets.
+	 */
+	unorderedErrors?: boolean;
 }
 
 /** A named sequence of requests in a namespace of its own. */

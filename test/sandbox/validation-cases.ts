@@ -40,6 +40,8 @@ export interface Case {
 	/** For a success: the dotted paths of the object compared (the rest legitimately differs). */
 	compare?: string[];
 	v132?: Newer;
+	/** Why the server's errors come in no fixed order (compared as sets). */
+	unordered?: string;
 }
 
 const pods = '/api/v1/namespaces/{ns}/pods';
@@ -210,6 +212,7 @@ export const validationCases: Case[] = [
 	{
 		id: 'pod-requests-above-limits',
 		title: 'requests above limits',
+		unordered: 'v1.20 ranges over the limits map: the cpu and memory errors come in either order',
 		request: create(pods, pod('p', withContainer({resources: {requests: {memory: '2Gi', cpu: '2'}, limits: {memory: '1Gi', cpu: '1'}}}))),
 		v132: {
 			why: 'v1.2x+ names the limit ("… limit of 1Gi")',

@@ -2,7 +2,7 @@
 import type {CommandId} from '../keys/keymap.js';
 import {parsePortWords} from '../derive/forward-plan.js';
 import {pop, replaceTop, withStatus} from './modes.js';
-import type {Routed, ViewContext} from './route-key.js';
+import type {Routed, ViewContext} from './route-types.js';
 import type {Mode, Prompt, UiState} from './ui-state.js';
 
 /** Moving over the forwards, ctrl-d stopping the selected one, Esc going back. */

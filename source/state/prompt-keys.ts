@@ -8,7 +8,7 @@ import {completeColon} from './colon.js';
 import {submitSearch} from './logs-keys.js';
 import {submitForward} from './forward-keys.js';
 import {pop, replaceTop, withStatus} from './modes.js';
-import type {Routed, ViewContext} from './route-key.js';
+import type {Routed, ViewContext} from './route-types.js';
 import {editText, textField} from './text-field.js';
 import type {Mode, Prompt, UiState} from './ui-state.js';
 

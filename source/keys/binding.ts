@@ -1,0 +1,96 @@
+/** The shape of a key binding: where it applies, what it runs, how help and the footer show it. */
+
+import type {Pane} from './panes.js';
+
+export type {Pane} from './panes.js';
+
+/** Where a binding applies: a pane, any pane (`global`), an overlay on top of the panes, or the no-cluster screen. */
+export type Scope =
+	| Pane
+	| 'global'
+	| 'list'
+	| 'detail'
+	| 'help'
+	| 'history'
+	| 'confirm'
+	| 'applyPreview'
+	| 'prompt'
+	| 'command'
+	| 'picker'
+	| 'noCluster'
+	| 'logs'
+	| 'forwards';
+
+export type CommandId =
+	| 'up'
+	| 'down'
+	| 'pageUp'
+	| 'pageDown'
+	| 'top'
+	| 'bottom'
+	| 'filter'
+	| 'back'
+	| 'detail'
+	| 'help'
+	| 'history'
+	| 'command'
+	| 'complete'
+	| 'namespace'
+	| 'allNamespaces'
+	| 'context'
+	| 'run'
+	| 'delete'
+	| 'apply'
+	| 'applyAll'
+	| 'previewUp'
+	| 'previewDown'
+	| `pane.${Pane}`
+	| 'pane.next'
+	| 'pane.previous'
+	| 'confirm'
+	| 'cancel'
+	| 'submit'
+	| 'nextField'
+	| 'logs'
+	| 'yaml'
+	| 'edit'
+	| 'jump'
+	| 'previousInstance'
+	| 'timestamps'
+	| 'wrap'
+	| 'search'
+	| 'nextMatch'
+	| 'previousMatch'
+	| 'follow'
+	| 'portForward'
+	| 'forwards'
+	| 'stopForward'
+	| 'shell'
+	| 'sandbox'
+	| 'quit';
+
+/** How a command is typed after `:`. */
+export interface ColonCommand {
+	/** The words that name it; the first is the one help and completion show. */
+	names: readonly string[];
+	/** The word it takes after the name (Tab completes it from the cluster's names). */
+	argument?: 'namespace' | 'context';
+	/** Another spelling of a listed command: it works, but lists leave it out. */
+	unlisted?: boolean;
+}
+
+/** One key binding: its keys, the scopes it applies in, the command it runs and how help and the footer show it. */
+export interface Binding {
+	command: CommandId;
+	/** Normalised key names (see `source/keys/key-name.ts`): 'j', 'G', 'up', 'ctrl+d', 'enter'. None: a `:` command only. */
+	keys: string[];
+	/** How help shows the keys. */
+	label: string;
+	description: string;
+	scopes: Scope[];
+	mutates?: boolean;
+	/** A word or two for the footer; bindings without one are only in help. */
+	hint?: string;
+	/** The command is also typed as `:name`. */
+	colon?: ColonCommand;
+}

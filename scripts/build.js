@@ -3,6 +3,7 @@
 // and code splitting keeps --help and --version on the small meow-only entry chunk.
 import {build} from 'esbuild';
 import {rmSync} from 'node:fs';
+import {yogaWasmPlugin} from './yoga-wasm-plugin.js';
 
 rmSync('dist', {recursive: true, force: true});
 await build({
@@ -23,5 +24,6 @@ await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Bundled CommonJS dependencies call require() for node built-ins.
 	banner: {js: "import {createRequire as __kpodsCreateRequire} from 'node:module'; const require = __kpodsCreateRequire(import.meta.url);"},
+	plugins: [yogaWasmPlugin],
 	logLevel: 'warning',
 });

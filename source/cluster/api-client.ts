@@ -41,8 +41,12 @@ export interface RequestOptions {
 /** Decodes a whole protobuf list body, item by item, as listItems does JSON. */
 export type ProtobufListReader<T, L> = (body: Buffer, onItem: (item: T) => void) => L;
 
-/** Puts authentication (headers, TLS material, an agent) on a request's options. */
-export type Authenticate = (options: https.RequestOptions) => Promise<void>;
+/**
+ * Puts authentication (headers, TLS material, an agent) on a request's options; may give what
+ * to call when the server answers that request 401 (an exec plugin's token is then renewed).
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: an authenticator with nothing to renew (client-node's, a plain token) returns nothing.
+export type Authenticate = (options: https.RequestOptions) => Promise<(() => void) | void>;
 
 /**
  * Reads the API over plain node:http(s), authenticated by the connection: its plain
@@ -164,7 +168,7 @@ export class ApiClient {
 				'User-Agent': 'kpods',
 			},
 		};
-		await this.authenticate(requestOptions);
+		const unauthorized = await this.authenticate(requestOptions);
 		const transport = url.protocol === 'http:' ? http : https;
 		return new Promise((resolve, reject) => {
 			const request = transport.request(url, requestOptions, response => {
@@ -179,6 +183,9 @@ export class ApiClient {
 					return;
 				}
 
+				if (code === 401) {
+					unauthorized?.();
+				}
 				readAll(body).then(
 					text => reject(statusError(code, text)),
 					error => reject(toNetworkError(error)),

@@ -34,7 +34,7 @@ export async function openChannels(
 	protocols: readonly string[],
 ): Promise<ChannelSocket> {
 	const options: https.RequestOptions = {headers: {}};
-	await authenticate(options);
+	const unauthorized = await authenticate(options);
 	const url = `${server.replace(/^http/, 'ws').replace(/\/+$/, '')}${path}`;
 	const socket = new WebSocket(url, [...protocols], {
 		headers: options.headers as Record<string, string>,
@@ -68,6 +68,9 @@ export async function openChannels(
 	await new Promise<void>((resolve, reject) => {
 		socket.once('open', resolve);
 		socket.once('unexpected-response', (_request, response) => {
+			if (response.statusCode === 401) {
+				unauthorized?.();
+			}
 			const chunks: Buffer[] = [];
 			response.on('data', (chunk: Buffer) => chunks.push(chunk));
 			response.on('end', () => {

@@ -96,7 +96,20 @@ export function applyCredentials(credentials: Credentials, options: https.Reques
 	options.headers = headers;
 }
 
-/** Puts the credentials on a request, the exec plugin's (run when it holds none) over the plain ones. */
-export async function authenticateWith(credentials: Credentials, options: https.RequestOptions): Promise<void> {
-	applyCredentials(credentials.exec ? {...credentials, ...(await credentials.exec.credentials())} : credentials, options);
+/**
+ * Puts the credentials on a request, the exec plugin's (run when it holds none) over the plain
+ * ones; gives what to call when the server answers that request 401.
+ */
+export async function authenticateWith(credentials: Credentials, options: https.RequestOptions): Promise<Unauthorized | undefined> {
+	const {exec} = credentials;
+	if (!exec) {
+		applyCredentials(credentials, options);
+		return undefined;
+	}
+	const issued = await exec.credentials();
+	applyCredentials({...credentials, ...issued}, options);
+	return () => exec.rejected(issued);
 }
+
+/** Called when the server answers 401 to the request authenticated: credentials that can be renewed are dropped. */
+export type Unauthorized = () => void;

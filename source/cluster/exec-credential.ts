@@ -25,8 +25,7 @@ export const execTimeoutMs = 30_000;
 
 /**
  * An exec credential plugin run the way client-go runs it: once, its answer kept until its
- * `expirationTimestamp` (for ever when it gives none; client-go also runs it again on a 401,
- * which kpods does not yet);
+ * `expirationTimestamp` (for ever when it gives none) or until the server answers 401 to it;
  * concurrent requests wait for the one run in flight; a failure is not kept, so the next
  * request runs the plugin again. Never interactive: kpods owns the terminal.
  */
@@ -52,6 +51,17 @@ export class ExecPlugin {
 			this.running = undefined;
 		});
 		return this.running;
+	}
+
+	/**
+	 * The server answered 401 to a request made with `used`: the next request runs the plugin
+	 * again (client-go's maybeRefreshCreds), unless another request has already replaced them.
+	 * The failed request itself is not retried; kpods' stores retry with their backoff.
+	 */
+	rejected(used: ExecCredentials): void {
+		if (this.current?.credentials === used) {
+			this.current = undefined;
+		}
 	}
 
 	private async run(): Promise<ExecCredentials> {

@@ -37,6 +37,8 @@ function plugin(name: string, body: string): {command: string; runs: () => numbe
 	return {command, runs: () => readFileSync(counter, 'utf8').length};
 }
 
+const credentialJson = (token: string) => JSON.stringify({apiVersion: v1beta1, kind: 'ExecCredential', status: {token}});
+
 const credential = (token: string, extra = '') =>
 	`process.stdout.write(JSON.stringify({apiVersion: '${v1beta1}', kind: 'ExecCredential', status: {token: ${JSON.stringify(token)}${extra}}}));`;
 
@@ -76,7 +78,7 @@ describe('exec credential plugins', () => {
 		});
 		assert.ok(Date.now() - started < 5000);
 		await assert.rejects(exec.credentials());
-		assert.equal(hanging.runs(), 2, 'a failure is not cached: the next request runs it again');
+		assert.equal(exec.runs, 2, 'a failure is not cached: the next request runs it again');
 	});
 
 	test('its failures are one line: missing, exit code with stderr, bad output, wrong version, no token', async () => {
@@ -117,6 +119,35 @@ describe('exec credential plugins', () => {
 		now += 2 * 60_000;
 		await exec.credentials();
 		assert.equal(script.runs(), 2);
+	});
+
+	test('a token the server refuses (401) is dropped: the store lists again with the token of a new run', async () => {
+		// The first run prints a token the sandbox does not know; every later run the real one.
+		const script = plugin(
+			'renewed',
+			`const runs = require('node:fs').readFileSync(${JSON.stringify(join(directory, 'renewed.runs'))}, 'utf8').length;
+${credential('')}`.replace('token: ""', `token: runs === 1 ? 'revoked' : ${JSON.stringify(sandbox.token)}`),
+		);
+		const cluster = new KubeCluster(await execConnection(script.command), {namespace: 'default', tuning: fast});
+		try {
+			await waitFor(() => cluster.services.getSnapshot().synced, 'services listed after the renewed token');
+			assert.ok(cluster.services.getSnapshot().items.some(row => row.name === 'kubernetes'));
+			assert.equal(script.runs(), 2, 'one run refused, one renewed, shared by every store after it');
+		} finally {
+			cluster.close();
+		}
+	});
+
+	test('a 401 drops only the credentials it was sent with', async () => {
+		let token = 'first';
+		const exec = new ExecPlugin({command: 'unused'}, {run: async () => credentialJson(token)});
+		const first = await exec.credentials();
+		exec.rejected({token: 'someone else'});
+		assert.equal(await exec.credentials(), first, 'credentials nobody refused are kept');
+		token = 'second';
+		exec.rejected(first);
+		assert.equal((await exec.credentials()).token, 'second');
+		assert.equal(exec.runs, 2);
 	});
 
 	test('an interactive-only plugin is refused without running it', async () => {

@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import {execFile, spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {request} from 'node:http';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createServer} from 'node:net';
@@ -17,6 +16,7 @@ import type {ForwardPlan} from '../../source/derive/forward-plan.js';
 import {startSandbox, type Sandbox} from '../../source/sandbox/index.js';
 import {api, podManifest, serviceManifest} from '../sandbox/helpers.js';
 import {waitFor as waitUntil} from '../ui/harness.js';
+import {freePort, getLocal} from './local-http.js';
 
 const waitFor = async (predicate: () => boolean, what: string) => waitUntil(predicate, what, 15_000);
 
@@ -24,29 +24,6 @@ function connect(sandbox: Sandbox): Connection {
 	const selected = connectionFromText(sandbox.kubeconfig({}), {sandbox: true});
 	assert.equal(selected.kind, 'ok');
 	return (selected as {connection: Connection}).connection;
-}
-
-/** GET http://127.0.0.1:port/ as curl does: the status and the body. */
-async function get(port: number): Promise<{status: number; body: string}> {
-	return new Promise((resolve, reject) => {
-		request({host: '127.0.0.1', port, path: '/', agent: false}, response => {
-			let body = '';
-			response.setEncoding('utf8');
-			response.on('data', chunk => (body += chunk));
-			response.on('end', () => resolve({status: response.statusCode ?? 0, body}));
-		})
-			.on('error', reject)
-			.end();
-	});
-}
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const {port} = server.address() as {port: number};
-	await new Promise(resolve => server.close(resolve));
-	return port;
 }
 
 /** The sandbox admin's token on a request, as the project's credentials put it there. */
@@ -112,7 +89,7 @@ describe('port-forward and exec on the sandbox, over WebSocket', () => {
 		const row = await cluster.startForward(plan, {...plan.ports[0]!, local});
 		assert.equal(row.local, local);
 		assert.equal(row.spec.kubectl, `kubectl port-forward svc/svc-pod ${local}:4050`);
-		const answer = await get(local);
+		const answer = await getLocal(local);
 		assert.equal(answer.status, 200);
 		assert.match(
 			answer.body,
@@ -123,7 +100,7 @@ describe('port-forward and exec on the sandbox, over WebSocket', () => {
 		assert.equal(listed!.connections, 1);
 		assert.ok(listed!.sent > 0, 'the request was counted');
 		assert.equal(cluster.forwards.stop(row.id), true);
-		await assert.rejects(get(local), /ECONNREFUSED/);
+		await assert.rejects(getLocal(local), /ECONNREFUSED/);
 	});
 
 	test("a named targetPort resolves to the container port of that name; a missing name is kubectl's error", async () => {
@@ -142,7 +119,7 @@ describe('port-forward and exec on the sandbox, over WebSocket', () => {
 		const plan = (await cluster.planForward('Pod', 'default', 'pod-1')) as ForwardPlan;
 		assert.deepEqual(plan.ports, [{local: 80, port: 80, remote: 80}]);
 		const row = await cluster.startForward(plan, {local: 0, port: 81, remote: 81});
-		await assert.rejects(get(row.local), /socket hang up|ECONNRESET/);
+		await assert.rejects(getLocal(row.local), /socket hang up|ECONNRESET/);
 		await waitFor(() => cluster.forwards.getSnapshot().find(each => each.id === row.id)?.lastError !== undefined, 'the error recorded');
 		assert.match(
 			cluster.forwards.getSnapshot().find(each => each.id === row.id)!.lastError!,

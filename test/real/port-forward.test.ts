@@ -6,8 +6,6 @@
 // of its own.
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {request} from 'node:http';
-import {createServer} from 'node:net';
 import {after, before, describe, test} from 'node:test';
 import {openChannels} from '../../source/cluster/channel-socket.js';
 import {KubeCluster} from '../../source/cluster/kube-cluster.js';
@@ -17,27 +15,7 @@ import type {ForwardPlan} from '../../source/derive/forward-plan.js';
 import {waitFor} from '../wait-for.js';
 import {shellCommand} from '../../source/ui/hooks/shell-effect.js';
 import {realNamespace, type RealNamespace} from './real-cluster.js';
-
-async function get(port: number): Promise<{status: number; body: string}> {
-	return new Promise((resolve, reject) => {
-		request({host: '127.0.0.1', port, path: '/', agent: false}, response => {
-			let body = '';
-			response.setEncoding('utf8');
-			response.on('data', chunk => (body += chunk));
-			response.on('end', () => resolve({status: response.statusCode ?? 0, body}));
-		})
-			.on('error', reject)
-			.end();
-	});
-}
-
-async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const {port} = server.address() as {port: number};
-	await new Promise(resolve => server.close(resolve));
-	return port;
-}
+import {freePort, getLocal} from '../cluster/local-http.js';
 
 describe('port-forward and exec on the real cluster', () => {
 	let ns: RealNamespace;
@@ -64,7 +42,7 @@ describe('port-forward and exec on the real cluster', () => {
 		const row = await cluster.startForward(plan, {...plan.ports[1]!, local: await freePort()});
 		assert.equal(row.spec.kubectl, `kubectl port-forward svc/kube-dns -n kube-system ${row.local}:9153`);
 		for (const _ of [1, 2]) {
-			const answer = await get(row.local);
+			const answer = await getLocal(row.local);
 			assert.equal(answer.status, 200);
 			assert.equal(answer.body, `Hello from ${plan.pod} (k8s.gcr.io/coredns:1.7.0) on port 9153\n`);
 		}
@@ -74,13 +52,13 @@ describe('port-forward and exec on the real cluster', () => {
 			'two connections counted',
 		);
 		cluster.forwards.stop(row.id);
-		await assert.rejects(get(row.local), /ECONNREFUSED/);
+		await assert.rejects(getLocal(row.local), /ECONNREFUSED/);
 	});
 
 	test("a pod that does not exist: the server's 404 message from the upgrade", async () => {
 		const plan = {namespace: ns.name, pod: 'nope', target: 'pod/nope', ports: [{local: 0, port: 80, remote: 80}]};
 		const row = await cluster.startForward(plan, plan.ports[0]!);
-		await assert.rejects(get(row.local));
+		await assert.rejects(getLocal(row.local));
 		await waitFor(() => cluster.forwards.getSnapshot().find(each => each.id === row.id)?.lastError !== undefined, 'the error recorded');
 		assert.equal(cluster.forwards.getSnapshot().find(each => each.id === row.id)!.lastError, 'pods "nope" not found');
 		cluster.forwards.stop(row.id);

@@ -6,6 +6,7 @@ import type {Status, WatchEvent} from '../k8s/types.js';
 import {parseSafeJson, safeLine} from '../format/safe-text.js';
 import {ItemSplitter} from './json-items.js';
 import {protobufMediaType} from './protobuf/media-type.js';
+import {FrameSplitter} from './protobuf/frames.js';
 import {trace} from '../trace.js';
 
 /** An API answer that was not 2xx: the HTTP code and the server's Status, if it sent one. */
@@ -40,6 +41,12 @@ export interface RequestOptions {
 
 /** Decodes a whole protobuf list body, item by item, as listItems does JSON. */
 export type ProtobufListReader<T, L> = (body: Buffer, onItem: (item: T) => void) => L;
+
+/** Decodes one frame of a protobuf watch stream into its event. */
+export type ProtobufEventReader<T> = (frame: Buffer) => WatchEvent<T>;
+
+/** With a protobuf reader, protobuf is asked for first and JSON accepted (as client-go asks): a server without it answers JSON. */
+const protobufOrJson = `${protobufMediaType}, application/json`;
 
 /**
  * Puts authentication (headers, TLS material, an agent) on a request's options; may give what
@@ -81,9 +88,7 @@ export class ApiClient {
 		options: RequestOptions & {protobuf?: ProtobufListReader<T, L>} = {},
 	): Promise<L> {
 		trace(`list request ${path}`);
-		// With a protobuf reader, protobuf is asked for first and JSON accepted: a server without it answers JSON.
-		const accept = options.protobuf ? `${protobufMediaType}, application/json` : undefined;
-		const response = await this.open(path, {...options, accept});
+		const response = await this.open(path, {...options, accept: options.protobuf ? protobufOrJson : undefined});
 		trace(`list response ${path}`);
 		if (options.protobuf && response.contentType.startsWith(protobufMediaType)) {
 			const body = await readBytes(response.body);
@@ -102,10 +107,16 @@ export class ApiClient {
 
 	/**
 	 * Streams a watch, calling onEvent for each event in order; resolves when the server
-	 * ends the stream (timeoutSeconds), rejects on a dropped or idle connection.
+	 * ends the stream (timeoutSeconds), rejects on a dropped or idle connection. With a
+	 * protobuf reader the stream is asked for as protobuf and read as the server answers.
 	 */
-	async watch<T>(path: string, onEvent: (event: WatchEvent<T>) => void, options: RequestOptions = {}): Promise<void> {
-		const response = await this.open(path, options);
+	async watch<T>(
+		path: string,
+		onEvent: (event: WatchEvent<T>) => void,
+		options: RequestOptions & {protobuf?: ProtobufEventReader<T>} = {},
+	): Promise<void> {
+		const response = await this.open(path, {...options, accept: options.protobuf ? protobufOrJson : undefined});
+		const readFrame = response.contentType.startsWith(protobufMediaType) ? options.protobuf : undefined;
 		await new Promise<void>((resolve, reject) => {
 			let pending = '';
 			let failed = false;
@@ -118,26 +129,36 @@ export class ApiClient {
 				reject(error);
 			};
 
-			response.body.setEncoding('utf8');
-			response.body.on('data', (chunk: string) => {
-				pending += chunk;
-				let newline = pending.indexOf('\n');
-				while (newline !== -1) {
-					const line = pending.slice(0, newline);
-					pending = pending.slice(newline + 1);
-					if (line.trim() !== '') {
-						try {
-							onEvent(parseSafeJson<WatchEvent<T>>(line));
-						} catch (error) {
-							// The handler's own verdict (410 Expired, a watch ERROR) or unparsable JSON.
-							fail(error as Error);
+			// The handler's own verdict (410 Expired, a watch ERROR) or an undecodable event ends the watch.
+			const deliver = (decode: () => WatchEvent<T>): boolean => {
+				try {
+					onEvent(decode());
+					return true;
+				} catch (error) {
+					fail(error as Error);
+					return false;
+				}
+			};
+
+			if (readFrame) {
+				const frames = new FrameSplitter(frame => !failed && deliver(() => readFrame(frame)));
+				response.body.on('data', (chunk: Buffer) => frames.push(chunk));
+			} else {
+				response.body.setEncoding('utf8');
+				response.body.on('data', (chunk: string) => {
+					pending += chunk;
+					let newline = pending.indexOf('\n');
+					while (newline !== -1) {
+						const line = pending.slice(0, newline);
+						pending = pending.slice(newline + 1);
+						if (line.trim() !== '' && !deliver(() => parseSafeJson<WatchEvent<T>>(line))) {
 							return;
 						}
-					}
 
-					newline = pending.indexOf('\n');
-				}
-			});
+						newline = pending.indexOf('\n');
+					}
+				});
+			}
 			response.body.on('end', () => {
 				if (!failed) {
 					resolve();

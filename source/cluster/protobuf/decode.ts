@@ -1,15 +1,15 @@
 import protobuf from 'protobufjs/light.js';
-import type {ListMeta, Pod} from '../../k8s/types.js';
+import type {EndpointSlice, Endpoints, ListMeta, Pod, Service, WatchEvent, WatchEventType} from '../../k8s/types.js';
 import {safeText} from '../../format/safe-text.js';
-import {messageType} from './schema.js';
+import {messageType, type MessageName} from './schema.js';
 
 /** Every protobuf body starts with this, then a runtime.Unknown wrapping the object's own bytes. */
 const magic = Buffer.from('k8s\u0000', 'latin1');
 
 const unknownType = messageType('Unknown');
 const listMetaType = messageType('ListMeta');
-const podType = messageType('Pod');
-const toObjectOptions: protobuf.IConversionOptions = {longs: Number};
+const watchEventType = messageType('WatchEvent');
+const statusType = messageType('Status');
 
 /** The kind and the object bytes inside a `k8s\0` + runtime.Unknown envelope. */
 export function unwrap(body: Uint8Array): {kind: string; raw: Uint8Array} {
@@ -21,80 +21,119 @@ export function unwrap(body: Uint8Array): {kind: string; raw: Uint8Array} {
 	return {kind: envelope.typeMeta?.kind ?? '', raw: envelope.raw ?? new Uint8Array()};
 }
 
-/**
- * Reads a PodList's items one by one, handing each to onItem as the JSON-shaped Pod a row is
- * made of (only the fields the schema names); the list's metadata is returned. Items are
- * decoded one at a time so that only one decoded pod exists at once.
- */
-export function readPodList(body: Uint8Array, onItem: (pod: Pod) => void): {metadata: ListMeta} {
-	const {kind, raw} = unwrap(body);
-	if (kind !== 'PodList') {
-		throw new SyntaxError(`expected a PodList, got ${kind || 'no kind'}`);
-	}
-	const reader = protobuf.Reader.create(raw);
-	let metadata: ListMeta = {};
-	while (reader.pos < reader.len) {
-		const tag = reader.uint32();
-		const number = tag >>> 3;
-		if (number === 1) {
-			metadata = jsonShape(listMetaType.toObject(listMetaType.decode(reader, reader.uint32()), toObjectOptions)) as ListMeta;
-		} else if (number === 2) {
-			onItem(podFromMessage(podType.decode(reader, reader.uint32())));
-		} else {
-			reader.skipType(tag & 7);
-		}
-	}
-
-	return {metadata};
+/** How one kind is read from protobuf: a whole list body, and one frame of a watch stream. */
+export interface ProtobufCodec<T> {
+	/** Reads a list's items one by one (only one decoded item exists at once), handing each to onItem; returns the list's metadata. */
+	list(body: Uint8Array, onItem: (item: T) => void): {metadata: ListMeta};
+	/** One watch event from a frame's bytes (a metav1.WatchEvent whose object is an enveloped object or Status). */
+	event(frame: Uint8Array): WatchEvent<T>;
 }
 
-/** One Pod from its protobuf bytes (inside the envelope or bare), JSON-shaped. */
-export function readPod(body: Uint8Array): Pod {
-	const bytes = body[0] === magic[0] && body[1] === magic[1] ? unwrap(body).raw : body;
-	return podFromMessage(podType.decode(bytes));
+function codec<T>(kind: MessageName, listKind: MessageName): ProtobufCodec<T> {
+	const itemType = messageType(kind);
+	return {
+		list(body, onItem) {
+			const {kind: got, raw} = unwrap(body);
+			if (got !== listKind) {
+				throw new SyntaxError(`expected a ${listKind}, got ${got || 'no kind'}`);
+			}
+			const reader = protobuf.Reader.create(raw);
+			let metadata: ListMeta = {};
+			while (reader.pos < reader.len) {
+				const tag = reader.uint32();
+				const number = tag >>> 3;
+				if (number === 1) {
+					metadata = shape(listMetaType.decode(reader, reader.uint32()), listMetaType) as ListMeta;
+				} else if (number === 2) {
+					onItem(shape(itemType.decode(reader, reader.uint32()), itemType) as T);
+				} else {
+					reader.skipType(tag & 7);
+				}
+			}
+
+			return {metadata};
+		},
+		event(frame) {
+			const event = watchEventType.decode(frame) as unknown as {type?: string; object?: {raw?: Uint8Array}};
+			const {kind: got, raw} = unwrap(event.object?.raw ?? new Uint8Array());
+			// An ERROR event carries a Status (410 Expired among them); every other event the watched kind.
+			const type = got === 'Status' ? statusType : itemType;
+			return {type: (event.type ?? '') as WatchEventType, object: shape(type.decode(raw), type) as T};
+		},
+	};
 }
 
-function podFromMessage(message: protobuf.Message): Pod {
-	// The decoded message's own properties are the fields that were on the wire: shaped straight from it, no toObject copy.
-	return jsonShape(message) as unknown as Pod;
-}
+/** Pods: the fields a row needs. */
+export const podCodec = codec<Pod>('Pod', 'PodList');
+/** Services: the whole object but managedFields. */
+export const serviceCodec = codec<Service>('Service', 'ServiceList');
+/** core/v1 Endpoints. */
+export const endpointsCodec = codec<Endpoints>('Endpoints', 'EndpointsList');
+/** discovery.k8s.io/v1 EndpointSlices. */
+export const endpointSliceCodec = codec<EndpointSlice>('EndpointSlice', 'EndpointSliceList');
 
-/** The meta/v1 Time fields among the decoded ones. */
-const timeKeys = new Set(['creationTimestamp', 'deletionTimestamp', 'startedAt', 'finishedAt']);
+/** A PodList's items one by one (podCodec.list). */
+export const readPodList = podCodec.list;
 
 /**
  * Makes a decoded message look as the JSON encoding of the same object does: Go's protobuf
- * writes empty strings that JSON omits (omitempty), and a meta/v1 Time is {seconds, nanos}
- * where JSON has RFC 3339 in whole seconds (a zero Time is null in JSON: left out). Strings
- * and map keys are made safe for the terminal, as parseSafeJson does for JSON.
+ * writes empty strings, lists and maps that JSON omits (omitempty), a meta/v1 Time is
+ * {seconds, nanos} where JSON has RFC 3339 in whole seconds (a zero Time is null in JSON:
+ * left out), an IntOrString is a message where JSON has a number or a string. Strings and
+ * map keys are made safe for the terminal, as parseSafeJson does for JSON. Only the
+ * message's own properties are read: the fields that were on the wire.
  */
-function jsonShape(value: unknown): unknown {
-	// Every string made safe for the terminal, as the JSON path does (parseSafeJson).
-	if (typeof value === 'string') {
-		return safeText(value);
-	}
-	if (Array.isArray(value)) {
-		return value.map(jsonShape);
-	}
-	if (value === null || typeof value !== 'object' || value instanceof Uint8Array) {
-		return value;
-	}
+function shape(message: object, type: protobuf.Type): unknown {
 	const shaped: Record<string, unknown> = {};
-	for (const [key, each] of Object.entries(value as Record<string, unknown>)) {
-		if (each === '' || (Array.isArray(each) && each.length === 0)) {
+	for (const key of Object.keys(message)) {
+		const value = (message as Record<string, unknown>)[key];
+		if (value === '' || value === undefined || value === null) {
 			continue;
 		}
-		if (timeKeys.has(key)) {
-			// int64 seconds: a Long from protobufjs (Number() reads it), or a number.
-			const seconds = Number((each as {seconds?: unknown}).seconds ?? 0);
-			if (seconds !== 0) {
-				shaped[key] = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+		const field = type.fields[key]!;
+		if (field.map) {
+			const entries = Object.entries(value as Record<string, string>);
+			if (entries.length > 0) {
+				shaped[key] = Object.fromEntries(entries.map(([name, each]) => [safeText(name), safeText(each)]));
 			}
 			continue;
 		}
-
-		shaped[safeText(key)] = jsonShape(each);
+		if (Array.isArray(value)) {
+			if (value.length > 0) {
+				shaped[key] = field.resolvedType ? value.map(each => shapeValue(each, field)) : value.map(scalar);
+			}
+			continue;
+		}
+		const each = field.resolvedType ? shapeValue(value, field) : scalar(value);
+		if (each !== undefined) {
+			shaped[key] = each;
+		}
 	}
 
 	return shaped;
+}
+
+function shapeValue(value: unknown, field: protobuf.Field): unknown {
+	const type = field.resolvedType as protobuf.Type;
+	switch (type.name) {
+		case 'Time': {
+			// int64 seconds: a Long-like from protobufjs (Number() reads it), or a number.
+			const seconds = Number((value as {seconds?: unknown}).seconds ?? 0);
+			return seconds === 0 ? undefined : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+		}
+		case 'IntOrString': {
+			const {type: kind, intVal, strVal} = value as {type?: unknown; intVal?: number; strVal?: string};
+			return Number(kind ?? 0) === 1 ? safeText(strVal ?? '') : (intVal ?? 0);
+		}
+		default:
+			return shape(value as object, type);
+	}
+}
+
+function scalar(value: unknown): unknown {
+	if (typeof value === 'string') {
+		return safeText(value);
+	}
+	// int64 fields come as Long-likes when long.js is around: numbers here, as in JSON.
+	return typeof value === 'object' && value !== null && !(value instanceof Uint8Array) ? Number(value) : value;
 }

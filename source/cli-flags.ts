@@ -2,6 +2,10 @@
  * kpods' flags, once: meow's flag definitions, the names checked before meow sees them,
  * `--help`'s lines and the readme's table (a test holds the readme to it) all come from here.
  */
+import {type MessageKey, t} from './i18n/index.js';
+
+/** The catalog's keys for the flags' lines. */
+type FlagHelpKey = Extract<MessageKey, `cli.flag.${string}`>;
 
 export interface FlagDefinition {
 	type: 'string' | 'boolean' | 'number';
@@ -9,19 +13,20 @@ export interface FlagDefinition {
 	default?: boolean;
 	/** What the value is called in help: FILE, NAME, DIR. */
 	value?: string;
-	/** One line for --help and the readme; none: the flag belongs to `kpods sandbox`, documented on its usage line. */
-	help?: string;
+	/** The catalog key of its line for --help and the readme; none: the flag belongs to `kpods sandbox`, documented on its usage line. */
+	help?: FlagHelpKey;
 }
 
 /** meow's flags option, by meow's (camelCase) name; the flag is its kebab-case. meow ignores `value` and `help`. */
 export const flagDefinitions = {
-	kubeconfig: {type: 'string', value: 'FILE', help: 'kubeconfig to use (default: $KUBECONFIG, else ~/.kube/config)'},
-	context: {type: 'string', value: 'NAME', help: 'kubeconfig context to use (default: the current context)'},
-	namespace: {type: 'string', shortFlag: 'n', value: 'NAME', help: "namespace to show (default: the context's, else default)"},
-	allNamespaces: {type: 'boolean', shortFlag: 'A', default: false, help: 'show every namespace (adds a NAMESPACE column, as kubectl does)'},
-	readonly: {type: 'boolean', default: false, help: 'refuse every key that changes the cluster, saying so'},
-	manifests: {type: 'string', value: 'DIR', help: "also list the manifests in DIR (besides the tutorial's)"},
-	sandbox: {type: 'boolean', default: false, help: 'start the built-in sandbox cluster and open on it'},
+	kubeconfig: {type: 'string', value: 'FILE', help: 'cli.flag.kubeconfig'},
+	context: {type: 'string', value: 'NAME', help: 'cli.flag.context'},
+	namespace: {type: 'string', shortFlag: 'n', value: 'NAME', help: 'cli.flag.namespace'},
+	allNamespaces: {type: 'boolean', shortFlag: 'A', default: false, help: 'cli.flag.allNamespaces'},
+	readonly: {type: 'boolean', default: false, help: 'cli.flag.readonly'},
+	manifests: {type: 'string', value: 'DIR', help: 'cli.flag.manifests'},
+	sandbox: {type: 'boolean', default: false, help: 'cli.flag.sandbox'},
+	lang: {type: 'string', value: 'LANG', help: 'cli.flag.lang'},
 	port: {type: 'number'},
 	kubeconfigOut: {type: 'string'},
 } as const satisfies Record<string, FlagDefinition>;
@@ -48,9 +53,9 @@ export function knownFlags(): Set<string> {
 	]);
 }
 
-/** The documented flags: how each is written, and its line. */
+/** The documented flags: how each is written, and its line in the current language. */
 export function flagLines(): Array<[usage: string, help: string]> {
-	return flags.flatMap(([name, flag]) => (flag.help ? [[flagUsage(name, flag), flag.help] as [string, string]] : []));
+	return flags.flatMap(([name, flag]) => (flag.help ? [[flagUsage(name, flag), t(flag.help)] as [string, string]] : []));
 }
 
 /** The flags' lines of `kpods --help`. */

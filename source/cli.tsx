@@ -4,6 +4,7 @@ import './young-generation.js';
 import module from 'node:module';
 import meow from 'meow';
 import {flagDefinitions, flagHelp, knownFlags} from './cli-flags.js';
+import {chooseLanguage, setLanguage, t} from './i18n/index.js';
 
 // Node 22.1+ can keep compiled code between runs; on Node 20 this is not there and costs nothing.
 (module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
@@ -11,27 +12,21 @@ import {flagDefinitions, flagHelp, knownFlags} from './cli-flags.js';
 // Only meow is imported up front, so --help and --version answer at once; Ink, React
 // and client-node load when a screen or a cluster is actually needed.
 
-const help = `
-  Usage
-    $ kpods [flags]                  watch and manage pods and services, live
-    $ kpods --sandbox                the same, on a built-in sandbox cluster
-    $ kpods sandbox [--port N] [--kubeconfig-out FILE]
-                                     serve the sandbox for kubectl (Ctrl-C stops it)
-
-  Flags (kubectl's names)
-${flagHelp()}
-    --help, --version
-
-  Keys: ? in kpods lists them all.  Without a terminal kpods exits with status 2.
-`;
-
-const known = knownFlags();
-
 /** One line on stderr and an exit code: how kpods answers a user's mistake. */
 function fail(message: string, code = 1): never {
 	process.stderr.write(`kpods: ${message}\n`);
 	process.exit(code);
 }
+
+// The language is chosen before anything is written, --help included.
+const language = chooseLanguage(process.argv.slice(2), process.env);
+if (language.kind === 'invalid') {
+	fail(t('cli.badLanguage', {value: language.value}), 2);
+}
+setLanguage(language.language);
+
+const help = t('cli.usage', {flags: flagHelp()});
+const known = knownFlags();
 
 // meow reports an unknown flag on two lines; kpods' rule is one.
 for (const argument of process.argv.slice(2)) {
@@ -44,15 +39,24 @@ for (const argument of process.argv.slice(2)) {
 	const name = argument.split('=')[0]!;
 	const bare = name.startsWith('--no-') ? `--${name.slice(5)}` : name;
 	if (!known.has(name) && !known.has(bare) && !/^-n.+/.test(name)) {
-		fail(`unknown flag ${name} (kpods --help lists them)`, 2);
+		fail(t('cli.unknownFlag', {flag: name}), 2);
 	}
 }
 
 const cli = meow(help, {
 	importMeta: import.meta,
+	// The description is the usage's first line, in the chosen language (meow's is package.json's, in English).
+	description: false,
 	allowUnknownFlags: true,
 	flags: flagDefinitions,
 });
+
+// meow answers --help only when it is the sole argument; `kpods --lang pt-BR --help` asks for help too.
+const options = process.argv.slice(2);
+const ended = options.indexOf('--');
+if (options.slice(0, ended === -1 ? undefined : ended).some(argument => argument === '--help' || argument === '-h')) {
+	cli.showHelp(0);
+}
 
 async function main(): Promise<number> {
 	const {trace} = await import('./trace.js');
@@ -61,21 +65,21 @@ async function main(): Promise<number> {
 	const [command, ...rest] = cli.input;
 	if (command === 'sandbox') {
 		if (rest.length > 0) {
-			fail(`unexpected argument "${rest[0]}" (kpods sandbox [--port N] [--kubeconfig-out FILE])`, 2);
+			fail(t('cli.sandboxArgument', {argument: rest[0]!}), 2);
 		}
 		if (flags.port !== undefined && (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65_535)) {
-			fail(`--port must be a port number (0-65535), not ${flags.port}`, 2);
+			fail(t('cli.badPort', {value: String(flags.port)}), 2);
 		}
 		const {runSandboxCommand} = await import('./sandbox/command.js');
 		return runSandboxCommand({port: flags.port, kubeconfigOut: flags.kubeconfigOut, stdout: process.stdout, stderr: process.stderr});
 	}
 
 	if (command) {
-		fail(`unknown command "${command}" (kpods [flags], or kpods sandbox)`, 2);
+		fail(t('cli.unknownCommand', {command}), 2);
 	}
 	for (const name of ['namespace', 'context', 'kubeconfig', 'manifests'] as const) {
 		if (flags[name] === '') {
-			fail(`--${name === 'namespace' ? 'namespace' : name} needs a value`, 2);
+			fail(t('cli.needsValue', {flag: `--${name}`}), 2);
 		}
 	}
 
@@ -84,15 +88,15 @@ async function main(): Promise<number> {
 		const {statSync} = await import('node:fs');
 		const found = statSync(flags.manifests, {throwIfNoEntry: false});
 		if (!found) {
-			fail(`--manifests ${flags.manifests}: no such directory`, 2);
+			fail(t('cli.noSuchDirectory', {path: flags.manifests}), 2);
 		}
 		if (!found.isDirectory()) {
-			fail(`--manifests ${flags.manifests}: not a directory (kpods lists the manifests in a folder)`, 2);
+			fail(t('cli.notDirectory', {path: flags.manifests}), 2);
 		}
 	}
 
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
-		fail('kpods is interactive and needs a terminal (stdin and stdout must be a TTY); for a server kubectl can use, run: kpods sandbox', 2);
+		fail(t('cli.needsTerminal'), 2);
 	}
 
 	// Ink renders only a final frame when it believes it runs in CI (CI or CONTINUOUS_INTEGRATION

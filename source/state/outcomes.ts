@@ -1,3 +1,4 @@
+import {t} from '../i18n/index.js';
 import {push, withStatus} from './modes.js';
 import {completeColon} from './colon.js';
 import {textField} from './text-field.js';
@@ -20,8 +21,8 @@ export function actionStarted(state: UiState, busy: string): UiState {
 export function actionFinished(state: UiState, outcome: Outcome, now: number): UiState {
 	const summary =
 		outcome.lines.length <= 1
-			? (outcome.lines[0] ?? (outcome.ok ? 'done' : 'failed'))
-			: `${outcome.lines[0]} (+${outcome.lines.length - 1} more, h: history)`;
+			? (outcome.lines[0] ?? t(outcome.ok ? 'outcome.done' : 'outcome.failed'))
+			: t('outcome.more', {first: outcome.lines[0]!, more: outcome.lines.length - 1});
 	const next = withStatus(state, summary, outcome.ok ? 'ok' : 'error', outcome.kubectl);
 	return {
 		...next,
@@ -30,20 +31,36 @@ export function actionFinished(state: UiState, outcome: Outcome, now: number): U
 	};
 }
 
+type ApplyResult = 'created' | 'configured' | 'unchanged' | 'error';
+
+/**
+ * The apply's results counted by kind, for the status line and the y/N question.
+ * @example applyCounts(['created', 'created', 'unchanged']) // '2 created, 1 unchanged'
+ */
+export function applyCounts(results: readonly ApplyResult[]): string {
+	const counts = new Map<ApplyResult, number>();
+	for (const result of results) {
+		counts.set(result, (counts.get(result) ?? 0) + 1);
+	}
+	const keys = {created: 'apply.created', configured: 'apply.configured', unchanged: 'apply.unchanged', error: 'apply.failed'} as const;
+	return (['created', 'configured', 'unchanged', 'error'] as const)
+		.filter(result => counts.has(result))
+		.map(result => t(keys[result], {count: counts.get(result)!}))
+		.join(', ');
+}
+
 /**
  * An apply also leaves its per-object lines in the manifests pane; the status line
  * counts them by result.
  * @example applySummary(['created', 'created', 'unchanged']) // 'applied 3 objects: 2 created, 1 unchanged'
  */
-export function applySummary(results: ReadonlyArray<'created' | 'configured' | 'unchanged' | 'error'>): string {
-	const counts = new Map<string, number>();
-	for (const result of results) {
-		counts.set(result, (counts.get(result) ?? 0) + 1);
-	}
-	const parts = (['created', 'configured', 'unchanged', 'error'] as const)
-		.filter(result => counts.has(result))
-		.map(result => (result === 'error' ? `${counts.get(result)} failed` : `${counts.get(result)} ${result}`));
-	return `applied ${results.length} object${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+export function applySummary(results: readonly ApplyResult[]): string {
+	return t('apply.applied', {count: results.length, counts: applyCounts(results)});
+}
+
+/** The question before an apply, from its dry run: `Apply 3 objects? dry run: 2 created, 1 unchanged`. */
+export function applyQuestion(results: readonly ApplyResult[]): string {
+	return t('apply.question', {count: results.length, counts: applyCounts(results)});
 }
 
 export function applyFinished(state: UiState, outcome: Outcome, lines: ApplyLine[], summary: string, now: number): UiState {
@@ -82,7 +99,7 @@ export function previewLines(outcomes: readonly PreviewOutcome[]): Array<{text: 
 			];
 		}
 		const fields = outcome.fields ?? [];
-		const more = fields.length > shownFields ? `, +${fields.length - shownFields} more` : '';
+		const more = fields.length > shownFields ? t('apply.moreFields', {count: fields.length - shownFields}) : '';
 		const list = fields.length > 0 ? `: ${fields.slice(0, shownFields).join(', ')}${more}` : '';
 		return [...warning, {text: `${outcome.ref} configured${list}`, tone: 'warn' as const}];
 	});
@@ -110,7 +127,7 @@ export function namespacesForbidden(state: UiState, message: string): UiState {
 		{...state, busy: undefined},
 		{
 			kind: 'prompt',
-			prompt: {purpose: 'namespace', fields: [textField('namespace')], focus: 0, error: `cannot list namespaces (${message}); type one`},
+			prompt: {purpose: 'namespace', fields: [textField('namespace')], focus: 0, error: t('namespaces.typeOne', {message})},
 		},
 	);
 }

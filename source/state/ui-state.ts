@@ -95,7 +95,7 @@ export interface ApplyPreview {
 	scope: 'selected' | 'all';
 	path?: string;
 	lines: Array<{text: string; tone: Tone}>;
-	/** 'create 2, configure 1, unchanged 2, 1 failed'. */
+	/** The y/N question, from the dry run: 'Apply 3 objects? dry run: 2 created, 1 unchanged'. */
 	summary: string;
 	/** The kubectl that makes the same dry run. */
 	kubectl: string;

@@ -108,7 +108,7 @@ export function ConfirmBar({target, width, theme}: {target: Target; width: numbe
  * No is the default. kpods applies as kubectl apply does, client-side, so there is no force.
  */
 export function ApplyConfirmBar({preview, width, theme}: {preview: ApplyPreview; width: number; theme: Theme}) {
-	const question = `Apply ${preview.summary.replace(': ', '? dry run: ')} [y/N]`;
+	const question = `${preview.summary} [y/N]`;
 	return (
 		<Box flexDirection="column">
 			<Text bold color={theme.tone('warn')} wrap="truncate">

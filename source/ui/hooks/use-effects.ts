@@ -6,6 +6,7 @@ import {
 	actionStarted,
 	applyFinished,
 	applyPreviewReady,
+	applyQuestion,
 	applySummary,
 	completionsLoaded,
 	contextsLoaded,
@@ -21,6 +22,7 @@ import {openLogs} from './open-logs.js';
 import {runForwardEffect} from './forward-effects.js';
 import {runShell} from './shell-effect.js';
 import type {HandTerminal} from './use-terminal-handoff.js';
+import {t} from '../../i18n/index.js';
 import type {UiState} from '../../state/ui-state.js';
 
 interface EffectContext {
@@ -140,17 +142,17 @@ export function useEffects({
 				case 'apply': {
 					const chosen = effect.scope === 'all' ? files : files.filter(file => file.path === effect.path);
 					if (chosen.length === 0) {
-						update(state => withStatus(state, 'no manifests to apply', 'warn'));
+						update(state => withStatus(state, t('apply.nothing'), 'warn'));
 						return;
 					}
 
 					const count = chosen.reduce((sum, file) => sum + Math.max(1, file.documents.length), 0);
-					const objects = `${count} object${count === 1 ? '' : 's'}`;
+					const objects = t('apply.objects', {count});
 					if (effect.type === 'previewApply') {
 						// First what the server says it would do (nothing is changed), then y applies.
-						update(state => actionStarted(state, `dry run of ${objects}…`));
+						update(state => actionStarted(state, t('apply.dryRunning', {objects})));
 						const dryRun = await cluster.apply([...chosen], {dryRun: true});
-						const summary = applySummary(dryRun.outcomes.map(outcome => outcome.result)).replace(/^applied /, '');
+						const summary = applyQuestion(dryRun.outcomes.map(outcome => outcome.result));
 						update(state =>
 							applyPreviewReady(state, {
 								scope: effect.scope,
@@ -163,7 +165,7 @@ export function useEffects({
 						return;
 					}
 
-					update(state => actionStarted(state, `applying ${objects}…`));
+					update(state => actionStarted(state, t('apply.applying', {objects})));
 					const report = await cluster.apply([...chosen]);
 					const lines = report.outcomes.flatMap(outcome => [
 						...(outcome.warning ? [{text: outcome.warning, ok: true}] : []),
@@ -178,7 +180,7 @@ export function useEffects({
 				}
 
 				case 'loadNamespaces': {
-					update(state => actionStarted(state, 'listing namespaces…'));
+					update(state => actionStarted(state, t('namespaces.listing')));
 					const list = await cluster.listNamespaces();
 					const current = cluster.info.allNamespaces ? undefined : cluster.info.namespace;
 					if (list.ok) {
@@ -186,7 +188,7 @@ export function useEffects({
 					} else if (list.forbidden) {
 						update(state => namespacesForbidden(state, list.message));
 					} else {
-						update(state => withStatus({...state, busy: undefined}, `cannot list namespaces: ${list.message}`, 'error'));
+						update(state => withStatus({...state, busy: undefined}, t('namespaces.cannotList', {message: list.message}), 'error'));
 					}
 					return;
 				}

@@ -1,0 +1,92 @@
+/**
+ * The catalog: every message kpods writes itself, in each language, and `t()` to read one in the
+ * current language. Hand-written over Intl rather than a library (i18next, formatjs): the catalog is
+ * a typed object, so tsc checks keys and params, and nothing is loaded or parsed at start-up.
+ */
+import {currentLanguage, type Language} from './language.js';
+import {en} from './messages/en.js';
+import {ptBR} from './messages/pt-BR.js';
+import {tutorialEn} from './messages/tutorial.en.js';
+import {tutorialPtBR} from './messages/tutorial.pt-BR.js';
+import type {Message, MismatchedPlaceholders, NoneOf, ParamsFor, PluralMessage, Translation} from './types.js';
+
+const english = {...en, ...tutorialEn};
+const portuguese = {...ptBR, ...tutorialPtBR} satisfies Translation<typeof english>;
+
+type English = typeof english;
+
+/** tsc names here any key whose Portuguese uses other placeholders than the English. */
+export type PlaceholdersAgree = NoneOf<MismatchedPlaceholders<English, typeof portuguese>>;
+/** tsc names here any key only the Portuguese has (the spread above would hide it from `satisfies`). */
+export type NoExtraKeys = NoneOf<Exclude<keyof typeof portuguese, keyof English>>;
+
+/** Every message's key. */
+export type MessageKey = keyof English;
+
+/** The params message `Key` needs (an empty object when it has no placeholders). */
+export type MessageParams<Key extends MessageKey> = ParamsFor<English[Key]>;
+
+/** Each language's messages, by key. */
+export const catalogs: Record<Language, Record<MessageKey, Message>> = {en: english, 'pt-BR': portuguese};
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+function rulesFor(language: Language): Intl.PluralRules {
+	let rules = pluralRules.get(language);
+	if (!rules) {
+		rules = new Intl.PluralRules(language);
+		pluralRules.set(language, rules);
+	}
+	return rules;
+}
+
+/** A number written the language's way (`1,234.5` / `1.234,5`). */
+export function formatNumber(value: number, language: Language = currentLanguage()): string {
+	let format = numberFormats.get(language);
+	if (!format) {
+		format = new Intl.NumberFormat(language);
+		numberFormats.set(language, format);
+	}
+	return format.format(value);
+}
+
+/** A date and time written the language's way, in the local time zone. */
+export function formatDate(date: Date, language: Language = currentLanguage()): string {
+	return new Intl.DateTimeFormat(language, {dateStyle: 'medium', timeStyle: 'medium'}).format(date);
+}
+
+function pluralText(message: PluralMessage, count: number, language: Language): string {
+	if (count === 0 && message.zero !== undefined) {
+		return message.zero;
+	}
+	return message[rulesFor(language).select(count)] ?? message.other;
+}
+
+type ParamValues = Record<string, string | number>;
+
+/**
+ * The message `key` in the current language with its `{name}` placeholders filled. Numbers are
+ * written the language's way (grouped, decimal comma in Portuguese): pass ports, names and other
+ * identifiers as strings.
+ */
+export function t<Key extends MessageKey>(key: Key, ...params: keyof MessageParams<Key> extends never ? [] : [MessageParams<Key>]): string {
+	const language = currentLanguage();
+	const values = (params[0] ?? {}) as ParamValues;
+	const message = catalogs[language][key];
+	const text = typeof message === 'string' ? message : pluralText(message, Number(values.count), language);
+	return fill(text, values, language);
+}
+
+function fill(text: string, values: ParamValues, language: Language): string {
+	if (!text.includes('{')) {
+		return text;
+	}
+	return text.replaceAll(/\{(\w+)\}/g, (whole, name: string) => {
+		const value = values[name];
+		if (value === undefined) {
+			return whole;
+		}
+		return typeof value === 'number' ? formatNumber(value, language) : value;
+	});
+}

@@ -1,0 +1,57 @@
+import type {Translation} from '../types.js';
+import type {en} from './en.js';
+
+/** Mensagens em português do Brasil: curtas, diretas, com "você", para quem está começando. */
+export const ptBR = {
+	'cli.usage': `
+  Uma interface de terminal, toda pelo teclado, para pods e serviços do Kubernetes: fiel ao kubectl, ao vivo, com um cluster sandbox embutido
+
+  Uso
+    $ kpods [opções]                 acompanhe e gerencie pods e serviços, ao vivo
+    $ kpods --sandbox                o mesmo, num cluster sandbox embutido
+    $ kpods sandbox [--port N] [--kubeconfig-out FILE]
+                                     serve o sandbox para o kubectl (Ctrl-C encerra)
+
+  Opções (os nomes do kubectl)
+{flags}
+    --help, --version
+
+  Teclas: ? dentro do kpods mostra todas.  Sem terminal, o kpods sai com status 2.
+`,
+	'cli.flag.kubeconfig': 'kubeconfig a usar (padrão: $KUBECONFIG, senão ~/.kube/config)',
+	'cli.flag.context': 'contexto do kubeconfig a usar (padrão: o contexto atual)',
+	'cli.flag.namespace': 'namespace a mostrar (padrão: o do contexto, senão default)',
+	'cli.flag.allNamespaces': 'mostra todos os namespaces (com a coluna NAMESPACE, como o kubectl)',
+	'cli.flag.readonly': 'recusa, avisando, toda tecla que altera o cluster',
+	'cli.flag.manifests': 'lista também os manifestos de DIR (além dos do tutorial)',
+	'cli.flag.sandbox': 'inicia o cluster sandbox embutido e abre nele',
+	'cli.flag.lang': 'idioma: en ou pt-BR (padrão: de LC_ALL, LC_MESSAGES, LANG)',
+	'cli.unknownFlag': 'opção desconhecida {flag} (kpods --help lista todas)',
+	'cli.badLanguage': '--lang deve ser en ou pt-BR, não "{value}"',
+	'cli.sandboxArgument': 'argumento inesperado "{argument}" (kpods sandbox [--port N] [--kubeconfig-out FILE])',
+	'cli.badPort': '--port deve ser um número de porta (0-65535), não {value}',
+	'cli.unknownCommand': 'comando desconhecido "{command}" (kpods [opções] ou kpods sandbox)',
+	'cli.needsValue': '{flag} precisa de um valor',
+	'cli.noSuchDirectory': '--manifests {path}: essa pasta não existe',
+	'cli.notDirectory': '--manifests {path}: não é uma pasta (o kpods lista os manifestos de uma pasta)',
+	'cli.needsTerminal':
+		'o kpods é interativo e precisa de um terminal (stdin e stdout devem ser um TTY); para ter um servidor que o kubectl possa usar, rode: kpods sandbox',
+
+	'outcome.done': 'pronto',
+	'outcome.failed': 'falhou',
+	'outcome.more': '{first} (+{more} no histórico: h)',
+	'apply.objects': {one: '{count} objeto', other: '{count} objetos'},
+	'apply.created': {one: '{count} criado', other: '{count} criados'},
+	'apply.configured': {one: '{count} alterado', other: '{count} alterados'},
+	'apply.unchanged': {one: '{count} sem mudança', other: '{count} sem mudança'},
+	'apply.failed': {one: '{count} com erro', other: '{count} com erro'},
+	'apply.applied': {one: '{count} objeto aplicado: {counts}', other: '{count} objetos aplicados: {counts}'},
+	'apply.question': {one: 'Aplicar {count} objeto? Simulação: {counts}', other: 'Aplicar {count} objetos? Simulação: {counts}'},
+	'apply.moreFields': ', +{count}',
+	'apply.nothing': 'nenhum manifesto para aplicar',
+	'apply.dryRunning': 'simulando {objects}…',
+	'apply.applying': 'aplicando {objects}…',
+	'namespaces.listing': 'listando namespaces…',
+	'namespaces.cannotList': 'não deu para listar os namespaces: {message}',
+	'namespaces.typeOne': 'não deu para listar os namespaces ({message}); digite um',
+} as const satisfies Translation<typeof en>;

@@ -1,0 +1,96 @@
+// The catalog: both languages have every key with the same placeholders, plurals follow
+// Intl.PluralRules, and params are filled (numbers the language's way).
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {catalogs, formatDate, formatNumber, type Message, setLanguage, t} from '../../source/i18n/index.js';
+
+afterEach(() => setLanguage('en'));
+
+const placeholders = (message: Message) =>
+	[
+		...new Set(
+			(typeof message === 'string' ? [message] : Object.values(message)).flatMap(text =>
+				[...text.matchAll(/\{(\w+)\}/g)].map(match => match[1]),
+			),
+		),
+	]
+		.concat(typeof message === 'string' ? [] : ['count'])
+		.filter((name, index, all) => all.indexOf(name) === index)
+		.sort();
+
+/** What is wrong between two languages' messages: keys only one has, or placeholders, or shapes, that differ. */
+function differences(english: Record<string, Message>, other: Record<string, Message>): string[] {
+	const problems: string[] = [];
+	for (const key of Object.keys(english)) {
+		if (!(key in other)) {
+			problems.push(`${key}: missing`);
+		} else if (typeof english[key] !== typeof other[key]) {
+			problems.push(`${key}: plural in one language only`);
+		} else if (placeholders(english[key]!).join() !== placeholders(other[key]!).join()) {
+			problems.push(`${key}: placeholders ${placeholders(english[key]!)} ≠ ${placeholders(other[key]!)}`);
+		}
+	}
+	for (const key of Object.keys(other)) {
+		if (!(key in english)) {
+			problems.push(`${key}: not in English`);
+		}
+	}
+	return problems;
+}
+
+test('Portuguese has exactly the English keys, with the same placeholders and the same plural messages', () => {
+	assert.deepEqual(differences(catalogs.en, catalogs['pt-BR']), []);
+	assert.ok(Object.keys(catalogs.en).length > 20, 'the catalog has its messages');
+});
+
+test('the check sees a missing key, an extra key and a renamed placeholder', () => {
+	const english = {a: 'one {name}', b: 'two', c: {one: '{count} pod', other: '{count} pods'}};
+	assert.deepEqual(differences(english, {a: 'um {nome}', c: '{count} pods', d: 'x'}), [
+		'a: placeholders name ≠ nome',
+		'b: missing',
+		'c: plural in one language only',
+		'd: not in English',
+	]);
+});
+
+test('no message is empty, and no Portuguese message is left in English', () => {
+	const untranslated = new Set(['tutorial.title', 'outcome.moreFields']);
+	for (const [key, message] of Object.entries(catalogs['pt-BR'])) {
+		const texts = typeof message === 'string' ? [message] : Object.values(message);
+		assert.ok(
+			texts.every(text => text.trim() !== ''),
+			`${key} is empty`,
+		);
+		const english = catalogs.en[key as keyof typeof catalogs.en];
+		if (!untranslated.has(key) && typeof message === 'string' && /[a-z]{4}/.test(message)) {
+			assert.notEqual(message, english, `${key} is the English text`);
+		}
+	}
+});
+
+test('plural messages are chosen by Intl.PluralRules of the language, on count', () => {
+	assert.equal(t('apply.objects', {count: 1}), '1 object');
+	assert.equal(t('apply.objects', {count: 0}), '0 objects');
+	assert.equal(t('apply.objects', {count: 2}), '2 objects');
+	setLanguage('pt-BR');
+	assert.equal(t('apply.objects', {count: 1}), '1 objeto');
+	// CLDR's Portuguese puts 0 with 1 ("one"), unlike English.
+	assert.equal(t('apply.objects', {count: 0}), '0 objeto');
+	assert.equal(t('apply.objects', {count: 3}), '3 objetos');
+	assert.equal(t('apply.applied', {count: 1, counts: t('apply.created', {count: 1})}), '1 objeto aplicado: 1 criado');
+	assert.equal(t('apply.applied', {count: 2, counts: t('apply.created', {count: 2})}), '2 objetos aplicados: 2 criados');
+});
+
+test('params fill their placeholders; numbers are written the language’s way, text as it is', () => {
+	assert.equal(t('cli.needsValue', {flag: '--context'}), '--context needs a value');
+	assert.equal(t('apply.objects', {count: 12_345}), '12,345 objects');
+	assert.equal(t('cli.badPort', {value: '70000'}), '--port must be a port number (0-65535), not 70000');
+	setLanguage('pt-BR');
+	assert.equal(t('cli.needsValue', {flag: '--context'}), '--context precisa de um valor');
+	assert.equal(t('apply.objects', {count: 12_345}), '12.345 objetos');
+	assert.equal(formatNumber(0.5), '0,5');
+	assert.equal(formatNumber(0.5, 'en'), '0.5');
+	const date = new Date(2026, 10, 30, 12, 5, 9);
+	assert.match(formatDate(date), /30 de nov\. de 2026.*12:05:09/);
+	assert.match(formatDate(date, 'en'), /Nov 30, 2026.*12:05:09/);
+});

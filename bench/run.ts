@@ -14,6 +14,7 @@ const benchmarks = [
 	'first-frame.ts',
 	'young-generation.ts',
 	'churn.ts',
+	'idle.ts',
 	'log-follow.ts',
 	...readdirSync(import.meta.dirname).filter(file => file.startsWith('sandbox-') && file !== 'sandbox-server.ts'),
 ];

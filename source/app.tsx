@@ -5,7 +5,7 @@ import {withStatus} from './state/modes.js';
 import {initialUiState, type UiState} from './state/ui-state.js';
 import {MainScreen} from './ui/main-screen.js';
 import {NoClusterScreen} from './ui/no-cluster-screen.js';
-import {NowProvider} from './ui/hooks/use-now.js';
+import {NowProvider, type TimeSource} from './ui/hooks/use-now.js';
 import {useScreenSize, type ScreenSize} from './ui/hooks/use-screen-size.js';
 import {useUiState} from './ui/hooks/use-ui-state.js';
 import type {Theme} from './ui/theme.js';
@@ -28,6 +28,8 @@ export interface AppProps {
 	/** Tests fix the size and the clock. */
 	size?: ScreenSize;
 	now?: number;
+	/** A fake clock, for tests that watch when frames are drawn. */
+	time?: TimeSource;
 	initialState?: UiState;
 }
 
@@ -79,7 +81,7 @@ export function App(props: AppProps) {
 	}, []);
 
 	return (
-		<NowProvider fixed={props.now}>
+		<NowProvider fixed={props.now} time={props.time}>
 			{cluster ? (
 				<MainScreen
 					key={`${cluster.info.context}/${cluster.info.allNamespaces ? '*' : cluster.info.namespace}`}

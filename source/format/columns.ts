@@ -26,8 +26,11 @@ export interface RowColumn<Row> extends Column {
 	dropRank?: number;
 	/** Cut with '…' (once nothing more can be dropped) instead of overflowing. */
 	shrink?: boolean;
-	/** The cell changes with the clock (AGE, RESTARTS): panes measure it on the rows on screen only. */
-	ticks?: boolean;
+	/**
+	 * The cell changes with the clock (AGE, RESTARTS): the moment (epoch ms) its text next changes
+	 * after `now`, Infinity for never. Panes measure it on the rows on screen only, and redraw then.
+	 */
+	ticks?(row: Row, now: number): number;
 	/** The cell's colour, by how the row stands; undefined: not coloured. */
 	colour?(row: Row): Health;
 }

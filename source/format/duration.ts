@@ -58,6 +58,35 @@ export function humanDuration(ms: number): string {
 	return `${years}y`;
 }
 
+const day = 24 * hour;
+
+/**
+ * The smallest elapsed time (ms, > `ms`) at which humanDuration's text differs from its text at
+ * `ms`: the step it is on ends there (seconds below 10 minutes, then minutes, hours, days, years).
+ * @example nextDurationChange(61 * minute) // 62 * minute: '61m' turns '62m'
+ */
+export function nextDurationChange(ms: number): number {
+	const seconds = Math.trunc(ms / second);
+	if (seconds < -1) {
+		return -2 * second + 1; // '<invalid>' until -1.999 s, which reads '0s'
+	}
+	if (ms < 10 * minute) {
+		return Math.max(seconds + 1, 1) * second; // '0s' covers -1.999 s to 0.999 s
+	}
+	if (ms < 8 * hour) {
+		return (Math.trunc(ms / minute) + 1) * minute;
+	}
+	if (ms < 8 * day) {
+		return (Math.trunc(ms / hour) + 1) * hour;
+	}
+	return (Math.trunc(ms / day) + 1) * day;
+}
+
+/** The epoch ms at which ageSince(at, now) next changes; Infinity for an unset time ('<unknown>' never changes). */
+export function ageChangesAt(at: number | undefined, now: number): number {
+	return at === undefined ? Number.POSITIVE_INFINITY : at + nextDurationChange(now - at);
+}
+
 /**
  * Epoch ms of an RFC 3339 timestamp (second or micro precision), or undefined when absent,
  * unparsable or Go's zero time — the cases `metav1.Time.IsZero` reports as unset.

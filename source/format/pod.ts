@@ -7,7 +7,7 @@
 
 import type {ContainerStatus, Pod, PodCondition} from '../k8s/types.js';
 import {ageColumn, cellsOf, nameColumn, rowColumn, stringColumn, type Health, type RowColumn} from './columns.js';
-import {ageSince, humanDuration, timestampMs} from './duration.js';
+import {ageChangesAt, ageSince, humanDuration, timestampMs} from './duration.js';
 import {safeLine} from './safe-text.js';
 
 /** How kpods colours a pod; see podHealth for the rule. */
@@ -63,9 +63,13 @@ export const podColumns: Array<RowColumn<PodRow>> = [
 			'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
 		),
 		(row, now) => restartsCell(row.restarts, row.lastRestartAt, now),
-		{dropRank: 6, ticks: true},
+		{
+			dropRank: 6,
+			ticks: (row, now) =>
+				row.restarts === 0 || row.lastRestartAt === 0 ? Number.POSITIVE_INFINITY : ageChangesAt(row.lastRestartAt, now),
+		},
 	),
-	rowColumn(ageColumn, (row, now) => ageSince(row.createdAt, now), {dropRank: 7, ticks: true}),
+	rowColumn(ageColumn, (row, now) => ageSince(row.createdAt, now), {dropRank: 7, ticks: (row, now) => ageChangesAt(row.createdAt, now)}),
 	rowColumn(
 		stringColumn('IP', 'IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', 1),
 		row => row.ip,

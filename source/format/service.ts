@@ -6,7 +6,7 @@
 import {formatLabels} from '../k8s/labels.js';
 import type {Service, ServicePort} from '../k8s/types.js';
 import {ageColumn, cellsOf, nameColumn, rowColumn, stringColumn, type RowColumn} from './columns.js';
-import {ageSince, timestampMs} from './duration.js';
+import {ageChangesAt, ageSince, timestampMs} from './duration.js';
 
 /** loadBalancerWidth: longer LB ingress lists are clipped unless wide. */
 const loadBalancerWidth = 16;
@@ -68,7 +68,7 @@ export const serviceColumns: Array<RowColumn<ServiceRow>> = [
 		),
 		row => row.ports,
 	),
-	rowColumn(ageColumn, (row, now) => ageSince(row.createdAt, now), {dropRank: 2, ticks: true}),
+	rowColumn(ageColumn, (row, now) => ageSince(row.createdAt, now), {dropRank: 2, ticks: (row, now) => ageChangesAt(row.createdAt, now)}),
 	rowColumn(
 		stringColumn(
 			'Selector',

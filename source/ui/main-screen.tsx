@@ -12,7 +12,7 @@ import {useEffects} from './hooks/use-effects.js';
 import {useEditor} from './hooks/use-editor.js';
 import {useTerminalHandoff} from './hooks/use-terminal-handoff.js';
 import {useKeyRouter} from './hooks/use-key-router.js';
-import {useNow} from './hooks/use-now.js';
+import {nextSecond, useNow, useWakeAt} from './hooks/use-now.js';
 import {useScreenData} from './hooks/use-screen-data.js';
 import type {UpdateUi} from './hooks/use-ui-state.js';
 import type {Theme} from './theme.js';
@@ -50,6 +50,8 @@ export function MainScreen(screen: MainScreenProps) {
 	const paneHeight = Math.max(1, height - 4);
 	const props: ViewProps = {cluster, state, data, readonly, width: columns, height: paneHeight, now, theme};
 
+	// Describe text holds ages (its events' "5m (x2 over 10m)" too): it is drawn again every second while open.
+	useWakeAt(state.modes.some(mode => mode.kind === 'detail') ? nextSecond(now) : undefined);
 	const clock = useRef(now);
 	clock.current = now;
 	const readClock = useCallback(() => clock.current, []);

@@ -1,6 +1,7 @@
-import {useMemo} from 'react';
+import {useMemo, useRef} from 'react';
 import {fitColumns, type FitColumn} from '../../derive/table-fit.js';
 import {cellsOf, headerOf, type RowColumn} from '../../format/columns.js';
+import {useWakeAt} from '../hooks/use-now.js';
 import {useScrollTop} from '../hooks/use-scroll-top.js';
 import type {Theme} from '../theme.js';
 import {Table, type TableRowView} from './table.js';
@@ -40,11 +41,7 @@ export function RowTable<T extends Row>({columns, rows, selected, allNamespaces,
 		],
 		[columns, allNamespaces],
 	);
-	// Measured over every row like kubectl, but under a watch storm only once per clock tick
-	// (or when rows come or go): the rows on screen are measured on every render below, so
-	// nothing visible is ever cut; an off-screen row may widen a column up to a second late.
-	// biome-ignore lint/correctness/useExhaustiveDependencies: measured per clock tick or row count on purpose (see above), not per rows identity
-	const allWidths = useMemo(() => staticWidths(fit, columns, rows, allNamespaces), [now, rows.length, fit, columns, allNamespaces]);
+	const allWidths = useAllRowWidths(fit, columns, rows, allNamespaces, now);
 
 	const bodyHeight = Math.max(0, height - 1);
 	const top = useScrollTop(selected, bodyHeight, rows.length);
@@ -58,7 +55,17 @@ export function RowTable<T extends Row>({columns, rows, selected, allNamespaces,
 		}
 		return {key: row.key, cells: allNamespaces ? [row.namespace, ...cells] : cells, colors};
 	});
-	const widths = allWidths.map((width, index) => Math.max(width, ...views.map(view => view.cells[index]!.length)));
+	// The next frame is due when the first ticking cell on screen changes its text.
+	let wake = allWidths.catchUpAt;
+	for (const row of rows.slice(top, top + bodyHeight)) {
+		for (const column of columns) {
+			if (column.ticks) {
+				wake = Math.min(wake, column.ticks(row, now));
+			}
+		}
+	}
+	useWakeAt(Number.isFinite(wake) ? wake : undefined);
+	const widths = allWidths.widths.map((width, index) => Math.max(width, ...views.map(view => view.cells[index]!.length)));
 	// Ticking cells (AGE, RESTARTS) are measured on the rows on screen only.
 	for (const [own, column] of columns.entries()) {
 		if (!column.ticks) {
@@ -81,6 +88,31 @@ export function RowTable<T extends Row>({columns, rows, selected, allNamespaces,
 			dim={theme.dim}
 		/>
 	);
+}
+
+/**
+ * Widths of the columns that do not tick, measured over every row like kubectl, but under a
+ * watch storm at most once a second (or when rows come or go, or the columns change): the rows
+ * on screen are measured on every render, so nothing visible is ever cut; an off-screen row may
+ * widen a column up to a second late, and `catchUpAt` asks for the frame that catches it up.
+ */
+function useAllRowWidths<T extends Row>(
+	fit: readonly FitColumn[],
+	columns: ReadonlyArray<RowColumn<T>>,
+	rows: readonly T[],
+	allNamespaces: boolean,
+	now: number,
+): {widths: number[]; catchUpAt: number} {
+	const last = useRef<{rows: readonly T[]; fit: readonly FitColumn[]; at: number; widths: number[]} | undefined>(undefined);
+	const previous = last.current;
+	if (previous?.rows === rows && previous.fit === fit) {
+		return {widths: previous.widths, catchUpAt: Number.POSITIVE_INFINITY};
+	}
+	if (previous && previous.fit === fit && previous.rows.length === rows.length && now - previous.at < 1000 && now >= previous.at) {
+		return {widths: previous.widths, catchUpAt: previous.at + 1000};
+	}
+	last.current = {rows, fit, at: now, widths: staticWidths(fit, columns, rows, allNamespaces)};
+	return {widths: last.current.widths, catchUpAt: Number.POSITIVE_INFINITY};
 }
 
 /** Lengths of a row's cells that do not tick (NAMESPACE first), measured once per row object: rows are immutable, a watch event makes a new one. */

@@ -6,6 +6,7 @@ import {headerOf} from '../../format/columns.js';
 import {eventCells, eventColumns} from '../../format/event.js';
 import type {Event} from '../../k8s/types.js';
 import {Table} from '../components/table.js';
+import {nextSecond, useWakeAt} from '../hooks/use-now.js';
 import {useScrollTop} from '../hooks/use-scroll-top.js';
 import {emptyText, type ListPaneProps} from './empty-text.js';
 
@@ -44,6 +45,8 @@ export function EventsPane(props: ListPaneProps & {events: readonly Event[]}) {
 		width,
 	);
 	const top = useScrollTop(selected, height - 1, rows.length);
+	// LAST SEEN ticks, and is measured over every event: a frame every second while events are listed.
+	useWakeAt(rows.length > 0 ? nextSecond(now) : undefined);
 	const empty = emptyText({
 		state: props.state,
 		synced: props.synced,

@@ -1,0 +1,95 @@
+// kpods left alone: N pods on screen, nothing changing on the server, pods created an hour
+// ago (their AGE reads `60m`, `61m`…, so a frame a minute is all the screen needs). Launch in
+// a pseudo-terminal, wait until it is live, then measure over SECONDS_EACH seconds the CPU
+// time kpods uses (user + system, from /proc: steadier than wall time on a busy machine) and
+// what it writes to the terminal. Fails (exit 1, one line) when CPU is above the readme's
+// recorded number with a margin for this shared machine's noise.
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {loadavg, tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {spawn as spawnPty} from '@lydell/node-pty';
+import {cli, cpuSeconds, root, rssMb, startSandboxProcess} from './measure.js';
+
+/** The readme's numbers (Benchmarks, "Idle"): % of one core, per pod count. */
+const recorded: Record<number, number> = {7: 0.1, 10000: 0.2};
+/** Noise on a 2-core machine shared with other jobs: a run fails only past recorded × 2 + 0.2 points. */
+const limitOf = (percent: number) => percent * 2 + 0.2;
+
+const counts = (process.env.PODS ?? '7,10000').split(',').map(Number);
+const seconds = Number(process.env.SECONDS_EACH ?? 60);
+const createdAgoMs = 3_600_000;
+const directory = mkdtempSync(join(tmpdir(), 'kpods-idle-'));
+const results: Array<{count: number; cpu: number; writes: number; bytes: number; rss: number; load: number}> = [];
+process.env.BENCH_CREATED_AGO_MS = String(createdAgoMs);
+try {
+	for (const count of counts) {
+		results.push(await idle(count));
+		const last = results.at(-1)!;
+		process.stderr.write(`${count} pods: ${(last.cpu * 100).toFixed(2)}% CPU, ${last.writes} writes\n`);
+	}
+} finally {
+	rmSync(directory, {recursive: true, force: true});
+}
+
+console.log(`kpods idle for ${seconds} s (pods created an hour ago, nothing changing), 200×50 terminal\n`);
+console.log('| pods | CPU (one core = 100%) | terminal writes | bytes written | RSS | load average |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const {count, cpu, writes, bytes, rss, load} of results) {
+	console.log(
+		`| ${count.toLocaleString('en')} | ${(cpu * 100).toFixed(2)}% | ${writes} | ${bytes.toLocaleString('en')} | ${rss.toFixed(0)} MB | ${load.toFixed(1)} |`,
+	);
+}
+for (const {count, cpu} of results) {
+	const record = recorded[count];
+	if (record !== undefined && cpu * 100 > limitOf(record)) {
+		console.error(
+			`idle.ts: SLOWER THAN RECORDED — ${count} pods idle used ${(cpu * 100).toFixed(2)}% of a core; the readme records ${record}% (limit ${limitOf(record).toFixed(2)}%)`,
+		);
+		process.exitCode = 1;
+	}
+}
+
+async function idle(count: number) {
+	const sandbox = await startSandboxProcess(count, join(directory, `kubeconfig-${count}`));
+	const pty = spawnPty(cli, ['--kubeconfig', sandbox.kubeconfig], {
+		name: 'xterm-256color',
+		cols: 200,
+		rows: 50,
+		cwd: root,
+		env: process.env,
+	});
+	let tail = '';
+	let writes = 0;
+	let bytes = 0;
+	pty.onData(data => {
+		tail = (tail + data).slice(-20_000);
+		writes++;
+		bytes += Buffer.byteLength(data);
+	});
+	const wait = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+	const started = Date.now();
+	while (!(tail.includes(` 1 Pods ${count} `) && tail.includes('● live'))) {
+		if (Date.now() - started > 120_000) {
+			throw new Error(`idle.ts: kpods did not show ${count} pods live in 120 s`);
+		}
+		await wait(50);
+	}
+	// Let the first frames, the other stores' lists and the garbage of the start settle.
+	await wait(3000);
+	const cpu = cpuSeconds(pty.pid);
+	writes = 0;
+	bytes = 0;
+	await wait(seconds * 1000);
+	const used = (cpuSeconds(pty.pid) - cpu) / seconds;
+	const result = {
+		count,
+		cpu: used,
+		writes,
+		bytes,
+		rss: rssMb(pty.pid),
+		load: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? loadavg()[0]),
+	};
+	pty.kill();
+	await sandbox.stop();
+	return result;
+}

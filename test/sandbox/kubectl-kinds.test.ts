@@ -1,48 +1,27 @@
 // The machine's kubectl (v1.32) as an oracle for what the sandbox serves beyond the tutorial:
 // explain from the served OpenAPI schemas, auth can-i, configmaps, secrets and service
 // accounts created and listed as on a real cluster (skipped, saying so, without kubectl).
-import {after, before, describe, test, type TestContext} from 'node:test';
+import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import type {Sandbox} from '../../source/sandbox/index.js';
+import {Kubectl, kubectlInstalled, skipWithoutKubectl as skipped} from '../kubectl.js';
 import {fastSandbox} from './helpers.js';
-
-const kubectlInstalled = !spawnSync('kubectl', ['version', '--client'], {stdio: 'ignore'}).error;
 
 describe('kubectl: explain, auth can-i, configmaps, secrets, service accounts', () => {
 	let sandbox: Sandbox;
-	let work: string;
-	let env: NodeJS.ProcessEnv;
-	const kubectl = async (...args: string[]): Promise<{code: number; stdout: string; stderr: string}> =>
-		new Promise(resolve => {
-			execFile('kubectl', args, {env, cwd: work, timeout: 30_000}, (error, stdout, stderr) => {
-				resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr});
-			});
-		});
-
-	const skipped = (t: TestContext): boolean => {
-		if (!kubectlInstalled) {
-			t.skip('kubectl is not installed: skipping');
-		}
-
-		return !kubectlInstalled;
-	};
+	let client: Kubectl;
+	const kubectl = async (...args: string[]) => client.run(...args);
 
 	before(async () => {
 		if (kubectlInstalled) {
 			sandbox = await fastSandbox();
-			work = mkdtempSync(join(tmpdir(), 'kpods-kubectl-kinds-'));
-			writeFileSync(join(work, 'kubeconfig'), sandbox.kubeconfig());
-			env = {PATH: process.env['PATH'], HOME: work, KUBECONFIG: join(work, 'kubeconfig')};
+			client = new Kubectl(sandbox.kubeconfig());
 		}
 	});
 	after(async () => {
 		if (kubectlInstalled) {
 			await sandbox.close();
-			rmSync(work, {recursive: true, force: true});
+			client.remove();
 		}
 	});
 

@@ -2,18 +2,13 @@
 // (skipped, saying so, where kubectl is not installed). Each output is compared whole with
 // what kubectl prints against a real minikube for the same objects; only generated names,
 // IPs, ages, dates, durations and image sizes are masked.
-import {after, before, describe, test, type TestContext} from 'node:test';
+import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile, spawn, spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {existsSync, readFileSync} from 'node:fs';
 import type {Sandbox} from '../../source/sandbox/index.js';
+import {Kubectl, type KubectlRun, kubectlInstalled, skipWithoutKubectl as skipped} from '../kubectl.js';
 import {api, fastSandbox, waitFor} from './helpers.js';
 import {assertOutput} from './output-template.js';
-
-const kubectlInstalled = !spawnSync('kubectl', ['version', '--client'], {stdio: 'ignore'}).error;
-const skipMessage = 'kubectl is not installed: skipping';
 
 // The tutorial's manifests, bundled in manifests/ (with the tutorial's YAML as a fallback).
 const manifestsDir = new URL('../../manifests/', import.meta.url);
@@ -30,29 +25,14 @@ const tutorialYaml: Record<string, string> = {
 		'apiVersion: v1\nkind: Pod\nmetadata:\n    name: pod-2\n    labels:\n        app: pod-label2\nspec:\n    containers:\n        - name: pod-2\n          image: sposigor/app-flask-teste:1\n          ports:\n            - containerPort: 5000\n',
 };
 
-interface Run {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
-
 describe('kubectl against the sandbox (the tutorial, unchanged)', () => {
 	let sandbox: Sandbox;
-	let work: string;
-	let env: NodeJS.ProcessEnv;
-
-	const kubectl = async (...args: string[]): Promise<Run> =>
-		new Promise(resolve => {
-			execFile('kubectl', args, {env, cwd: work, timeout: 30_000}, (error, stdout, stderr) => {
-				resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr});
-			});
-		});
+	let client: Kubectl;
+	const kubectl = async (...args: string[]): Promise<KubectlRun> => client.run(...args);
 
 	const manifest = (file: string): string => {
 		const bundled = new URL(file, manifestsDir);
-		const path = join(work, file);
-		writeFileSync(path, existsSync(bundled) ? readFileSync(bundled, 'utf8') : tutorialYaml[file]!);
-		return path;
+		return client.file(file, existsSync(bundled) ? readFileSync(bundled, 'utf8') : tutorialYaml[file]!);
 	};
 
 	const ready = async (...names: string[]): Promise<void> =>
@@ -62,31 +42,19 @@ describe('kubectl against the sandbox (the tutorial, unchanged)', () => {
 			}
 		}, 10_000);
 
-	const skipped = (t: TestContext): boolean => {
-		if (!kubectlInstalled) {
-			t.skip(skipMessage);
-			return true;
-		}
-
-		return false;
-	};
-
 	before(async () => {
 		if (!kubectlInstalled) {
 			return;
 		}
 
 		sandbox = await fastSandbox({timing: {scheduleMs: 20, pullMs: 60, startMs: 20, killMs: 60}});
-		work = mkdtempSync(join(tmpdir(), 'kpods-kubectl-'));
-		writeFileSync(join(work, 'kubeconfig'), sandbox.kubeconfig());
-		// HOME holds kubectl's discovery cache: a fresh one per run.
-		env = {PATH: process.env['PATH'], HOME: work, KUBECONFIG: join(work, 'kubeconfig')};
+		client = new Kubectl(sandbox.kubeconfig());
 	});
 
 	after(async () => {
 		if (kubectlInstalled) {
 			await sandbox.close();
-			rmSync(work, {recursive: true, force: true});
+			client.remove();
 		}
 	});
 
@@ -95,7 +63,7 @@ describe('kubectl against the sandbox (the tutorial, unchanged)', () => {
 			return;
 		}
 
-		const watcher = spawn('kubectl', ['get', 'pods', '--watch'], {env, cwd: work});
+		const watcher = client.start('get', 'pods', '--watch');
 		let watched = '';
 		watcher.stdout.on('data', (chunk: Buffer) => {
 			watched += chunk.toString();
@@ -307,8 +275,7 @@ svc-pod2     ${ipOf('pod-2')}:5000     {{AGE}}
 			return;
 		}
 
-		const file = join(work, 'svc-pod3.yaml');
-		writeFileSync(file, tutorialYaml['svc-pod2.yaml']!.replace('svc-pod2', 'svc-pod3'));
+		const file = client.file('svc-pod3.yaml', tutorialYaml['svc-pod2.yaml']!.replace('svc-pod2', 'svc-pod3'));
 		const refused = await kubectl('apply', '-f', file);
 		assert.equal(refused.code, 1);
 		assert.equal(refused.stdout, '');
@@ -325,7 +292,7 @@ svc-pod2     ${ipOf('pod-2')}:5000     {{AGE}}
 
 		// kubectl validates first: the v3 document has no path for the kind, so it falls back
 		// to /openapi/v2, finds no schema there, and goes on to the REST mapping, which fails.
-		writeFileSync(join(work, 'f.yaml'), 'apiVersion: v1\nkind: Foo\nmetadata:\n  name: x\n');
+		client.file('f.yaml', 'apiVersion: v1\nkind: Foo\nmetadata:\n  name: x\n');
 		const core = await kubectl('apply', '-f', 'f.yaml');
 		assert.equal(core.code, 1);
 		assert.equal(core.stdout, '');
@@ -333,7 +300,7 @@ svc-pod2     ${ipOf('pod-2')}:5000     {{AGE}}
 			core.stderr,
 			'error: resource mapping not found for name: "x" namespace: "" from "f.yaml": no matches for kind "Foo" in version "v1"\nensure CRDs are installed first\n',
 		);
-		writeFileSync(join(work, 'crd.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: default\n');
+		client.file('crd.yaml', 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: default\n');
 		const group = await kubectl('apply', '-f', 'crd.yaml');
 		assert.equal(group.code, 1);
 		assert.equal(

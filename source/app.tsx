@@ -9,6 +9,7 @@ import {NowProvider, type TimeSource} from './ui/hooks/use-now.js';
 import {useScreenSize, type ScreenSize} from './ui/hooks/use-screen-size.js';
 import {useUiState} from './ui/hooks/use-ui-state.js';
 import type {Theme} from './ui/theme.js';
+import {t} from './i18n/index.js';
 
 export interface ManifestSet {
 	files: ManifestFile[];
@@ -65,7 +66,10 @@ export function App(props: AppProps) {
 		if (!current.current) {
 			return;
 		}
-		replaceCluster(current.current.withNamespace(namespace), `namespace: ${namespace ?? 'all namespaces'}`);
+		replaceCluster(
+			current.current.withNamespace(namespace),
+			namespace === undefined ? t('switch.allNamespaces') : t('switch.namespace', {namespace}),
+		);
 	}, []);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: replaceCluster and ui.update never change
 	const onContext = useCallback((context: string) => {
@@ -74,9 +78,9 @@ export function App(props: AppProps) {
 		}
 		const next = current.current.withContext(context);
 		if ('error' in next) {
-			ui.update(state => withStatus(state, `cannot switch to context "${context}": ${next.error}`, 'error'));
+			ui.update(state => withStatus(state, t('switch.contextFailed', {context, error: next.error}), 'error'));
 		} else {
-			replaceCluster(next, `context: ${context} (namespace ${next.info.namespace})`);
+			replaceCluster(next, t('switch.context', {context, namespace: next.info.namespace}));
 		}
 	}, []);
 

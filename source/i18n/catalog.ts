@@ -71,11 +71,14 @@ type ParamValues = Record<string, string | number>;
  * identifiers as strings.
  */
 export function t<Key extends MessageKey>(key: Key, ...params: keyof MessageParams<Key> extends never ? [] : [MessageParams<Key>]): string {
+	return text(key, (params[0] ?? {}) as ParamValues);
+}
+
+/** A message whose key is data (a binding's help line, a pane's title): its params are not checked, so prefer `t()`. */
+export function text(key: MessageKey, params: ParamValues = {}): string {
 	const language = currentLanguage();
-	const values = (params[0] ?? {}) as ParamValues;
 	const message = catalogs[language][key];
-	const text = typeof message === 'string' ? message : pluralText(message, Number(values.count), language);
-	return fill(text, values, language);
+	return fill(typeof message === 'string' ? message : pluralText(message, Number(params.count), language), params, language);
 }
 
 function fill(text: string, values: ParamValues, language: Language): string {

@@ -4,24 +4,38 @@ import type {Binding} from './binding.js';
 
 /** Keys of the confirmation, prompt and picker overlays. */
 export const answerBindings: Binding[] = [
-	{command: 'confirm', keys: ['y', 'Y'], label: 'y', description: 'yes, do it', scopes: ['confirm', 'applyPreview'], hint: 'yes'},
+	{
+		command: 'confirm',
+		keys: ['y', 'Y'],
+		label: 'y',
+		description: 'help.confirm',
+		scopes: ['confirm', 'applyPreview'],
+		hint: 'hint.confirm',
+	},
 	{
 		command: 'cancel',
 		keys: ['n', 'N', 'escape', 'enter'],
 		label: 'n Esc',
-		description: 'no (the default)',
+		description: 'help.cancel',
 		scopes: ['confirm', 'applyPreview'],
-		hint: 'no',
+		hint: 'hint.cancel',
 	},
 	{
 		command: 'complete',
 		keys: ['tab'],
 		label: 'Tab',
-		description: 'complete the command, namespace or context',
+		description: 'help.complete',
 		scopes: ['command'],
-		hint: 'complete',
+		hint: 'hint.complete',
 	},
-	{command: 'nextField', keys: ['tab', 'shift+tab'], label: 'Tab', description: 'next field', scopes: ['prompt'], hint: 'next field'},
-	{command: 'submit', keys: ['enter'], label: 'Enter', description: 'accept', scopes: ['prompt', 'picker'], hint: 'accept'},
-	{command: 'cancel', keys: ['escape'], label: 'Esc', description: 'cancel', scopes: ['prompt'], hint: 'cancel'},
+	{
+		command: 'nextField',
+		keys: ['tab', 'shift+tab'],
+		label: 'Tab',
+		description: 'help.nextField',
+		scopes: ['prompt'],
+		hint: 'hint.nextField',
+	},
+	{command: 'submit', keys: ['enter'], label: 'Enter', description: 'help.submit', scopes: ['prompt', 'picker'], hint: 'hint.submit'},
+	{command: 'cancel', keys: ['escape'], label: 'Esc', description: 'help.cancelPrompt', scopes: ['prompt'], hint: 'hint.cancelPrompt'},
 ];

@@ -1,5 +1,6 @@
 /** The shape of a key binding: where it applies, what it runs, how help and the footer show it. */
 
+import type {MessageKey} from '../i18n/index.js';
 import type {Pane} from './panes.js';
 
 export type {Pane} from './panes.js';
@@ -86,11 +87,12 @@ export interface Binding {
 	keys: string[];
 	/** How help shows the keys. */
 	label: string;
-	description: string;
+	/** Help's line for it: a catalog key (`help.…`). */
+	description: Extract<MessageKey, `help.${string}`>;
 	scopes: Scope[];
 	mutates?: boolean;
-	/** A word or two for the footer; bindings without one are only in help. */
-	hint?: string;
+	/** A word or two for the footer, a catalog key (`hint.…`); bindings without one are only in help. */
+	hint?: Extract<MessageKey, `hint.${string}`>;
 	/** The command is also typed as `:name`. */
 	colon?: ColonCommand;
 }

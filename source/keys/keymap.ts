@@ -6,6 +6,7 @@
  * and the order a key is looked up in within one scope.
  */
 
+import {text} from '../i18n/index.js';
 import {answerBindings} from './answer-bindings.js';
 import type {Binding, Scope} from './binding.js';
 import {movementBindings} from './movement-bindings.js';
@@ -27,9 +28,17 @@ export function colonUsage(table: readonly Binding[] = keymap): string {
 		.join(' ');
 }
 
-export const keymap: readonly Binding[] = bindings.map(binding =>
-	binding.command === 'command' ? {...binding, description: `command: ${colonUsage(bindings)}`} : binding,
-);
+export const keymap: readonly Binding[] = bindings;
+
+/** Help's line for a binding in the current language (`:`'s lists the `:` commands). */
+export function bindingDescription(binding: Binding, table: readonly Binding[] = keymap): string {
+	return text(binding.description, binding.command === 'command' ? {commands: colonUsage(table)} : {});
+}
+
+/** The footer's word for a binding in the current language; undefined for a binding only help shows. */
+export function bindingHint(binding: Binding): string | undefined {
+	return binding.hint && text(binding.hint);
+}
 
 /** The command a key means in the given scopes, searched in order (innermost first). */
 export function commandFor(key: string, scopes: readonly Scope[], table: readonly Binding[] = keymap): Binding | undefined {

@@ -4,14 +4,16 @@
  * a new pane is one entry here and one component in `ui/views.tsx`.
  */
 
+import type {MessageKey} from '../i18n/index.js';
+
 interface PaneEntry {
 	id: string;
-	/** The tab's and help's title. */
-	title: string;
+	/** The tab's and help's title (a catalog key). */
+	title: Extract<MessageKey, `pane.${string}`>;
 	/** The key that shows the pane. */
 	key: string;
-	/** What help says the key shows. */
-	description: string;
+	/** What help says the key shows (a catalog key). */
+	description: Extract<MessageKey, `help.pane.${string}`>;
 	/** `:` names, the first one shown in help and completion. */
 	colon: readonly string[];
 	/** Rows are objects on the cluster (keyed `namespace/name`): Enter details, ctrl-d deletes. */
@@ -22,22 +24,22 @@ interface PaneEntry {
 
 /** Each pane, in tab order, with its key, title and `:` names. */
 export const paneTable = [
-	{id: 'pods', title: 'Pods', key: '1', description: 'pods', colon: ['pods', 'pod', 'po'], target: 'Pod', filter: true},
+	{id: 'pods', title: 'pane.pods', key: '1', description: 'help.pane.pods', colon: ['pods', 'pod', 'po'], target: 'Pod', filter: true},
 	{
 		id: 'services',
-		title: 'Services',
+		title: 'pane.services',
 		key: '2',
-		description: 'services and endpoints',
+		description: 'help.pane.services',
 		colon: ['svc', 'service', 'services'],
 		target: 'Service',
 		filter: true,
 	},
-	{id: 'manifests', title: 'Manifests', key: '3', description: 'manifests', colon: ['manifests', 'manifest', 'mf']},
+	{id: 'manifests', title: 'pane.manifests', key: '3', description: 'help.pane.manifests', colon: ['manifests', 'manifest', 'mf']},
 	{
 		id: 'events',
-		title: 'Events',
+		title: 'pane.events',
 		key: '4',
-		description: 'events (kubectl get events, newest last)',
+		description: 'help.pane.events',
 		colon: ['events', 'event', 'ev'],
 		filter: true,
 	},

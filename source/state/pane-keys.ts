@@ -1,6 +1,7 @@
 /** Keys on a pane (no overlay open) and `:` commands: move, switch panes, open a view, start an action. */
 
-import {colonCommandFor, colonUsage, type Binding, type CommandId} from '../keys/keymap.js';
+import {bindingDescription, colonCommandFor, colonUsage, type Binding, type CommandId} from '../keys/keymap.js';
+import {t} from '../i18n/index.js';
 import {isFilterPane, paneEntry} from '../keys/panes.js';
 import {namespaceProblem} from '../k8s/names.js';
 import {parseColon} from './colon.js';
@@ -16,7 +17,7 @@ export function refuseReadonly(state: UiState, binding: Binding, view: ViewConte
 	if (!binding.mutates || !view.readonly) {
 		return undefined;
 	}
-	return {state: withStatus(state, `read-only mode (--readonly): "${binding.description}" is disabled`, 'warn'), effects: []};
+	return {state: withStatus(state, t('footer.readonly', {action: bindingDescription(binding)}), 'warn'), effects: []};
 }
 
 /** A command on a pane (a key, or a `:` command with its argument). */

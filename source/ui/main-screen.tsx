@@ -17,6 +17,7 @@ import {useScreenData} from './hooks/use-screen-data.js';
 import type {UpdateUi} from './hooks/use-ui-state.js';
 import type {Theme} from './theme.js';
 import {bodyView, FooterView, overlayViews, paneViews, type ViewProps} from './views.js';
+import {t, text} from '../i18n/index.js';
 
 export interface MainScreenProps {
 	cluster: Cluster;
@@ -81,7 +82,14 @@ export function MainScreen(screen: MainScreenProps) {
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return (
 			<Box width={columns}>
-				<Text wrap="wrap">{`Terminal too small (${columns}x${rows}): kpods needs at least ${minimumSize.columns}x${minimumSize.rows}. Resize, or press q to quit.`}</Text>
+				<Text wrap="wrap">
+					{t('screen.tooSmall', {
+						columns: String(columns),
+						rows: String(rows),
+						minColumns: String(minimumSize.columns),
+						minRows: String(minimumSize.rows),
+					})}
+				</Text>
 			</Box>
 		);
 	}
@@ -94,7 +102,7 @@ export function MainScreen(screen: MainScreenProps) {
 		] as const
 	)
 		.filter(([, entry]) => entry.kind !== 'live' && entry.kind !== 'connecting' && data.pods.state.kind === 'live')
-		.map(([name, entry]) => `${name} ${entry.kind}`);
+		.map(([name, entry]) => t('state.note', {store: text(`kind.${name}`), state: text(`storeState.${entry.kind}`)}));
 	return (
 		<Box flexDirection="column" height={height} width={columns}>
 			<Header

@@ -4,7 +4,8 @@ import {useState} from 'react';
 import type {Cluster} from '../cluster/types.js';
 import {fitLine} from '../derive/table-fit.js';
 import {keyName} from '../keys/key-name.js';
-import {bindingsFor, commandFor} from '../keys/keymap.js';
+import {bindingHint, bindingsFor, commandFor} from '../keys/keymap.js';
+import {t} from '../i18n/index.js';
 import type {Theme} from './theme.js';
 
 interface NoClusterScreenProps {
@@ -37,15 +38,15 @@ export function NoClusterScreen({looked, columns, theme, onQuit, startSandbox, o
 	});
 	const keys = bindingsFor(['noCluster'])
 		.filter(binding => binding.command !== 'sandbox' || startSandbox)
-		.map(binding => `${binding.label}: ${binding.hint}`)
+		.map(binding => `${binding.label}: ${bindingHint(binding)}`)
 		.join('   ');
 	const lines = [
-		'No kubeconfig found, so there is no cluster to talk to.',
-		`Looked in: ${looked.join(', ') || '(nowhere)'}`,
+		t('noCluster.none'),
+		t('noCluster.looked', {places: looked.join(', ') || t('noCluster.nowhere')}),
 		'',
-		'kpods has a built-in sandbox cluster: a Kubernetes-compatible API server in this process,',
-		'with one node (minikube), a scheduler, a kubelet and services, for learning and trying things.',
-		'It is not a real cluster: no containers run.',
+		t('noCluster.sandbox1'),
+		t('noCluster.sandbox2'),
+		t('noCluster.sandbox3'),
 		'',
 	];
 	return (
@@ -56,9 +57,9 @@ export function NoClusterScreen({looked, columns, theme, onQuit, startSandbox, o
 			{lines.map((line, index) => (
 				<Text key={index}>{fitLine(line, columns)}</Text>
 			))}
-			{starting ? <Text color={theme.tone('info')}>Starting the sandbox…</Text> : <Text bold>{keys}</Text>}
-			{error ? <Text color={theme.tone('error')}>{fitLine(`could not start the sandbox: ${error}`, columns)}</Text> : null}
-			<Text color={theme.dim}>{fitLine('Later, from a shell: kpods --sandbox, or kpods sandbox to serve one for kubectl.', columns)}</Text>
+			{starting ? <Text color={theme.tone('info')}>{t('noCluster.starting')}</Text> : <Text bold>{keys}</Text>}
+			{error ? <Text color={theme.tone('error')}>{fitLine(t('noCluster.failed', {error}), columns)}</Text> : null}
+			<Text color={theme.dim}>{fitLine(t('noCluster.later'), columns)}</Text>
 		</Box>
 	);
 }

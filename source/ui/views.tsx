@@ -23,6 +23,7 @@ import type {LogSnapshot} from '../cluster/log-session.js';
 import {PodsPane} from './panes/pods-pane.js';
 import {ServicesPane} from './panes/services-pane.js';
 import type {Theme} from './theme.js';
+import {type MessageKey, t, text} from '../i18n/index.js';
 
 /** What every view is drawn from. */
 export interface ViewProps {
@@ -58,11 +59,11 @@ export interface PaneView extends View {
 	rowKeys: (data: ScreenData) => readonly string[];
 }
 
-const scrolling = (title: string, lines: (props: ViewProps) => readonly DetailLine[]): View => ({
+const scrolling = (title: MessageKey, lines: (props: ViewProps) => readonly DetailLine[]): View => ({
 	lines,
 	Body: props => (
 		<ScrollView
-			title={title}
+			title={text(title)}
 			lines={lines(props)}
 			scroll={(topMode(props.state) as {scroll: number}).scroll}
 			width={props.width}
@@ -150,21 +151,21 @@ export const paneViews: Record<Pane, PaneView> = {
 
 /** The overlays, by mode. */
 export const overlayViews: Record<Mode['kind'], View> = {
-	help: scrolling('Help — keys', ({state, readonly}) => helpLines(state.pane, readonly)),
-	history: scrolling('History — what kpods did, and the kubectl that does the same', ({state}) => historyLines(state.history)),
+	help: scrolling('help.title', ({state, readonly}) => helpLines(state.pane, readonly)),
+	history: scrolling('history.title', ({state}) => historyLines(state.history)),
 	detail: {
 		lines: ({data}) => data.detail.lines,
 		Body: ({state, data: {detail}, width, height, theme}) => {
 			const mode = state.modes.findLast(entry => entry.kind === 'detail')!;
 			const {target, scroll, search} = mode as Extract<Mode, {kind: 'detail'}>;
-			const text = (mode as Extract<Mode, {kind: 'detail'}>).text === 'yaml' ? ' — YAML (y: describe)' : '';
+			const text = (mode as Extract<Mode, {kind: 'detail'}>).text === 'yaml' ? t('detail.yaml') : '';
 			const found = search
 				? `  /${search.query}: ${matchPosition(
 						detail.lines.map(line => line.text),
 						search,
 					)}`
 				: '';
-			const title = `${target.kind} ${target.namespace}/${target.name}${text}${detail.gone ? ' — gone (deleted)' : detail.loading ? ' — loading…' : ''}${found}`;
+			const title = `${target.kind} ${target.namespace}/${target.name}${text}${detail.gone ? t('detail.gone') : detail.loading ? t('detail.loading') : ''}${found}`;
 			return <ScrollView title={title} lines={detail.lines} scroll={scroll} width={width} height={height} theme={theme} search={search} />;
 		},
 	},
@@ -237,9 +238,9 @@ function logMatches(log: LogSnapshot, mode: LogsMode): number[] {
 /** The log view's title: whose log, like kubectl names it. */
 function logTitle(mode: LogsMode): string {
 	const what = mode.pods
-		? `service/${mode.target.name} (${mode.pods.length} pod${mode.pods.length === 1 ? '' : 's'})`
+		? `service/${mode.target.name} (${t('logs.servicePods', {count: mode.pods.length})})`
 		: `pod/${mode.target.name}/${mode.container ?? ''}`;
-	return `Logs ${mode.target.namespace}/${what}${mode.previous ? ' — previous instance' : ''}`;
+	return t('logs.title', {where: `${mode.target.namespace}/${what}`}) + (mode.previous ? t('logs.previous') : '');
 }
 
 /** The view that draws the body: the topmost overlay that has one, else the pane. */
@@ -276,10 +277,10 @@ function filterStatus({state, data}: ViewProps): StatusLine | undefined {
 	const filter = data.filters[state.pane];
 	const text = state.filter[state.pane];
 	if (filter.kind === 'invalid') {
-		return {text: `filter "${text}": ${filter.error}`, tone: 'error'};
+		return {text: t('footer.badFilter', {filter: text, error: filter.error}), tone: 'error'};
 	}
 	if (filter.kind === 'none') {
 		return undefined;
 	}
-	return {text: `filter: ${text}   (Esc clears, / edits)`, tone: 'info'};
+	return {text: t('footer.filter', {filter: text}), tone: 'info'};
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {bindingsFor, colonCommandFor, commandFor, keymap, keysText} from '../../source/keys/keymap.js';
+import {bindingHint, bindingsFor, colonCommandFor, commandFor, keymap, keysText} from '../../source/keys/keymap.js';
 import {paneTable} from '../../source/keys/panes.js';
 import {keyName} from '../../source/keys/key-name.js';
 
@@ -59,7 +59,7 @@ describe('the keymap', () => {
 
 	test("the no-cluster screen's keys, and a confirmation's, spelled for a sentence", () => {
 		assert.deepEqual(
-			bindingsFor(['noCluster']).map(binding => `${binding.label}: ${binding.hint}`),
+			bindingsFor(['noCluster']).map(binding => `${binding.label}: ${bindingHint(binding)}`),
 			['s: start the sandbox', 'q: quit'],
 		);
 		assert.equal(commandFor('ctrl+c', ['noCluster'])?.command, 'quit');

@@ -1,5 +1,10 @@
+import {keysEn} from './en/keys.js';
+import {screenEn} from './en/screen.js';
+
 /** English messages: the catalog's source language (its keys and placeholders are the ones every language has). */
 export const en = {
+	...keysEn,
+	...screenEn,
 	// The command line: --help, the flags' lines, and the one-line answers to a mistake.
 	'cli.usage': `
   A keyboard-driven terminal UI for Kubernetes pods and services, kubectl-exact and live, with a built-in sandbox cluster

@@ -1,8 +1,12 @@
 import type {Translation} from '../types.js';
 import type {en} from './en.js';
+import {keysPtBR} from './pt-BR/keys.js';
+import {screenPtBR} from './pt-BR/screen.js';
 
 /** Mensagens em português do Brasil: curtas, diretas, com "você", para quem está começando. */
 export const ptBR = {
+	...keysPtBR,
+	...screenPtBR,
 	'cli.usage': `
   Uma interface de terminal, toda pelo teclado, para pods e serviços do Kubernetes: fiel ao kubectl, ao vivo, com um cluster sandbox embutido
 

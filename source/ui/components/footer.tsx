@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {Text} from './text.js';
 
-import type {Binding} from '../../keys/keymap.js';
+import {bindingHint, type Binding} from '../../keys/keymap.js';
 import {fitLine} from '../../derive/table-fit.js';
 import {safeLine} from '../../format/safe-text.js';
 import type {StatusLine} from '../../state/ui-state.js';
@@ -21,7 +21,7 @@ interface FooterProps {
 export function hintText(bindings: readonly Binding[], readonly: boolean): string {
 	return bindings
 		.filter(binding => binding.hint && !(readonly && binding.mutates))
-		.map(binding => `${binding.command === 'up' ? '↑↓' : binding.label} ${binding.hint}`)
+		.map(binding => `${binding.command === 'up' ? '↑↓' : binding.label} ${bindingHint(binding)}`)
 		.join('  ');
 }
 

@@ -4,6 +4,7 @@ import type {ForwardRow} from '../../cluster/port-forward.js';
 import {fitLine} from '../../derive/table-fit.js';
 import {useScrollTop} from '../hooks/use-scroll-top.js';
 import type {Theme} from '../theme.js';
+import {t} from '../../i18n/index.js';
 
 /** Bytes as a person reads them: 512B, 4.1KiB, 2.0MiB. */
 export function byteCount(bytes: number): string {
@@ -28,8 +29,6 @@ export function forwardCells(row: ForwardRow): string[] {
 	];
 }
 
-const headers = ['LOCAL', 'TARGET → POD:PORT', 'CONN', 'SENT', 'RECEIVED', 'LAST ERROR'];
-
 /** `:pf`: the active port-forwards, one per row; ctrl-d stops the selected one. */
 export function ForwardList({
 	rows,
@@ -44,6 +43,8 @@ export function ForwardList({
 	height: number;
 	theme: Theme;
 }) {
+	// kpods' own table, so its headers are in the language (kubectl's are not).
+	const headers = t('forwards.headers').split('|');
 	const cells = [headers, ...rows.map(row => forwardCells(row))];
 	const widths = headers.map((_, column) => Math.max(...cells.map(line => line[column]!.length)));
 	const line = (values: string[]) =>
@@ -56,10 +57,10 @@ export function ForwardList({
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold color={theme.accent}>
-				{fitLine(`Port-forwards (${rows.length}) — ctrl-d stops the selected one, Esc goes back`, width)}
+				{fitLine(t('forwards.title', {count: rows.length}), width)}
 			</Text>
 			{rows.length === 0 ? (
-				<Text color={theme.dim}>{fitLine('  No port-forwards. F on a pod or a service starts one (kubectl port-forward).', width)}</Text>
+				<Text color={theme.dim}>{fitLine(t('forwards.none'), width)}</Text>
 			) : (
 				<Text bold>{fitLine(line(headers), width)}</Text>
 			)}

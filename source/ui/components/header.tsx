@@ -7,6 +7,7 @@ import {fitLine} from '../../derive/table-fit.js';
 import {safeLine} from '../../format/safe-text.js';
 import {paneTable, type Pane} from '../../keys/panes.js';
 import type {Theme} from '../theme.js';
+import {t, text} from '../../i18n/index.js';
 
 interface HeaderProps {
 	info: ClusterInfo;
@@ -21,54 +22,54 @@ interface HeaderProps {
 	theme: Theme;
 }
 
-const healthWords: Array<[keyof PodCounts, string]> = [
-	['ok', 'running'],
-	['progressing', 'starting'],
-	['warning', 'warning'],
-	['failed', 'failed'],
-	['completed', 'completed'],
-	['terminating', 'terminating'],
-];
+const healthWords: Array<Exclude<keyof PodCounts, 'total'>> = ['ok', 'progressing', 'warning', 'failed', 'completed', 'terminating'];
 
 /** The connection state in words, with its reason. */
 export function stateText(state: ConnectionState): string {
 	switch (state.kind) {
 		case 'connecting':
 			return state.loaded === undefined
-				? 'connecting…'
-				: `loading ${state.loaded.toLocaleString('en')}${state.total === undefined ? '' : ` of ~${state.total.toLocaleString('en')}`}…`;
+				? t('state.connecting')
+				: state.total === undefined
+					? t('state.loading', {loaded: state.loaded})
+					: t('state.loadingOf', {loaded: state.loaded, total: state.total});
 		case 'live':
-			return 'live';
+			return t('state.live');
 		case 'reconnecting':
-			return `reconnecting (attempt ${state.attempt}): ${state.reason}`;
+			return t('state.reconnecting', {attempt: state.attempt, reason: state.reason});
 		case 'forbidden':
-			return `forbidden: ${state.reason}`;
+			return t('state.forbidden', {reason: state.reason});
 		case 'error':
-			return `error: ${state.reason}`;
+			return t('state.error', {reason: state.reason});
 	}
 }
 
 /** Two lines: where kpods looks (context, server, namespace, state), then panes and pod health. */
 export function Header({info, state, notes, counts, pane, paneCounts, readonly, width, theme}: HeaderProps) {
-	const namespace = info.allNamespaces ? 'all' : info.namespace;
+	const namespace = info.allNamespaces ? t('header.allNamespaces') : info.namespace;
 	// Context and namespace always show; the server only where the state leaves room.
 	// Kubeconfig names and server messages are measured as they will be shown (made safe).
 	const essentials = safeLine(
-		`kpods  ctx ${info.context}${info.sandbox ? ' (sandbox)' : ''}  ns ${namespace}${readonly ? '  [read-only]' : ''}`,
+		t('header.where', {
+			context: info.context,
+			sandbox: info.sandbox ? t('header.sandbox') : '',
+			namespace,
+			readonly: readonly ? t('header.readonly') : '',
+		}),
 	);
-	const server = safeLine(`  server ${info.server}`);
+	const server = safeLine(t('header.server', {server: info.server}));
 	const tone = state.kind === 'live' ? 'ok' : state.kind === 'connecting' || state.kind === 'reconnecting' ? 'warn' : 'error';
 	const status = safeLine(`● ${stateText(state)}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`);
 	const statusWidth = Math.max(0, Math.min(status.length, width - essentials.length - 2));
 	const where = essentials + (essentials.length + server.length + 2 + statusWidth <= width ? server : '');
 	const whereWidth = Math.max(0, width - statusWidth - 2);
-	const tabs = paneTable.map(({id, key, title}): [Pane, string] => [id, `${key} ${title}`]);
+	const tabs = paneTable.map(({id, key, title}): [Pane, string] => [id, `${key} ${text(title)}`]);
 	const health = healthWords
-		.filter(([key]) => counts[key] > 0)
-		.map(([key, word]) => `${counts[key]} ${word}`)
+		.filter(key => counts[key] > 0)
+		.map(key => t(`health.${key}`, {count: counts[key]}))
 		.join(' · ');
 	const tabText = tabs.map(([id, label]) => ` ${label} ${paneCounts[id]} `).join(' ');
-	const help = '? help';
+	const help = t('header.help');
 	// Pod health is left out rather than cut when it does not fit.
 	const right = health && tabText.length + health.length + help.length + 4 <= width ? `${health}  ${help}` : help;
 	const gap = Math.max(1, width - tabText.length - right.length);

@@ -6,6 +6,7 @@ import {logLineText} from '../../derive/log-lines.js';
 import {fitLine} from '../../derive/table-fit.js';
 import type {LogsMode} from '../../state/ui-state.js';
 import type {Theme} from '../theme.js';
+import {t} from '../../i18n/index.js';
 
 interface LogViewProps {
 	title: string;
@@ -90,13 +91,16 @@ export function LogView({title, log, mode, width, height, theme}: LogViewProps) 
 	const note = log.note ? 1 : 0;
 	const room = Math.max(0, height - 1 - note);
 	const rows = visibleRows(texts, mode, room, width);
-	const where = mode.follow ? (log.ended ? 'ended' : 'following') : 'paused (End or f follows)';
-	const dropped = log.dropped > 0 ? `, the oldest ${log.dropped} dropped` : '';
-	const empty = log.ended || log.note ? '' : 'waiting for lines…';
+	const where = t(mode.follow ? (log.ended ? 'logs.ended' : 'logs.following') : 'logs.paused');
+	const dropped = log.dropped > 0 ? t('logs.dropped', {count: log.dropped}) : '';
+	const empty = log.ended || log.note ? '' : t('logs.waiting');
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold color={theme.accent}>
-				{fitLine(`${title} — ${where} — ${texts.length} lines${dropped}${mode.search ? `  /${mode.search}` : ''}`, width)}
+				{fitLine(
+					`${title} — ${where} — ${t('logs.lines', {count: texts.length})}${dropped}${mode.search ? `  /${mode.search}` : ''}`,
+					width,
+				)}
 			</Text>
 			{log.note ? <Text color={theme.tone(log.note.tone)}>{fitLine(log.note.text, width)}</Text> : null}
 			{rows.length === 0 && empty ? <Text color={theme.dim}>{empty}</Text> : null}

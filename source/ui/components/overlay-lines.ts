@@ -1,12 +1,13 @@
 import type {DetailLine} from '../../derive/describe.js';
-import {bindingsFor, keysText, type Binding} from '../../keys/keymap.js';
+import {bindingDescription, bindingsFor, keysText, type Binding} from '../../keys/keymap.js';
 import {paneEntry, type Pane} from '../../keys/panes.js';
 import type {HistoryEntry} from '../../state/ui-state.js';
+import {t, text} from '../../i18n/index.js';
 
 function bindingLine(binding: Binding, readonly: boolean): DetailLine {
 	const keys = binding.label.padEnd(10);
-	const refused = readonly && binding.mutates ? '   (disabled: --readonly)' : '';
-	return {text: `  ${keys}${binding.description}${refused}`, tone: refused ? 'dim' : undefined};
+	const refused = readonly && binding.mutates ? t('help.disabled') : '';
+	return {text: `  ${keys}${bindingDescription(binding)}${refused}`, tone: refused ? 'dim' : undefined};
 }
 
 /** Help for the pane on screen, generated from the keymap. */
@@ -14,17 +15,14 @@ export function helpLines(pane: Pane, readonly: boolean): DetailLine[] {
 	const global = bindingsFor(['global']);
 	const local = bindingsFor([pane, 'list']).filter(binding => !global.includes(binding));
 	return [
-		{text: `${paneEntry(pane).title} pane`, heading: true},
+		{text: t('help.paneHeading', {pane: text(paneEntry(pane).title)}), heading: true},
 		...local.map(binding => bindingLine(binding, readonly)),
 		{text: ''},
-		{text: 'Everywhere', heading: true},
+		{text: t('help.everywhere'), heading: true},
 		...global.map(binding => bindingLine(binding, readonly)),
 		{text: ''},
-		{
-			text: `In a confirmation: ${confirmKeys('confirm')} goes ahead (delete; apply, after its dry run); ${confirmKeys('cancel')} cancels.`,
-			tone: 'dim',
-		},
-		{text: 'Every change kpods makes shows the kubectl command that does the same (h: history).', tone: 'dim'},
+		{text: t('help.confirmation', {yes: confirmKeys('confirm'), no: confirmKeys('cancel')}), tone: 'dim'},
+		{text: t('help.kubectlNote'), tone: 'dim'},
 	];
 }
 
@@ -37,7 +35,7 @@ export function confirmKeys(answer: 'confirm' | 'cancel'): string {
 /** Every action taken, newest last, each with its kubectl command and what it printed. */
 export function historyLines(history: readonly HistoryEntry[]): DetailLine[] {
 	if (history.length === 0) {
-		return [{text: 'Nothing done yet. Actions (run, delete, apply) and their kubectl commands appear here.', tone: 'dim'}];
+		return [{text: t('history.empty'), tone: 'dim'}];
 	}
 	return history.flatMap(entry => {
 		const time = new Date(entry.at).toTimeString().slice(0, 8);

@@ -4,6 +4,7 @@ import {Text} from './text.js';
 import {fitLine} from '../../derive/table-fit.js';
 import {useScrollTop} from '../hooks/use-scroll-top.js';
 import type {Theme} from '../theme.js';
+import {t} from '../../i18n/index.js';
 
 /** The namespace picker ("all namespaces" first, then each namespace), the context picker, or a pod's containers. */
 export function Picker({
@@ -24,18 +25,15 @@ export function Picker({
 	theme: Theme;
 }) {
 	const entries =
-		purpose === 'namespace' ? ['(all namespaces)', ...names] : names.map(name => (name === current ? `${name} (current)` : name));
+		purpose === 'namespace'
+			? [t('picker.allNamespaces'), ...names]
+			: names.map(name => (name === current ? t('picker.current', {name}) : name));
 	const room = Math.max(0, height - 1);
 	const top = useScrollTop(selection, room, entries.length);
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold color={theme.accent}>
-				{fitLine(
-					purpose === 'container'
-						? 'Container — Enter shows its log, Esc goes back'
-						: `${purpose === 'namespace' ? 'Namespace' : 'Context (from the kubeconfig)'} — Enter picks, Esc keeps the current one`,
-					width,
-				)}
+				{fitLine(t(purpose === 'container' ? 'picker.container' : purpose === 'namespace' ? 'picker.namespace' : 'picker.context'), width)}
 			</Text>
 			{entries.slice(top, top + room).map((name, index) => (
 				<Text key={name} inverse={top + index === selection}>

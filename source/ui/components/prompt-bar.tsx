@@ -2,7 +2,8 @@ import {Box} from 'ink';
 import {Text} from './text.js';
 
 import {fitLine} from '../../derive/table-fit.js';
-import {bindingsFor} from '../../keys/keymap.js';
+import {bindingHint, bindingsFor} from '../../keys/keymap.js';
+import {type MessageKey, t, text} from '../../i18n/index.js';
 import {completeColon} from '../../state/colon.js';
 import {promptScopes} from '../../state/route-key.js';
 import type {TextField} from '../../state/text-field.js';
@@ -26,20 +27,26 @@ function FieldText({field, focused}: {field: TextField; focused: boolean}) {
 	);
 }
 
-const titles: Record<Prompt['purpose'], string> = {
-	filter: 'filter (text, or -l key=value)',
-	run: 'run a pod, like kubectl run NAME --image=IMAGE',
-	namespace: 'namespace',
-	command: 'command',
-	search: 'search',
-	forward: 'port-forward to 127.0.0.1, LOCAL:PORT',
+const titles: Record<Prompt['purpose'], MessageKey> = {
+	filter: 'prompt.filter',
+	run: 'prompt.run',
+	namespace: 'prompt.namespace',
+	command: 'prompt.command',
+	search: 'prompt.search',
+	forward: 'prompt.forward',
 };
+
+/** A field's label as shown: the run prompt's are words of the language. */
+const fieldLabels: Record<string, MessageKey> = {name: 'field.name', image: 'field.image', namespace: 'field.namespace'};
 
 /** What the keys do in this prompt, from the keymap. */
 function promptKeys(prompt: Prompt): string {
 	return bindingsFor(promptScopes(prompt))
 		.filter(binding => binding.hint && (binding.command !== 'nextField' || prompt.fields.length > 1))
-		.map(binding => `${binding.label}: ${binding.command === 'submit' && prompt.purpose === 'run' ? 'run' : binding.hint}`)
+		.map(
+			binding =>
+				`${binding.label}: ${binding.command === 'submit' && prompt.purpose === 'run' ? t('prompt.runSubmit') : bindingHint(binding)}`,
+		)
 		.join('  ');
 }
 
@@ -64,14 +71,14 @@ export function PromptBar({prompt, width, theme}: {prompt: Prompt; width: number
 				) : prompt.purpose === 'command' ? (
 					<Text color={theme.accent}>:</Text>
 				) : (
-					<Text color={theme.accent}>{`${titles[prompt.purpose]}  `}</Text>
+					<Text color={theme.accent}>{`${text(titles[prompt.purpose])}  `}</Text>
 				)}
 				{prompt.fields.map((field, index) => (
 					<Text key={index}>
 						{prompt.purpose === 'run' ? (
 							<Text color={theme.dim}>
 								{index > 0 ? '   ' : ''}
-								{field.label}:{' '}
+								{fieldLabels[field.label] ? text(fieldLabels[field.label]!) : field.label}:{' '}
 							</Text>
 						) : null}
 						<FieldText field={field} focused={index === prompt.focus} />
@@ -80,7 +87,7 @@ export function PromptBar({prompt, width, theme}: {prompt: Prompt; width: number
 			</Text>
 			<Text color={error ? theme.tone('error') : theme.dim} wrap="truncate">
 				{fitLine(
-					error ?? `${prompt.purpose === 'filter' || prompt.purpose === 'search' ? `${titles[prompt.purpose]}  ` : ''}${help}`,
+					error ?? `${prompt.purpose === 'filter' || prompt.purpose === 'search' ? `${text(titles[prompt.purpose])}  ` : ''}${help}`,
 					width,
 				)}
 			</Text>
@@ -90,14 +97,14 @@ export function PromptBar({prompt, width, theme}: {prompt: Prompt; width: number
 
 /** The y/N question before a delete; No is the default. */
 export function ConfirmBar({target, width, theme}: {target: Target; width: number; theme: Theme}) {
-	const question = `Delete ${target.kind.toLowerCase()} "${target.name}" in namespace ${target.namespace}? [y/N]`;
+	const question = t('confirm.delete', {kind: target.kind.toLowerCase(), name: target.name, namespace: target.namespace});
 	return (
 		<Box flexDirection="column">
 			<Text bold color={theme.tone('warn')} wrap="truncate">
 				{fitLine(question, width)}
 			</Text>
 			<Text color={theme.dim} wrap="truncate">
-				{fitLine(`${confirmKeys('confirm')}: delete   ${confirmKeys('cancel')}: keep it`, width)}
+				{fitLine(t('confirm.deleteKeys', {yes: confirmKeys('confirm'), no: confirmKeys('cancel')}), width)}
 			</Text>
 		</Box>
 	);
@@ -115,7 +122,7 @@ export function ApplyConfirmBar({preview, width, theme}: {preview: ApplyPreview;
 				{fitLine(question, width)}
 			</Text>
 			<Text color={theme.dim} wrap="truncate">
-				{fitLine('y: apply (as kubectl apply: nothing is ever forced)   n / Esc / Enter: cancel', width)}
+				{fitLine(t('confirm.applyKeys'), width)}
 			</Text>
 		</Box>
 	);

@@ -6,6 +6,7 @@ import type {DetailLine} from '../../derive/describe.js';
 import {fitLine} from '../../derive/table-fit.js';
 import {matchRanges, type TextSearch} from '../../derive/text-search.js';
 import type {Theme} from '../theme.js';
+import {t} from '../../i18n/index.js';
 
 interface ScrollViewProps {
 	title: string;
@@ -48,7 +49,8 @@ function Highlighted({text, query}: {text: string; query: string}) {
 export function ScrollView({title, lines, scroll, width, height, theme, search}: ScrollViewProps) {
 	const room = Math.max(0, height - 1);
 	const first = Math.min(scroll, Math.max(0, lines.length - room));
-	const position = lines.length > room ? `  (${first + 1}-${Math.min(lines.length, first + room)} of ${lines.length})` : '';
+	const position =
+		lines.length > room ? t('scroll.position', {first: first + 1, last: Math.min(lines.length, first + room), total: lines.length}) : '';
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold color={theme.accent}>

@@ -1,5 +1,6 @@
 import type {ConnectionState} from '../../cluster/types.js';
 import type {Theme} from '../theme.js';
+import {t, text} from '../../i18n/index.js';
 
 /** What every list pane is told besides its rows: where it stands, how big, and when. */
 export interface ListPaneProps {
@@ -16,7 +17,6 @@ export interface ListPaneProps {
 	now: number;
 	theme: Theme;
 }
-import {noResourcesMessage} from '../../format/columns.js';
 
 /** What an empty pane says: why it is empty, in kubectl's words when it is simply empty. */
 export function emptyText({
@@ -29,24 +29,26 @@ export function emptyText({
 	state: ConnectionState;
 	synced: boolean;
 	filtered: boolean;
-	kind: string;
+	/** What the pane lists, as the catalog names it. */
+	kind: 'pods' | 'services' | 'events';
 	namespace?: string;
 }): string {
 	if (state.kind === 'forbidden') {
-		return `forbidden: ${state.reason}`;
+		return t('state.forbidden', {reason: state.reason});
 	}
 	if (!synced) {
 		if (state.kind === 'error') {
-			return `error: ${state.reason}`;
+			return t('state.error', {reason: state.reason});
 		}
 		if (state.kind === 'reconnecting') {
-			return `reconnecting: ${state.reason}`;
+			return t('empty.reconnecting', {reason: state.reason});
 		}
-		return `loading ${kind}…`;
+		return t('empty.loading', {kind: text(`kind.${kind}`)});
 	}
 
 	if (filtered) {
-		return `no ${kind} match the filter`;
+		return t('empty.filtered', {kind: text(`kind.${kind}`)});
 	}
-	return noResourcesMessage(namespace);
+	// kubectl's sentence for an empty list, in the language.
+	return namespace ? t('empty.noneIn', {namespace}) : t('empty.none');
 }

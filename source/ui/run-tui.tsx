@@ -2,6 +2,7 @@ import {closeSync} from 'node:fs';
 import {render} from 'ink';
 
 import {App, type AppProps} from '../app.js';
+import {installLineCache} from './ink-line-cache.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -67,6 +68,7 @@ export async function runTui(props: Omit<AppProps, 'onQuit'>, cleanup: () => Pro
 	stdout.write(enterAlternateScreen);
 	process.once('exit', restore);
 	let exitCode = 0;
+	installLineCache();
 	const instance = render(<App {...props} onQuit={() => instance.unmount()} />, {
 		exitOnCtrlC: false,
 		patchConsole: true,

@@ -2,9 +2,13 @@ import './force-color.js';
 import {render} from 'ink-testing-library';
 
 import {App, type AppProps, type ManifestSet} from '../../source/app.js';
+import {installLineCache} from '../../source/ui/ink-line-cache.js';
 import {makeTheme} from '../../source/ui/theme.js';
 import {waitFor} from '../wait-for.js';
 import {plainFrame} from './golden.js';
+
+// Frames are made as kpods makes them (runTui installs it too).
+installLineCache();
 
 /** The fixed clock of every frame test: 2026-11-24T12:00:00Z, as the fixtures' `now`. */
 export const testNow = Date.parse('2026-11-24T12:00:00Z');

@@ -1,0 +1,130 @@
+import './force-color.js';
+import assert from 'node:assert/strict';
+import {afterEach, describe, test} from 'node:test';
+import {cleanup} from 'ink-testing-library';
+import Output from '../../node_modules/ink/build/output.js';
+import {installLineCache} from '../../source/ui/ink-line-cache.js';
+import {FakeCluster, fixtureNames, fixturePod} from './fake-cluster.js';
+import {keys, renderApp} from './harness.js';
+
+afterEach(() => cleanup());
+
+const red = (text: string) => `\u001B[31m${text}\u001B[39m`;
+const inverse = (text: string) => `\u001B[7m${text}\u001B[27m`;
+const bold = (text: string) => `\u001B[1m${text}\u001B[22m`;
+
+type Write = [x: number, y: number, text: string, transformers?: Array<(line: string, index: number) => string>];
+
+// Pieces Ink writes: plain and styled text side by side and nested, overlapping writes, wide
+// characters, lines past the grid's edges, and transformers (how Text applies its colours).
+const frames: Array<{name: string; width: number; height: number; writes: Write[]}> = [
+	{
+		name: 'a table row with a coloured cell',
+		width: 40,
+		height: 3,
+		writes: [[0, 0, `web-1   1/1   ${red('CrashLoopBackOff')}   4 (62s ago)`]],
+	},
+	{
+		name: 'an inverse row with a coloured cell inside',
+		width: 30,
+		height: 2,
+		writes: [[0, 1, inverse(`web  ${red('Error')}  3m`)]],
+	},
+	{
+		name: 'a later write over an earlier one',
+		width: 20,
+		height: 2,
+		writes: [
+			[0, 0, 'aaaaaaaaaa'],
+			[3, 0, bold('BB')],
+			[5, 1, 'cc'],
+		],
+	},
+	{
+		name: 'wide characters',
+		width: 20,
+		height: 2,
+		writes: [
+			[0, 0, '日本語 name'],
+			[2, 1, '🙂 ok'],
+		],
+	},
+	{
+		name: 'several lines, some off the grid',
+		width: 10,
+		height: 3,
+		writes: [
+			[0, 1, 'one\ntwo\nthree\nfour'],
+			[0, -1, 'gone\nalso'],
+		],
+	},
+	{
+		name: 'transformers per line',
+		width: 20,
+		height: 3,
+		writes: [[1, 0, 'first\nsecond', [(line, index) => (index === 0 ? red(line) : bold(line))]]],
+	},
+	{name: 'text past the right edge', width: 8, height: 1, writes: [[4, 0, 'overflowing']]},
+	{name: 'nothing written', width: 12, height: 4, writes: []},
+];
+
+function paint(width: number, height: number, writes: readonly Write[]) {
+	const output = new Output({width, height});
+	for (const [x, y, text, transformers = []] of writes) {
+		output.write(x, y, text, {transformers});
+	}
+	return output.get();
+}
+
+describe("the line cache makes exactly Ink's frame", () => {
+	for (const {name, width, height, writes} of frames) {
+		test(name, () => {
+			const undo = installLineCache();
+			const cold = paint(width, height, writes);
+			const warm = paint(width, height, writes);
+			undo();
+			const ink = paint(width, height, writes);
+			installLineCache();
+			assert.deepEqual(cold, ink, 'a line made for the first time');
+			assert.deepEqual(warm, ink, 'a line taken from the cache');
+		});
+	}
+
+	test('a clipped write is left to Ink', () => {
+		const undo = installLineCache();
+		const clipped = () => {
+			const output = new Output({width: 10, height: 2});
+			output.clip({x1: 2, x2: 6, y1: 0, y2: 1});
+			output.write(0, 0, 'abcdefghij', {transformers: []});
+			output.unclip();
+			return output.get();
+		};
+		const cached = clipped();
+		undo();
+		const ink = clipped();
+		installLineCache();
+		assert.deepEqual(cached, ink);
+	});
+
+	test('whole screens: every pod status in colour, a selected row, describe', async () => {
+		const screens = async () => {
+			const pods = fixtureNames().map(name => fixturePod(name));
+			const app = await renderApp({cluster: new FakeCluster({}, pods), columns: 140, rows: 50});
+			const shown = [app.lastFrame()!];
+			await app.press(keys.down, keys.down);
+			shown.push(app.lastFrame()!);
+			await app.press(keys.enter);
+			shown.push(app.lastFrame()!);
+			app.unmount();
+			return shown;
+		};
+		const undo = installLineCache();
+		const cached = await screens();
+		undo();
+		const ink = await screens();
+		installLineCache();
+		assert.equal(cached.length, 3);
+		assert.deepEqual(cached, ink);
+		assert.match(ink[2]!, /Name:/, 'describe is on screen');
+	});
+});

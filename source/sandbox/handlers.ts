@@ -1,8 +1,17 @@
 import type {KubeObject} from '../k8s/types.js';
 import {apiVersionOf} from './resources.js';
-import {awaitListVersion, checkVersionParameters, integerParameter, listJson, type Query} from './list-watch.js';
+import {
+	awaitListVersion,
+	checkVersionParameters,
+	integerParameter,
+	listJson,
+	listProtobuf,
+	objectProtobuf,
+	type Query,
+} from './list-watch.js';
+import {encodableKind} from './protobuf-encode.js';
 import {serveWatch} from './watch-stream.js';
-import {negotiate, sendJson} from './http-util.js';
+import {negotiate, sendJson, sendProtobuf} from './http-util.js';
 import {parseSelection} from './selectors.js';
 import {hasTable} from './tables.js';
 import {checkNamespaceOf, deleteOptions, readObject, sendObject, warningsFor, writeOptions} from './request-options.js';
@@ -77,7 +86,9 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 		throw methodNotAllowed();
 	}
 
-	const representation = negotiate(request.headers.accept, url.searchParams.get('includeObject'), hasTable(info.name));
+	// Lists and watches of the kinds the sandbox encodes are served as protobuf when asked for (a real server serves every built-in kind).
+	const protobufAllowed = (verb === 'list' || verb === 'watch' || verb === 'get') && !convert && encodableKind(info.kind) && !subresource;
+	const representation = negotiate(request.headers.accept, url.searchParams.get('includeObject'), hasTable(info.name), protobufAllowed);
 	switch (verb) {
 		case 'list':
 		case 'watch': {
@@ -126,7 +137,13 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 
 			const limit = integerParameter('limit', url.searchParams.get('limit')) ?? 0;
 			await awaitListVersion(context.store, info.name, {...versions, limit}, context.freshWaitMs);
-			sendJson(response, 200, listJson(context.store, query, limit, url.searchParams.get('continue'), context.now()));
+			const continueText = url.searchParams.get('continue');
+			const body = representation.kind === 'protobuf' ? listProtobuf(context.store, query, limit, continueText) : undefined;
+			if (body) {
+				sendProtobuf(response, 200, body);
+				return;
+			}
+			sendJson(response, 200, listJson(context.store, query, limit, continueText, context.now()));
 			return;
 		}
 
@@ -137,6 +154,11 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 				return;
 			}
 
+			const body = representation.kind === 'protobuf' ? objectProtobuf(entry, info) : undefined;
+			if (body) {
+				sendProtobuf(response, 200, body);
+				return;
+			}
 			sendObject(response, 200, entry, representation, context.now());
 			return;
 		}

@@ -44,14 +44,33 @@ export function sendStatus(response: ServerResponse, status: Status): void {
 }
 
 /** What representation the client's Accept header asks for. */
-export type Representation = {kind: 'object'} | {kind: 'table'; table: TableRequest} | {kind: 'metadata'; apiVersion: string};
+export type Representation =
+	| {kind: 'object'}
+	| {kind: 'protobuf'}
+	| {kind: 'table'; table: TableRequest}
+	| {kind: 'metadata'; apiVersion: string};
+
+/** The Kubernetes protobuf encoding's media type (`;stream=watch` for a watch). */
+export const protobufMediaType = 'application/vnd.kubernetes.protobuf';
+
+/** Writes a protobuf body. */
+export function sendProtobuf(response: ServerResponse, code: number, body: Buffer): void {
+	response.writeHead(code, {'Content-Type': protobufMediaType, 'Content-Length': body.length, 'Cache-Control': 'no-cache, private'});
+	response.end(body);
+}
 
 /**
  * Reads the Accept header as the API server's negotiation does: the first acceptable entry
  * wins; `as=Table` (meta.k8s.io v1 or v1beta1) asks for a server-side Table,
- * `as=PartialObjectMetadata[List]` for metadata only; protobuf alone is not served.
+ * `as=PartialObjectMetadata[List]` for metadata only; protobuf (lists and watches) where
+ * `protobufAllowed` (the kinds the sandbox encodes), else the next acceptable entry.
  */
-export function negotiate(accept: string | undefined, include: string | null, tableAllowed: boolean): Representation {
+export function negotiate(
+	accept: string | undefined,
+	include: string | null,
+	tableAllowed: boolean,
+	protobufAllowed = false,
+): Representation {
 	if (!accept) {
 		return {kind: 'object'};
 	}
@@ -66,6 +85,10 @@ export function negotiate(accept: string | undefined, include: string | null, ta
 				return [(key ?? '').trim(), (value ?? '').trim()] as const;
 			}),
 		);
+		if (mediaType === protobufMediaType && protobufAllowed && !parameters.has('as')) {
+			return {kind: 'protobuf'};
+		}
+
 		if (mediaType !== 'application/json' && mediaType !== '*/*' && mediaType !== 'application/*') {
 			sawUnacceptable = true;
 			continue;

@@ -1,6 +1,7 @@
 import type {ResourceInfo} from './resources.js';
 import {apiVersionOf} from './resources.js';
-import type {Store} from './store.js';
+import type {Entry, Store} from './store.js';
+import {encodeEnvelope, encodeList, encodeObjectRaw, Unencodable} from './protobuf-encode.js';
 import {bareJson} from './store.js';
 import type {KubeObject} from '../k8s/types.js';
 import {selects, selectsAll, type Selection} from './selectors.js';
@@ -42,12 +43,14 @@ function decodeContinue(text: string): ContinueToken {
 	}
 }
 
-/**
- * A list response: the objects in key order, paged by `limit` / `continue`, as JSON whose
- * items are the stored strings joined, or as a Table.
- */
-export function listJson(store: Store, query: Query, limit: number, continueText: string | null, now: number): string {
-	const {info, namespace, selection, representation} = query;
+/** One page of a list: the entries in key order, and the list's metadata. */
+interface ListPage {
+	entries: Entry[];
+	metadata: {resourceVersion: string; continue?: string; remainingItemCount?: number};
+}
+
+function listPage(store: Store, query: Query, limit: number, continueText: string | null): ListPage {
+	const {info, namespace, selection} = query;
 	let entries = store.list(info.name, info.namespaced ? namespace : undefined);
 	if (!selectsAll(selection)) {
 		entries = entries.filter(entry => selects(info.name, selection, entry.object));
@@ -60,14 +63,27 @@ export function listJson(store: Store, query: Query, limit: number, continueText
 		entries = entries.filter(entry => entry.key >= token.start);
 	}
 
-	let listMeta = `{"resourceVersion":"${revision}"}`;
+	const metadata: ListPage['metadata'] = {resourceVersion: String(revision)};
 	if (limit > 0 && entries.length > limit) {
 		const remaining = entries.length - limit;
 		entries = entries.slice(0, limit);
-		const token = encodeContinue(revision, entries.at(-1)!.key);
-		const count = selectsAll(selection) ? `,"remainingItemCount":${remaining}` : '';
-		listMeta = `{"resourceVersion":"${revision}","continue":"${token}"${count}}`;
+		metadata.continue = encodeContinue(revision, entries.at(-1)!.key);
+		if (selectsAll(selection)) {
+			metadata.remainingItemCount = remaining;
+		}
 	}
+
+	return {entries, metadata};
+}
+
+/**
+ * A list response: the objects in key order, paged by `limit` / `continue`, as JSON whose
+ * items are the stored strings joined, or as a Table.
+ */
+export function listJson(store: Store, query: Query, limit: number, continueText: string | null, now: number): string {
+	const {info, representation} = query;
+	const {entries, metadata} = listPage(store, query, limit, continueText);
+	const listMeta = JSON.stringify(metadata);
 
 	if (representation.kind === 'table') {
 		return tableJson(info.name, entries, representation.table, now, listMeta);
@@ -81,6 +97,48 @@ export function listJson(store: Store, query: Query, limit: number, continueText
 	const {convert} = query;
 	const items = entries.map(entry => (convert ? bareJson(convert(entry.object)) : entry.bare)).join(',');
 	return `{"kind":"${info.listKind}","apiVersion":"${apiVersionOf(info)}","metadata":${listMeta},"items":[${items}]}`;
+}
+
+/**
+ * The same list in the protobuf encoding (items as cached per stored object), or undefined
+ * when an item has a field the schema lacks: the caller answers JSON then.
+ */
+export function listProtobuf(store: Store, query: Query, limit: number, continueText: string | null): Buffer | undefined {
+	const {info} = query;
+	const {entries, metadata} = listPage(store, query, limit, continueText);
+	try {
+		const items = entries.map(entry => protobufOf(entry, info.kind));
+		return encodeList(apiVersionOf(info), info.listKind, metadata, items);
+	} catch (error) {
+		if (error instanceof Unencodable) {
+			return undefined;
+		}
+		throw error;
+	}
+}
+
+/** One stored object as a protobuf body, or undefined when it has a field the schema lacks (answered as JSON then). */
+export function objectProtobuf(entry: Entry, info: ResourceInfo): Buffer | undefined {
+	try {
+		return encodeEnvelope(apiVersionOf(info), info.kind, protobufOf(entry, info.kind));
+	} catch (error) {
+		if (error instanceof Unencodable) {
+			return undefined;
+		}
+		throw error;
+	}
+}
+
+const encoded = new WeakMap<Entry, Buffer>();
+
+/** A stored object's own protobuf bytes, encoded once per stored version (entries are never mutated). */
+export function protobufOf(entry: Entry, kind: string): Buffer {
+	let bytes = encoded.get(entry);
+	if (!bytes) {
+		bytes = encodeObjectRaw(kind, entry.object);
+		encoded.set(entry, bytes);
+	}
+	return bytes;
 }
 
 /** 400 for a malformed `limit`/`timeoutSeconds`. */

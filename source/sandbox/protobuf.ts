@@ -1,4 +1,5 @@
 import {badRequest, failure, StatusError} from './status.js';
+import {objectMeta, objectReference, servedKinds, type Field, type Schema} from './protobuf-schema.js';
 
 /**
  * Reads the Kubernetes protobuf encoding (`application/vnd.kubernetes.protobuf`) of the
@@ -8,84 +9,11 @@ import {badRequest, failure, StatusError} from './status.js';
  * Zero values are dropped, as JSON's omitempty would.
  */
 
-type Kind = 'string' | 'int' | 'bool' | 'bytes' | 'message' | 'map' | 'bytesMap' | 'time' | 'intOrString';
-
-interface Field {
-	name: string;
-	kind: Kind;
-	repeated?: boolean;
-	schema?: Schema;
-}
-
-type Schema = Record<number, Field>;
-
 const string = (name: string, repeated = false): Field => ({name, kind: 'string', repeated});
 const int = (name: string): Field => ({name, kind: 'int'});
 const bool = (name: string): Field => ({name, kind: 'bool'});
 const message = (name: string, schema: Schema, repeated = false): Field => ({name, kind: 'message', schema, repeated});
 
-const ownerReference: Schema = {
-	1: string('kind'),
-	3: string('name'),
-	4: string('uid'),
-	5: string('apiVersion'),
-	6: bool('controller'),
-	7: bool('blockOwnerDeletion'),
-};
-const objectMeta: Schema = {
-	1: string('name'),
-	2: string('generateName'),
-	3: string('namespace'),
-	5: string('uid'),
-	6: string('resourceVersion'),
-	7: int('generation'),
-	8: {name: 'creationTimestamp', kind: 'time'},
-	9: {name: 'deletionTimestamp', kind: 'time'},
-	10: int('deletionGracePeriodSeconds'),
-	11: {name: 'labels', kind: 'map'},
-	12: {name: 'annotations', kind: 'map'},
-	13: message('ownerReferences', ownerReference, true),
-	14: string('finalizers', true),
-};
-const servicePort: Schema = {
-	1: string('name'),
-	2: string('protocol'),
-	3: int('port'),
-	4: {name: 'targetPort', kind: 'intOrString'},
-	5: int('nodePort'),
-	6: string('appProtocol'),
-};
-const serviceSpec: Schema = {
-	1: message('ports', servicePort, true),
-	2: {name: 'selector', kind: 'map'},
-	3: string('clusterIP'),
-	4: string('type'),
-	5: string('externalIPs', true),
-	7: string('sessionAffinity'),
-	8: string('loadBalancerIP'),
-	9: string('loadBalancerSourceRanges', true),
-	10: string('externalName'),
-	11: string('externalTrafficPolicy'),
-	12: int('healthCheckNodePort'),
-	13: bool('publishNotReadyAddresses'),
-	17: string('ipFamilyPolicy'),
-	18: string('clusterIPs', true),
-	19: string('ipFamilies', true),
-	20: bool('allocateLoadBalancerNodePorts'),
-	21: string('loadBalancerClass'),
-	22: string('internalTrafficPolicy'),
-	23: string('trafficDistribution'),
-};
-
-const objectReference: Schema = {
-	1: string('kind'),
-	2: string('namespace'),
-	3: string('name'),
-	4: string('uid'),
-	5: string('apiVersion'),
-	6: string('resourceVersion'),
-	7: string('fieldPath'),
-};
 const resourceAttributes: Schema = {
 	1: string('namespace'),
 	2: string('verb'),
@@ -99,7 +27,7 @@ const resourceAttributes: Schema = {
 /** The kinds whose protobuf bodies the sandbox reads (kubectl create namespace/service/secret/configmap/serviceaccount, auth can-i). */
 const objects: Record<string, Schema> = {
 	Namespace: {1: message('metadata', objectMeta), 2: message('spec', {1: string('finalizers', true)})},
-	Service: {1: message('metadata', objectMeta), 2: message('spec', serviceSpec)},
+	...servedKinds,
 	ConfigMap: {
 		1: message('metadata', objectMeta),
 		2: {name: 'data', kind: 'map'},
@@ -188,17 +116,28 @@ function fields(bytes: Buffer, visit: (number: number, wireType: number, reader:
 	}
 }
 
-function decodeMessage(bytes: Buffer, schema: Schema): Record<string, unknown> {
+/** How strictly to read: `strict` refuses field numbers the schema lacks; `keepZeros` keeps what Go wrote as zero values. */
+export interface DecodeOptions {
+	strict?: boolean;
+	keepZeros?: boolean;
+}
+
+function decodeMessage(bytes: Buffer, schema: Schema, options: DecodeOptions = {}, path = ''): Record<string, unknown> {
 	const result: Record<string, unknown> = {};
 	fields(bytes, (number, wireType, reader) => {
 		const field = schema[number];
 		if (!field) {
+			if (options.strict) {
+				throw new Error(`${path || 'the object'}: field ${number} is not in the schema`);
+			}
 			reader.skip(wireType);
 			return;
 		}
 
-		const value = decodeValue(field, wireType, reader);
-		if (field.kind === 'map' || field.kind === 'bytesMap') {
+		const value = decodeValue(field, wireType, reader, options, `${path}.${field.name || `(${number})`}`);
+		if (field.kind === 'inline') {
+			Object.assign(result, value);
+		} else if (field.kind === 'map' || field.kind === 'bytesMap' || field.kind === 'quantityMap') {
 			const [key, entry] = value as [string, string];
 			result[field.name] = {...(result[field.name] as object | undefined), [key]: entry};
 		} else if (field.repeated) {
@@ -208,6 +147,9 @@ function decodeMessage(bytes: Buffer, schema: Schema): Record<string, unknown> {
 		}
 	});
 	for (const [key, value] of Object.entries(result)) {
+		if (options.keepZeros) {
+			continue;
+		}
 		if (
 			value === '' ||
 			value === 0 ||
@@ -221,7 +163,7 @@ function decodeMessage(bytes: Buffer, schema: Schema): Record<string, unknown> {
 	return result;
 }
 
-function decodeValue(field: Field, wireType: number, reader: Reader): unknown {
+function decodeValue(field: Field, wireType: number, reader: Reader, options: DecodeOptions, path: string): unknown {
 	switch (field.kind) {
 		case 'int': {
 			return Number(BigInt.asIntN(64, reader.varint()));
@@ -239,8 +181,23 @@ function decodeValue(field: Field, wireType: number, reader: Reader): unknown {
 			return reader.chunk().toString('base64');
 		}
 
-		case 'message': {
-			return decodeMessage(reader.chunk(), field.schema!);
+		case 'message':
+		case 'inline': {
+			return decodeMessage(reader.chunk(), field.schema!, options, path);
+		}
+
+		case 'quantity': {
+			return decodeMessage(reader.chunk(), {1: string('string')})['string'] ?? '';
+		}
+
+		case 'quantityMap': {
+			const entry = decodeMessage(reader.chunk(), {1: string('key'), 2: {name: 'value', kind: 'quantity'}});
+			return [entry['key'] ?? '', entry['value'] ?? ''];
+		}
+
+		case 'json': {
+			const raw = decodeMessage(reader.chunk(), {1: {name: 'raw', kind: 'bytes'}})['raw'] as string | undefined;
+			return JSON.parse(Buffer.from(raw ?? '', 'base64').toString('utf8') || 'null');
 		}
 
 		case 'map': {
@@ -254,12 +211,12 @@ function decodeValue(field: Field, wireType: number, reader: Reader): unknown {
 		}
 
 		case 'time': {
-			const time = decodeMessage(reader.chunk(), {1: int('seconds'), 2: int('nanos')});
+			const time = decodeMessage(reader.chunk(), {1: int('seconds'), 2: int('nanos')}, {keepZeros: true});
 			return time['seconds'] ? new Date(Number(time['seconds']) * 1000).toISOString().replace('.000Z', 'Z') : undefined;
 		}
 
 		case 'intOrString': {
-			const value = decodeMessage(reader.chunk(), {1: int('type'), 2: int('intVal'), 3: string('strVal')});
+			const value = decodeMessage(reader.chunk(), {1: int('type'), 2: int('intVal'), 3: string('strVal')}, {keepZeros: true});
 			return value['type'] === 1 ? (value['strVal'] ?? '') : (value['intVal'] ?? 0);
 		}
 
@@ -290,4 +247,13 @@ export function decodeKubernetesProtobuf(body: Buffer): Record<string, unknown> 
 
 	const raw = Buffer.from((envelope['raw'] as string | undefined) ?? '', 'base64');
 	return {apiVersion: typeMeta.apiVersion, kind: typeMeta.kind, ...decodeMessage(raw, schema)};
+}
+
+/** One object's own bytes (no envelope) as JSON-shaped fields, by the schema of its kind (tests compare encodings with it). */
+export function decodeObject(kind: string, bytes: Buffer, options: DecodeOptions = {}): Record<string, unknown> {
+	const schema = objects[kind];
+	if (!schema) {
+		throw new Error(`no protobuf schema for ${kind}`);
+	}
+	return decodeMessage(bytes, schema, options, kind);
 }

@@ -6,7 +6,9 @@ import {bareJson, objectJson} from './store.js';
 import {selects} from './selectors.js';
 import {partialMetadataJson, tableJson} from './tables.js';
 import {expired} from './status.js';
-import {parseResourceVersion, type Query} from './list-watch.js';
+import {parseResourceVersion, protobufOf, type Query} from './list-watch.js';
+import {encodeObjectRaw, encodeStatus, encodeWatchFrame} from './protobuf-encode.js';
+import {protobufMediaType} from './http-util.js';
 
 /** Options of one watch request. */
 export interface WatchOptions {
@@ -37,6 +39,9 @@ const maxUnread = 16 * 1024 * 1024;
  */
 export function serveWatch(store: Store, query: Query, options: WatchOptions, response: ServerResponse): void {
 	const {info, namespace, selection, representation} = query;
+	// Protobuf frames (4-byte length + WatchEvent) where asked for and the kind is encoded; else JSON lines.
+	const protobuf = representation.kind === 'protobuf';
+	const apiVersion = apiVersionOf(info);
 	const scopeNamespace = info.namespaced ? namespace : undefined;
 	const asked = options.resourceVersion;
 	let backlog: Change[] = [];
@@ -45,9 +50,12 @@ export function serveWatch(store: Store, query: Query, options: WatchOptions, re
 		const revision = parseResourceVersion(asked);
 		const changes = store.changesSince(info.name, revision);
 		if (!Array.isArray(changes)) {
-			startStream(response);
+			const status = expired(`too old resource version: ${revision} (${changes.compacted})`);
+			startStream(response, protobuf);
 			response.end(
-				`{"type":"ERROR","object":${JSON.stringify(expired(`too old resource version: ${revision} (${changes.compacted})`))}}\n`,
+				protobuf
+					? encodeWatchFrame('ERROR', 'v1', 'Status', encodeStatus(status as unknown as Record<string, unknown>))
+					: `{"type":"ERROR","object":${JSON.stringify(status)}}\n`,
 			);
 			return;
 		}
@@ -80,7 +88,7 @@ export function serveWatch(store: Store, query: Query, options: WatchOptions, re
 		}
 	};
 
-	const send = (line: string): void => {
+	const send = (line: string | Buffer): void => {
 		if (!open || response.writableEnded || response.destroyed) {
 			stop();
 			return;
@@ -97,6 +105,18 @@ export function serveWatch(store: Store, query: Query, options: WatchOptions, re
 
 	let firstTable = true;
 	const write = (type: string, entry: Entry): void => {
+		if (protobuf) {
+			let raw: Buffer;
+			try {
+				raw = protobufOf(entry, info.kind);
+			} catch {
+				// A field the schema lacks: the stream cannot carry this object; it ends, and the client lists again.
+				finish();
+				return;
+			}
+			send(encodeWatchFrame(type, apiVersion, info.kind, raw));
+			return;
+		}
 		let object: string;
 		if (representation.kind === 'table') {
 			const listMeta = `{"resourceVersion":"${entry.object.metadata.resourceVersion ?? ''}"}`;
@@ -112,6 +132,14 @@ export function serveWatch(store: Store, query: Query, options: WatchOptions, re
 	};
 
 	const writeBookmark = (revision: number, initialEventsEnd: boolean): void => {
+		if (protobuf) {
+			const metadata = {
+				resourceVersion: String(revision),
+				...(initialEventsEnd ? {annotations: {'k8s.io/initial-events-end': 'true'}} : {}),
+			};
+			send(encodeWatchFrame('BOOKMARK', apiVersion, info.kind, encodeObjectRaw(info.kind, {metadata})));
+			return;
+		}
 		const annotations = initialEventsEnd ? ',"annotations":{"k8s.io/initial-events-end":"true"}' : '';
 		const metadata = `{"resourceVersion":"${revision}","creationTimestamp":null${annotations}}`;
 		send(`{"type":"BOOKMARK","object":{"kind":"${info.kind}","apiVersion":"${apiVersionOf(info)}","metadata":${metadata}}}\n`);
@@ -148,7 +176,7 @@ export function serveWatch(store: Store, query: Query, options: WatchOptions, re
 	response.on('error', stop);
 	unsubscribe = store.subscribe(deliver);
 	options.track?.(true);
-	startStream(response);
+	startStream(response, protobuf);
 	for (const entry of initial) {
 		write('ADDED', entry);
 	}
@@ -170,9 +198,9 @@ export function serveWatch(store: Store, query: Query, options: WatchOptions, re
 	timers.push(setTimeout(finish, timeoutMs));
 }
 
-function startStream(response: ServerResponse): void {
+function startStream(response: ServerResponse, protobuf: boolean): void {
 	response.writeHead(200, {
-		'Content-Type': 'application/json',
+		'Content-Type': protobuf ? `${protobufMediaType};stream=watch` : 'application/json',
 		'Transfer-Encoding': 'chunked',
 		'Cache-Control': 'no-cache, private',
 	});

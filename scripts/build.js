@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/ with esbuild. A bundle starts in about a third of the time of
-// the unbundled module graph (ink + react + client-node + meow + js-yaml: ~1.0 s → ~0.3 s),
-// and code splitting keeps --help and --version on the small meow-only entry chunk.
+// the unbundled module graph (ink + react + client-node + js-yaml: ~1.0 s → ~0.3 s),
+// and code splitting keeps --help and --version on the small entry chunk.
 import {build} from 'esbuild';
 import {rmSync} from 'node:fs';
 import {yogaWasmPlugin} from './yoga-wasm-plugin.js';

@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 // First, so that the young-generation cap is set before any module allocates.
 import './young-generation.js';
+import {readFileSync} from 'node:fs';
 import module from 'node:module';
-import meow from 'meow';
-import {flagDefinitions, flagHelp, knownFlags} from './cli-flags.js';
+import {flagHelp, knownFlags} from './cli-flags.js';
+import {parseCommandLine} from './command-line.js';
 import {chooseLanguage, setLanguage, t} from './i18n/index.js';
 
 // Node 22.1+ can keep compiled code between runs; on Node 20 this is not there and costs nothing.
 (module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
 
-// Only meow is imported up front, so --help and --version answer at once; Ink, React
-// and client-node load when a screen or a cluster is actually needed.
+// Only the flags' definitions are loaded up front (parsed by node:util), so --help and
+// --version answer at once; Ink, React and client-node load when a screen or a cluster is
+// actually needed.
 
 /** One line on stderr and an exit code: how kpods answers a user's mistake. */
 function fail(message: string, code = 1): never {
@@ -28,7 +30,7 @@ setLanguage(language.language);
 const help = t('cli.usage', {flags: flagHelp()});
 const known = knownFlags();
 
-// meow reports an unknown flag on two lines; kpods' rule is one.
+// Every unknown flag is one line, before anything else is looked at.
 for (const argument of process.argv.slice(2)) {
 	if (argument === '--') {
 		break;
@@ -43,26 +45,29 @@ for (const argument of process.argv.slice(2)) {
 	}
 }
 
-const cli = meow(help, {
-	importMeta: import.meta,
-	// The description is the usage's first line, in the chosen language (meow's is package.json's, in English).
-	description: false,
-	allowUnknownFlags: true,
-	flags: flagDefinitions,
-});
-
-// meow answers --help only when it is the sole argument; `kpods --lang pt-BR --help` asks for help too.
+const cli = parseCommandLine(process.argv.slice(2));
+if (cli.kind === 'error') {
+	fail(cli.problem === 'needsValue' ? t('cli.needsValue', {flag: cli.flag}) : t('cli.takesNoValue', {flag: cli.flag}), 2);
+}
+// --help (or -h) anywhere before `--` asks for help: `kpods --lang pt-BR --help` too.
 const options = process.argv.slice(2);
 const ended = options.indexOf('--');
 if (options.slice(0, ended === -1 ? undefined : ended).some(argument => argument === '--help' || argument === '-h')) {
-	cli.showHelp(0);
+	process.stdout.write(`\n${help.replace(/^\n+|\s+$/g, '')}\n\n`);
+	process.exit(0);
 }
+if (cli.kind === 'version') {
+	// The package's own package.json, beside dist/.
+	const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
+	process.stdout.write(`${version}\n`);
+	process.exit(0);
+}
+const {flags, input} = cli;
 
 async function main(): Promise<number> {
 	const {trace} = await import('./trace.js');
 	trace('cli parsed');
-	const {flags} = cli;
-	const [command, ...rest] = cli.input;
+	const [command, ...rest] = input;
 	if (command === 'sandbox') {
 		if (rest.length > 0) {
 			fail(t('cli.sandboxArgument', {argument: rest[0]!}), 2);

@@ -35,6 +35,7 @@ export const en = {
 	'cli.badPort': '--port must be a port number (0-65535), not {value}',
 	'cli.unknownCommand': 'unknown command "{command}" (kpods [flags], or kpods sandbox)',
 	'cli.needsValue': '{flag} needs a value',
+	'cli.takesNoValue': '{flag} takes no value ({flag}=false turns it off)',
 	'cli.noSuchDirectory': '--manifests {path}: no such directory',
 	'cli.notDirectory': '--manifests {path}: not a directory (kpods lists the manifests in a folder)',
 	'cli.needsTerminal':

@@ -36,6 +36,7 @@ export const ptBR = {
 	'cli.badPort': '--port deve ser um número de porta (0-65535), não {value}',
 	'cli.unknownCommand': 'comando desconhecido "{command}" (kpods [opções] ou kpods sandbox)',
 	'cli.needsValue': '{flag} precisa de um valor',
+	'cli.takesNoValue': '{flag} não recebe valor ({flag}=false a desliga)',
 	'cli.noSuchDirectory': '--manifests {path}: essa pasta não existe',
 	'cli.notDirectory': '--manifests {path}: não é uma pasta (o kpods lista os manifestos de uma pasta)',
 	'cli.needsTerminal':

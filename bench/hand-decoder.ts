@@ -106,8 +106,8 @@ function message(cursor: Cursor, end: number, table: Table): Record<string, unkn
 			case 'map': {
 				const entryEnd = cursor.varint() + cursor.pos;
 				const entry = message(cursor, entryEnd, mapEntry);
-				const map = (object[slot.name] ??= {}) as Record<string, unknown>;
-				map[(entry.key as string) ?? ''] = entry.value ?? '';
+				object[slot.name] ??= {};
+				(object[slot.name] as Record<string, unknown>)[(entry.key as string) ?? ''] = entry.value ?? '';
 				continue;
 			}
 			case 'time': {
@@ -134,7 +134,8 @@ function message(cursor: Cursor, end: number, table: Table): Record<string, unkn
 			continue;
 		}
 		if (slot.repeated) {
-			((object[slot.name] ??= []) as unknown[]).push(value);
+			object[slot.name] ??= [];
+			(object[slot.name] as unknown[]).push(value);
 		} else {
 			object[slot.name] = value;
 		}

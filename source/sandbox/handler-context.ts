@@ -32,4 +32,6 @@ export interface HandlerContext {
 	freshWaitMs: number;
 	/** Open watch streams per resource (for tests that wait until a client watches). */
 	watches: Map<string, number>;
+	/** Whether protobuf is served where asked. */
+	protobuf: boolean;
 }

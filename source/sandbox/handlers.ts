@@ -87,7 +87,8 @@ export async function handleResource(context: HandlerContext, target: ResourceRe
 	}
 
 	// Lists and watches of the kinds the sandbox encodes are served as protobuf when asked for (a real server serves every built-in kind).
-	const protobufAllowed = (verb === 'list' || verb === 'watch' || verb === 'get') && !convert && encodableKind(info.kind) && !subresource;
+	const protobufAllowed =
+		context.protobuf && (verb === 'list' || verb === 'watch' || verb === 'get') && !convert && encodableKind(info.kind) && !subresource;
 	const representation = negotiate(request.headers.accept, url.searchParams.get('includeObject'), hasTable(info.name), protobufAllowed);
 	switch (verb) {
 		case 'list':

@@ -46,6 +46,8 @@ export interface SandboxOptions {
 	eventWindow?: number;
 	/** Clock (epoch ms) for timestamps and table ages. */
 	now?: () => number;
+	/** Serve protobuf where asked (default true); false answers JSON only, as the sandbox did before (benchmarks compare). */
+	protobuf?: boolean;
 }
 
 /** A running sandbox cluster. */
@@ -121,7 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const token = options.token ?? randomHex(24);
 	const watches = new Map<string, number>();
 	const server = new ApiServer(
-		{store, registry, now, bookmarkMs: timing.bookmarkMs, freshWaitMs: timing.freshWaitMs, watches},
+		{store, registry, now, bookmarkMs: timing.bookmarkMs, freshWaitMs: timing.freshWaitMs, watches, protobuf: options.protobuf ?? true},
 		token,
 		certificates,
 	);

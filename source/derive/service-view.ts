@@ -4,6 +4,7 @@ import {formatLabels, matchesSelector, selectorFromSet} from '../k8s/labels.js';
 import {applyFilter, type RowFilter} from './pod-view.js';
 import type {Node, Service, ServicePort} from '../k8s/types.js';
 import type {EndpointEntry, EndpointGroup} from '../cluster/types.js';
+import {t} from '../i18n/index.js';
 
 export type EndpointState = 'ready' | 'not ready' | 'terminating';
 
@@ -118,22 +119,22 @@ export function whyNoEndpoints(service: Service, pods: readonly PodRow[], lines:
 	}
 	const spec = service.spec ?? {};
 	if (spec.type === 'ExternalName') {
-		return `an ExternalName service has no endpoints: DNS answers with ${spec.externalName ?? 'its externalName'}`;
+		return t('why.externalName', {name: spec.externalName ?? t('why.externalNameUnset')});
 	}
 	const selector = spec.selector;
 	if (!selector || Object.keys(selector).length === 0) {
-		return 'no selector: this service picks no pods by itself; its endpoints are whatever was written by hand';
+		return t('why.noSelector');
 	}
 
 	const namespace = service.metadata.namespace ?? '';
 	const matching = selectedPods(service, pods);
 	if (matching.length === 0) {
-		return `selector ${formatLabels(selector)} matches no pod in namespace ${namespace}`;
+		return t('why.noPodMatches', {selector: formatLabels(selector), namespace});
 	}
 	const unresolved = (spec.ports ?? []).filter(port => typeof port.targetPort === 'string' && !matching.some(pod => podHasPort(pod, port)));
 	if (unresolved.length > 0 && unresolved.length === (spec.ports ?? []).length) {
 		const names = unresolved.map(port => String(port.targetPort)).join(', ');
-		return `targetPort ${names} matches no port of the ${plural(matching.length, 'matching pod')} (they have ${portsOf(matching)})`;
+		return t('why.targetPortUnknown', {names, count: matching.length, ports: portsOf(matching)});
 	}
 
 	const ready = matching.filter(pod => pod.health === 'ok');
@@ -142,11 +143,11 @@ export function whyNoEndpoints(service: Service, pods: readonly PodRow[], lines:
 			.slice(0, 3)
 			.map(pod => `${pod.name}: ${pod.status}`)
 			.join(', ');
-		const more = matching.length > 3 ? `, +${matching.length - 3} more` : '';
-		return `${plural(matching.length, 'pod')} ${matching.length === 1 ? 'matches' : 'match'} ${formatLabels(selector)} but none is ready (${states}${more})`;
+		const more = matching.length > 3 ? t('why.more', {count: matching.length - 3}) : '';
+		return t('why.noneReady', {count: matching.length, selector: formatLabels(selector), states: `${states}${more}`});
 	}
 
-	return `${plural(ready.length, 'ready pod')} ${ready.length === 1 ? 'matches' : 'match'} ${formatLabels(selector)}; the endpoints are not published yet`;
+	return t('why.notPublished', {count: ready.length, selector: formatLabels(selector)});
 }
 
 /**
@@ -163,7 +164,7 @@ export function undeclaredTargetPorts(service: Service, pods: readonly PodRow[])
 		return undefined;
 	}
 	const targets = missing.map(port => String(port.targetPort ?? port.port)).join(', ');
-	return `targetPort ${targets} is not a port the selected pods declare (they have ${portsOf(matching)})`;
+	return t('why.undeclaredPort', {targets, ports: portsOf(matching)});
 }
 
 function podHasPort(pod: PodRow, port: ServicePort): boolean {
@@ -182,7 +183,7 @@ function portsOf(pods: readonly PodRow[]): string {
 		}
 	}
 
-	return ports.size === 0 ? 'no declared ports' : [...ports].join(', ');
+	return ports.size === 0 ? t('why.noDeclaredPorts') : [...ports].join(', ');
 }
 
 /** Where a learner opens a NodePort service from outside: nodeIP:nodePort for each node. */
@@ -195,8 +196,4 @@ export function nodePortUrls(service: Service, nodes: readonly Node[]): string[]
 		node => node.status?.addresses?.find(address => address.type === 'InternalIP')?.address ?? node.metadata.name ?? '',
 	);
 	return ports.flatMap(port => addresses.map(address => `${address}:${port.nodePort}`));
-}
-
-function plural(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

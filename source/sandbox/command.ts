@@ -2,6 +2,7 @@ import {closeSync, constants, fchmodSync, mkdtempSync, openSync, rmSync, writeSy
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {startSandbox, type Sandbox} from './index.js';
+import {t} from '../i18n/index.js';
 
 /** Options of `kpods sandbox`. */
 export interface SandboxCommandOptions {
@@ -26,13 +27,11 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'EADDRINUSE') {
-			stderr.write(
-				`kpods sandbox: port ${options.port} on 127.0.0.1 is already in use (choose another with --port, or --port 0 for a free one)\n`,
-			);
+			stderr.write(`kpods sandbox: ${t('sandbox.portInUse', {port: String(options.port)})}\n`);
 		} else if (code === 'EACCES') {
-			stderr.write(`kpods sandbox: not allowed to listen on port ${options.port} (choose a port above 1023)\n`);
+			stderr.write(`kpods sandbox: ${t('sandbox.portNotAllowed', {port: String(options.port)})}\n`);
 		} else {
-			stderr.write(`kpods sandbox: could not start: ${(error as Error).message}\n`);
+			stderr.write(`kpods sandbox: ${t('sandbox.cannotStart', {message: (error as Error).message})}\n`);
 		}
 
 		return 1;
@@ -53,9 +52,8 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		writePrivateFile(file, sandbox.kubeconfig());
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		const reason =
-			code === 'ELOOP' ? 'it is a symbolic link (kpods does not follow one with a token to write)' : (code ?? (error as Error).message);
-		stderr.write(`kpods sandbox: cannot write the kubeconfig to ${file}: ${reason}\n`);
+		const reason = code === 'ELOOP' ? t('sandbox.symbolicLink') : (code ?? (error as Error).message);
+		stderr.write(`kpods sandbox: ${t('sandbox.cannotWrite', {file, reason})}\n`);
 		await sandbox.close();
 		removeDirectory();
 		process.off('exit', removeDirectory);
@@ -85,22 +83,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		}
 	});
 
-	stdout.write(
-		[
-			'kpods sandbox: a simulated Kubernetes cluster for learning and tests — not a real cluster:',
-			'no containers run; a simulated scheduler and kubelet move pods through their life.',
-			'',
-			`  API server   ${sandbox.httpsUrl}  (Kubernetes v1.32 API, node "minikube"; plain http on the same port)`,
-			`  kubeconfig   ${file}`,
-			'',
-			'Point kubectl at it:',
-			`  export KUBECONFIG=${file}`,
-			'  kubectl get pods',
-			'',
-			'Press Ctrl-C to stop.',
-			'',
-		].join('\n'),
-	);
+	stdout.write(t('sandbox.banner', {url: sandbox.httpsUrl, file}));
 
 	await stopped;
 	await sandbox.close();
@@ -109,7 +92,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	process.off('SIGINT', stopping);
 	process.off('SIGTERM', stopping);
 
-	stdout.write('kpods sandbox: stopped.\n');
+	stdout.write(`kpods sandbox: ${t('sandbox.stopped')}\n`);
 	return 0;
 }
 

@@ -6,6 +6,7 @@ import {pop, push, replaceTop, withStatus} from './modes.js';
 import type {Routed, ViewContext} from './route-types.js';
 import {textField} from './text-field.js';
 import type {Mode, Target, UiState} from './ui-state.js';
+import {t} from '../i18n/index.js';
 
 type DetailMode = Extract<Mode, {kind: 'detail'}>;
 
@@ -18,7 +19,7 @@ export function routeDetail(state: UiState, mode: DetailMode, command: CommandId
 	if (command === 'shell') {
 		return mode.target.kind === 'Pod'
 			? {state, effects: [{type: 'shell', target: mode.target}]}
-			: none(withStatus(state, 'a shell runs in a pod, not a service', 'warn'));
+			: none(withStatus(state, t('status.shellNeedsPod'), 'warn'));
 	}
 	if (command === 'delete') {
 		return none(push(state, {kind: 'confirm', target: mode.target}));
@@ -72,12 +73,16 @@ export function scrollOrBack(state: UiState, mode: Extract<Mode, {scroll: number
 /** `n`/`N`: the next or previous matching line, wrapping; the view scrolls to it. */
 function searchAgain(state: UiState, mode: DetailMode, direction: 1 | -1, view: ViewContext): UiState {
 	if (!mode.search) {
-		return withStatus(state, 'no search yet: press / to search the text', 'info');
+		return withStatus(state, t('status.noSearchYet'), 'info');
 	}
 	const from = mode.search.line ?? (direction === 1 ? mode.scroll - 1 : mode.scroll);
 	const line = nextMatch(view.detailText ?? [], mode.search.query, from, direction);
 	if (line === undefined) {
-		return withStatus(replaceTop(state, {...mode, search: {query: mode.search.query}}), `not found: ${mode.search.query}`, 'warn');
+		return withStatus(
+			replaceTop(state, {...mode, search: {query: mode.search.query}}),
+			t('status.notFound', {text: mode.search.query}),
+			'warn',
+		);
 	}
 	return replaceTop(state, {...mode, scroll: line, search: {query: mode.search.query, line}});
 }
@@ -90,7 +95,7 @@ export function openYaml(state: UiState, target: Target, view: ViewContext): Rou
 		effects: [
 			{
 				type: 'note',
-				text: `YAML of ${target.kind.toLowerCase()} ${target.name} (y: describe)`,
+				text: t('status.yamlOf', {kind: target.kind.toLowerCase(), name: target.name}),
 				kubectl: `kubectl get ${target.kind.toLowerCase()} ${target.name}${namespace} -o yaml`,
 			},
 		],

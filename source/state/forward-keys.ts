@@ -4,6 +4,7 @@ import {parsePortWords} from '../derive/forward-plan.js';
 import {pop, replaceTop, withStatus} from './modes.js';
 import type {Routed, ViewContext} from './route-types.js';
 import type {Mode, Prompt, UiState} from './ui-state.js';
+import {t} from '../i18n/index.js';
 
 /** Moving over the forwards, ctrl-d stopping the selected one, Esc going back. */
 export function routeForwards(state: UiState, mode: Extract<Mode, {kind: 'forwards'}>, command: CommandId, view: ViewContext): Routed {
@@ -21,7 +22,7 @@ export function routeForwards(state: UiState, mode: Extract<Mode, {kind: 'forwar
 	if (command === 'stopForward') {
 		const id = ids[Math.min(mode.selection, ids.length - 1)];
 		if (id === undefined) {
-			return none(withStatus(state, 'no port-forward to stop', 'warn'));
+			return none(withStatus(state, t('status.noForwardToStop'), 'warn'));
 		}
 		return {
 			state: replaceTop(state, {...mode, selection: Math.max(0, Math.min(mode.selection, ids.length - 2))}),

@@ -4,6 +4,7 @@ import type {CommandId} from '../keys/keymap.js';
 import {replaceTop} from './modes.js';
 import {textField} from './text-field.js';
 import type {LogsMode, Target, UiState} from './ui-state.js';
+import {t} from '../i18n/index.js';
 
 /** A fresh log view: following, the current instance, no timestamps, lines cut (not wrapped). */
 export function logsMode(target: Target, container?: string): LogsMode {
@@ -71,10 +72,10 @@ export function routeLogs(state: UiState, mode: LogsMode, command: CommandId, vi
 function jumpToMatch(state: UiState, mode: LogsMode, view: LogsView, direction: 1 | -1, top: number): UiState {
 	const {matches} = view;
 	if (mode.search === '') {
-		return {...state, status: {text: 'no search: press / to search', tone: 'info'}};
+		return {...state, status: {text: t('status.noSearch'), tone: 'info'}};
 	}
 	if (matches.length === 0) {
-		return {...state, status: {text: `"${mode.search}" not found`, tone: 'warn'}};
+		return {...state, status: {text: t('status.searchNotFound', {text: mode.search}), tone: 'warn'}};
 	}
 	// From the current match when there is one (a short log never scrolls, so the top cannot say where n was), else from the top line.
 	const from = mode.match >= 0 && mode.match < matches.length ? matches[mode.match]! : top;
@@ -85,7 +86,7 @@ function jumpToMatch(state: UiState, mode: LogsMode, view: LogsView, direction: 
 	const line = matches[next]!;
 	return {
 		...replaceTop(state, {...mode, follow: false, scroll: line, match: next}),
-		status: {text: `match ${next + 1} of ${matches.length} for "${mode.search}"`, tone: 'info'},
+		status: {text: t('status.match', {index: next + 1, total: matches.length, text: mode.search}), tone: 'info'},
 	};
 }
 

@@ -9,6 +9,7 @@ import {runColonCommand} from './pane-keys.js';
 import {submitPrompt} from './prompt-keys.js';
 import type {Routed, ViewContext} from './route-types.js';
 import type {Mode, UiState} from './ui-state.js';
+import {t} from '../i18n/index.js';
 
 /** A command for the overlay on top (the router has found it in that overlay's scopes). */
 export function routeInMode(state: UiState, mode: Mode, command: CommandId, view: ViewContext): Routed {
@@ -22,7 +23,7 @@ export function routeInMode(state: UiState, mode: Mode, command: CommandId, view
 			if (command === 'confirm') {
 				return {state: popped, effects: [{type: 'delete', target: mode.target}]};
 			}
-			return none(withStatus(popped, `delete of ${mode.target.kind.toLowerCase()} "${mode.target.name}" cancelled`, 'info'));
+			return none(withStatus(popped, t('status.deleteCancelled', {kind: mode.target.kind.toLowerCase(), name: mode.target.name}), 'info'));
 		}
 
 		case 'applyPreview': {
@@ -31,7 +32,7 @@ export function routeInMode(state: UiState, mode: Mode, command: CommandId, view
 			if (command === 'confirm') {
 				return {state: popped, effects: [{type: 'apply', scope, ...(path === undefined ? {} : {path})}]};
 			}
-			return none(withStatus(popped, 'apply cancelled: nothing was changed', 'info'));
+			return none(withStatus(popped, t('status.applyCancelled'), 'info'));
 		}
 
 		case 'picker': {

@@ -93,33 +93,35 @@ export function runPaneCommand(state: UiState, command: CommandId, view: ViewCon
 			const target = selectedTarget(state, view);
 			return target
 				? {state, effects: [command === 'logs' ? {type: 'openLogs', target} : {type: 'edit', target}]}
-				: none(withStatus(state, 'nothing selected', 'warn'));
+				: none(withStatus(state, t('status.nothingSelected'), 'warn'));
 		}
 
 		case 'portForward': {
 			const target = selectedTarget(state, view);
-			return target ? {state, effects: [{type: 'planForward', target}]} : none(withStatus(state, 'nothing selected', 'warn'));
+			return target ? {state, effects: [{type: 'planForward', target}]} : none(withStatus(state, t('status.nothingSelected'), 'warn'));
 		}
 
 		case 'forwards':
 			return none(push(state, {kind: 'forwards', selection: 0}));
 		case 'shell': {
 			const target = selectedTarget(state, view);
-			return target?.kind === 'Pod' ? {state, effects: [{type: 'shell', target}]} : none(withStatus(state, 'no pod selected', 'warn'));
+			return target?.kind === 'Pod'
+				? {state, effects: [{type: 'shell', target}]}
+				: none(withStatus(state, t('status.noPodSelected'), 'warn'));
 		}
 
 		case 'yaml': {
 			const target = selectedTarget(state, view);
 			return target
 				? openYaml(push(state, {kind: 'detail', target, scroll: 0, text: 'yaml'}), target, view)
-				: none(withStatus(state, 'nothing selected', 'warn'));
+				: none(withStatus(state, t('status.nothingSelected'), 'warn'));
 		}
 
 		case 'jump': {
 			const key = selectedKey(state, view);
 			const target = key === undefined ? undefined : view.eventTarget?.(key);
 			if (!target) {
-				return none(withStatus(state, 'this event is not about a pod or a service', 'warn'));
+				return none(withStatus(state, t('status.eventNotAboutObject'), 'warn'));
 			}
 			const pane = target.kind === 'Pod' ? 'pods' : 'services';
 			return none({
@@ -131,14 +133,14 @@ export function runPaneCommand(state: UiState, command: CommandId, view: ViewCon
 
 		case 'delete': {
 			const target = selectedTarget(state, view);
-			return none(target ? push(state, {kind: 'confirm', target}) : withStatus(state, 'nothing selected to delete', 'warn'));
+			return none(target ? push(state, {kind: 'confirm', target}) : withStatus(state, t('status.nothingToDelete'), 'warn'));
 		}
 
 		case 'apply': {
 			const path = selectedKey(state, view);
 			return path
 				? {state, effects: [{type: 'previewApply', scope: 'selected', path}]}
-				: none(withStatus(state, 'no manifest selected', 'warn'));
+				: none(withStatus(state, t('status.noManifestSelected'), 'warn'));
 		}
 
 		case 'applyAll':
@@ -160,7 +162,7 @@ export function runColonCommand(state: UiState, line: string, view: ViewContext)
 	}
 	const binding = colonCommandFor(word);
 	if (!binding) {
-		return {state: withStatus(state, `unknown command ":${word}" (try ${colonUsage()})`, 'warn'), effects: []};
+		return {state: withStatus(state, t('status.unknownCommand', {word, commands: colonUsage()}), 'warn'), effects: []};
 	}
 	return refuseReadonly(state, binding, view) ?? runPaneCommand(state, binding.command, view, argument);
 }

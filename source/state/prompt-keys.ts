@@ -11,6 +11,7 @@ import {pop, replaceTop, withStatus} from './modes.js';
 import type {Routed, ViewContext} from './route-types.js';
 import {editText, textField} from './text-field.js';
 import type {Mode, Prompt, UiState} from './ui-state.js';
+import {t} from '../i18n/index.js';
 
 type DetailMode = Extract<Mode, {kind: 'detail'}>;
 
@@ -88,11 +89,11 @@ export function submitPrompt(
 			}
 			const detail = state.modes.at(-2);
 			const missed = value !== '' && detail?.kind === 'detail' && detail.search?.line === undefined;
-			return none(missed ? withStatus(pop(state), `not found: ${value}`, 'warn') : pop(state));
+			return none(missed ? withStatus(pop(state), t('status.notFound', {text: value}), 'warn') : pop(state));
 		}
 
 		case 'namespace': {
-			const problem = value === '' ? 'type a namespace' : namespaceProblem(value);
+			const problem = value === '' ? t('prompt.typeNamespace') : namespaceProblem(value);
 			if (problem) {
 				return none(replaceTop(state, {kind: 'prompt', prompt: {...prompt, error: problem}}));
 			}
@@ -116,14 +117,14 @@ function submitRun(state: UiState, prompt: Extract<Prompt, {purpose: 'run'}>, na
 		effects: [],
 	});
 	if (name === '') {
-		return invalid('a name is required', 0);
+		return invalid(t('prompt.nameRequired'), 0);
 	}
 	const problems = isDns1123Subdomain(name);
 	if (problems.length > 0) {
 		return invalid(`Invalid value: "${name}": ${problems.join(', ')}`, 0);
 	}
 	if (image === '') {
-		return invalid('an image is required (like nginx)', 1);
+		return invalid(t('prompt.imageRequired'), 1);
 	}
 	return {state: pop(state), effects: [{type: 'run', namespace, name, image}]};
 }

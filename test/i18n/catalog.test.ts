@@ -70,6 +70,8 @@ const sameInBothLanguages = new Set([
 	'kind.pods',
 	'kind.endpoints',
 	'switch.namespace',
+	'forward.failed',
+	'endpoints.pod',
 	'tutorial.title',
 ]);
 

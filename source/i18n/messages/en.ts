@@ -1,10 +1,14 @@
 import {keysEn} from './en/keys.js';
 import {screenEn} from './en/screen.js';
+import {servicesEn} from './en/services.js';
+import {statusEn} from './en/status.js';
 
 /** English messages: the catalog's source language (its keys and placeholders are the ones every language has). */
 export const en = {
 	...keysEn,
 	...screenEn,
+	...statusEn,
+	...servicesEn,
 	// The command line: --help, the flags' lines, and the one-line answers to a mistake.
 	'cli.usage': `
   A keyboard-driven terminal UI for Kubernetes pods and services, kubectl-exact and live, with a built-in sandbox cluster
@@ -59,4 +63,23 @@ export const en = {
 	'namespaces.listing': 'listing namespaces…',
 	'namespaces.cannotList': 'cannot list namespaces: {message}',
 	'namespaces.typeOne': 'cannot list namespaces ({message}); type one',
+	// kpods sandbox: what the command line says (after "kpods sandbox: ").
+	'sandbox.portInUse': 'port {port} on 127.0.0.1 is already in use (choose another with --port, or --port 0 for a free one)',
+	'sandbox.portNotAllowed': 'not allowed to listen on port {port} (choose a port above 1023)',
+	'sandbox.cannotStart': 'could not start: {message}',
+	'sandbox.symbolicLink': 'it is a symbolic link (kpods does not follow one with a token to write)',
+	'sandbox.cannotWrite': 'cannot write the kubeconfig to {file}: {reason}',
+	'sandbox.banner': `kpods sandbox: a simulated Kubernetes cluster for learning and tests — not a real cluster:
+no containers run; a simulated scheduler and kubelet move pods through their life.
+
+  API server   {url}  (Kubernetes v1.32 API, node "minikube"; plain http on the same port)
+  kubeconfig   {file}
+
+Point kubectl at it:
+  export KUBECONFIG={file}
+  kubectl get pods
+
+Press Ctrl-C to stop.
+`,
+	'sandbox.stopped': 'stopped.',
 } as const;

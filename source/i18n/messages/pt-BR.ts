@@ -2,11 +2,15 @@ import type {Translation} from '../types.js';
 import type {en} from './en.js';
 import {keysPtBR} from './pt-BR/keys.js';
 import {screenPtBR} from './pt-BR/screen.js';
+import {servicesPtBR} from './pt-BR/services.js';
+import {statusPtBR} from './pt-BR/status.js';
 
 /** Mensagens em português do Brasil: curtas, diretas, com "você", para quem está começando. */
 export const ptBR = {
 	...keysPtBR,
 	...screenPtBR,
+	...statusPtBR,
+	...servicesPtBR,
 	'cli.usage': `
   Uma interface de terminal, toda pelo teclado, para pods e serviços do Kubernetes: fiel ao kubectl, ao vivo, com um cluster sandbox embutido
 
@@ -59,4 +63,22 @@ export const ptBR = {
 	'namespaces.listing': 'listando namespaces…',
 	'namespaces.cannotList': 'não deu para listar os namespaces: {message}',
 	'namespaces.typeOne': 'não deu para listar os namespaces ({message}); digite um',
+	'sandbox.portInUse': 'a porta {port} em 127.0.0.1 já está em uso (escolha outra com --port, ou --port 0 para uma livre)',
+	'sandbox.portNotAllowed': 'sem permissão para escutar na porta {port} (escolha uma porta acima de 1023)',
+	'sandbox.cannotStart': 'não deu para iniciar: {message}',
+	'sandbox.symbolicLink': 'é um link simbólico (o kpods não segue um para gravar um token)',
+	'sandbox.cannotWrite': 'não deu para gravar o kubeconfig em {file}: {reason}',
+	'sandbox.banner': `kpods sandbox: um cluster Kubernetes simulado, para aprender e testar — não é um cluster de verdade:
+nenhum contêiner roda; um scheduler e um kubelet simulados levam os pods pelo ciclo de vida.
+
+  API server   {url}  (API do Kubernetes v1.32, nó "minikube"; http simples na mesma porta)
+  kubeconfig   {file}
+
+Aponte o kubectl para ele:
+  export KUBECONFIG={file}
+  kubectl get pods
+
+Tecle Ctrl-C para parar.
+`,
+	'sandbox.stopped': 'parado.',
 } as const satisfies Translation<typeof en>;

@@ -7,6 +7,7 @@ import {actionFinished, actionStarted} from '../../state/outcomes.js';
 import type {Effect} from '../../state/route-key.js';
 import {textField} from '../../state/text-field.js';
 import type {UiState} from '../../state/ui-state.js';
+import {t} from '../../i18n/index.js';
 
 type Update = (change: (state: UiState) => UiState) => void;
 type ForwardEffect = Extract<Effect, {type: 'planForward' | 'startForward' | 'stopForward'}>;
@@ -19,7 +20,7 @@ export async function runForwardEffect(cluster: Cluster, effect: ForwardEffect, 
 		update(state =>
 			withStatus(
 				state,
-				row ? `stopped port-forward 127.0.0.1:${row.local} → ${row.spec.target}` : 'that port-forward has already ended',
+				row ? t('forward.stopped', {local: String(row.local), target: row.spec.target}) : t('forward.alreadyEnded'),
 				'info',
 			),
 		);
@@ -32,7 +33,7 @@ export async function runForwardEffect(cluster: Cluster, effect: ForwardEffect, 
 	}
 
 	const {kind, namespace, name} = effect.target;
-	update(state => actionStarted(state, `port-forward: finding the pod and ports of ${kind.toLowerCase()} ${name}…`));
+	update(state => actionStarted(state, t('busy.planForward', {kind: kind.toLowerCase(), name})));
 	const plan = await cluster.planForward(kind, namespace, name);
 	if ('error' in plan) {
 		update(state =>
@@ -40,7 +41,7 @@ export async function runForwardEffect(cluster: Cluster, effect: ForwardEffect, 
 				state,
 				{
 					ok: false,
-					lines: [`port-forward ${kind === 'Pod' ? 'pod' : 'svc'}/${name}: ${plan.error}`],
+					lines: [t('forward.failed', {target: `${kind === 'Pod' ? 'pod' : 'svc'}/${name}`, error: plan.error})],
 					kubectl: `kubectl port-forward ${kind === 'Pod' ? 'pod' : 'svc'}/${name}`,
 				},
 				now,
@@ -60,7 +61,7 @@ export async function runForwardEffect(cluster: Cluster, effect: ForwardEffect, 
 			{...state, busy: undefined},
 			plan,
 			plan.ports.map(port => `${port.local}:${port.port}`).join(' '),
-			`${plan.target} → pod ${plan.pod}: which ports? (LOCAL:PORT …)`,
+			t('forward.whichPorts', {target: plan.target, pod: plan.pod}),
 		),
 	);
 }
@@ -78,9 +79,9 @@ async function start(cluster: Cluster, plan: ForwardPlan, ports: readonly Planne
 			const {code, message} = error as NodeJS.ErrnoException;
 			const why =
 				code === 'EADDRINUSE'
-					? `127.0.0.1:${port.local} is in use`
+					? t('forward.inUse', {port: String(port.local)})
 					: code === 'EACCES'
-						? `127.0.0.1:${port.local} needs privileges`
+						? t('forward.privileged', {port: String(port.local)})
 						: message;
 			const rest = ports
 				.slice(ports.indexOf(port))
@@ -93,7 +94,7 @@ async function start(cluster: Cluster, plan: ForwardPlan, ports: readonly Planne
 						: {...state, busy: undefined},
 					plan,
 					rest,
-					`${why}: type LOCAL:${port.port}, or Enter for any free port`,
+					t('forward.typeAnother', {why, port: String(port.port)}),
 				),
 			);
 			return;

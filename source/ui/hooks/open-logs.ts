@@ -4,6 +4,7 @@ import type {Pod, Service} from '../../k8s/types.js';
 import {logsMode} from '../../state/logs-keys.js';
 import type {LogsMode, Mode, Target} from '../../state/ui-state.js';
 import {logTail} from './use-logs.js';
+import {t} from '../../i18n/index.js';
 
 /** What `l` leads to: the log view (with its kubectl command), a container to pick first, or why not. */
 export type OpenedLogs = {mode: LogsMode; line: string; kubectl: string} | {pick: Mode} | {error: string};
@@ -37,7 +38,7 @@ export async function openLogs(cluster: Cluster, target: Target, container?: str
 
 			return {
 				mode: logsMode(target, container),
-				line: `log of ${target.name}/${container}`,
+				line: t('logs.of', {name: target.name, container}),
 				kubectl: `kubectl logs -f --tail=${logTail} ${target.name} -c ${container}${namespaceFlag(target, cluster)}`,
 			};
 		}
@@ -53,7 +54,7 @@ export async function openLogs(cluster: Cluster, target: Target, container?: str
 			),
 		].sort();
 		if (names.length === 0) {
-			return {error: `service ${target.name} has no pods behind its endpoints: no logs to show`};
+			return {error: t('logs.noPods', {name: target.name})};
 		}
 		const pods = await Promise.all(
 			names.map(async name => {
@@ -63,7 +64,7 @@ export async function openLogs(cluster: Cluster, target: Target, container?: str
 		);
 		return {
 			mode: {...logsMode(target), pods},
-			line: `following the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'} behind service ${target.name}`,
+			line: t('logs.ofService', {count: pods.length, name: target.name}),
 			kubectl: `kubectl logs -f --tail=${logTail} -l ${formatLabels(service.spec?.selector)} --prefix${namespaceFlag(target, cluster)}`,
 		};
 	} catch (error) {

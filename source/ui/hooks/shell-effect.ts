@@ -6,6 +6,7 @@ import type {Pod} from '../../k8s/types.js';
 import {actionFinished, actionStarted} from '../../state/outcomes.js';
 import type {Target, UiState} from '../../state/ui-state.js';
 import {writeTerminal, type HandTerminal} from './use-terminal-handoff.js';
+import {t} from '../../i18n/index.js';
 
 /** bash when the container has it, else sh. */
 export const shellCommand = ['sh', '-c', 'command -v bash >/dev/null 2>&1 && exec bash || exec sh'];
@@ -26,14 +27,14 @@ export async function runShell(
 	now: () => number,
 ): Promise<void> {
 	const {namespace, name} = target;
-	update(state => actionStarted(state, `opening a shell in pod ${name}…`));
+	update(state => actionStarted(state, t('busy.shell', {name})));
 	const fail = (text: string, kubectl: string) => update(state => actionFinished(state, {ok: false, lines: [text], kubectl}, now()));
 	const namespaceFlag = namespace === cluster.info.contextNamespace ? '' : ` -n ${namespace}`;
 	let pod: Pod;
 	try {
 		pod = (await cluster.getObject('Pod', namespace, name)) as unknown as Pod;
 	} catch (error) {
-		fail(`shell in pod ${name}: ${(error as Error).message}`, `kubectl exec -it ${name}${namespaceFlag} -- sh`);
+		fail(t('shell.failed', {where: `pod ${name}`, message: (error as Error).message}), `kubectl exec -it ${name}${namespaceFlag} -- sh`);
 		return;
 	}
 
@@ -41,7 +42,7 @@ export async function runShell(
 	const kubectl = `kubectl exec -it ${name}${namespaceFlag} -c ${container} -- ${shellCommand.slice(0, 2).join(' ')} '${shellCommand[2]}'`;
 	const session = await cluster.openShell({namespace, pod: name, container, command: shellCommand});
 	if ('error' in session) {
-		fail(`shell in ${name}/${container}: ${session.error}`, kubectl);
+		fail(t('shell.failed', {where: `${name}/${container}`, message: session.error}), kubectl);
 		return;
 	}
 
@@ -50,12 +51,12 @@ export async function runShell(
 		update(state =>
 			actionFinished(
 				state,
-				{ok: result.exitCode === 0, lines: [`shell in ${name}/${container} exited with status ${result.exitCode}`], kubectl},
+				{ok: result.exitCode === 0, lines: [t('shell.exited', {where: `${name}/${container}`, status: String(result.exitCode)})], kubectl},
 				now(),
 			),
 		);
 	} else {
-		fail(`shell in ${name}/${container}: ${result.message}`, kubectl);
+		fail(t('shell.failed', {where: `${name}/${container}`, message: result.message}), kubectl);
 	}
 }
 

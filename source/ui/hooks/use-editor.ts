@@ -2,6 +2,7 @@ import {spawnSync} from 'node:child_process';
 import {useCallback} from 'react';
 import type {RunEditor} from '../../actions/edit.js';
 import {useTerminalHandoff} from './use-terminal-handoff.js';
+import {t} from '../../i18n/index.js';
 
 /** The editor kubectl edit runs: KUBE_EDITOR, then EDITOR, else vi. */
 export function editorCommand(env: NodeJS.ProcessEnv = process.env): string {
@@ -23,10 +24,10 @@ export function useEditor(): RunEditor {
 					{stdio: 'inherit'},
 				);
 				if (result.error) {
-					return {ok: false as const, message: `cannot run the editor "${editor}": ${result.error.message}`};
+					return {ok: false as const, message: t('editor.cannotRun', {editor, message: result.error.message})};
 				}
 				if (result.status !== 0) {
-					return {ok: false as const, message: `the editor "${editor}" exited with status ${result.status ?? result.signal}`};
+					return {ok: false as const, message: t('editor.exited', {editor, status: String(result.status ?? result.signal)})};
 				}
 				return {ok: true as const};
 			}),

@@ -22,7 +22,7 @@ import {openLogs} from './open-logs.js';
 import {runForwardEffect} from './forward-effects.js';
 import {runShell} from './shell-effect.js';
 import type {HandTerminal} from './use-terminal-handoff.js';
-import {t} from '../../i18n/index.js';
+import {type MessageKey, t, text} from '../../i18n/index.js';
 import type {UiState} from '../../state/ui-state.js';
 
 interface EffectContext {
@@ -41,14 +41,14 @@ interface EffectContext {
 }
 
 /** What an effect was doing, for its failure line. */
-const doing: Partial<Record<Effect['type'], string>> = {
-	openLogs: 'opening logs',
-	previewApply: 'dry run',
-	loadCompletions: 'completion',
-	loadNamespaces: 'listing namespaces',
-	switchNamespace: 'switching namespace',
-	loadContexts: 'listing contexts',
-	switchContext: 'switching context',
+const doing: Partial<Record<Effect['type'], MessageKey>> = {
+	openLogs: 'doing.openLogs',
+	previewApply: 'doing.previewApply',
+	loadCompletions: 'doing.loadCompletions',
+	loadNamespaces: 'doing.loadNamespaces',
+	switchNamespace: 'doing.switchNamespace',
+	loadContexts: 'doing.loadContexts',
+	switchContext: 'doing.switchContext',
 };
 
 /**
@@ -87,7 +87,12 @@ export function useEffects({
 				}
 
 				case 'edit': {
-					update(state => actionStarted(state, `editing ${effect.target.kind.toLowerCase()} ${effect.target.name} in ${editorCommand()}…`));
+					update(state =>
+						actionStarted(
+							state,
+							t('busy.editing', {kind: effect.target.kind.toLowerCase(), name: effect.target.name, editor: editorCommand()}),
+						),
+					);
 					const result = await cluster.edit(effect.target, runEditor);
 					update(state => actionFinished(state, result, clock()));
 					return;
@@ -112,14 +117,14 @@ export function useEffects({
 
 				case 'delete': {
 					const {kind, namespace, name} = effect.target;
-					update(state => actionStarted(state, `deleting ${kind.toLowerCase()} ${name}…`));
+					update(state => actionStarted(state, t('busy.deleting', {kind: kind.toLowerCase(), name})));
 					const result = await cluster.deleteObject(kind, namespace, name);
 					update(state => actionFinished(state, result, clock()));
 					return;
 				}
 
 				case 'run': {
-					update(state => actionStarted(state, `creating pod ${effect.name}…`));
+					update(state => actionStarted(state, t('busy.creating', {name: effect.name})));
 					const result = await cluster.runPod(effect.namespace, effect.name, effect.image);
 					update(state => {
 						const finished = actionFinished(state, result, clock());
@@ -227,7 +232,13 @@ export function useEffects({
 				update(state =>
 					actionFinished(
 						state,
-						{ok: false, lines: [`${doing[effect.type] ?? effect.type} failed: ${message.split('\n')[0]}`], kubectl: ''},
+						{
+							ok: false,
+							lines: [
+								t('doing.failed', {doing: doing[effect.type] ? text(doing[effect.type]!) : effect.type, message: message.split('\n')[0]!}),
+							],
+							kubectl: '',
+						},
 						clock(),
 					),
 				);

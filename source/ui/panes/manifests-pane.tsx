@@ -8,6 +8,7 @@ import type {ApplyLine, ApplyPreview} from '../../state/ui-state.js';
 import {Table} from '../components/table.js';
 import {useScrollTop} from '../hooks/use-scroll-top.js';
 import type {Theme} from '../theme.js';
+import {t} from '../../i18n/index.js';
 
 interface ManifestsPaneProps {
 	files: readonly ManifestFile[];
@@ -55,11 +56,11 @@ export function ManifestsPane({files, loadError, selected, previewScroll, applyR
 	);
 	const results = preview
 		? {
-				title: `── dry run, nothing changed yet: ${preview.kubectl}`,
+				title: t('manifests.dryRun', {kubectl: preview.kubectl}),
 				lines: preview.lines.map(line => ({text: line.text, color: theme.tone(line.tone)})),
 			}
 		: applyResult && {
-				title: '── last apply',
+				title: t('manifests.lastApply'),
 				lines: applyResult.map(line => ({text: line.text, color: theme.tone(line.ok ? 'ok' : 'error')})),
 			};
 	const resultLines = results ? Math.min(results.lines.length + 1, Math.max(0, Math.floor(height / (preview ? 2 : 3)))) : 0;

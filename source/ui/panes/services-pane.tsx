@@ -8,6 +8,7 @@ import {serviceColumns, type ServiceRow} from '../../format/service.js';
 import type {Node} from '../../k8s/types.js';
 import {RowTable} from '../components/row-table.js';
 import {emptyText, type ListPaneProps} from './empty-text.js';
+import {t} from '../../i18n/index.js';
 
 interface ServicesPaneProps extends ListPaneProps {
 	services: readonly ServiceRow[];
@@ -15,6 +16,9 @@ interface ServicesPaneProps extends ListPaneProps {
 	pods: readonly PodRow[];
 	nodes: readonly Node[];
 }
+
+/** The endpoint states in words of the language. */
+const endpointStateKeys = {ready: 'endpoint.ready', 'not ready': 'endpoint.notReady', terminating: 'endpoint.terminating'} as const;
 
 /** `kubectl get svc -o wide`, live, and under it the selected service's endpoints and why they are missing. */
 export function ServicesPane(props: ServicesPaneProps) {
@@ -54,16 +58,16 @@ function EndpointsSection({service, endpoints, pods, nodes, width, height, theme
 	const ports = (service.object.spec?.ports ?? [])
 		.map(port => `${port.port}→${port.targetPort ?? port.port}/${port.protocol ?? 'TCP'}`)
 		.join(', ');
-	const title = `Endpoints of ${service.name}  (selector ${service.selector}; port→targetPort ${ports || '<none>'})`;
+	const title = t('endpoints.title', {service: service.name, selector: service.selector, ports: ports || '<none>'});
 	const body: Array<{text: string; color?: string}> = lines.map(line => ({
-		text: `  ${line.address.padEnd(22)}${line.state.padEnd(13)}${line.pod ? `pod ${line.pod}` : ''}${line.node ? ` on ${line.node}` : ''}`,
+		text: `  ${line.address.padEnd(22)}${t(endpointStateKeys[line.state]).padEnd(13)}${line.pod ? t('endpoints.pod', {pod: line.pod}) : ''}${line.node ? t('endpoints.onNode', {node: line.node}) : ''}`,
 		color: theme.tone(line.state === 'ready' ? 'ok' : 'warn'),
 	}));
 	if (lines.length === 0) {
 		body.push({text: '  <none>', color: theme.dim});
 	}
 	for (const url of urls) {
-		body.push({text: `  open from outside the cluster: ${url}`, color: theme.accent});
+		body.push({text: t('endpoints.outside', {url}), color: theme.accent});
 	}
 	for (const problem of problems) {
 		body.push({text: `  ! ${problem}`, color: theme.tone('warn')});
@@ -71,7 +75,7 @@ function EndpointsSection({service, endpoints, pods, nodes, width, height, theme
 	const room = Math.max(0, height - 1);
 	const shown =
 		body.length > room
-			? [...body.slice(0, Math.max(0, room - 1)), {text: `  … ${body.length - room + 1} more (Enter: details)`, color: theme.dim}]
+			? [...body.slice(0, Math.max(0, room - 1)), {text: t('endpoints.more', {count: body.length - room + 1}), color: theme.dim}]
 			: body;
 	return (
 		<Box flexDirection="column" height={height}>

@@ -1,4 +1,5 @@
 import {Box} from 'ink';
+import {memo} from 'react';
 import {Text} from './text.js';
 
 import {columnGap, fitLine, type Fitted} from '../../derive/table-fit.js';
@@ -45,7 +46,19 @@ export function Table({headers, fitted, rows, selected, width, height, empty, di
 	);
 }
 
-function Row({row, fitted, selected, width}: {row: TableRowView; fitted: Fitted; selected: boolean; width: number}) {
+interface RowProps {
+	row: TableRowView;
+	fitted: Fitted;
+	selected: boolean;
+	width: number;
+}
+
+/**
+ * One row; drawn again only when its text, colours, selection or the layout changed. Each
+ * render makes new cell arrays, so they are compared by value: under a watch storm one row
+ * changes and the other rows on screen are left as they are.
+ */
+const Row = memo(function Row({row, fitted, selected, width}: RowProps) {
 	const pieces = segments(row.cells, fitted, width);
 	return (
 		<Text inverse={selected} wrap="truncate">
@@ -61,6 +74,44 @@ function Row({row, fitted, selected, width}: {row: TableRowView; fitted: Fitted;
 			})}
 		</Text>
 	);
+}, sameRow);
+
+function sameRow(before: RowProps, after: RowProps): boolean {
+	return (
+		before.selected === after.selected &&
+		before.width === after.width &&
+		sameList(before.fitted.keep, after.fitted.keep) &&
+		sameList(before.fitted.widths, after.fitted.widths) &&
+		before.row.key === after.row.key &&
+		sameList(before.row.cells, after.row.cells) &&
+		sameColors(before.row.colors, after.row.colors)
+	);
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+	if (a === b) {
+		return true;
+	}
+	if (a.length !== b.length) {
+		return false;
+	}
+	for (let index = 0; index < a.length; index++) {
+		if (a[index] !== b[index]) {
+			return false;
+		}
+	}
+	return true;
+}
+
+function sameColors(a: TableRowView['colors'], b: TableRowView['colors']): boolean {
+	if (a === b) {
+		return true;
+	}
+	if (!a || !b) {
+		return false;
+	}
+	const keys = Object.keys(a);
+	return keys.length === Object.keys(b).length && keys.every(key => a[Number(key)] === b[Number(key)]);
 }
 
 function cellsLine(cells: readonly string[], fitted: Fitted): string {

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Text} from './components/text.js';
-import {useCallback, useRef} from 'react';
+import {useCallback, useMemo, useRef} from 'react';
 import type {Cluster} from '../cluster/types.js';
 import {countPods} from '../derive/pod-view.js';
 import type {ManifestFile} from '../manifests/types.js';
@@ -47,6 +47,7 @@ export function MainScreen(screen: MainScreenProps) {
 	if (data.pods.synced) {
 		trace(`render ${data.pods.items.length} pods`);
 	}
+	const podCounts = useMemo(() => countPods(data.pods.items), [data.pods.items]);
 	const height = rows - 1; // one line less than the terminal, so Ink never clears the screen to redraw
 	const paneHeight = Math.max(1, height - 4);
 	const props: ViewProps = {cluster, state, data, readonly, width: columns, height: paneHeight, now, theme};
@@ -109,7 +110,7 @@ export function MainScreen(screen: MainScreenProps) {
 				info={cluster.info}
 				state={data.pods.state}
 				notes={notes}
-				counts={countPods(data.pods.items)}
+				counts={podCounts}
 				pane={state.pane}
 				paneCounts={Object.fromEntries(panes.map(pane => [pane, paneViews[pane].rowKeys(data).length])) as Record<Pane, number>}
 				readonly={readonly}

@@ -73,16 +73,35 @@ const scrolling = (title: MessageKey, lines: (props: ViewProps) => readonly Deta
 	),
 });
 
-/** Row keys per rows array: computed once per change of the rows, however often they are asked for. */
+/**
+ * Row keys per rows array: computed once per change of the rows, however often they are asked
+ * for. A watch event makes a new rows array with the same keys (a pod changed, none came or
+ * went): then the last keys are kept, so 10,000 rows under churn allocate nothing here.
+ */
 const keyCache = new WeakMap<readonly object[], readonly string[]>();
-function keysOf<T extends object>(rows: readonly T[], key: (row: T) => string): readonly string[] {
+const lastKeys = new Map<Pane, readonly string[]>();
+function keysOf<T extends object>(pane: Pane, rows: readonly T[], key: (row: T) => string): readonly string[] {
 	let keys = keyCache.get(rows);
 	if (!keys) {
-		keys = rows.map(row => key(row));
+		const last = lastKeys.get(pane);
+		keys = last && sameKeys(rows, key, last) ? last : rows.map(row => key(row));
 		keyCache.set(rows, keys);
+		lastKeys.set(pane, keys);
 	}
 
 	return keys;
+}
+
+function sameKeys<T extends object>(rows: readonly T[], key: (row: T) => string, keys: readonly string[]): boolean {
+	if (rows.length !== keys.length) {
+		return false;
+	}
+	for (let index = 0; index < rows.length; index++) {
+		if (key(rows[index]!) !== keys[index]) {
+			return false;
+		}
+	}
+	return true;
 }
 
 const selected = (pane: Pane, {state, data}: ViewProps) => selectedIndex(paneViews[pane].rowKeys(data), state.selection[pane]);
@@ -102,11 +121,11 @@ const listProps = (props: ViewProps, pane: 'pods' | 'services' | 'events') => ({
 /** The panes, by id; their keys, titles and `:` names are in `source/keys/panes.ts`. */
 export const paneViews: Record<Pane, PaneView> = {
 	pods: {
-		rowKeys: data => keysOf(data.podRows, row => row.key),
+		rowKeys: data => keysOf('pods', data.podRows, row => row.key),
 		Body: props => <PodsPane rows={props.data.podRows} {...listProps(props, 'pods')} />,
 	},
 	services: {
-		rowKeys: data => keysOf(data.serviceRows, row => row.key),
+		rowKeys: data => keysOf('services', data.serviceRows, row => row.key),
 		Body: props => (
 			<ServicesPane
 				services={props.data.serviceRows}
@@ -118,7 +137,7 @@ export const paneViews: Record<Pane, PaneView> = {
 		),
 	},
 	events: {
-		rowKeys: data => keysOf(data.eventRows, eventKey),
+		rowKeys: data => keysOf('events', data.eventRows, eventKey),
 		// `Enter` jumps to the object an event is about.
 		context: ({data}) => ({
 			eventTarget: key => {
@@ -129,7 +148,7 @@ export const paneViews: Record<Pane, PaneView> = {
 		Body: props => <EventsPane events={props.data.eventRows} {...listProps(props, 'events')} />,
 	},
 	manifests: {
-		rowKeys: data => keysOf(data.files, file => file.path),
+		rowKeys: data => keysOf('manifests', data.files, file => file.path),
 		Body: props => {
 			const {data, state, width, height, theme} = props;
 			return (

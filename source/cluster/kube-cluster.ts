@@ -11,8 +11,7 @@ import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource
 import type {Cluster, ClusterInfo, EndpointGroup, NamespaceList, ResourceStore} from './types.js';
 import {LogSession, type LogSessionSpec} from './log-session.js';
 import type {EditTarget, RunEditor} from '../actions/edit.js';
-import {openChannels} from './channel-socket.js';
-import {openExec, type ExecSession, type ExecSpec} from './exec-session.js';
+import type {ExecSession, ExecSpec} from './exec-session.js';
 import {ForwardList, type ForwardRow} from './port-forward.js';
 import {podPlan, servicePlan, type ForwardPlan, type PlannedPort} from '../derive/forward-plan.js';
 import {kubectlForward} from '../derive/forward-plan.js';
@@ -200,8 +199,9 @@ export class KubeCluster implements Cluster {
 			target: `${plan.target} ${port.port}`,
 			kubectl: kubectlForward(plan, [port], this.connection.contextNamespace),
 		};
+		// ws (channel-socket) loads on the first forward or shell, not before the first frame.
 		return this.forwards.start(spec, async ({namespace, pod, remote}) =>
-			openChannels(
+			(await import('./channel-socket.js')).openChannels(
 				this.authenticate,
 				this.connection.server,
 				`${collection('', 'pods', namespace)}/${encodeURIComponent(pod)}/portforward?ports=${remote}`,
@@ -211,6 +211,7 @@ export class KubeCluster implements Cluster {
 	}
 
 	async openShell(spec: ExecSpec): Promise<ExecSession | {error: string}> {
+		const {openExec} = await import('./exec-session.js');
 		return openExec(this.authenticate, this.connection.server, spec);
 	}
 

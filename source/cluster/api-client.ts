@@ -39,8 +39,8 @@ export interface RequestOptions {
 	accept?: string;
 }
 
-/** Decodes a whole protobuf list body, item by item, as listItems does JSON. */
-export type ProtobufListReader<T, L> = (body: Buffer, onItem: (item: T) => void) => L;
+/** Reads a protobuf list body as it arrives, item by item, as listItems does JSON: push each chunk, then end. */
+export type ProtobufListReader<T, L> = (onItem: (item: T) => void) => {push(chunk: Buffer): void; end(): L};
 
 /** Decodes one frame of a protobuf watch stream into its event. */
 export type ProtobufEventReader<T> = (frame: Buffer) => WatchEvent<T>;
@@ -91,9 +91,13 @@ export class ApiClient {
 		const response = await this.open(path, {...options, accept: options.protobuf ? protobufOrJson : undefined});
 		trace(`list response ${path}`);
 		if (options.protobuf && response.contentType.startsWith(protobufMediaType)) {
-			const body = await readBytes(response.body);
+			// Items are decoded as they arrive, while the rest of the list is on the wire.
+			const reader = options.protobuf(onItem);
+			for await (const chunk of response.body) {
+				reader.push(chunk as Buffer);
+			}
 			trace(`list end ${path}`);
-			return options.protobuf(body, onItem);
+			return reader.end();
 		}
 
 		const splitter = new ItemSplitter(json => onItem(parseSafeJson<T>(json)));

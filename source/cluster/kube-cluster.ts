@@ -37,7 +37,7 @@ export function pathSource<T extends Raw>(
 			if (token) {
 				parameters.set('continue', token);
 			}
-			return api.listItems<T, {metadata: ListMeta}>(withQuery(path, parameters), onItem, {signal, protobuf: protobuf?.list});
+			return api.listItems<T, {metadata: ListMeta}>(withQuery(path, parameters), onItem, {signal, protobuf: protobuf?.stream});
 		},
 		async watch({resourceVersion, timeoutSeconds, signal}, onEvent) {
 			const parameters = new URLSearchParams(query);

@@ -6,7 +6,7 @@ import {gzipSync} from 'node:zlib';
 import {ApiClient} from '../../source/cluster/api-client.js';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
-import {readPodList, unwrap} from '../../source/cluster/protobuf/decode.js';
+import {podCodec, readPodList, unwrap} from '../../source/cluster/protobuf/decode.js';
 import {messageType} from '../../source/cluster/protobuf/schema.js';
 import {parseSafeJson} from '../../source/format/safe-text.js';
 import {podRow} from '../../source/format/pod.js';
@@ -34,6 +34,24 @@ describe('pods read as protobuf make the same rows as the same pods read as JSON
 			assert.match(metadata.resourceVersion ?? '', /^\d+$/);
 		});
 	}
+
+	test('read in chunks of any size as they arrive, the same pods and metadata', () => {
+		const body = readFileSync(join(fixtures, 'lab-bench-page.pb'));
+		const whole: Pod[] = [];
+		const expected = readPodList(body, pod => whole.push(pod));
+		for (const size of [1, 3, 7, 100, 4096]) {
+			const pods: Pod[] = [];
+			const reader = podCodec.stream(pod => pods.push(pod));
+			for (let offset = 0; offset < body.length; offset += size) {
+				reader.push(body.subarray(offset, offset + size));
+			}
+			assert.deepEqual(reader.end(), expected);
+			assert.deepEqual(pods, whole);
+		}
+		const cut = podCodec.stream(() => undefined);
+		cut.push(body.subarray(0, body.length - 10));
+		assert.throws(() => cut.end(), /ended in the middle/);
+	});
 
 	test('strings are made safe for the terminal, as the JSON path makes them', () => {
 		const hostile = {
@@ -90,7 +108,7 @@ describe('ApiClient asks for protobuf and takes what the server answers', () => 
 		const {client, accepts, close} = await serve(() => ({type: 'application/vnd.kubernetes.protobuf', body: page}));
 		const pods: Pod[] = [];
 		const list = await client.listItems<Pod, {metadata: {remainingItemCount?: number}}>('/api/v1/pods?limit=20', pod => pods.push(pod), {
-			protobuf: readPodList,
+			protobuf: podCodec.stream,
 		});
 		close();
 		assert.deepEqual(accepts, ['application/vnd.kubernetes.protobuf, application/json']);
@@ -104,7 +122,7 @@ describe('ApiClient asks for protobuf and takes what the server answers', () => 
 	test('a server that answers JSON (the sandbox, a proxy, an aggregated API) is read as JSON', async () => {
 		const {client, close} = await serve(() => ({type: 'application/json', body: readFileSync(join(fixtures, 'lab-bench-page.json'))}));
 		const pods: Pod[] = [];
-		await client.listItems<Pod, {metadata: object}>('/api/v1/pods?limit=20', pod => pods.push(pod), {protobuf: readPodList});
+		await client.listItems<Pod, {metadata: object}>('/api/v1/pods?limit=20', pod => pods.push(pod), {protobuf: podCodec.stream});
 		close();
 		assert.deepEqual(
 			pods.map(pod => podRow(pod)),

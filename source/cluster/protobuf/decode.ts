@@ -1,6 +1,7 @@
-import protobuf from 'protobufjs/light.js';
+import type protobuf from 'protobufjs/light.js';
 import type {EndpointSlice, Endpoints, ListMeta, Pod, Service, WatchEvent, WatchEventType} from '../../k8s/types.js';
 import {safeText} from '../../format/safe-text.js';
+import {ListSplitter} from './list-stream.js';
 import {messageType, type MessageName} from './schema.js';
 
 /** Every protobuf body starts with this, then a runtime.Unknown wrapping the object's own bytes. */
@@ -21,9 +22,17 @@ export function unwrap(body: Uint8Array): {kind: string; raw: Uint8Array} {
 	return {kind: envelope.typeMeta?.kind ?? '', raw: envelope.raw ?? new Uint8Array()};
 }
 
-/** How one kind is read from protobuf: a whole list body, and one frame of a watch stream. */
+/** A list body read as it arrives: push its chunks, then end for the list's metadata. */
+export interface ListReader {
+	push(chunk: Buffer): void;
+	end(): {metadata: ListMeta};
+}
+
+/** How one kind is read from protobuf: a list body (streamed or whole), and one frame of a watch stream. */
 export interface ProtobufCodec<T> {
-	/** Reads a list's items one by one (only one decoded item exists at once), handing each to onItem; returns the list's metadata. */
+	/** Reads a list's items as its chunks arrive, handing each to onItem decoded (only one decoded item exists at once). */
+	stream(onItem: (item: T) => void): ListReader;
+	/** A whole list body at once: stream with one chunk. */
 	list(body: Uint8Array, onItem: (item: T) => void): {metadata: ListMeta};
 	/** One watch event from a frame's bytes (a metav1.WatchEvent whose object is an enveloped object or Status). */
 	event(frame: Uint8Array): WatchEvent<T>;
@@ -31,27 +40,42 @@ export interface ProtobufCodec<T> {
 
 function codec<T>(kind: MessageName, listKind: MessageName): ProtobufCodec<T> {
 	const itemType = messageType(kind);
-	return {
-		list(body, onItem) {
-			const {kind: got, raw} = unwrap(body);
-			if (got !== listKind) {
-				throw new SyntaxError(`expected a ${listKind}, got ${got || 'no kind'}`);
-			}
-			const reader = protobuf.Reader.create(raw);
-			let metadata: ListMeta = {};
-			while (reader.pos < reader.len) {
-				const tag = reader.uint32();
-				const number = tag >>> 3;
-				if (number === 1) {
-					metadata = shape(listMetaType.decode(reader, reader.uint32()), listMetaType) as ListMeta;
-				} else if (number === 2) {
-					onItem(shape(itemType.decode(reader, reader.uint32()), itemType) as T);
-				} else {
-					reader.skipType(tag & 7);
+	const typeMetaType = messageType('TypeMeta');
+	const stream = (onItem: (item: T) => void): ListReader => {
+		let metadata: ListMeta = {};
+		let kindChecked = false;
+		const splitter = new ListSplitter({
+			typeMeta(bytes) {
+				const got = (typeMetaType.decode(bytes) as unknown as {kind?: string}).kind ?? '';
+				if (got !== listKind) {
+					throw new SyntaxError(`expected a ${listKind}, got ${got || 'no kind'}`);
 				}
-			}
-
-			return {metadata};
+				kindChecked = true;
+			},
+			metadata(bytes) {
+				metadata = shape(listMetaType.decode(bytes), listMetaType) as ListMeta;
+			},
+			item(bytes) {
+				onItem(shape(itemType.decode(bytes), itemType) as T);
+			},
+		});
+		return {
+			push: chunk => splitter.push(chunk),
+			end() {
+				splitter.end();
+				if (!kindChecked) {
+					throw new SyntaxError(`expected a ${listKind}, got no kind`);
+				}
+				return {metadata};
+			},
+		};
+	};
+	return {
+		stream,
+		list(body, onItem) {
+			const reader = stream(onItem);
+			reader.push(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+			return reader.end();
 		},
 		event(frame) {
 			const event = watchEventType.decode(frame) as unknown as {type?: string; object?: {raw?: Uint8Array}};

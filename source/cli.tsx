@@ -45,7 +45,7 @@ for (const argument of process.argv.slice(2)) {
 	}
 }
 
-const cli = parseCommandLine(process.argv.slice(2));
+const cli = await parseCommandLine(process.argv.slice(2));
 if (cli.kind === 'error') {
 	fail(cli.problem === 'needsValue' ? t('cli.needsValue', {flag: cli.flag}) : t('cli.takesNoValue', {flag: cli.flag}), 2);
 }

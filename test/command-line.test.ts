@@ -1,6 +1,6 @@
-// kpods' command line, parsed by node:util's parseArgs (source/command-line.ts): the table holds
-// what meow gave before it, and the two places where kpods now answers as kubectl does (-nNAME)
-// or says what is wrong (a value given to an on/off flag).
+// kpods' command line, parsed by meow (source/command-line.ts) — not loaded at all when there is
+// nothing to parse —, and the one-line problems kpods finds itself: a flag with no value, an
+// on/off flag given one.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {parseCommandLine, type Flags} from '../source/command-line.js';
@@ -43,17 +43,17 @@ const runs: Array<[string[], string[], Partial<Flags>]> = [
 	[['--help'], [], {}],
 ];
 
-test('flags and words, as meow parsed them', () => {
+test('flags and words, as meow parses them', async () => {
 	for (const [argv, input, flags] of runs) {
-		assert.deepEqual(parseCommandLine(argv), {kind: 'run', input, flags: {...none, ...flags}}, argv.join(' '));
+		assert.deepEqual(await parseCommandLine(argv), {kind: 'run', input, flags: {...none, ...flags}}, argv.join(' '));
 	}
 });
 
-test('--version alone', () => {
-	assert.deepEqual(parseCommandLine(['--version']), {kind: 'version'});
+test('--version alone', async () => {
+	assert.deepEqual(await parseCommandLine(['--version']), {kind: 'version'});
 });
 
-test('a flag with no value, or an on/off flag given one, is a problem the catalog words', () => {
+test('a flag with no value, or an on/off flag given one, is a problem the catalog words', async () => {
 	const errors: Array<[string[], 'needsValue' | 'takesNoValue', string]> = [
 		[['--namespace'], 'needsValue', '--namespace'],
 		[['-n'], 'needsValue', '--namespace'],
@@ -63,6 +63,6 @@ test('a flag with no value, or an on/off flag given one, is a problem the catalo
 		[['--readonly=yes'], 'takesNoValue', '--readonly'],
 	];
 	for (const [argv, problem, flag] of errors) {
-		assert.deepEqual(parseCommandLine(argv), {kind: 'error', problem, flag}, argv.join(' '));
+		assert.deepEqual(await parseCommandLine(argv), {kind: 'error', problem, flag}, argv.join(' '));
 	}
 });

@@ -3,6 +3,7 @@ import type {KubeConfig} from '@kubernetes/client-node';
 import {apiErrorCode, kubectlCommandError} from './errors.js';
 import {kubectlDelete} from './kubectl-command.js';
 import type {ActionResult} from './types.js';
+import {t} from '../i18n/index.js';
 
 /** A pod or service to delete. */
 export interface DeleteTarget {
@@ -33,7 +34,7 @@ export async function deleteObject(kc: KubeConfig, target: DeleteTarget, options
 	} catch (error) {
 		// Someone (or the pod's own end) got there first: the learner's intent is met.
 		if (apiErrorCode(error) === 404) {
-			return {ok: true, lines: [`${word} "${target.name}" was already gone`], kubectl};
+			return {ok: true, lines: [t('delete.alreadyGone', {kind: word, name: target.name})], kubectl};
 		}
 		return {ok: false, lines: kubectlCommandError(error), kubectl};
 	}

@@ -13,6 +13,7 @@ import {apiErrorCode, serverError} from './errors.js';
 import {shellQuote} from './kubectl-command.js';
 import {ObjectClient} from './object-client.js';
 import type {ActionResult} from './types.js';
+import {t} from '../i18n/index.js';
 
 /** The object to edit. */
 export interface EditTarget {
@@ -132,10 +133,7 @@ export async function editObject(
 					return {
 						ok: false,
 						conflict: true,
-						lines: [
-							`error: ${serverError(error)?.message ?? 'conflict'}`,
-							'the object changed since it was opened: press e to reload it and edit again',
-						],
+						lines: [`error: ${serverError(error)?.message ?? 'conflict'}`, t('edit.changed')],
 						kubectl,
 					};
 				}

@@ -5,6 +5,7 @@
 
 import type {Authenticate} from './api-client.js';
 import {openChannels, type ChannelSocket} from './channel-socket.js';
+import {t} from '../i18n/index.js';
 
 export interface ExecSpec {
 	namespace: string;
@@ -77,7 +78,7 @@ async function attach(socket: ChannelSocket, terminal: ExecTerminal): Promise<Ex
 /** The v4 Status: Success is exit 0; NonZeroExitCode carries the code in its ExitCode cause; anything else is an error. */
 export function execResult(status: string, failure?: Error): ExecResult {
 	if (status === '') {
-		return failure ? {ok: false, message: `the connection ended: ${failure.message}`} : {ok: true, exitCode: 0};
+		return failure ? {ok: false, message: t('exec.connectionEnded', {message: failure.message})} : {ok: true, exitCode: 0};
 	}
 	let parsed: {status?: string; reason?: string; message?: string; details?: {causes?: Array<{reason?: string; message?: string}>}};
 	try {
@@ -93,5 +94,5 @@ export function execResult(status: string, failure?: Error): ExecResult {
 	if (parsed.reason === 'NonZeroExitCode' && code !== undefined && /^\d+$/.test(code)) {
 		return {ok: true, exitCode: Number(code)};
 	}
-	return {ok: false, message: parsed.message ?? 'the command failed'};
+	return {ok: false, message: parsed.message ?? t('exec.failed')};
 }

@@ -15,6 +15,7 @@ import type {ExecSession, ExecSpec} from './exec-session.js';
 import {ForwardList, type ForwardRow} from './port-forward.js';
 import {podPlan, servicePlan, type ForwardPlan, type PlannedPort} from '../derive/forward-plan.js';
 import {kubectlForward} from '../derive/forward-plan.js';
+import {t} from '../i18n/index.js';
 
 type Raw = {metadata: {name?: string; namespace?: string; resourceVersion?: string}};
 
@@ -269,7 +270,7 @@ export class KubeCluster implements Cluster {
 			return {error: selected.message};
 		}
 		if (selected.kind === 'missing') {
-			return {error: 'the kubeconfig has no contexts'};
+			return {error: t('kubeconfig.noContexts')};
 		}
 		return new KubeCluster(selected.connection, {
 			...this.options,
@@ -288,8 +289,10 @@ export class KubeCluster implements Cluster {
 				return {ok: true}; // it answered: auth and RBAC problems show in the panes
 			}
 			const reason =
-				error instanceof NetworkError && error.message === 'aborted' ? `no answer in ${timeoutMs / 1000}s` : (error as Error).message;
-			return {ok: false, message: `cannot reach the server ${this.connection.server} (context "${this.connection.context}"): ${reason}`};
+				error instanceof NetworkError && error.message === 'aborted'
+					? t('probe.noAnswer', {seconds: timeoutMs / 1000})
+					: (error as Error).message;
+			return {ok: false, message: t('probe.unreachable', {server: this.connection.server, context: this.connection.context, reason})};
 		}
 	}
 

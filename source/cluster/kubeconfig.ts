@@ -5,6 +5,7 @@ import type {KubeConfig} from '@kubernetes/client-node';
 import yaml from 'js-yaml';
 import {credentialsOf, type Credentials} from './credentials.js';
 import type {ExecCredentials} from './exec-credential.js';
+import {t} from '../i18n/index.js';
 
 /** A kubeconfig resolved to one context: what every client of that cluster is built from. */
 export interface Connection {
@@ -176,7 +177,7 @@ function selectContext(merged: Merged, wanted: string | undefined, looked: strin
 	}
 	const name = wanted ?? merged.currentContext;
 	if (!name) {
-		return {kind: 'invalid', message: 'current-context is not set in the kubeconfig; pass --context NAME'};
+		return {kind: 'invalid', message: t('kubeconfig.noCurrentContext')};
 	}
 	const context = merged.contexts[name];
 	if (!context) {
@@ -186,15 +187,15 @@ function selectContext(merged: Merged, wanted: string | undefined, looked: strin
 	const userName = String(context.user ?? '');
 	const cluster = merged.clusters[clusterName];
 	if (!cluster) {
-		return {kind: 'invalid', message: `context "${name}" names cluster "${clusterName}", which the kubeconfig does not define`};
+		return {kind: 'invalid', message: t('kubeconfig.unknownCluster', {context: name, cluster: clusterName})};
 	}
 	const server = typeof cluster.server === 'string' ? cluster.server.replace(/\/$/, '') : '';
 	if (!server) {
-		return {kind: 'invalid', message: `cluster "${clusterName}" has no server`};
+		return {kind: 'invalid', message: t('kubeconfig.noServer', {cluster: clusterName})};
 	}
 	if (server.startsWith('http:') && cluster['insecure-skip-tls-verify'] !== true) {
 		// client-node refuses plain http unless the cluster says insecure-skip-tls-verify; say so instead of failing later.
-		return {kind: 'invalid', message: `cluster "${clusterName}" uses plain http (${server}): set insecure-skip-tls-verify: true for it`};
+		return {kind: 'invalid', message: t('kubeconfig.plainHttp', {cluster: clusterName, server})};
 	}
 
 	const credentials = credentialsOf(cluster, merged.users[userName] ?? {}, name);

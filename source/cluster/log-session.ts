@@ -7,6 +7,7 @@
 
 import {type ApiClient, ApiError} from './api-client.js';
 import {LogRing, ResumePoint, splitTimestamp, type LogEntry} from '../derive/log-lines.js';
+import {t} from '../i18n/index.js';
 
 /** One container's log to follow; `prefix` names it among several (`[pod/NAME/CONTAINER] `). */
 export interface LogSource {
@@ -96,10 +97,10 @@ export class LogSession implements LogFeed {
 					this.say(
 						resume.untimed
 							? {
-									text: `${source.pod}: reconnected; the server sent lines without timestamps, so some may repeat or be missing`,
+									text: t('logs.reconnectedUntimed', {pod: source.pod}),
 									tone: 'warn',
 								}
-							: {text: `${source.pod}: reconnected; resumed after the last line seen (sinceTime), none repeated`, tone: 'ok'},
+							: {text: t('logs.reconnected', {pod: source.pod}), tone: 'ok'},
 					);
 				}
 
@@ -107,9 +108,7 @@ export class LogSession implements LogFeed {
 				await this.read(body, source, resume, resumed);
 				// The server ended the stream: the container stopped (kubectl -f returns here too).
 				this.finish(
-					this.spec.follow
-						? {text: `${source.pod}/${source.container}: the log ended (the container stopped, or the server closed it)`, tone: 'info'}
-						: undefined,
+					this.spec.follow ? {text: t('logs.streamEnded', {where: `${source.pod}/${source.container}`}), tone: 'info'} : undefined,
 				);
 				return;
 			} catch (error) {
@@ -131,7 +130,7 @@ export class LogSession implements LogFeed {
 				resumed = true;
 				const wait = Math.min(this.retryMs * 2 ** (failures - 1), 10_000);
 				this.say({
-					text: `${source.pod}: log stream lost (${(error as Error).message}); reconnecting in ${Math.round(wait / 100) / 10}s…`,
+					text: t('logs.streamLost', {pod: source.pod, reason: (error as Error).message, seconds: Math.round(wait / 100) / 10}),
 					tone: 'warn',
 				});
 				await new Promise(resolve => setTimeout(resolve, wait));

@@ -6,7 +6,8 @@ import type {PodRow} from '../format/pod.js';
 import {makePortString} from '../format/service.js';
 import {formatLabels} from '../k8s/labels.js';
 import type {EndpointSlice, Event, Node, Pod, Service} from '../k8s/types.js';
-import {endpointReport, servicesSelecting} from './service-view.js';
+import {endpointReport, endpointStateText, servicesSelecting} from './service-view.js';
+import {t} from '../i18n/index.js';
 
 /** A line of a text view (detail, help, history); `heading` lines are section titles. */
 export interface DetailLine {
@@ -16,7 +17,7 @@ export interface DetailLine {
 }
 
 /** Where kubectl's text ends and kpods' own, live additions begin. */
-export const additionsTitle = '── kpods (live; not part of kubectl describe) ──';
+export const additionsTitle = (): string => t('describe.additions');
 
 /** The events kubectl lists for an object: those whose involvedObject has this very uid. */
 export function eventsAbout(uid: string | undefined, events: readonly Event[]): Event[] {
@@ -89,14 +90,20 @@ export function textLines(text: string): DetailLine[] {
 /** The pod's detail: kubectl's describe, then the services that select it. */
 export function podDetail(pod: Pod | DescribedPod, events: readonly Event[], services: readonly Service[], now: number): DetailLine[] {
 	const selecting = servicesSelecting({namespace: pod.metadata.namespace ?? '', labels: pod.metadata.labels ?? {}}, services);
-	const additions: DetailLine[] = [{text: 'Services selecting this pod:', heading: true}];
+	const additions: DetailLine[] = [{text: t('describe.selectingServices'), heading: true}];
 	if (selecting.length === 0) {
-		additions.push({text: '  <none> (no service selector matches its labels)', tone: 'dim'});
+		additions.push({text: t('describe.noSelectingService'), tone: 'dim'});
 	}
 	for (const service of selecting) {
 		const spec = service.spec ?? {};
 		additions.push({
-			text: `  ${service.metadata.name}  ${spec.type ?? 'ClusterIP'}  ${spec.clusterIPs?.[0] ?? spec.clusterIP ?? '<none>'}  ${makePortString(spec.ports) || '<none>'}  selector ${formatLabels(spec.selector)}`,
+			text: t('describe.selectingService', {
+				name: service.metadata.name ?? '',
+				type: spec.type ?? 'ClusterIP',
+				ip: spec.clusterIPs?.[0] ?? spec.clusterIP ?? '<none>',
+				ports: makePortString(spec.ports) || '<none>',
+				selector: formatLabels(spec.selector),
+			}),
 		});
 	}
 
@@ -114,15 +121,17 @@ export interface ServiceContext {
 /** The service's detail: kubectl's describe, then its real endpoints with their pods, and why none is ready. */
 export function serviceDetail(service: Service, context: ServiceContext, now: number): DetailLine[] {
 	const {lines: endpoints, problems, urls} = endpointReport(service, context.groups, context.pods, context.nodes);
-	const additions: DetailLine[] = [{text: 'Endpoints (live, every address and the pod behind it):', heading: true}];
+	const additions: DetailLine[] = [{text: t('describe.endpoints'), heading: true}];
 	if (endpoints.length === 0) {
 		additions.push({text: '  <none>', tone: 'warn'});
 	}
 	const width = Math.max(0, ...endpoints.map(endpoint => endpoint.address.length)) + 2;
 	for (const endpoint of endpoints) {
-		const behind = endpoint.pod ? `pod ${endpoint.pod}${endpoint.node ? ` on ${endpoint.node}` : ''}` : '';
+		const behind = endpoint.pod
+			? t('endpoints.pod', {pod: endpoint.pod}) + (endpoint.node ? t('endpoints.onNode', {node: endpoint.node}) : '')
+			: '';
 		additions.push({
-			text: `  ${endpoint.address.padEnd(width)}${endpoint.state.padEnd(13)}${behind}`.trimEnd(),
+			text: `  ${endpoint.address.padEnd(width)}${endpointStateText(endpoint.state).padEnd(13)}${behind}`.trimEnd(),
 			tone: endpoint.state === 'ready' ? 'ok' : 'warn',
 		});
 	}
@@ -131,9 +140,9 @@ export function serviceDetail(service: Service, context: ServiceContext, now: nu
 		additions.push({text: `  ! ${problem}`, tone: 'warn'});
 	}
 	if (urls.length > 0) {
-		additions.push({text: `Open it at: ${urls.join(', ')}`});
+		additions.push({text: t('describe.openAt', {urls: urls.join(', ')})});
 	}
 	return [...textLines(serviceDescribeText(service, context.groups, context.events, now)), ...separator(), ...additions];
 }
 
-const separator = (): DetailLine[] => [{text: ' '}, {text: additionsTitle, tone: 'dim'}];
+const separator = (): DetailLine[] => [{text: ' '}, {text: additionsTitle(), tone: 'dim'}];

@@ -5,6 +5,7 @@
 // (a service's port, a pod's container port). Pure: the objects in, the plan or kubectl's error out.
 
 import type {Pod, Service} from '../k8s/types.js';
+import {t} from '../i18n/index.js';
 
 /** One port to forward: `port` as typed after the colon (the service's port, or the pod's), `remote` on the pod. */
 export interface PlannedPort {
@@ -37,7 +38,7 @@ export function podPlan(pod: Pod): ForwardPlan | {error: string} {
 		),
 	];
 	if (ports.length === 0) {
-		return {error: `pod ${name} declares no container ports: type one (kubectl port-forward pod/${name} PORT)`};
+		return {error: t('forwardPlan.noPorts', {name})};
 	}
 	return {
 		namespace: pod.metadata.namespace ?? '',
@@ -76,7 +77,7 @@ export function servicePlan(service: Service, pods: readonly Pod[]): ForwardPlan
 	}
 
 	if (ports.length === 0) {
-		return {error: `service ${name} has no TCP ports to forward`};
+		return {error: t('forwardPlan.noTcp', {name})};
 	}
 	return {namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name ?? '', target: `svc/${name}`, ports};
 }
@@ -142,7 +143,7 @@ function readySince(pod: Pod): number | undefined {
 export function parsePortWords(text: string, plan: ForwardPlan): PlannedPort[] | {error: string} {
 	const words = text.trim().split(/\s+/).filter(Boolean);
 	if (words.length === 0) {
-		return {error: 'type LOCAL:PORT (like 8080:80)'};
+		return {error: t('forwardPlan.typePorts')};
 	}
 	const ports: PlannedPort[] = [];
 	for (const word of words) {
@@ -150,12 +151,12 @@ export function parsePortWords(text: string, plan: ForwardPlan): PlannedPort[] |
 		const local = match ? Number(match[1] || match[2]) : Number.NaN;
 		const port = match ? Number(match[2]) : Number.NaN;
 		if (!match || local > 65_535 || port < 1 || port > 65_535) {
-			return {error: `"${word}" is not LOCAL:PORT (ports 1-65535)`};
+			return {error: t('forwardPlan.notPorts', {word})};
 		}
 		const planned = plan.ports.find(each => each.port === port);
 		// A pod forwards any port; a service only its own.
 		if (!planned && plan.target.startsWith('svc/')) {
-			return {error: `${plan.target} has no port ${port}`};
+			return {error: t('forwardPlan.noSuchPort', {target: plan.target, port: String(port)})};
 		}
 		ports.push({local: word.startsWith(':') ? 0 : local, port, remote: planned?.remote ?? port});
 	}

@@ -8,6 +8,13 @@ import {t} from '../i18n/index.js';
 
 export type EndpointState = 'ready' | 'not ready' | 'terminating';
 
+const endpointStateKeys = {ready: 'endpoint.ready', 'not ready': 'endpoint.notReady', terminating: 'endpoint.terminating'} as const;
+
+/** An endpoint's state in words of the language. */
+export function endpointStateText(state: EndpointState): string {
+	return t(endpointStateKeys[state]);
+}
+
 /** One line of the endpoints list under a service. */
 export interface EndpointLine {
 	/** `172.17.0.4:80`, IPv6 bracketed. */

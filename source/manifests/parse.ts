@@ -3,6 +3,7 @@ import jsYaml, {CORE_SCHEMA, loadAll, YAMLException} from 'js-yaml';
 import type {Schema, Type} from 'js-yaml';
 import type {KubeObject} from '../k8s/types.js';
 import type {ManifestDocument, ManifestFile} from './types.js';
+import {t} from '../i18n/index.js';
 
 // The API server decodes YAML with sigs.k8s.io/yaml, which keeps unquoted dates as strings
 // and understands `<<` merge keys: the core schema plus merge is the nearest js-yaml match
@@ -99,23 +100,23 @@ export function displayPathFor(path: string, cwd: string = process.cwd()): strin
 function parseErrorLine(error: unknown): string {
 	if (error instanceof YAMLException) {
 		const reason = error.reason || 'cannot parse';
-		return error.mark ? `line ${error.mark.line + 1}: ${reason}` : reason;
+		return error.mark ? t('manifests.yamlLine', {line: String(error.mark.line + 1), reason}) : reason;
 	}
 	return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 
 function kindOfValue(value: unknown): string {
 	if (Array.isArray(value)) {
-		return 'a list';
+		return t('value.list');
 	}
 	if (typeof value === 'string') {
-		return 'a string';
+		return t('value.string');
 	}
 	if (typeof value === 'number') {
-		return 'a number';
+		return t('value.number');
 	}
 	if (typeof value === 'boolean') {
-		return 'a boolean';
+		return t('value.boolean');
 	}
 	return typeof value;
 }
@@ -131,7 +132,7 @@ function nonEmptyString(value: unknown): string | undefined {
 /** Checks what apply needs from a document, reporting every missing field at once as kubectl's validation does. */
 function toDocument(value: unknown, index: number, line: number): ManifestDocument {
 	if (!isMapping(value)) {
-		return {index, line, error: `document is not a mapping (found ${kindOfValue(value)})`};
+		return {index, line, error: t('manifests.notMapping', {found: kindOfValue(value)})};
 	}
 	const document: ManifestDocument = {index, line};
 	const problems: string[] = [];

@@ -22,9 +22,9 @@ describe('the detail view', () => {
 	test("kubectl describe first, then kpods' additions after the separator", async () => {
 		const app = await renderApp({cluster: cluster(), rows: 80, columns: 120});
 		await app.press('j', keys.enter);
-		await waitFor(() => app.frame().includes(additionsTitle), 'additions');
+		await waitFor(() => app.frame().includes(additionsTitle()), 'additions');
 		const frame = app.frame();
-		assert.ok(frame.indexOf('QoS Class:') < frame.indexOf(additionsTitle), 'describe text comes first');
+		assert.ok(frame.indexOf('QoS Class:') < frame.indexOf(additionsTitle()), 'describe text comes first');
 		assert.match(frame, /^Services selecting this pod:$/m);
 		assert.match(frame, /^ {2}svc-pod {2}ClusterIP {2}10\.105\.54\.122 {2}4050\/TCP {2}selector app=pod-label$/m);
 	});

@@ -1,3 +1,4 @@
+import {clusterEn} from './en/cluster.js';
 import {keysEn} from './en/keys.js';
 import {screenEn} from './en/screen.js';
 import {servicesEn} from './en/services.js';
@@ -9,6 +10,7 @@ export const en = {
 	...screenEn,
 	...statusEn,
 	...servicesEn,
+	...clusterEn,
 	// The command line: --help, the flags' lines, and the one-line answers to a mistake.
 	'cli.usage': `
   A keyboard-driven terminal UI for Kubernetes pods and services, kubectl-exact and live, with a built-in sandbox cluster

@@ -1,5 +1,6 @@
 import type {Translation} from '../types.js';
 import type {en} from './en.js';
+import {clusterPtBR} from './pt-BR/cluster.js';
 import {keysPtBR} from './pt-BR/keys.js';
 import {screenPtBR} from './pt-BR/screen.js';
 import {servicesPtBR} from './pt-BR/services.js';
@@ -11,6 +12,7 @@ export const ptBR = {
 	...screenPtBR,
 	...statusPtBR,
 	...servicesPtBR,
+	...clusterPtBR,
 	'cli.usage': `
   Uma interface de terminal, toda pelo teclado, para pods e serviços do Kubernetes: fiel ao kubectl, ao vivo, com um cluster sandbox embutido
 

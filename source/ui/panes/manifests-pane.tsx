@@ -95,7 +95,8 @@ function Preview({file, scroll, width, height, theme}: {file?: ManifestFile; scr
 	const room = height - 1;
 	const first = Math.min(scroll, Math.max(0, text.length - room));
 	const numberWidth = String(text.length).length;
-	const position = text.length > room ? `  lines ${first + 1}-${Math.min(text.length, first + room)} of ${text.length} (J/K scroll)` : '';
+	const position =
+		text.length > room ? t('manifests.position', {first: first + 1, last: Math.min(text.length, first + room), total: text.length}) : '';
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold>{fitLine(`── ${file.displayPath}${position}`, width)}</Text>

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import type {EndpointGroup} from '../../cluster/types.js';
-import {endpointReport} from '../../derive/service-view.js';
+import {endpointReport, endpointStateText} from '../../derive/service-view.js';
 import {fitLine} from '../../derive/table-fit.js';
 import type {PodRow} from '../../format/pod.js';
 import {serviceColumns, type ServiceRow} from '../../format/service.js';
@@ -16,9 +16,6 @@ interface ServicesPaneProps extends ListPaneProps {
 	pods: readonly PodRow[];
 	nodes: readonly Node[];
 }
-
-/** The endpoint states in words of the language. */
-const endpointStateKeys = {ready: 'endpoint.ready', 'not ready': 'endpoint.notReady', terminating: 'endpoint.terminating'} as const;
 
 /** `kubectl get svc -o wide`, live, and under it the selected service's endpoints and why they are missing. */
 export function ServicesPane(props: ServicesPaneProps) {
@@ -60,7 +57,7 @@ function EndpointsSection({service, endpoints, pods, nodes, width, height, theme
 		.join(', ');
 	const title = t('endpoints.title', {service: service.name, selector: service.selector, ports: ports || '<none>'});
 	const body: Array<{text: string; color?: string}> = lines.map(line => ({
-		text: `  ${line.address.padEnd(22)}${t(endpointStateKeys[line.state]).padEnd(13)}${line.pod ? t('endpoints.pod', {pod: line.pod}) : ''}${line.node ? t('endpoints.onNode', {node: line.node}) : ''}`,
+		text: `  ${line.address.padEnd(22)}${endpointStateText(line.state).padEnd(13)}${line.pod ? t('endpoints.pod', {pod: line.pod}) : ''}${line.node ? t('endpoints.onNode', {node: line.node}) : ''}`,
 		color: theme.tone(line.state === 'ready' ? 'ok' : 'warn'),
 	}));
 	if (lines.length === 0) {

@@ -34,7 +34,7 @@ const folderOf = (file: string) => relative(source, file).split('/')[0]!;
 
 const rules: Array<{folders: string[]; forbidden: RegExp; why: string}> = [
 	{
-		folders: ['format', 'k8s', 'keys', 'state', 'derive', 'describe', 'i18n'],
+		folders: ['format', 'k8s', 'keys', 'state', 'derive', 'describe', 'i18n', 'tutorial'],
 		forbidden: /^(ink|react|@kubernetes\/client-node|node:)|\/(ui|cluster|actions|sandbox)\//,
 		why: 'pure: no Ink, React, client-node, I/O, or the layers above',
 	},

@@ -29,6 +29,7 @@ export type CommandId =
 	| 'pageDown'
 	| 'top'
 	| 'bottom'
+	| 'tutorialStep'
 	| 'filter'
 	| 'back'
 	| 'detail'

@@ -13,6 +13,14 @@ export const objectBindings: Binding[] = [
 		hint: 'hint.detail',
 	},
 	{
+		command: 'tutorialStep',
+		keys: ['enter'],
+		label: 'Enter',
+		description: 'help.tutorialStep',
+		scopes: ['tutorial'],
+		hint: 'hint.tutorialStep',
+	},
+	{
 		command: 'jump',
 		keys: ['enter'],
 		label: 'Enter',

@@ -20,6 +20,8 @@ interface PaneEntry {
 	target?: 'Pod' | 'Service';
 	/** `/` filters the rows. */
 	filter?: boolean;
+	/** The header shows its tab only while the pane is open (the tutorial: a guide, not a list of objects). */
+	tabWhenOpen?: boolean;
 }
 
 /** Each pane, in tab order, with its key, title and `:` names. */
@@ -42,6 +44,14 @@ export const paneTable = [
 		description: 'help.pane.events',
 		colon: ['events', 'event', 'ev'],
 		filter: true,
+	},
+	{
+		id: 'tutorial',
+		title: 'pane.tutorial',
+		key: 't',
+		description: 'help.pane.tutorial',
+		colon: ['tutorial', 'tut'],
+		tabWhenOpen: true,
 	},
 ] as const satisfies readonly PaneEntry[];
 

@@ -28,9 +28,9 @@ export function routeInMode(state: UiState, mode: Mode, command: CommandId, view
 
 		case 'applyPreview': {
 			const popped = pop(state);
-			const {scope, path} = mode.preview;
+			const {scope, path, paths} = mode.preview;
 			if (command === 'confirm') {
-				return {state: popped, effects: [{type: 'apply', scope, ...(path === undefined ? {} : {path})}]};
+				return {state: popped, effects: [{type: 'apply', scope, ...(path === undefined ? {} : {path}), ...(paths ? {paths} : {})}]};
 			}
 			return none(withStatus(popped, t('status.applyCancelled'), 'info'));
 		}

@@ -10,6 +10,7 @@ import {push, withStatus} from './modes.js';
 import type {Routed, ViewContext} from './route-types.js';
 import {moveSelection, selectedIndex} from './selection.js';
 import {textField} from './text-field.js';
+import {runTutorialStep} from './tutorial-keys.js';
 import {panes, type Pane, type Target, type UiState} from './ui-state.js';
 
 /** --readonly in one place: a command that changes the cluster is refused, saying so. */
@@ -117,6 +118,8 @@ export function runPaneCommand(state: UiState, command: CommandId, view: ViewCon
 				: none(withStatus(state, t('status.nothingSelected'), 'warn'));
 		}
 
+		case 'tutorialStep':
+			return runTutorialStep(state, view);
 		case 'jump': {
 			const key = selectedKey(state, view);
 			const target = key === undefined ? undefined : view.eventTarget?.(key);

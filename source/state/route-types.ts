@@ -9,8 +9,8 @@ export type Effect =
 	| {type: 'delete'; target: Target}
 	| {type: 'run'; namespace: string; name: string; image: string}
 	/** A server dry run of the apply, shown for confirmation. */
-	| {type: 'previewApply'; scope: 'selected' | 'all'; path?: string}
-	| {type: 'apply'; scope: 'selected' | 'all'; path?: string}
+	| {type: 'previewApply'; scope: 'selected' | 'all'; path?: string; paths?: readonly string[]}
+	| {type: 'apply'; scope: 'selected' | 'all'; path?: string; paths?: readonly string[]}
 	| {type: 'loadNamespaces'}
 	| {type: 'switchNamespace'; namespace: string | undefined}
 	| {type: 'loadContexts'}
@@ -51,6 +51,8 @@ export interface ViewContext {
 	forwardIds?: readonly number[];
 	/** The context's namespace: kubectl commands leave -n out for it. */
 	contextNamespace?: string;
+	/** The manifests' paths by file name (the tutorial applies its files by name). */
+	manifestPaths?: Readonly<Record<string, string>>;
 }
 
 export interface Routed {

@@ -94,6 +94,8 @@ export interface ApplyLine {
 export interface ApplyPreview {
 	scope: 'selected' | 'all';
 	path?: string;
+	/** Several files, applied in this order (a tutorial step: the service, then its pod). */
+	paths?: readonly string[];
 	lines: Array<{text: string; tone: Tone}>;
 	/** The y/N question, from the dry run: 'Apply 3 objects? dry run: 2 created, 1 unchanged'. */
 	summary: string;

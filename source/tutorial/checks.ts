@@ -131,7 +131,7 @@ function servicePathCheck(
 	if (!endpoint) {
 		return {
 			state: 'pending',
-			note: {key: 'tutorial.check.noEndpoint', params: {service: service.name, pod: pod.name, port: pod.port, status: row.status}},
+			note: {key: 'tutorial.check.noEndpoint', params: {service: service.name, pod: pod.name, port: String(pod.port), status: row.status}},
 		};
 	}
 	return {
@@ -219,7 +219,7 @@ const checks: Record<StepId, Check> = {
 		),
 	reachNodePort(snapshot, _memory, done): Result {
 		if (!done('nodePort')) {
-			return {state: 'pending', note: {key: 'tutorial.check.after', params: {step: stepNumber('nodePort')}}};
+			return {state: 'pending', note: {key: 'tutorial.check.after', params: {step: String(stepNumber('nodePort'))}}};
 		}
 		const address = `${nodeAddresses(snapshot.nodes)[0] ?? 'NODE-IP'}:${ports.nodePort}`;
 		if (snapshot.sandbox) {

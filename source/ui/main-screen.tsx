@@ -112,7 +112,10 @@ export function MainScreen(screen: MainScreenProps) {
 				notes={notes}
 				counts={podCounts}
 				pane={state.pane}
-				paneCounts={Object.fromEntries(panes.map(pane => [pane, paneViews[pane].rowKeys(data).length])) as Record<Pane, number>}
+				paneCounts={{
+					...(Object.fromEntries(panes.map(pane => [pane, paneViews[pane].rowKeys(data).length])) as Record<Pane, number>),
+					tutorial: `${data.tutorial.done}/${data.tutorial.total}`,
+				}}
 				readonly={readonly}
 				width={columns}
 				theme={theme}

@@ -22,6 +22,7 @@ import {logLineText, searchLines} from '../derive/log-lines.js';
 import type {LogSnapshot} from '../cluster/log-session.js';
 import {PodsPane} from './panes/pods-pane.js';
 import {ServicesPane} from './panes/services-pane.js';
+import {TutorialPane} from './panes/tutorial-pane.js';
 import type {Theme} from './theme.js';
 import {type MessageKey, t, text} from '../i18n/index.js';
 
@@ -147,6 +148,22 @@ export const paneViews: Record<Pane, PaneView> = {
 		}),
 		Body: props => <EventsPane events={props.data.eventRows} {...listProps(props, 'events')} />,
 	},
+	tutorial: {
+		rowKeys: data => keysOf(data.tutorial.checks, check => check.id),
+		// Enter on a step applies the tutorial's manifests by file name.
+		context: ({data}) => ({manifestPaths: manifestPaths(data.files)}),
+		Body: props => (
+			<TutorialPane
+				checks={props.data.tutorial.checks}
+				selected={selected('tutorial', props)}
+				namespace={props.cluster.info.namespace}
+				preview={applyPreviewOf(props.state)}
+				width={props.width}
+				height={props.height}
+				theme={props.theme}
+			/>
+		),
+	},
 	manifests: {
 		rowKeys: data => keysOf('manifests', data.files, file => file.path),
 		Body: props => {
@@ -237,6 +254,17 @@ export const overlayViews: Record<Mode['kind'], View> = {
 		),
 	},
 };
+
+/** The manifests' paths by file name, computed once per list of files. */
+const pathCache = new WeakMap<readonly object[], Record<string, string>>();
+function manifestPaths(files: ScreenData['files']): Record<string, string> {
+	let paths = pathCache.get(files);
+	if (!paths) {
+		paths = Object.fromEntries(files.map(file => [file.path.slice(file.path.lastIndexOf('/') + 1), file.path]));
+		pathCache.set(files, paths);
+	}
+	return paths;
+}
 
 /** The apply dry run waiting for y, if that is the top mode. */
 function applyPreviewOf(state: UiState) {

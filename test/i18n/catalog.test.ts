@@ -72,7 +72,7 @@ const sameInBothLanguages = new Set([
 	'switch.namespace',
 	'forward.failed',
 	'endpoints.pod',
-	'tutorial.title',
+	'pane.tutorial',
 ]);
 
 test('no message is empty, and no Portuguese message is the English one unless listed as a word used as is', () => {

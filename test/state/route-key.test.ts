@@ -48,8 +48,8 @@ describe('movement', () => {
 
 	test('tab and shift+tab cycle the panes', () => {
 		assert.equal(route(['tab']).state.pane, 'services');
-		assert.equal(route(['tab', 'tab', 'tab', 'tab']).state.pane, 'pods');
-		assert.equal(route(['shift+tab']).state.pane, 'events');
+		assert.equal(route(['tab', 'tab', 'tab', 'tab', 'tab']).state.pane, 'pods');
+		assert.equal(route(['shift+tab']).state.pane, 'tutorial');
 	});
 });
 
@@ -271,7 +271,7 @@ describe('manifests and namespaces', () => {
 		assert.deepEqual(colon('ctx kind-dev').effects, [{type: 'switchContext', context: 'kind-dev'}]);
 		assert.equal(
 			colon('deploy').state.status?.text,
-			'unknown command ":deploy" (try :pods :svc :manifests :events :ns NAME :ctx NAME :pf :history :q)',
+			'unknown command ":deploy" (try :pods :svc :manifests :events :tutorial :ns NAME :ctx NAME :pf :history :q)',
 		);
 		assert.equal(colon('po').state.pane, 'pods');
 		assert.equal(colon('help').state.modes[0]?.kind, 'help');

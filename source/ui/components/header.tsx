@@ -5,7 +5,7 @@ import type {ClusterInfo, ConnectionState} from '../../cluster/types.js';
 import type {PodCounts} from '../../derive/pod-view.js';
 import {fitLine} from '../../derive/table-fit.js';
 import {safeLine} from '../../format/safe-text.js';
-import {paneTable, type Pane} from '../../keys/panes.js';
+import {paneEntry, paneTable, type Pane} from '../../keys/panes.js';
 import type {Theme} from '../theme.js';
 import {t, text} from '../../i18n/index.js';
 
@@ -16,7 +16,8 @@ interface HeaderProps {
 	notes: string[];
 	counts: PodCounts;
 	pane: Pane;
-	paneCounts: Readonly<Record<Pane, number>>;
+	/** What each tab shows after its title: a count of rows, or the tutorial's progress (`3/11`). */
+	paneCounts: Readonly<Record<Pane, number | string>>;
 	readonly: boolean;
 	width: number;
 	theme: Theme;
@@ -63,7 +64,9 @@ export function Header({info, state, notes, counts, pane, paneCounts, readonly, 
 	const statusWidth = Math.max(0, Math.min(status.length, width - essentials.length - 2));
 	const where = essentials + (essentials.length + server.length + 2 + statusWidth <= width ? server : '');
 	const whereWidth = Math.max(0, width - statusWidth - 2);
-	const tabs = paneTable.map(({id, key, title}): [Pane, string] => [id, `${key} ${text(title)}`]);
+	const tabs = paneTable
+		.filter(({id}) => !paneEntry(id).tabWhenOpen || id === pane)
+		.map(({id, key, title}): [Pane, string] => [id, `${key} ${text(title)}`]);
 	const health = healthWords
 		.filter(key => counts[key] > 0)
 		.map(key => t(`health.${key}`, {count: counts[key]}))

@@ -145,7 +145,12 @@ export function useEffects({
 
 				case 'previewApply':
 				case 'apply': {
-					const chosen = effect.scope === 'all' ? files : files.filter(file => file.path === effect.path);
+					const chosen =
+						effect.scope === 'all'
+							? files
+							: effect.paths
+								? effect.paths.flatMap(path => files.filter(file => file.path === path))
+								: files.filter(file => file.path === effect.path);
 					if (chosen.length === 0) {
 						update(state => withStatus(state, t('apply.nothing'), 'warn'));
 						return;
@@ -162,6 +167,7 @@ export function useEffects({
 							applyPreviewReady(state, {
 								scope: effect.scope,
 								path: effect.path,
+								...(effect.paths ? {paths: effect.paths} : {}),
 								lines: previewLines(dryRun.outcomes),
 								summary,
 								kubectl: dryRun.kubectl,

@@ -13,6 +13,7 @@ import type {ManifestFile} from '../../manifests/types.js';
 import type {FilterPane, UiState} from '../../state/ui-state.js';
 import {useDetailLines, type DetailSources} from './use-detail.js';
 import {useStore} from './use-store.js';
+import {useTutorial, type TutorialProgress} from './use-tutorial.js';
 
 /** What the views draw from: the live stores, the filtered rows, the manifests and the detail in view. */
 export interface ScreenData {
@@ -34,6 +35,8 @@ export interface ScreenData {
 	logs: LogSnapshot;
 	/** The active port-forwards (`:pf`). */
 	forwards: readonly ForwardRow[];
+	/** The tutorial's steps, checked off from the stores above. */
+	tutorial: TutorialProgress;
 }
 
 const noEvents: StoreSnapshot<Event> = {items: [], version: 0, state: {kind: 'connecting'}, synced: false};
@@ -83,6 +86,7 @@ export function useScreenData(
 	const logsMode = state.modes.findLast(entry => entry.kind === 'logs');
 	const logs = useLogs(cluster, logsMode?.kind === 'logs' ? logsMode : undefined);
 	const forwards = useSyncExternalStore(cluster.forwards.subscribe, cluster.forwards.getSnapshot);
+	const tutorial = useTutorial(cluster, {pods, services, endpoints, nodes}, state);
 	return {
 		pods,
 		services,
@@ -98,5 +102,6 @@ export function useScreenData(
 		eventRows,
 		logs,
 		forwards,
+		tutorial,
 	};
 }

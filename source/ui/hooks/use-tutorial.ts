@@ -1,0 +1,62 @@
+import {useMemo, useRef} from 'react';
+import type {Cluster} from '../../cluster/types.js';
+import {t} from '../../i18n/index.js';
+import {selectedIndex} from '../../state/selection.js';
+import type {UiState} from '../../state/ui-state.js';
+import {checkSteps, emptyMemory, observe, progress, type Note, type StepCheck, type TutorialMemory} from '../../tutorial/checks.js';
+import {names, steps} from '../../tutorial/steps.js';
+import type {ScreenData} from './use-screen-data.js';
+
+type Stores = Pick<ScreenData, 'pods' | 'services' | 'endpoints' | 'nodes'>;
+
+/** The tutorial's steps, checked, and how many are done; kept up whatever pane is on screen. */
+export interface TutorialProgress {
+	checks: readonly StepCheck[];
+	done: number;
+	total: number;
+}
+
+const tutorialPods = new Set<string>([names.testando, names.firstPod, names.pod1, names.pod2]);
+const stepIds = steps.map(step => step.id);
+
+/** A check's note in the language on screen. */
+export function noteText(check: StepCheck): string | undefined {
+	const note: Note | undefined = check.note;
+	// Notes name their message by key (the pure checks cannot call the catalog's typed t()).
+	return note && (t as (key: string, params?: Note['params']) => string)(note.key, note.params);
+}
+
+/**
+ * Reads the stores the screen already holds and checks the steps off. The memory (testando seen,
+ * described) lives as long as the cluster: a new namespace or context starts it again.
+ */
+export function useTutorial(cluster: Cluster, data: Stores, state: UiState): TutorialProgress {
+	const memory = useRef<{cluster: Cluster; memory: TutorialMemory}>({cluster, memory: emptyMemory});
+	if (memory.current.cluster !== cluster) {
+		memory.current = {cluster, memory: emptyMemory};
+	}
+	// Only the tutorial's few objects are looked at again: a store of thousands of pods is passed over once per change.
+	const pods = useMemo(() => data.pods.items.filter(pod => tutorialPods.has(pod.name)), [data.pods.items]);
+	const {info} = cluster;
+	const snapshot = useMemo(
+		() => ({
+			namespace: info.namespace,
+			pods,
+			services: data.services.items,
+			endpoints: data.endpoints.items,
+			nodes: data.nodes.items,
+			sandbox: info.sandbox,
+			context: info.context,
+		}),
+		[info, pods, data.services.items, data.endpoints.items, data.nodes.items],
+	);
+	const detail = state.modes.findLast(mode => mode.kind === 'detail');
+	const detailPod = detail?.kind === 'detail' && detail.target.kind === 'Pod' ? detail.target : undefined;
+	const seen = {selectedStep: selectedIndex(stepIds, state.selection.tutorial), detailPod};
+	memory.current.memory = observe(memory.current.memory, snapshot, seen);
+	const remembered = memory.current.memory;
+	return useMemo(() => {
+		const checks = checkSteps(snapshot, remembered);
+		return {checks, ...progress(checks)};
+	}, [snapshot, remembered]);
+}

@@ -10,11 +10,8 @@ import type {ServiceRow} from '../format/service.js';
 import type {Node} from '../k8s/types.js';
 import {names, ports, steps, type StepId} from './steps.js';
 
-/** A message of the catalog (`tutorial.check.*`) and its values. */
-export interface Note {
-	key: string;
-	params?: Record<string, string | number>;
-}
+/** A message of the catalog (`tutorial.check.*`) and its values, or text that is the same in every language (names, states, addresses). */
+export type Note = {key: string; params?: Record<string, string | number>} | {text: string};
 
 /** done ✓; pending ○; unchecked: nothing on the cluster can show it, and the note says why. */
 export type StepState = 'done' | 'pending' | 'unchecked';
@@ -153,7 +150,7 @@ const checks: Record<StepId, Check> = {
 	run(snapshot, memory): Result {
 		const testando = podOf(snapshot, names.testando);
 		if (testando) {
-			return {state: 'done', note: {key: 'tutorial.check.podStatus', params: {name: testando.name, status: testando.status}}};
+			return {state: 'done', note: {text: `${testando.name}: ${testando.status}`}};
 		}
 		return memory.testandoSeen ? {state: 'done'} : {state: 'pending', note: {key: 'tutorial.check.noPod', params: {name: names.testando}}};
 	},
@@ -163,7 +160,7 @@ const checks: Record<StepId, Check> = {
 			return {state: 'done'};
 		}
 		return testando
-			? {state: 'pending', note: {key: 'tutorial.check.podStatus', params: {name: testando.name, status: testando.status}}}
+			? {state: 'pending', note: {text: `${testando.name}: ${testando.status}`}}
 			: {state: 'pending', note: {key: 'tutorial.check.noPod', params: {name: names.testando}}};
 	},
 	describe: (_snapshot, memory) =>
@@ -187,7 +184,7 @@ const checks: Record<StepId, Check> = {
 		}
 		return {
 			state: running(pod) ? 'done' : 'pending',
-			note: {key: 'tutorial.check.podStatus', params: {name: pod.name, status: pod.status}},
+			note: {text: `${pod.name}: ${pod.status}`},
 		};
 	},
 	clusterIp: snapshot =>
@@ -208,8 +205,7 @@ const checks: Record<StepId, Check> = {
 		if (!service || service.clusterIP === '<none>') {
 			return {state: 'pending', note: {key: 'tutorial.check.noService', params: {name: names.svcPod}}};
 		}
-		const params = {pod: names.pod1, podIP: podOf(snapshot, names.pod1)!.ip, service: names.svcPod, clusterIP: service.clusterIP};
-		return {state: 'done', note: {key: 'tutorial.check.addresses', params}};
+		return {state: 'done', note: {text: `${names.pod1} ${podOf(snapshot, names.pod1)!.ip} · ${names.svcPod} ${service.clusterIP}`}};
 	},
 	nodePort: snapshot =>
 		servicePathCheck(

@@ -12,7 +12,6 @@ export interface TutorialTexts {
 	title: (index: number) => string;
 	text: (index: number) => string;
 	note: (check: StepCheck) => string | undefined;
-	kubectl: string;
 	keys: string;
 	enter: string;
 	/** What Enter does on a step with nothing to change. */
@@ -73,9 +72,10 @@ export function stepDetail(check: StepCheck, index: number, texts: TutorialTexts
 		{text: `${index + 1}. ${texts.title(index)}`, role: 'title'},
 		...wrapWords(texts.text(index), width).map((text): TutorialLine => ({text, role: 'text'})),
 	];
-	const label = Math.max(texts.kubectl.length, texts.keys.length);
+	// The command's name labels its lines: the same word in every language.
+	const label = Math.max('kubectl'.length, texts.keys.length);
 	step.kubectl.forEach((command, position) => {
-		lines.push({text: `${(position === 0 ? texts.kubectl : '').padEnd(label)}  $ ${command}`, role: 'command'});
+		lines.push({text: `${(position === 0 ? 'kubectl' : '').padEnd(label)}  $ ${command}`, role: 'command'});
 	});
 	const keys = step.action.kind === 'next' ? texts.next : `${step.keys}   (${texts.enter})`;
 	lines.push({text: `${texts.keys.padEnd(label)}  ${keys}`, role: 'command'});

@@ -91,7 +91,8 @@ describe('the tutorial in Portuguese, end to end on the sandbox', {skip: ptyUnav
 		// 10: cannot be checked on the sandbox; Enter shows svc-pod2 and where it would be opened.
 		kpods.write('\u001B[B');
 		await see(stepLine('–', 10), 'step 10 unchecked');
-		assert.match(kpods.screen(), /no sandbox não passa tráfego, ninguém responde em [\d.]+:30000/);
+		await see(selected(10), 'step 10 selected');
+		assert.match(kpods.screen(), /^– não dá para conferir: no sandbox não passa tráfego, ninguém responde em [\d.]+:30000$/m);
 		kpods.write('\r');
 		await see(/Endpoints of svc-pod2/, "the services pane, svc-pod2's endpoints below");
 		await back();
@@ -99,9 +100,11 @@ describe('the tutorial in Portuguese, end to end on the sandbox', {skip: ptyUnav
 		// 11: a shell in o-primeiro-pod; the sandbox refuses it, plainly.
 		kpods.write('\u001B[B');
 		await see(stepLine('–', 11), 'step 11 unchecked');
+		await see(selected(11), 'step 11 selected');
 		assert.match(kpods.screen(), /no sandbox nenhum contêiner roda, então o shell é recusado/);
 		kpods.write('\r');
-		await see(/o-primeiro-pod/, 'the shell answered');
+		// The status line names the container the shell went to, and the sandbox's answer.
+		await see(/o-primeiro-pod\/container-nginx: kpods sandbox: no/, "the sandbox's answer to the shell");
 		await see(/t Tutorial 9\/11/, 'the progress in the header: 9 of 11');
 
 		kpods.write('1');

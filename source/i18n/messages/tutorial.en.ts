@@ -5,11 +5,9 @@ export const tutorialEn = {
 	'help.tutorialStep': 'do the selected step (opens the prompt or question its own key opens)',
 	'hint.tutorialStep': 'do it',
 	'tutorial.heading': 'Tutorial: pods and services, in namespace {namespace}',
-	'tutorial.kubectl': 'kubectl',
 	'tutorial.keys': 'in kpods',
 	'tutorial.enter': 'Enter does it',
 	'tutorial.next': 'Enter: on to the next step',
-	'tutorial.progress': 'tutorial {done}/{total}',
 	'tutorial.noManifest': 'the tutorial manifest {file} is not in the manifests list (3)',
 	'tutorial.readonly': 'read-only mode (--readonly): this step changes the cluster',
 
@@ -49,7 +47,6 @@ export const tutorialEn = {
 
 	'tutorial.check.read': 'read it, then Enter',
 	'tutorial.check.noPod': 'no pod {name} yet',
-	'tutorial.check.podStatus': '{name}: {status}',
 	'tutorial.check.describeHere':
 		'kpods sees the describe it opens (Enter); kubectl describe in another terminal leaves no trace on the cluster',
 	'tutorial.check.terminating': '{name} is terminating',
@@ -61,7 +58,6 @@ export const tutorialEn = {
 	'tutorial.check.noEndpoint': '{service} has no ready endpoint on {pod}:{port} yet ({pod}: {status})',
 	'tutorial.check.endpoint': '{service} → {address} ({pod}), ready',
 	'tutorial.check.noAddress': '{name} has no IP yet',
-	'tutorial.check.addresses': '{pod} {podIP} · {service} {clusterIP}',
 	'tutorial.check.after': 'do step {step} first',
 	'tutorial.check.sandboxNoTraffic': 'cannot be checked: on the sandbox no traffic flows, nothing answers at {address}',
 	'tutorial.check.open': 'kpods cannot check this: open http://{address} in a browser or with curl',

@@ -8,11 +8,9 @@ export const tutorialPtBR = {
 	'help.tutorialStep': 'faz o passo selecionado (abre o prompt ou a pergunta da tecla dele)',
 	'hint.tutorialStep': 'fazer',
 	'tutorial.heading': 'Tutorial: pods e serviços, no namespace {namespace}',
-	'tutorial.kubectl': 'kubectl',
 	'tutorial.keys': 'no kpods',
 	'tutorial.enter': 'Enter faz este passo',
 	'tutorial.next': 'Enter: vá para o próximo passo',
-	'tutorial.progress': 'tutorial {done}/{total}',
 	'tutorial.noManifest': 'o manifesto {file} do tutorial não está na lista de manifestos (3)',
 	'tutorial.readonly': 'modo somente leitura (--readonly): este passo altera o cluster',
 
@@ -52,7 +50,6 @@ export const tutorialPtBR = {
 
 	'tutorial.check.read': 'leia e aperte Enter',
 	'tutorial.check.noPod': 'ainda não há pod {name}',
-	'tutorial.check.podStatus': '{name}: {status}',
 	'tutorial.check.describeHere':
 		'o kpods vê o describe que ele mesmo abre (Enter); um kubectl describe em outro terminal não deixa rastro no cluster',
 	'tutorial.check.terminating': '{name} está terminando',
@@ -64,7 +61,6 @@ export const tutorialPtBR = {
 	'tutorial.check.noEndpoint': '{service} ainda não tem endpoint pronto em {pod}:{port} ({pod}: {status})',
 	'tutorial.check.endpoint': '{service} → {address} ({pod}), pronto',
 	'tutorial.check.noAddress': '{name} ainda não tem IP',
-	'tutorial.check.addresses': '{pod} {podIP} · {service} {clusterIP}',
 	'tutorial.check.after': 'faça antes o passo {step}',
 	'tutorial.check.sandboxNoTraffic': 'não dá para conferir: no sandbox não passa tráfego, ninguém responde em {address}',
 	'tutorial.check.open': 'o kpods não consegue conferir: abra http://{address} no navegador ou com curl',

@@ -22,8 +22,11 @@ const stepIds = steps.map(step => step.id);
 /** A check's note in the language on screen. */
 export function noteText(check: StepCheck): string | undefined {
 	const note: Note | undefined = check.note;
+	if (!note || 'text' in note) {
+		return note?.text;
+	}
 	// Notes name their message by key (the pure checks cannot call the catalog's typed t()).
-	return note && (t as (key: string, params?: Note['params']) => string)(note.key, note.params);
+	return (t as (key: string, params?: Record<string, string | number>) => string)(note.key, note.params);
 }
 
 /**

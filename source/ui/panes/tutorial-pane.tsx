@@ -29,7 +29,6 @@ function texts(namespace: string): TutorialTexts {
 		title: index => message(`tutorial.${steps[index]!.id}.title`),
 		text: index => message(`tutorial.${steps[index]!.id}.text`),
 		note: noteText,
-		kubectl: t('tutorial.kubectl'),
 		keys: t('tutorial.keys'),
 		enter: t('tutorial.enter'),
 		next: t('tutorial.next'),

@@ -7,11 +7,12 @@
 import type {EndpointGroup} from '../cluster/types.js';
 import type {PodRow} from '../format/pod.js';
 import type {ServiceRow} from '../format/service.js';
+import type {MessageKey} from '../i18n/index.js';
 import type {Node} from '../k8s/types.js';
 import {names, ports, steps, type StepId} from './steps.js';
 
 /** A message of the catalog (`tutorial.check.*`) and its values, or text that is the same in every language (names, states, addresses). */
-export type Note = {key: string; params?: Record<string, string | number>} | {text: string};
+export type Note = {key: MessageKey; params?: Record<string, string | number>} | {text: string};
 
 /** done ✓; pending ○; unchecked: nothing on the cluster can show it, and the note says why. */
 export type StepState = 'done' | 'pending' | 'unchecked';

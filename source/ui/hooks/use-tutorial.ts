@@ -1,6 +1,6 @@
 import {useMemo, useRef} from 'react';
 import type {Cluster} from '../../cluster/types.js';
-import {t} from '../../i18n/index.js';
+import {text} from '../../i18n/index.js';
 import {selectedIndex} from '../../state/selection.js';
 import type {UiState} from '../../state/ui-state.js';
 import {checkSteps, emptyMemory, observe, progress, type Note, type StepCheck, type TutorialMemory} from '../../tutorial/checks.js';
@@ -25,8 +25,7 @@ export function noteText(check: StepCheck): string | undefined {
 	if (!note || 'text' in note) {
 		return note?.text;
 	}
-	// Notes name their message by key (the pure checks cannot call the catalog's typed t()).
-	return (t as (key: string, params?: Record<string, string | number>) => string)(note.key, note.params);
+	return text(note.key, note.params);
 }
 
 /**

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {fitLine} from '../../derive/table-fit.js';
-import {t} from '../../i18n/index.js';
+import {t, text} from '../../i18n/index.js';
 import type {ApplyPreview} from '../../state/ui-state.js';
 import type {StepCheck, StepState} from '../../tutorial/checks.js';
 import {stepDetail, stepLines, type TutorialLine, type TutorialTexts} from '../../tutorial/layout.js';
@@ -22,12 +22,10 @@ interface TutorialPaneProps {
 
 /** The catalog's words for the layout, in the language on screen. */
 function texts(namespace: string): TutorialTexts {
-	// The step ids name their messages: tutorial.<id>.title / .text.
-	const message = t as (key: string) => string;
 	return {
 		heading: t('tutorial.heading', {namespace}),
-		title: index => message(`tutorial.${steps[index]!.id}.title`),
-		text: index => message(`tutorial.${steps[index]!.id}.text`),
+		title: index => text(`tutorial.${steps[index]!.id}.title`),
+		text: index => text(`tutorial.${steps[index]!.id}.text`),
 		note: noteText,
 		keys: t('tutorial.keys'),
 		enter: t('tutorial.enter'),

@@ -94,7 +94,7 @@ describe('the tutorial in Portuguese, end to end on the sandbox', {skip: ptyUnav
 		await see(selected(10), 'step 10 selected');
 		assert.match(kpods.screen(), /^– não dá para conferir: no sandbox não passa tráfego, ninguém responde em [\d.]+:30000$/m);
 		kpods.write('\r');
-		await see(/Endpoints of svc-pod2/, "the services pane, svc-pod2's endpoints below");
+		await see(/svc-pod2 {2}\(.*5000→5000\/TCP\)$/m, "the services pane, svc-pod2's endpoints below");
 		await back();
 
 		// 11: a shell in o-primeiro-pod; the sandbox refuses it, plainly.

@@ -149,7 +149,7 @@ export const paneViews: Record<Pane, PaneView> = {
 		Body: props => <EventsPane events={props.data.eventRows} {...listProps(props, 'events')} />,
 	},
 	tutorial: {
-		rowKeys: data => keysOf(data.tutorial.checks, check => check.id),
+		rowKeys: data => keysOf('tutorial', data.tutorial.checks, check => check.id),
 		// Enter on a step applies the tutorial's manifests by file name.
 		context: ({data}) => ({manifestPaths: manifestPaths(data.files)}),
 		Body: props => (

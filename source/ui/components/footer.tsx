@@ -17,12 +17,25 @@ interface FooterProps {
 	theme: Theme;
 }
 
-/** The key hints of what is on screen, computed from the keymap so they cannot drift. */
-export function hintText(bindings: readonly Binding[], readonly: boolean): string {
-	return bindings
+/** Hints kept when the line is short: how to get help and how to leave. */
+const kept = new Set(['help', 'quit', 'back']);
+
+/**
+ * The key hints of what is on screen, computed from the keymap so they cannot drift. When they
+ * do not fit the width, whole hints are left out from the end (help and quit/back stay), so no
+ * hint is ever cut in the middle of a word, in any language.
+ */
+export function hintText(bindings: readonly Binding[], readonly: boolean, width = Number.POSITIVE_INFINITY): string {
+	const hints = bindings
 		.filter(binding => binding.hint && !(readonly && binding.mutates))
-		.map(binding => `${binding.command === 'up' ? '↑↓' : binding.label} ${bindingHint(binding)}`)
-		.join('  ');
+		.map(binding => ({command: binding.command, text: `${binding.command === 'up' ? '↑↓' : binding.label} ${bindingHint(binding)}`}));
+	const length = () => hints.reduce((sum, hint) => sum + hint.text.length, 0) + 2 * Math.max(0, hints.length - 1);
+	for (let index = hints.length - 1; index >= 0 && length() > width; index--) {
+		if (!kept.has(hints[index]!.command)) {
+			hints.splice(index, 1);
+		}
+	}
+	return hints.map(hint => hint.text).join('  ');
 }
 
 /** Status line (the last action and its kubectl command), then key hints. */
@@ -40,7 +53,7 @@ export function Footer({status, busy, bindings, readonly, width, theme}: FooterP
 				<Text color={theme.accent}>{fitLine(kubectl, width - textWidth)}</Text>
 			</Text>
 			<Text color={theme.dim} wrap="truncate">
-				{fitLine(hintText(bindings, readonly), width)}
+				{fitLine(hintText(bindings, readonly, width), width)}
 			</Text>
 		</Box>
 	);

@@ -12,6 +12,17 @@ import {cli, median, peakRssMb, root, startSandboxProcess} from './measure.js';
 
 const runs = Number(process.env.RUNS ?? 5);
 
+// The readme's recorded ratios (all rows / kubectl, the build under test, median of 5, measured
+// beside kubectl in the same runs). A run whose ratio is more than 30% above its recorded one
+// fails loudly: the ratio already divides out most of the machine's load, the 30% the rest.
+const recordedRatios: Record<string, number> = {
+	'sandbox 3000': 1.79,
+	'sandbox 10000': 0.7,
+	'lab v1.20 3000': 1.1,
+	'lab v1.20 10000': 0.52,
+};
+const slower: string[] = [];
+
 interface Launch {
 	firstRows: number;
 	allRows: number;
@@ -89,7 +100,12 @@ async function measureTarget(
 		const first = median(launches.map(each => each.firstRows));
 		const all = median(launches.map(each => each.allRows));
 		const peak = Math.max(...launches.map(each => each.peakMb));
-		const row = `| ${label} | ${count.toLocaleString('en')} | ${name} | ${first.toFixed(2)} s | ${all.toFixed(2)} s | ${peak.toFixed(0)} MB | ${kubectlMedian.toFixed(2)} s | ${(all / kubectlMedian).toFixed(2)} |`;
+		const ratio = all / kubectlMedian;
+		const recorded = recordedRatios[`${label} ${count}`];
+		if (name === 'kpods' && recorded !== undefined && ratio > recorded * 1.3) {
+			slower.push(`${label}, ${count} pods: all rows / kubectl ${ratio.toFixed(2)}, recorded ${recorded.toFixed(2)}`);
+		}
+		const row = `| ${label} | ${count.toLocaleString('en')} | ${name} | ${first.toFixed(2)} s | ${all.toFixed(2)} s | ${peak.toFixed(0)} MB | ${kubectlMedian.toFixed(2)} s | ${ratio.toFixed(2)} |`;
 		process.stderr.write(`${row}\n`);
 		return row;
 	});
@@ -122,4 +138,8 @@ console.log('| server | pods | build | first rows | all rows | peak RSS | kubect
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) {
 	console.log(row);
+}
+if (slower.length > 0) {
+	console.error(`\nSLOWER THAN RECORDED IN THE README:\n${slower.join('\n')}`);
+	process.exitCode = 1;
 }

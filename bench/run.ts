@@ -15,6 +15,7 @@ const benchmarks = [
 	'young-generation.ts',
 	'churn.ts',
 	'idle.ts',
+	'rss.ts',
 	'log-follow.ts',
 	...readdirSync(import.meta.dirname).filter(file => file.startsWith('sandbox-') && file !== 'sandbox-server.ts'),
 ];

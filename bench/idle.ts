@@ -69,8 +69,8 @@ async function idle(count: number) {
 	const wait = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 	const started = Date.now();
 	while (!(tail.includes(` 1 Pods ${count} `) && tail.includes('● live'))) {
-		if (Date.now() - started > 120_000) {
-			throw new Error(`idle.ts: kpods did not show ${count} pods live in 120 s`);
+		if (Date.now() - started > 300_000) {
+			throw new Error(`idle.ts: kpods did not show ${count} pods live in 300 s`);
 		}
 		await wait(50);
 	}

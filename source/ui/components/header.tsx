@@ -73,8 +73,13 @@ export function Header({info, state, notes, counts, pane, paneCounts, readonly, 
 		.join(' · ');
 	const tabText = tabs.map(([id, label]) => ` ${label} ${paneCounts[id]} `).join(' ');
 	const help = t('header.help');
-	// Pod health is left out rather than cut when it does not fit.
-	const right = health && tabText.length + health.length + help.length + 4 <= width ? `${health}  ${help}` : help;
+	// Pod health, then the help hint (the footer has it too), are left out rather than cut when they do not fit.
+	const right =
+		health && tabText.length + health.length + help.length + 4 <= width
+			? `${health}  ${help}`
+			: tabText.length + help.length + 1 <= width
+				? help
+				: '';
 	const gap = Math.max(1, width - tabText.length - right.length);
 	return (
 		<Box flexDirection="column">

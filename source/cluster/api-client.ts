@@ -8,6 +8,7 @@ import {ItemSplitter} from './json-items.js';
 import {protobufMediaType} from './protobuf/media-type.js';
 import {FrameSplitter} from './protobuf/frames.js';
 import {trace} from '../trace.js';
+import {t} from '../i18n/index.js';
 
 /** An API answer that was not 2xx: the HTTP code and the server's Status, if it sent one. */
 export class ApiError extends Error {
@@ -172,7 +173,7 @@ export class ApiClient {
 			response.body.on('close', () => {
 				// 'close' without 'end' means the connection went away mid-stream.
 				if (!response.body.readableEnded) {
-					fail(new NetworkError('watch connection closed'));
+					fail(new NetworkError(t('network.watchClosed')));
 				}
 			});
 		});
@@ -219,7 +220,7 @@ export class ApiClient {
 			request.on('socket', socket => socket.setKeepAlive(true, 10_000));
 			if (options.idleTimeoutMs) {
 				request.setTimeout(options.idleTimeoutMs, () => {
-					request.destroy(new NetworkError(`no answer from the server for ${Math.round(options.idleTimeoutMs! / 1000)}s`));
+					request.destroy(new NetworkError(t('network.idle', {seconds: Math.round(options.idleTimeoutMs! / 1000)})));
 				});
 			}
 

@@ -9,6 +9,7 @@
 import type https from 'node:https';
 import WebSocket from 'ws';
 import {ApiError, NetworkError, type Authenticate} from './api-client.js';
+import {t} from '../i18n/index.js';
 
 /** One open channel connection: frames by channel in, frames by channel out. */
 export interface ChannelSocket {
@@ -130,5 +131,5 @@ function refusal(code: number, body: string): string {
 	} catch {}
 
 	const line = body.trim().split('\n')[0];
-	return line ? line : `the server answered ${code} to the upgrade`;
+	return line ? line : t('network.upgrade', {code: String(code)});
 }

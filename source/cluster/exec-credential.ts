@@ -1,4 +1,5 @@
 import {execFile} from 'node:child_process';
+import {t} from '../i18n/index.js';
 
 /** The `exec` stanza of a kubeconfig user (client.authentication.k8s.io). */
 export interface ExecConfig {
@@ -67,9 +68,7 @@ export class ExecPlugin {
 	private async run(): Promise<ExecCredentials> {
 		const {config} = this;
 		if (config.interactiveMode === 'Always') {
-			throw new Error(
-				`exec plugin "${config.command}" needs an interactive terminal (interactiveMode: Always); run it once outside kpods, or set interactiveMode: IfAvailable`,
-			);
+			throw new Error(t('exec.interactive', {command: config.command}));
 		}
 
 		const apiVersion = config.apiVersion ?? 'client.authentication.k8s.io/v1beta1';
@@ -96,7 +95,7 @@ export function parseExecCredential(stdout: string, apiVersion: string, command:
 	try {
 		body = JSON.parse(stdout);
 	} catch {
-		throw new Error(`exec plugin "${command}" printed no ExecCredential (its output is not JSON)`);
+		throw new Error(t('exec.notJson', {command}));
 	}
 
 	if (body?.kind !== 'ExecCredential') {
@@ -146,7 +145,7 @@ const runPlugin: RunPlugin = async (config, env, timeoutMs) =>
 						),
 					);
 				} else if (failure.killed) {
-					reject(new Error(`exec plugin "${config.command}" gave no credentials within ${timeoutMs / 1000} s and was stopped`));
+					reject(new Error(t('exec.timeout', {command: config.command, seconds: timeoutMs / 1000})));
 				} else {
 					reject(new Error(`exec: executable ${config.command} failed with exit code ${String(failure.code)}${said ? `: ${said}` : ''}`));
 				}

@@ -129,7 +129,7 @@ function mergeInto(merged: Merged, text: string, directory: string): string | un
 		return undefined;
 	}
 	if (typeof document !== 'object' || Array.isArray(document)) {
-		return 'not a kubeconfig (expected a mapping with clusters, users and contexts)';
+		return t('kubeconfig.notKubeconfig');
 	}
 	const config = document as Record<string, unknown>;
 	for (const [list, key] of [

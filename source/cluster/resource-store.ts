@@ -3,6 +3,7 @@ import {trace} from '../trace.js';
 import {ApiError, NetworkError} from './api-client.js';
 import {listWithPreview, type ListPage, type ListProgress} from './pager.js';
 import type {ConnectionState, ResourceStore, StoreSnapshot} from './types.js';
+import {t} from '../i18n/index.js';
 
 /** Where a store gets its objects: one list, then a watch from the list's resourceVersion. */
 export interface ListWatchSource<Raw> {
@@ -189,7 +190,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 						},
 						() => {
 							if (!watch.signal.aborted) {
-								watch.abort(new NetworkError(`the server stopped answering (no answer in ${health.timeoutMs / 1000}s)`));
+								watch.abort(new NetworkError(t('network.stopped', {seconds: health.timeoutMs / 1000})));
 							}
 						},
 					)

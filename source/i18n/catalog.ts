@@ -41,8 +41,11 @@ function rulesFor(language: Language): Intl.PluralRules {
 	return rules;
 }
 
-/** A number written the language's way (`1,234.5` / `1.234,5`). */
-export function formatNumber(value: number, language: Language = currentLanguage()): string {
+/** A number written the language's way (`1,234.5` / `1.234,5`); `options` for a fixed number of decimals. */
+export function formatNumber(value: number, language: Language = currentLanguage(), options?: Intl.NumberFormatOptions): string {
+	if (options) {
+		return new Intl.NumberFormat(language, options).format(value);
+	}
 	let format = numberFormats.get(language);
 	if (!format) {
 		format = new Intl.NumberFormat(language);
@@ -54,6 +57,11 @@ export function formatNumber(value: number, language: Language = currentLanguage
 /** A date and time written the language's way, in the local time zone. */
 export function formatDate(date: Date, language: Language = currentLanguage()): string {
 	return new Intl.DateTimeFormat(language, {dateStyle: 'medium', timeStyle: 'medium'}).format(date);
+}
+
+/** A time of day, 24-hour with seconds (`14:05:09`), as the language writes it. */
+export function formatTime(date: Date, language: Language = currentLanguage()): string {
+	return new Intl.DateTimeFormat(language, {hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23'}).format(date);
 }
 
 function pluralText(message: PluralMessage, count: number, language: Language): string {

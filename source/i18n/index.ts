@@ -1,5 +1,5 @@
 /** The message catalog and the language kpods speaks: everything else imports from here. */
-export {catalogs, formatDate, formatNumber, type MessageKey, type MessageParams, t, text} from './catalog.js';
+export {catalogs, formatDate, formatNumber, formatTime, type MessageKey, type MessageParams, t, text} from './catalog.js';
 export {
 	chooseLanguage,
 	currentLanguage,

@@ -4,6 +4,7 @@ import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {displayPathFor, parseManifest} from './parse.js';
 import type {ManifestFile} from './types.js';
+import {t} from '../i18n/index.js';
 
 export type {ManifestDocument, ManifestFile} from './types.js';
 
@@ -27,7 +28,7 @@ export async function loadManifestDir(dir: string, cwd: string = process.cwd()):
 	try {
 		names = await readdir(absolute);
 	} catch (error) {
-		throw new ManifestError(`cannot read manifests directory ${displayPathFor(absolute, cwd)}: ${reasonOf(error)}`);
+		throw new ManifestError(t('manifests.cannotReadDirectory', {path: displayPathFor(absolute, cwd), reason: reasonOf(error)}));
 	}
 	const files: ManifestFile[] = [];
 	for (const name of names.filter(name => manifestName.test(name)).sort()) {
@@ -56,7 +57,7 @@ export async function loadManifestDir(dir: string, cwd: string = process.cwd()):
 				displayPath: displayPathFor(path, cwd),
 				text: '',
 				documents: [],
-				parseError: `cannot read file: ${reasonOf(error)}`,
+				parseError: t('manifests.cannotReadFile', {reason: reasonOf(error)}),
 			});
 		}
 	}
@@ -76,7 +77,7 @@ export function bundledManifestsDir(): string {
 		}
 		const parent = dirname(dir);
 		if (parent === dir) {
-			throw new ManifestError('cannot find the kpods package directory holding manifests/');
+			throw new ManifestError(t('manifests.noPackage'));
 		}
 		dir = parent;
 	}

@@ -2,7 +2,8 @@
 // Intl.PluralRules, and params are filled (numbers the language's way).
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
-import {catalogs, formatDate, formatNumber, type Message, setLanguage, t} from '../../source/i18n/index.js';
+import {catalogs, formatDate, formatNumber, formatTime, type Message, setLanguage, t} from '../../source/i18n/index.js';
+import {byteCount} from '../../source/ui/components/forward-list.js';
 
 afterEach(() => setLanguage('en'));
 
@@ -115,4 +116,11 @@ test('params fill their placeholders; numbers are written the language’s way, 
 	const date = new Date(2026, 10, 30, 12, 5, 9);
 	assert.match(formatDate(date), /30 de nov\. de 2026.*12:05:09/);
 	assert.match(formatDate(date, 'en'), /Nov 30, 2026.*12:05:09/);
+	assert.equal(formatTime(date), '12:05:09');
+	assert.equal(formatTime(date, 'en'), '12:05:09');
+	// The port-forward list's byte counts are kpods' own numbers: a decimal comma in Portuguese.
+	assert.equal(byteCount(4200), '4,1KiB');
+	setLanguage('en');
+	assert.equal(byteCount(4200), '4.1KiB');
+	assert.equal(byteCount(1000), '1000B');
 });

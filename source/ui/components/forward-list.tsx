@@ -4,17 +4,18 @@ import type {ForwardRow} from '../../cluster/port-forward.js';
 import {fitLine} from '../../derive/table-fit.js';
 import {useScrollTop} from '../hooks/use-scroll-top.js';
 import type {Theme} from '../theme.js';
-import {t} from '../../i18n/index.js';
+import {formatNumber, t} from '../../i18n/index.js';
 
 /** Bytes as a person reads them: 512B, 4.1KiB, 2.0MiB. */
 export function byteCount(bytes: number): string {
 	if (bytes < 1024) {
 		return `${bytes}B`;
 	}
+	const oneDecimal = {minimumFractionDigits: 1, maximumFractionDigits: 1};
 	if (bytes < 1024 * 1024) {
-		return `${(bytes / 1024).toFixed(1)}KiB`;
+		return `${formatNumber(bytes / 1024, undefined, oneDecimal)}KiB`;
 	}
-	return `${(bytes / 1024 / 1024).toFixed(1)}MiB`;
+	return `${formatNumber(bytes / 1024 / 1024, undefined, oneDecimal)}MiB`;
 }
 
 /** One row's cells: where it listens, what it reaches, connections open/total, bytes each way, the last error. */

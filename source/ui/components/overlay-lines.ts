@@ -2,7 +2,7 @@ import type {DetailLine} from '../../derive/describe.js';
 import {bindingDescription, bindingsFor, keysText, type Binding} from '../../keys/keymap.js';
 import {paneEntry, type Pane} from '../../keys/panes.js';
 import type {HistoryEntry} from '../../state/ui-state.js';
-import {t, text} from '../../i18n/index.js';
+import {formatTime, t, text} from '../../i18n/index.js';
 
 function bindingLine(binding: Binding, readonly: boolean): DetailLine {
 	const keys = binding.label.padEnd(10);
@@ -38,7 +38,7 @@ export function historyLines(history: readonly HistoryEntry[]): DetailLine[] {
 		return [{text: t('history.empty'), tone: 'dim'}];
 	}
 	return history.flatMap(entry => {
-		const time = new Date(entry.at).toTimeString().slice(0, 8);
+		const time = formatTime(new Date(entry.at));
 		return [
 			{text: `${time}  $ ${entry.kubectl}`, heading: true},
 			...entry.lines.map(line => ({text: `          ${line}`, tone: entry.ok ? undefined : ('error' as const)})),

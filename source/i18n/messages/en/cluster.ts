@@ -32,5 +32,17 @@ export const clusterEn = {
 	'value.string': 'a string',
 	'value.number': 'a number',
 	'value.boolean': 'a boolean',
+	'exec.interactive':
+		'exec plugin "{command}" needs an interactive terminal (interactiveMode: Always); run it once outside kpods, or set interactiveMode: IfAvailable',
+	'exec.notJson': 'exec plugin "{command}" printed no ExecCredential (its output is not JSON)',
+	'exec.timeout': 'exec plugin "{command}" gave no credentials within {seconds} s and was stopped',
+	'network.watchClosed': 'watch connection closed',
+	'network.idle': 'no answer from the server for {seconds}s',
+	'network.stopped': 'the server stopped answering (no answer in {seconds}s)',
+	'network.upgrade': 'the server answered {code} to the upgrade',
+	'kubeconfig.notKubeconfig': 'not a kubeconfig (expected a mapping with clusters, users and contexts)',
+	'manifests.cannotReadDirectory': 'cannot read manifests directory {path}: {reason}',
+	'manifests.cannotReadFile': 'cannot read file: {reason}',
+	'manifests.noPackage': 'cannot find the kpods package directory holding manifests/',
 	'manifests.position': '  lines {first}-{last} of {total} (J/K scroll)',
 } as const;

@@ -35,5 +35,17 @@ export const clusterPtBR = {
 	'value.string': 'um texto',
 	'value.number': 'um número',
 	'value.boolean': 'um booleano',
+	'exec.interactive':
+		'o plugin exec "{command}" precisa de um terminal interativo (interactiveMode: Always); rode-o uma vez fora do kpods, ou use interactiveMode: IfAvailable',
+	'exec.notJson': 'o plugin exec "{command}" não devolveu um ExecCredential (a saída dele não é JSON)',
+	'exec.timeout': 'o plugin exec "{command}" não deu credenciais em {seconds} s e foi parado',
+	'network.watchClosed': 'a conexão do watch caiu',
+	'network.idle': 'o servidor não responde há {seconds}s',
+	'network.stopped': 'o servidor parou de responder (sem resposta em {seconds}s)',
+	'network.upgrade': 'o servidor respondeu {code} ao upgrade',
+	'kubeconfig.notKubeconfig': 'não é um kubeconfig (era esperado um mapa com clusters, users e contexts)',
+	'manifests.cannotReadDirectory': 'não deu para ler a pasta de manifestos {path}: {reason}',
+	'manifests.cannotReadFile': 'não deu para ler o arquivo: {reason}',
+	'manifests.noPackage': 'não achei a pasta do pacote kpods com manifests/',
 	'manifests.position': '  linhas {first}-{last} de {total} (J/K rola)',
 } as const satisfies Translation<typeof clusterEn>;

@@ -41,7 +41,7 @@ export function checkNotSlower(
 	what: string,
 	measured: number,
 	recorded: number,
-	tolerance = Number(process.env.BENCH_TOLERANCE ?? 0.3),
+	tolerance = Number(process.env.BENCH_TOLERANCE ?? 0.4),
 ): void {
 	const limit = recorded * (1 + tolerance);
 	const verdict = measured > limit ? 'SLOWER THAN RECORDED' : 'ok';

@@ -1,4 +1,7 @@
 import type {EndpointSlice, Endpoints, Event, KubeList, ListMeta, Namespace, Node, Pod, Service} from '../k8s/types.js';
+import type {Lease, LimitRange, ResourceQuota} from '../describe/types.js';
+import {namespaceRow, type NamespaceRow} from '../format/namespace.js';
+import {nodeRow, type NodeRow} from '../format/node.js';
 import {podRow, type PodRow} from '../format/pod.js';
 import {serviceRow, type ServiceRow} from '../format/service.js';
 import type {ManifestFile} from '../manifests/load.js';
@@ -8,7 +11,7 @@ import {groupFromEndpoints, groupFromSlice} from './endpoints.js';
 import {authenticateWith} from './credentials.js';
 import type {Connection} from './kubeconfig.js';
 import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource-store.js';
-import type {Cluster, ClusterInfo, EndpointGroup, NamespaceList, ResourceStore} from './types.js';
+import type {Cluster, ClusterInfo, EndpointGroup, NamespaceList, ObjectKind, ResourceStore} from './types.js';
 import {LogSession, type LogSessionSpec} from './log-session.js';
 import type {EditTarget, RunEditor} from '../actions/edit.js';
 import type {ExecSession, ExecSpec} from './exec-session.js';
@@ -101,7 +104,8 @@ export class KubeCluster implements Cluster {
 	readonly pods;
 	readonly services;
 	readonly endpoints;
-	private nodeStore: ResourceStore<Node> | undefined;
+	private nodeStore: ResourceStore<NodeRow> | undefined;
+	private namespaceStore: ResourceStore<NamespaceRow> | undefined;
 	private eventStore: ResourceStore<Event> | undefined;
 	readonly forwards: ForwardList;
 	private readonly api: ApiClient;
@@ -146,10 +150,16 @@ export class KubeCluster implements Cluster {
 		);
 	}
 
-	/** Nodes are cluster-scoped and only needed for NodePort URLs: started on first use. */
-	get nodes(): ResourceStore<Node> {
-		this.nodeStore ??= this.store<Node, Node>('/api/v1/nodes', node => node);
+	/** Nodes are cluster-scoped (a user with only a namespace may be refused them): started on first use. */
+	get nodes(): ResourceStore<NodeRow> {
+		this.nodeStore ??= this.store<Node, NodeRow>('/api/v1/nodes', nodeRow);
 		return this.nodeStore;
+	}
+
+	/** Namespaces are cluster-scoped and read by their pane only: started on first use. */
+	get namespaces(): ResourceStore<NamespaceRow> {
+		this.namespaceStore ??= this.store<Namespace, NamespaceRow>('/api/v1/namespaces', namespaceRow);
+		return this.namespaceStore;
 	}
 
 	/** Events are read by the events pane only: started on first use. */
@@ -162,8 +172,10 @@ export class KubeCluster implements Cluster {
 		return new LogSession(this.api, spec);
 	}
 
-	async getObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<Record<string, unknown>> {
-		return this.api.getJson(`${collection('', kind === 'Pod' ? 'pods' : 'services', namespace)}/${encodeURIComponent(name)}`);
+	async getObject(kind: ObjectKind, namespace: string, name: string): Promise<Record<string, unknown>> {
+		const resource = {Pod: 'pods', Service: 'services', Node: 'nodes', Namespace: 'namespaces'}[kind];
+		const scope = kind === 'Node' || kind === 'Namespace' ? undefined : namespace;
+		return this.api.getJson(`${collection('', resource, scope)}/${encodeURIComponent(name)}`);
 	}
 
 	async edit(target: EditTarget, runEditor: RunEditor) {
@@ -224,6 +236,27 @@ export class KubeCluster implements Cluster {
 		return this.store<Event, Event>(collection('', 'events', namespace), event => event, {
 			fieldSelector: `involvedObject.kind=${kind},involvedObject.name=${name}`,
 		});
+	}
+
+	watchPodsOnNode(node: string): ResourceStore<Pod> {
+		// kubectl describe node's own selector: the pods bound to it that have not ended.
+		return this.store<Pod, Pod>(collection('', 'pods', undefined), pod => pod, {
+			fieldSelector: `spec.nodeName=${node},status.phase!=Succeeded,status.phase!=Failed`,
+		});
+	}
+
+	watchNodeLease(node: string): ResourceStore<Lease> {
+		return this.store<Lease & Raw, Lease>(collection('coordination.k8s.io/v1', 'leases', 'kube-node-lease'), lease => lease, {
+			fieldSelector: `metadata.name=${node}`,
+		});
+	}
+
+	watchQuotas(namespace: string): ResourceStore<ResourceQuota> {
+		return this.store<ResourceQuota & Raw, ResourceQuota>(collection('', 'resourcequotas', namespace), quota => quota);
+	}
+
+	watchLimitRanges(namespace: string): ResourceStore<LimitRange> {
+		return this.store<LimitRange & Raw, LimitRange>(collection('', 'limitranges', namespace), limits => limits);
 	}
 
 	async listNamespaces(): Promise<NamespaceList> {
@@ -301,6 +334,7 @@ export class KubeCluster implements Cluster {
 		this.services.stop();
 		this.endpoints.stop();
 		this.nodeStore?.stop();
+		this.namespaceStore?.stop();
 		this.eventStore?.stop();
 	}
 

@@ -1,4 +1,7 @@
-import type {Event, Node, Pod} from '../k8s/types.js';
+import type {Event, Pod} from '../k8s/types.js';
+import type {Lease, LimitRange, ResourceQuota} from '../describe/types.js';
+import type {NamespaceRow} from '../format/namespace.js';
+import type {NodeRow} from '../format/node.js';
 import type {PodRow} from '../format/pod.js';
 import type {ServiceRow} from '../format/service.js';
 import type {ActionResult} from '../actions/types.js';
@@ -82,6 +85,9 @@ export interface ApplyReport {
 	kubectl: string;
 }
 
+/** The kinds kpods shows: pods and services in a namespace, nodes and namespaces cluster-wide. */
+export type ObjectKind = 'Pod' | 'Service' | 'Node' | 'Namespace';
+
 /** Everything the UI may ask of a cluster; the UI sees nothing else. */
 export interface Cluster {
 	readonly info: ClusterInfo;
@@ -89,18 +95,29 @@ export interface Cluster {
 	readonly services: ResourceStore<ServiceRow>;
 	/** From EndpointSlices, or from core/v1 Endpoints where the server has no discovery.k8s.io/v1. */
 	readonly endpoints: ResourceStore<EndpointGroup>;
-	readonly nodes: ResourceStore<Node>;
+	/** The cluster's nodes (cluster-scoped): the nodes pane, the node detail, NodePort URLs. */
+	readonly nodes: ResourceStore<NodeRow>;
+	/** The cluster's namespaces (cluster-scoped), for the namespaces pane; started on first use. */
+	readonly namespaces: ResourceStore<NamespaceRow>;
 	/** One pod, whole, live (for the detail view). Stop it when done. */
 	watchPod(namespace: string, name: string): ResourceStore<Pod>;
-	/** The events of one object, live. Stop it when done. */
+	/** The events of one object, live (namespace '': every namespace, as for a node). Stop it when done. */
 	watchEvents(namespace: string, kind: string, name: string): ResourceStore<Event>;
+	/** A node's non-terminated pods in every namespace (kubectl describe node's list). Stop it when done. */
+	watchPodsOnNode(node: string): ResourceStore<Pod>;
+	/** A node's Lease in kube-node-lease (kubectl describe node's Lease section). Stop it when done. */
+	watchNodeLease(node: string): ResourceStore<Lease>;
+	/** A namespace's ResourceQuotas (kubectl describe namespace). Stop it when done. */
+	watchQuotas(namespace: string): ResourceStore<ResourceQuota>;
+	/** A namespace's LimitRanges (kubectl describe namespace). Stop it when done. */
+	watchLimitRanges(namespace: string): ResourceStore<LimitRange>;
 	listNamespaces(): Promise<NamespaceList>;
 	/** Every event in view (the events pane), live; started on first use. */
 	readonly allEvents: ResourceStore<Event>;
 	/** Follows container logs as `kubectl logs -f` does; stop the session when done. */
 	openLogs(spec: LogSessionSpec): LogFeed;
 	/** One object as the server has it now (GET), for the YAML view and the log's container list. */
-	getObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<Record<string, unknown>>;
+	getObject(kind: ObjectKind, namespace: string, name: string): Promise<Record<string, unknown>>;
 	/** `kubectl edit`: the object in the user's editor (runEditor hands the terminal over), then an update. */
 	edit(target: EditTarget, runEditor: RunEditor): Promise<EditResult>;
 	deleteObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ActionResult>;

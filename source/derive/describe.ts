@@ -1,11 +1,13 @@
-import type {EndpointGroup} from '../cluster/types.js';
+import type {EndpointGroup, StoreSnapshot} from '../cluster/types.js';
+import {describeNamespace} from '../describe/namespace.js';
+import {describeNode, type LeaseLookup} from '../describe/node.js';
 import {describePod} from '../describe/pod.js';
 import {describeService} from '../describe/service.js';
-import type {DescribedPod} from '../describe/types.js';
+import type {DescribedNode, DescribedPod, Lease, LimitRange, Namespace as DescribedNamespace, ResourceQuota} from '../describe/types.js';
 import type {PodRow} from '../format/pod.js';
 import {makePortString} from '../format/service.js';
 import {formatLabels} from '../k8s/labels.js';
-import type {EndpointSlice, Event, Node, Pod, Service} from '../k8s/types.js';
+import type {EndpointSlice, Event, Namespace, Node, Pod, Service} from '../k8s/types.js';
 import {endpointReport, endpointStateText, servicesSelecting} from './service-view.js';
 import {t} from '../i18n/index.js';
 
@@ -143,6 +145,63 @@ export function serviceDetail(service: Service, context: ServiceContext, now: nu
 		additions.push({text: t('describe.openAt', {urls: urls.join(', ')})});
 	}
 	return [...textLines(serviceDescribeText(service, context.groups, context.events, now)), ...separator(), ...additions];
+}
+
+/** What a node's describe reads besides the node: its pods, its lease and its events, each from a live store. */
+export interface NodeContext {
+	pods: StoreSnapshot<Pod>;
+	lease: StoreSnapshot<Lease>;
+	events: readonly Event[];
+}
+
+/**
+ * `kubectl describe node` text. Pods the user may not list print as kubectl prints them (not
+ * authorized); a lease that cannot be read prints kubectl's "Failed to get lease" line.
+ */
+export function nodeDescribeText(node: Node, context: NodeContext, now: number): string {
+	const name = node.metadata.name ?? '';
+	const pods = context.pods.state.kind === 'forbidden' ? undefined : (context.pods.items as readonly DescribedPod[]);
+	// kubectl finds a node's events by its uid and, as the kubelet writes them, by its name as uid.
+	const events = context.events.filter(event => event.involvedObject.uid === node.metadata.uid || event.involvedObject.uid === name);
+	return describeNode(node as DescribedNode, pods, leaseLookup(name, context.lease), events, now);
+}
+
+/** The lease as kubectl's describe looks it up: found, or the error its GET would give; undefined until the store has listed. */
+export function leaseLookup(node: string, lease: StoreSnapshot<Lease>): LeaseLookup | undefined {
+	if (lease.state.kind === 'forbidden' || lease.state.kind === 'error') {
+		return {error: lease.state.reason};
+	}
+	if (!lease.synced) {
+		return undefined;
+	}
+	const found = lease.items[0];
+	return found ? {lease: found} : {error: `leases.coordination.k8s.io "${node}" not found`};
+}
+
+/** The node's detail: kubectl's describe (nothing of kpods' own after it). */
+export function nodeDetail(node: Node, context: NodeContext, now: number): DetailLine[] {
+	return textLines(nodeDescribeText(node, context, now));
+}
+
+/** What a namespace's describe reads besides the namespace, each from a live store. */
+export interface NamespaceContext {
+	quotas: StoreSnapshot<ResourceQuota>;
+	limitRanges: StoreSnapshot<LimitRange>;
+}
+
+/**
+ * `kubectl describe namespace` text. kubectl leaves the quota and limit sections out where the
+ * server does not serve them (or, here, while they cannot be read).
+ */
+export function namespaceDescribeText(namespace: Namespace, context: NamespaceContext): string {
+	const readable = <T>(store: StoreSnapshot<T>) =>
+		store.synced && store.state.kind !== 'error' && store.state.kind !== 'forbidden' ? store.items : undefined;
+	return describeNamespace(namespace as DescribedNamespace, readable(context.quotas), readable(context.limitRanges));
+}
+
+/** The namespace's detail: kubectl's describe. */
+export function namespaceDetail(namespace: Namespace, context: NamespaceContext): DetailLine[] {
+	return textLines(namespaceDescribeText(namespace, context));
 }
 
 const separator = (): DetailLine[] => [{text: ' '}, {text: additionsTitle(), tone: 'dim'}];

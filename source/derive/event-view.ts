@@ -29,9 +29,14 @@ export function eventKey(event: Event): string {
 	return `${event.metadata.namespace ?? ''}/${event.metadata.name ?? ''}`;
 }
 
-/** The pod or service an event is about, when it is about one (Enter goes there). */
-export function eventTargetOf(event: Event): {kind: 'Pod' | 'Service'; namespace: string; name: string} | undefined {
+/** The pod, service or node an event is about, when it is about one (Enter goes there). */
+export function eventTargetOf(
+	event: Event,
+): {kind: 'Pod' | 'Service'; namespace: string; name: string} | {kind: 'Node'; namespace: ''; name: string} | undefined {
 	const {kind, name, namespace} = event.involvedObject;
+	if (kind === 'Node' && name) {
+		return {kind, namespace: '', name};
+	}
 	if ((kind !== 'Pod' && kind !== 'Service') || !name) {
 		return undefined;
 	}

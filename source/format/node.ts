@@ -4,8 +4,9 @@
  */
 
 import type {Node} from '../k8s/types.js';
-import {ageColumn, nameColumn, stringColumn, type Column} from './columns.js';
-import {translateTimestampSince} from './duration.js';
+import type {Health} from './columns.js';
+import {ageColumn, cellsOf, nameColumn, rowColumn, stringColumn, type Column, type RowColumn} from './columns.js';
+import {ageChangesAt, ageSince, timestampMs} from './duration.js';
 
 const labelNodeRolePrefix = 'node-role.kubernetes.io/';
 const nodeLabelRole = 'kubernetes.io/role';
@@ -67,19 +68,86 @@ function nodeAddress(node: Node, type: string): string {
 	return node.status?.addresses?.find(address => address.type === type)?.address ?? '<none>';
 }
 
+/** Everything a nodes row needs, computed once per object change. */
+export interface NodeRow {
+	/** The node's name: nodes are cluster-scoped. */
+	key: string;
+	/** Always '': the shared row table puts a NAMESPACE column first only for namespaced kinds under -A. */
+	namespace: '';
+	name: string;
+	status: string;
+	roles: string;
+	/** Epoch ms; undefined renders AGE as '<unknown>'. */
+	createdAt: number | undefined;
+	version: string;
+	internalIP: string;
+	externalIP: string;
+	osImage: string;
+	kernelVersion: string;
+	containerRuntime: string;
+	labels: Record<string, string>;
+	/** The whole object: nodes are few, and their detail and NodePort URLs read it. */
+	object: Node;
+}
+
+/** Computes a node's row once per object change (printNode without the clock). */
+export function nodeRow(node: Node): NodeRow {
+	const info = node.status?.nodeInfo;
+	const name = node.metadata.name ?? '';
+	return {
+		key: name,
+		namespace: '',
+		name,
+		status: nodeStatus(node),
+		roles: nodeRoles(node),
+		createdAt: timestampMs(node.metadata.creationTimestamp),
+		version: info?.kubeletVersion ?? '',
+		internalIP: nodeAddress(node, 'InternalIP'),
+		externalIP: nodeAddress(node, 'ExternalIP'),
+		osImage: info?.osImage || '<unknown>',
+		kernelVersion: info?.kernelVersion || '<unknown>',
+		containerRuntime: info?.containerRuntimeVersion || '<unknown>',
+		labels: {...node.metadata.labels},
+		object: node,
+	};
+}
+
+/** STATUS colour: Ready is fine, NotReady failed, no Ready condition (Unknown) or cordoned a warning. */
+function nodeHealth(row: NodeRow): Health {
+	if (row.status.startsWith('NotReady')) {
+		return 'failed';
+	}
+	return row.status === 'Ready' ? 'ok' : 'warning';
+}
+
+const [name, status, roles, age, version, internalIP, externalIP, osImage, kernelVersion, containerRuntime] = nodeColumns as [
+	Column,
+	Column,
+	Column,
+	Column,
+	Column,
+	Column,
+	Column,
+	Column,
+	Column,
+	Column,
+];
+
+/** The nodes pane's columns (-o wide's ten); on a narrow terminal KERNEL-VERSION leaves first, then CONTAINER-RUNTIME, OS-IMAGE, EXTERNAL-IP, ROLES, INTERNAL-IP. */
+export const nodeRowColumns: Array<RowColumn<NodeRow>> = [
+	rowColumn(name, row => row.name, {shrink: true}),
+	rowColumn(status, row => row.status, {colour: nodeHealth}),
+	rowColumn(roles, row => row.roles, {dropRank: 5}),
+	rowColumn(age, (row, now) => ageSince(row.createdAt, now), {ticks: (row, now) => ageChangesAt(row.createdAt, now)}),
+	rowColumn(version, row => row.version),
+	rowColumn(internalIP, row => row.internalIP, {dropRank: 6}),
+	rowColumn(externalIP, row => row.externalIP, {dropRank: 4}),
+	rowColumn(osImage, row => row.osImage, {dropRank: 3, shrink: true}),
+	rowColumn(kernelVersion, row => row.kernelVersion, {dropRank: 1}),
+	rowColumn(containerRuntime, row => row.containerRuntime, {dropRank: 2}),
+];
+
 /** All ten cells of a nodes row in column order at `now`. */
 export function nodeCells(node: Node, now: number): string[] {
-	const info = node.status?.nodeInfo;
-	return [
-		node.metadata.name ?? '',
-		nodeStatus(node),
-		nodeRoles(node),
-		translateTimestampSince(node.metadata.creationTimestamp, now),
-		info?.kubeletVersion ?? '',
-		nodeAddress(node, 'InternalIP'),
-		nodeAddress(node, 'ExternalIP'),
-		info?.osImage || '<unknown>',
-		info?.kernelVersion || '<unknown>',
-		info?.containerRuntimeVersion || '<unknown>',
-	];
+	return cellsOf(nodeRowColumns, nodeRow(node), now);
 }

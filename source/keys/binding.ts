@@ -11,6 +11,8 @@ export type Scope =
 	| 'global'
 	| 'list'
 	| 'detail'
+	/** The detail of a node or a namespace: shown, not acted on. */
+	| 'clusterDetail'
 	| 'help'
 	| 'history'
 	| 'confirm'
@@ -39,6 +41,7 @@ export type CommandId =
 	| 'complete'
 	| 'namespace'
 	| 'allNamespaces'
+	| 'useNamespace'
 	| 'context'
 	| 'run'
 	| 'delete'

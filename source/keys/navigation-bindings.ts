@@ -27,7 +27,7 @@ export const navigationBindings: Binding[] = [
 		description: 'help.namespace',
 		scopes: ['global'],
 		hint: 'hint.namespace',
-		colon: {names: ['ns', 'namespace'], argument: 'namespace'},
+		colon: {names: ['ns'], argument: 'namespace'},
 	},
 	{
 		command: 'allNamespaces',
@@ -93,14 +93,14 @@ export const navigationBindings: Binding[] = [
 		keys: ['ctrl+c'],
 		label: 'ctrl-c',
 		description: 'help.quit',
-		scopes: ['detail', 'help', 'history', 'confirm', 'applyPreview', 'prompt', 'picker', 'logs', 'forwards'],
+		scopes: ['detail', 'clusterDetail', 'help', 'history', 'confirm', 'applyPreview', 'prompt', 'picker', 'logs', 'forwards'],
 	},
 	{
 		command: 'back',
 		keys: ['q'],
 		label: 'q',
 		description: 'help.close',
-		scopes: ['detail', 'help', 'history', 'logs', 'forwards'],
+		scopes: ['detail', 'clusterDetail', 'help', 'history', 'logs', 'forwards'],
 		hint: 'hint.back',
 	},
 ];

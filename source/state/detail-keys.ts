@@ -5,7 +5,7 @@ import {nextMatch} from '../derive/text-search.js';
 import {pop, push, replaceTop, withStatus} from './modes.js';
 import type {Routed, ViewContext} from './route-types.js';
 import {textField} from './text-field.js';
-import type {Mode, Target, UiState} from './ui-state.js';
+import {isActionTarget, type DetailTarget, type Mode, type Target, type UiState} from './ui-state.js';
 import {t} from '../i18n/index.js';
 
 type DetailMode = Extract<Mode, {kind: 'detail'}>;
@@ -13,22 +13,9 @@ type DetailMode = Extract<Mode, {kind: 'detail'}>;
 /** A command while the detail is on top: the object's actions, `y` describe ⇄ YAML, `/` `n` `N` search, Esc, scrolling. */
 export function routeDetail(state: UiState, mode: DetailMode, command: CommandId, view: ViewContext): Routed {
 	const none = (next: UiState): Routed => ({state: next, effects: []});
-	if (command === 'portForward') {
-		return {state, effects: [{type: 'planForward', target: mode.target}]};
-	}
-	if (command === 'shell') {
-		return mode.target.kind === 'Pod'
-			? {state, effects: [{type: 'shell', target: mode.target}]}
-			: none(withStatus(state, t('status.shellNeedsPod'), 'warn'));
-	}
-	if (command === 'delete') {
-		return none(push(state, {kind: 'confirm', target: mode.target}));
-	}
-	if (command === 'logs') {
-		return {state, effects: [{type: 'openLogs', target: mode.target}]};
-	}
-	if (command === 'edit') {
-		return {state, effects: [{type: 'edit', target: mode.target}]};
+	const acted = isActionTarget(mode.target) ? actOn(state, mode.target, command) : undefined;
+	if (acted) {
+		return acted;
 	}
 	if (command === 'yaml') {
 		const switched = replaceTop(state, {...mode, scroll: 0, text: mode.text === 'yaml' ? 'describe' : 'yaml'});
@@ -46,6 +33,26 @@ export function routeDetail(state: UiState, mode: DetailMode, command: CommandId
 		return none(replaceTop(state, {...mode, search: undefined}));
 	}
 	return none(scrollOrBack(state, mode, command, view));
+}
+
+/** The actions on the pod or service the detail shows (its keymap scope has them; a node's or namespace's has not). */
+function actOn(state: UiState, target: Target, command: CommandId): Routed | undefined {
+	switch (command) {
+		case 'portForward':
+			return {state, effects: [{type: 'planForward', target}]};
+		case 'shell':
+			return target.kind === 'Pod'
+				? {state, effects: [{type: 'shell', target}]}
+				: {state: withStatus(state, t('status.shellNeedsPod'), 'warn'), effects: []};
+		case 'delete':
+			return {state: push(state, {kind: 'confirm', target}), effects: []};
+		case 'logs':
+			return {state, effects: [{type: 'openLogs', target}]};
+		case 'edit':
+			return {state, effects: [{type: 'edit', target}]};
+		default:
+			return undefined;
+	}
 }
 
 /** Scrolls a scrolling overlay (detail, help, history) within its lines, or closes it on `back`. */
@@ -88,8 +95,10 @@ function searchAgain(state: UiState, mode: DetailMode, direction: 1 | -1, view: 
 }
 
 /** The YAML view's kubectl command, for the status line and the history. */
-export function openYaml(state: UiState, target: Target, view: ViewContext): Routed {
-	const namespace = target.namespace === (view.contextNamespace ?? view.namespace) ? '' : ` -n ${target.namespace}`;
+export function openYaml(state: UiState, target: DetailTarget, view: ViewContext): Routed {
+	// Nodes and namespaces are cluster-scoped: kubectl takes no -n for them.
+	const namespace =
+		target.namespace === '' || target.namespace === (view.contextNamespace ?? view.namespace) ? '' : ` -n ${target.namespace}`;
 	return {
 		state,
 		effects: [

@@ -11,7 +11,7 @@ import type {Routed, ViewContext} from './route-types.js';
 import {moveSelection, selectedIndex} from './selection.js';
 import {textField} from './text-field.js';
 import {runTutorialStep} from './tutorial-keys.js';
-import {panes, type Pane, type Target, type UiState} from './ui-state.js';
+import {isActionTarget, panes, type DetailTarget, type Pane, type Target, type UiState} from './ui-state.js';
 
 /** --readonly in one place: a command that changes the cluster is refused, saying so. */
 export function refuseReadonly(state: UiState, binding: Binding, view: ViewContext): Routed | undefined {
@@ -24,6 +24,10 @@ export function refuseReadonly(state: UiState, binding: Binding, view: ViewConte
 /** A command on a pane (a key, or a `:` command with its argument). */
 export function runPaneCommand(state: UiState, command: CommandId, view: ViewContext, argument?: string): Routed {
 	const none = (next: UiState): Routed => ({state: next, effects: []});
+	// `:namespace NAME` switches to NAME, as it did before `:namespace` named the namespaces pane.
+	if (command === 'pane.namespaces' && argument !== undefined) {
+		return runPaneCommand(state, 'namespace', view, argument);
+	}
 	if (command.startsWith('pane.') && panes.includes(command.slice(5) as Pane)) {
 		return none(switchPane(state, command.slice(5) as Pane));
 	}
@@ -91,21 +95,21 @@ export function runPaneCommand(state: UiState, command: CommandId, view: ViewCon
 
 		case 'logs':
 		case 'edit': {
-			const target = selectedTarget(state, view);
+			const target = selectedActionTarget(state, view);
 			return target
 				? {state, effects: [command === 'logs' ? {type: 'openLogs', target} : {type: 'edit', target}]}
 				: none(withStatus(state, t('status.nothingSelected'), 'warn'));
 		}
 
 		case 'portForward': {
-			const target = selectedTarget(state, view);
+			const target = selectedActionTarget(state, view);
 			return target ? {state, effects: [{type: 'planForward', target}]} : none(withStatus(state, t('status.nothingSelected'), 'warn'));
 		}
 
 		case 'forwards':
 			return none(push(state, {kind: 'forwards', selection: 0}));
 		case 'shell': {
-			const target = selectedTarget(state, view);
+			const target = selectedActionTarget(state, view);
 			return target?.kind === 'Pod'
 				? {state, effects: [{type: 'shell', target}]}
 				: none(withStatus(state, t('status.noPodSelected'), 'warn'));
@@ -126,16 +130,21 @@ export function runPaneCommand(state: UiState, command: CommandId, view: ViewCon
 			if (!target) {
 				return none(withStatus(state, t('status.eventNotAboutObject'), 'warn'));
 			}
-			const pane = target.kind === 'Pod' ? 'pods' : 'services';
-			return none({
-				...state,
-				pane,
-				selection: {...state.selection, [pane]: {key: `${target.namespace}/${target.name}`, index: state.selection[pane].index}},
-			});
+			const pane = paneOfKind[target.kind];
+			const rowKey = target.namespace === '' ? target.name : `${target.namespace}/${target.name}`;
+			return none({...state, pane, selection: {...state.selection, [pane]: {key: rowKey, index: state.selection[pane].index}}});
+		}
+
+		case 'useNamespace': {
+			// Row keys of the namespaces pane are the names.
+			const namespace = selectedKey(state, view);
+			return namespace
+				? {state: switchPane(state, 'pods'), effects: [{type: 'switchNamespace', namespace}]}
+				: none(withStatus(state, t('status.noNamespaceSelected'), 'warn'));
 		}
 
 		case 'delete': {
-			const target = selectedTarget(state, view);
+			const target = selectedActionTarget(state, view);
 			return none(target ? push(state, {kind: 'confirm', target}) : withStatus(state, t('status.nothingToDelete'), 'warn'));
 		}
 
@@ -184,15 +193,30 @@ function selectedKey(state: UiState, view: ViewContext): string | undefined {
 	return index === -1 ? undefined : view.rowKeys[index];
 }
 
-/** Row keys of the pods and services panes are `namespace/name`. */
-function selectedTarget(state: UiState, view: ViewContext): Target | undefined {
+/** The pane that lists each kind, where `Enter` on an event goes. */
+const paneOfKind = {Pod: 'pods', Service: 'services', Node: 'nodes', Namespace: 'namespaces'} as const satisfies Record<
+	DetailTarget['kind'],
+	Pane
+>;
+
+/** Row keys of the pods and services panes are `namespace/name`; of the nodes and namespaces panes (cluster-scoped), the name. */
+function selectedTarget(state: UiState, view: ViewContext): DetailTarget | undefined {
 	const kind = paneEntry(state.pane).target;
 	const key = kind && selectedKey(state, view);
 	if (!kind || !key) {
 		return undefined;
 	}
+	if (kind === 'Node' || kind === 'Namespace') {
+		return {kind, namespace: '', name: key};
+	}
 	const slash = key.indexOf('/');
 	return {kind, namespace: key.slice(0, slash), name: key.slice(slash + 1)};
+}
+
+/** The selected pod or service, which kpods acts on (its keys are bound on those panes only). */
+function selectedActionTarget(state: UiState, view: ViewContext): Target | undefined {
+	const target = selectedTarget(state, view);
+	return target && isActionTarget(target) ? target : undefined;
 }
 
 function switchPane(state: UiState, pane: Pane): UiState {

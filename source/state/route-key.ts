@@ -6,7 +6,7 @@ import {routeInMode} from './mode-keys.js';
 import {refuseReadonly, runPaneCommand} from './pane-keys.js';
 import {editPrompt} from './prompt-keys.js';
 import type {Routed, ViewContext} from './route-types.js';
-import {topMode, type Prompt, type UiState} from './ui-state.js';
+import {isActionTarget, topMode, type Prompt, type UiState} from './ui-state.js';
 
 export type {Effect, Routed, ViewContext} from './route-types.js';
 
@@ -15,6 +15,9 @@ export function activeScopes(state: UiState): Scope[] {
 	const mode = topMode(state);
 	if (mode?.kind === 'prompt') {
 		return promptScopes(mode.prompt);
+	}
+	if (mode?.kind === 'detail' && !isActionTarget(mode.target)) {
+		return ['clusterDetail'];
 	}
 	if (mode) {
 		return [mode.kind];

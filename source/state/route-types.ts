@@ -1,7 +1,7 @@
 /** What the key router takes (the screen it routes for) and gives back (the next state and the work to do). */
 
 import type {ForwardPlan, PlannedPort} from '../derive/forward-plan.js';
-import type {Target, UiState} from './ui-state.js';
+import type {DetailTarget, Target, UiState} from './ui-state.js';
 
 /** Work the router asks the app to do; the router itself stays pure. */
 export type Effect =
@@ -46,7 +46,7 @@ export interface ViewContext {
 	/** The log view's lines and search matches (`source/state/logs-keys.ts`). */
 	logs?: {lineCount: number; matches: readonly number[]};
 	/** The object an events-pane row is about (Enter goes there). */
-	eventTarget?: (key: string) => Target | undefined;
+	eventTarget?: (key: string) => DetailTarget | undefined;
 	/** The ids of the port-forwards `:pf` lists, in order. */
 	forwardIds?: readonly number[];
 	/** The context's namespace: kubectl commands leave -n out for it. */

@@ -6,11 +6,19 @@ import type {ForwardPlan} from '../derive/forward-plan.js';
 
 export {panes, type FilterPane, type Pane} from '../keys/panes.js';
 
-/** An object on the cluster the user points at. */
+/** An object on the cluster the user points at and acts on (logs, edit, delete, forward). */
 export interface Target {
 	kind: 'Pod' | 'Service';
 	namespace: string;
 	name: string;
+}
+
+/** What the detail (describe, YAML) can show: a pod or a service, or a cluster-scoped node or namespace (namespace ''). */
+export type DetailTarget = Target | {kind: 'Node' | 'Namespace'; namespace: ''; name: string};
+
+/** Whether kpods acts on the object (pods and services), not only shows it (nodes and namespaces). */
+export function isActionTarget(target: DetailTarget): target is Target {
+	return target.kind === 'Pod' || target.kind === 'Service';
 }
 
 /** The selected row, by key so it follows the object when rows move; index is the fallback. */
@@ -72,7 +80,7 @@ export type Mode =
 	| {kind: 'help'; scroll: number}
 	| {kind: 'history'; scroll: number}
 	/** `text`: kubectl's describe (the default) or the object's YAML (`y`). */
-	| {kind: 'detail'; target: Target; scroll: number; text?: 'describe' | 'yaml'; search?: TextSearch}
+	| {kind: 'detail'; target: DetailTarget; scroll: number; text?: 'describe' | 'yaml'; search?: TextSearch}
 	| LogsMode
 	| {kind: 'confirm'; target: Target}
 	/** What a server dry run says an apply will do; `y` applies, anything else cancels. */
@@ -121,7 +129,7 @@ export interface UiState {
 export const initialUiState: UiState = {
 	pane: 'pods',
 	selection: Object.fromEntries(panes.map(pane => [pane, {index: 0}])) as Record<Pane, Selection>,
-	filter: {pods: '', services: '', events: ''},
+	filter: {pods: '', services: '', events: '', nodes: '', namespaces: ''},
 	previewScroll: 0,
 	modes: [],
 	history: [],

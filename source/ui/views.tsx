@@ -3,7 +3,7 @@ import type {Cluster} from '../cluster/types.js';
 import type {DetailLine} from '../derive/describe.js';
 import {matchPosition} from '../derive/text-search.js';
 import {bindingsFor} from '../keys/keymap.js';
-import {isFilterPane} from '../keys/panes.js';
+import {isFilterPane, type FilterPane} from '../keys/panes.js';
 import {activeScopes, type ViewContext} from '../state/route-key.js';
 import {selectedIndex} from '../state/selection.js';
 import {topMode, type LogsMode, type Mode, type Pane, type StatusLine, type UiState} from '../state/ui-state.js';
@@ -20,6 +20,8 @@ import {LogView} from './components/log-view.js';
 import {eventKey, eventTargetOf} from '../derive/event-view.js';
 import {logLineText, searchLines} from '../derive/log-lines.js';
 import type {LogSnapshot} from '../cluster/log-session.js';
+import {NamespacesPane} from './panes/namespaces-pane.js';
+import {NodesPane} from './panes/nodes-pane.js';
 import {PodsPane} from './panes/pods-pane.js';
 import {ServicesPane} from './panes/services-pane.js';
 import {TutorialPane} from './panes/tutorial-pane.js';
@@ -106,7 +108,7 @@ function sameKeys<T extends object>(rows: readonly T[], key: (row: T) => string,
 }
 
 const selected = (pane: Pane, {state, data}: ViewProps) => selectedIndex(paneViews[pane].rowKeys(data), state.selection[pane]);
-const listProps = (props: ViewProps, pane: 'pods' | 'services' | 'events') => ({
+const listProps = (props: ViewProps, pane: FilterPane) => ({
 	allNamespaces: props.cluster.info.allNamespaces,
 	namespace: props.cluster.info.namespace,
 	state: props.data[pane].state,
@@ -132,7 +134,7 @@ export const paneViews: Record<Pane, PaneView> = {
 				services={props.data.serviceRows}
 				endpoints={props.data.endpoints.items}
 				pods={props.data.pods.items}
-				nodes={props.data.nodes.items}
+				nodes={props.data.nodes.items.map(row => row.object)}
 				{...listProps(props, 'services')}
 			/>
 		),
@@ -147,6 +149,14 @@ export const paneViews: Record<Pane, PaneView> = {
 			},
 		}),
 		Body: props => <EventsPane events={props.data.eventRows} {...listProps(props, 'events')} />,
+	},
+	nodes: {
+		rowKeys: data => keysOf('nodes', data.nodeRows, row => row.key),
+		Body: props => <NodesPane rows={props.data.nodeRows} {...listProps(props, 'nodes')} />,
+	},
+	namespaces: {
+		rowKeys: data => keysOf('namespaces', data.namespaceRows, row => row.key),
+		Body: props => <NamespacesPane rows={props.data.namespaceRows} {...listProps(props, 'namespaces')} />,
 	},
 	tutorial: {
 		rowKeys: data => keysOf('tutorial', data.tutorial.checks, check => check.id),
@@ -201,7 +211,8 @@ export const overlayViews: Record<Mode['kind'], View> = {
 						search,
 					)}`
 				: '';
-			const title = `${target.kind} ${target.namespace}/${target.name}${text}${detail.gone ? t('detail.gone') : detail.loading ? t('detail.loading') : ''}${found}`;
+			const where = target.namespace === '' ? target.name : `${target.namespace}/${target.name}`;
+			const title = `${target.kind} ${where}${text}${detail.gone ? t('detail.gone') : detail.loading ? t('detail.loading') : ''}${found}`;
 			return <ScrollView title={title} lines={detail.lines} scroll={scroll} width={width} height={height} theme={theme} search={search} />;
 		},
 	},

@@ -61,6 +61,8 @@ const sameInBothLanguages = new Set([
 	'hint.namespace',
 	'help.pane.pods',
 	'pane.pods',
+	'pane.namespaces',
+	'kind.namespaces',
 	'header.where',
 	'header.sandbox',
 	'detail.yaml',

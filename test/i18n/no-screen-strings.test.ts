@@ -40,6 +40,8 @@ const notKpods: Record<string, string[]> = {
 	'state/outcomes.ts': ['configured'],
 	// The API server's field.Invalid, as kubectl run prints it.
 	'state/prompt-keys.ts': ['Invalid value: " ":'],
+	// The API server's NotFound for a node's lease, which kubectl describe node prints after "Failed to get lease:".
+	'derive/describe.ts': ['leases.coordination.k8s.io " " not found'],
 	// kubectl port-forward's own errors.
 	'derive/forward-plan.ts': [
 		"cannot attach to *v1.Service: invalid service ' ': Service is defined without a selector",

@@ -11,18 +11,20 @@ describe('a : line', () => {
 	});
 
 	test("help lists the keymap's : commands, other spellings left out", () => {
-		assert.equal(colonUsage(keymap), ':pods :svc :manifests :events :tutorial :ns NAME :ctx NAME :pf :history :q');
+		assert.equal(colonUsage(keymap), ':pods :svc :manifests :events :nodes :namespaces :tutorial :ns NAME :ctx NAME :pf :history :q');
 	});
 });
 
 describe('Tab on a : line', () => {
 	const names = {namespace: ['default', 'demo', 'kube-node-lease', 'kube-system'], context: ['minikube', 'kind-dev']};
 	const cases: Array<[string, string, string[]]> = [
-		['', '', ['pods', 'svc', 'manifests', 'events', 'tutorial', 'ns', 'ctx', 'pf', 'history', 'q']],
+		['', '', ['pods', 'svc', 'manifests', 'events', 'nodes', 'namespaces', 'tutorial', 'ns', 'ctx', 'pf', 'history', 'q']],
 		['p', 'p', ['pods', 'pf']],
 		['m', 'manifests', ['manifests']],
 		['h', 'h', ['history', 'help']],
-		['na', 'namespace ', ['namespace']],
+		// `:namespace` names the namespaces pane, which takes no argument to complete.
+		['na', 'namespaces', ['namespaces']],
+		['no', 'nodes', ['nodes']],
 		['ns', 'ns ', ['ns']],
 		['c', 'ctx ', ['ctx']],
 		['se', 'service', ['service']],

@@ -48,7 +48,8 @@ describe('movement', () => {
 
 	test('tab and shift+tab cycle the panes', () => {
 		assert.equal(route(['tab']).state.pane, 'services');
-		assert.equal(route(['tab', 'tab', 'tab', 'tab', 'tab']).state.pane, 'pods');
+		assert.equal(route(['tab', 'tab', 'tab', 'tab']).state.pane, 'nodes');
+		assert.equal(route(['tab', 'tab', 'tab', 'tab', 'tab', 'tab', 'tab']).state.pane, 'pods');
 		assert.equal(route(['shift+tab']).state.pane, 'tutorial');
 	});
 });
@@ -271,8 +272,13 @@ describe('manifests and namespaces', () => {
 		assert.deepEqual(colon('ctx kind-dev').effects, [{type: 'switchContext', context: 'kind-dev'}]);
 		assert.equal(
 			colon('deploy').state.status?.text,
-			'unknown command ":deploy" (try :pods :svc :manifests :events :tutorial :ns NAME :ctx NAME :pf :history :q)',
+			'unknown command ":deploy" (try :pods :svc :manifests :events :nodes :namespaces :tutorial :ns NAME :ctx NAME :pf :history :q)',
 		);
+		assert.equal(colon('no').state.pane, 'nodes');
+		assert.equal(colon('nodes').state.pane, 'nodes');
+		assert.equal(colon('namespaces').state.pane, 'namespaces');
+		assert.equal(colon('namespace').state.pane, 'namespaces');
+		assert.deepEqual(colon('namespace demo').effects, [{type: 'switchNamespace', namespace: 'demo'}], ':namespace NAME still switches');
 		assert.equal(colon('po').state.pane, 'pods');
 		assert.equal(colon('help').state.modes[0]?.kind, 'help');
 		assert.deepEqual(colon('-A').effects, [{type: 'switchNamespace', namespace: undefined}]);
@@ -281,9 +287,9 @@ describe('manifests and namespaces', () => {
 
 	test('Tab completes a : command, then asks for the names it completes an argument from', () => {
 		const typed = (text: string) => [':', ...[...text].map(char => press(char))];
-		const {state} = route([...typed('na'), 'tab']);
+		const {state} = route([...typed('c'), 'tab']);
 		const prompt = topMode(state);
-		assert.equal(prompt?.kind === 'prompt' && prompt.prompt.fields[0].value, 'namespace ');
+		assert.equal(prompt?.kind === 'prompt' && prompt.prompt.fields[0].value, 'ctx ');
 		assert.deepEqual(route([...typed('ns ku'), 'tab']).effects, [{type: 'loadCompletions', names: 'namespace'}]);
 		assert.deepEqual(route([...typed('ctx '), 'tab']).effects, [{type: 'loadCompletions', names: 'context'}]);
 		assert.equal(topMode(route([...typed('ns ku'), 'tab']).state)?.kind, 'prompt', 'the prompt stays open');

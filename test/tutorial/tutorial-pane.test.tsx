@@ -24,7 +24,7 @@ function halfDone(): FakeCluster {
 	const cluster = new FakeCluster({}, tutorialPods());
 	cluster.services.set([serviceRow(svcPod), serviceRow(svcPod2)]);
 	cluster.endpoints.set([slice('svc-pod', [{ip: '172.17.0.4', pod: 'pod-1', ready: true}], 80)]);
-	cluster.nodes.set([minikube]);
+	cluster.setNodes([minikube]);
 	return cluster;
 }
 

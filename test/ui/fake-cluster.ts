@@ -13,12 +13,16 @@ import type {
 	ConnectionState,
 	EndpointGroup,
 	NamespaceList,
+	ObjectKind,
 	ResourceStore,
 	StoreSnapshot,
 } from '../../source/cluster/types.js';
+import type {Lease, LimitRange, ResourceQuota} from '../../source/describe/types.js';
+import {namespaceRow, type NamespaceRow} from '../../source/format/namespace.js';
+import {nodeRow, type NodeRow} from '../../source/format/node.js';
 import {podRow, type PodRow} from '../../source/format/pod.js';
 import type {ServiceRow} from '../../source/format/service.js';
-import type {Event, Node, Pod} from '../../source/k8s/types.js';
+import type {Event, Namespace, Node, Pod} from '../../source/k8s/types.js';
 import type {ManifestFile} from '../../source/manifests/types.js';
 
 /** A store the test drives by hand. */
@@ -64,11 +68,18 @@ export class FakeCluster implements Cluster {
 	readonly pods: FakeStore<PodRow>;
 	readonly services: FakeStore<ServiceRow>;
 	readonly endpoints: FakeStore<EndpointGroup>;
-	readonly nodes: FakeStore<Node>;
+	readonly nodes: FakeStore<NodeRow>;
+	/** The namespaces pane's store (set with setNamespaces). */
+	readonly namespaces: FakeStore<NamespaceRow>;
 	readonly calls: Call[] = [];
 	fullPods = new Map<string, Pod>();
 	events: Event[] = [];
-	namespaces: NamespaceList = {ok: true, names: ['default', 'kube-system']};
+	/** What listNamespaces (the `n` picker) answers. */
+	namespaceList: NamespaceList = {ok: true, names: ['default', 'kube-system']};
+	/** What the node and namespace details' extra stores hold, by node or namespace name. */
+	leases = new Map<string, Lease>();
+	quotas = new Map<string, ResourceQuota[]>();
+	limitRanges = new Map<string, LimitRange[]>();
 	answer: ActionResult = {ok: true, lines: ['done'], kubectl: 'kubectl'};
 	applyReport: ApplyReport = {outcomes: [], kubectl: 'kubectl apply'};
 	closed = false;
@@ -91,7 +102,22 @@ export class FakeCluster implements Cluster {
 		this.pods = new FakeStore(sortRows(pods.map(pod => podRow(pod))));
 		this.services = new FakeStore<ServiceRow>([]);
 		this.endpoints = new FakeStore<EndpointGroup>([]);
-		this.nodes = new FakeStore<Node>([]);
+		this.nodes = new FakeStore<NodeRow>([]);
+		this.namespaces = new FakeStore<NamespaceRow>([]);
+	}
+
+	setNodes(nodes: Node[], state?: ConnectionState): void {
+		this.nodes.set(
+			nodes.map(node => nodeRow(node)),
+			state,
+		);
+	}
+
+	setNamespaces(namespaces: Namespace[], state?: ConnectionState): void {
+		this.namespaces.set(
+			namespaces.map(namespace => namespaceRow(namespace)),
+			state,
+		);
 	}
 
 	setPods(pods: Pod[]): void {
@@ -110,9 +136,30 @@ export class FakeCluster implements Cluster {
 		return new FakeStore(this.events.filter(event => event.involvedObject.name === name));
 	}
 
+	watchPodsOnNode(node: string): ResourceStore<Pod> {
+		this.calls.push({method: 'watchPodsOnNode', args: [node]});
+		return new FakeStore([...this.fullPods.values()].filter(pod => pod.spec?.nodeName === node));
+	}
+
+	watchNodeLease(node: string): ResourceStore<Lease> {
+		this.calls.push({method: 'watchNodeLease', args: [node]});
+		const lease = this.leases.get(node);
+		return new FakeStore(lease ? [lease] : []);
+	}
+
+	watchQuotas(namespace: string): ResourceStore<ResourceQuota> {
+		this.calls.push({method: 'watchQuotas', args: [namespace]});
+		return new FakeStore(this.quotas.get(namespace) ?? []);
+	}
+
+	watchLimitRanges(namespace: string): ResourceStore<LimitRange> {
+		this.calls.push({method: 'watchLimitRanges', args: [namespace]});
+		return new FakeStore(this.limitRanges.get(namespace) ?? []);
+	}
+
 	async listNamespaces(): Promise<NamespaceList> {
 		this.calls.push({method: 'listNamespaces', args: []});
-		return this.namespaces;
+		return this.namespaceList;
 	}
 
 	async deleteObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<ActionResult> {
@@ -242,7 +289,7 @@ export class FakeCluster implements Cluster {
 
 	objects = new Map<string, Record<string, unknown>>();
 
-	async getObject(kind: 'Pod' | 'Service', namespace: string, name: string): Promise<Record<string, unknown>> {
+	async getObject(kind: ObjectKind, namespace: string, name: string): Promise<Record<string, unknown>> {
 		this.calls.push({method: 'getObject', args: [kind, namespace, name]});
 		const object =
 			this.objects.get(`${kind}/${namespace}/${name}`) ??

@@ -140,7 +140,7 @@ describe('overlays', () => {
 		assert.equal(cluster.closed, true, "the old cluster's watches stop");
 
 		const forbidden = tutorialCluster();
-		forbidden.namespaces = {
+		forbidden.namespaceList = {
 			ok: false,
 			forbidden: true,
 			message: 'namespaces is forbidden: User "dev" cannot list resource "namespaces" in API group "" at the cluster scope',

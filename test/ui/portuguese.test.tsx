@@ -21,7 +21,7 @@ afterEach(() => {
 function tutorialCluster(): FakeCluster {
 	const cluster = new FakeCluster({}, tutorialPods());
 	cluster.services.set([kubernetesService, svcPod, svcPod2].map(serviceRow));
-	cluster.nodes.set([minikube]);
+	cluster.setNodes([minikube]);
 	cluster.endpoints.set([
 		slice('svc-pod', [{ip: '172.17.0.4', pod: 'pod-1', ready: true}], 80),
 		slice('svc-pod2', [{ip: '172.17.0.5', pod: 'pod-2', ready: true}], 5000),

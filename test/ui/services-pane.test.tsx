@@ -13,7 +13,7 @@ afterEach(() => cleanup());
 function tutorialCluster(): FakeCluster {
 	const cluster = new FakeCluster({}, tutorialPods());
 	cluster.services.set([kubernetesService, svcPod, svcPod2].map(serviceRow));
-	cluster.nodes.set([minikube]);
+	cluster.setNodes([minikube]);
 	cluster.endpoints.set([
 		{
 			namespace: 'default',

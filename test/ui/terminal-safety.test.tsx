@@ -39,7 +39,7 @@ function hostileCluster(): FakeCluster {
 		type: 'Normal',
 	};
 	cluster.events = [event];
-	cluster.namespaces = {ok: true, names: ['default', `ns${clipboard}`]};
+	cluster.namespaceList = {ok: true, names: ['default', `ns${clipboard}`]};
 	cluster.answer = {ok: false, lines: [`the server said ${hostile}`], kubectl: 'kubectl delete pod evil'};
 	return cluster;
 }

@@ -3,6 +3,7 @@ import {Text} from './text.js';
 
 import type {ClusterInfo, ConnectionState} from '../../cluster/types.js';
 import type {PodCounts} from '../../derive/pod-view.js';
+import {fitTabLine} from '../../derive/header-tabs.js';
 import {fitLine} from '../../derive/table-fit.js';
 import {safeLine} from '../../format/safe-text.js';
 import {paneEntry, paneTable, type Pane} from '../../keys/panes.js';
@@ -64,22 +65,16 @@ export function Header({info, state, notes, counts, pane, paneCounts, readonly, 
 	const statusWidth = Math.max(0, Math.min(status.length, width - essentials.length - 2));
 	const where = essentials + (essentials.length + server.length + 2 + statusWidth <= width ? server : '');
 	const whereWidth = Math.max(0, width - statusWidth - 2);
-	const tabs = paneTable
-		.filter(({id}) => !paneEntry(id).tabWhenOpen || id === pane)
-		.map(({id, key, title}): [Pane, string] => [id, `${key} ${text(title)}`]);
 	const health = healthWords
 		.filter(key => counts[key] > 0)
 		.map(key => t(`health.${key}`, {count: counts[key]}))
 		.join(' · ');
-	const tabText = tabs.map(([id, label]) => ` ${label} ${paneCounts[id]} `).join(' ');
-	const help = t('header.help');
-	// Pod health, then the help hint (the footer has it too), are left out rather than cut when they do not fit.
-	const right =
-		health && tabText.length + health.length + help.length + 4 <= width
-			? `${health}  ${help}`
-			: tabText.length + help.length + 1 <= width
-				? help
-				: '';
+	// A pane with tabWhenOpen (the tutorial) has a tab only while it is open.
+	const sources = paneTable
+		.filter(({id}) => !paneEntry(id).tabWhenOpen || id === pane)
+		.map(({id, key, title, short}) => ({id, key, title: text(title), short}));
+	const {tabs, right} = fitTabLine(sources, paneCounts, pane, health, t('header.help'), width);
+	const tabText = tabs.map(tab => tab.text).join(' ');
 	const gap = Math.max(1, width - tabText.length - right.length);
 	return (
 		<Box flexDirection="column">
@@ -90,7 +85,11 @@ export function Header({info, state, notes, counts, pane, paneCounts, readonly, 
 			</Text>
 			<Text wrap="truncate">
 				{tabs
-					.map(([id, label]) => <Text key={id} inverse={id === pane} bold={id === pane}>{` ${label} ${paneCounts[id]} `}</Text>)
+					.map(({id, text: label}) => (
+						<Text key={id} inverse={id === pane} bold={id === pane}>
+							{label}
+						</Text>
+					))
 					.flatMap((tab, index) => (index === 0 ? [tab] : [' ', tab]))}
 				{' '.repeat(gap)}
 				<Text color={theme.dim}>{fitLine(right, Math.max(0, width - tabText.length - gap))}</Text>

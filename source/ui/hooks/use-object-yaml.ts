@@ -2,7 +2,7 @@ import {useEffect, useState} from 'react';
 import type {Cluster} from '../../cluster/types.js';
 import type {DetailLine} from '../../derive/describe.js';
 import {objectYaml} from '../../format/yaml.js';
-import type {Target} from '../../state/ui-state.js';
+import type {DetailTarget} from '../../state/ui-state.js';
 
 /** The YAML view's lines, or why there are none. */
 export interface ObjectYaml {
@@ -16,7 +16,7 @@ const none: ObjectYaml = {lines: [], loading: false};
  * `kubectl get KIND NAME -o yaml` of the target: fetched (GET) when the view opens and again
  * every 2 s while it stays open, so it follows the object as the rest of kpods does.
  */
-export function useObjectYaml(cluster: Cluster, target: Target | undefined, refreshMs = 2000): ObjectYaml {
+export function useObjectYaml(cluster: Cluster, target: DetailTarget | undefined, refreshMs = 2000): ObjectYaml {
 	const [yaml, setYaml] = useState<ObjectYaml>(none);
 	const key = target ? `${cluster.info.context}|${target.kind}|${target.namespace}|${target.name}` : undefined;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: key names the object and context; target is a new object each render

@@ -3,9 +3,11 @@ import type {ForwardRow} from '../../cluster/port-forward.js';
 import type {Cluster, EndpointGroup, ResourceStore, StoreSnapshot} from '../../cluster/types.js';
 import {applyFilter, filterPods, parseFilter, type RowFilter} from '../../derive/pod-view.js';
 import {filterServices} from '../../derive/service-view.js';
+import type {NamespaceRow} from '../../format/namespace.js';
+import type {NodeRow} from '../../format/node.js';
 import type {PodRow} from '../../format/pod.js';
 import type {ServiceRow} from '../../format/service.js';
-import type {Event, Node} from '../../k8s/types.js';
+import type {Event} from '../../k8s/types.js';
 import type {LogSnapshot} from '../../cluster/log-session.js';
 import {eventSearchText, sortEvents} from '../../derive/event-view.js';
 import {useLogs} from './use-logs.js';
@@ -20,10 +22,15 @@ export interface ScreenData {
 	pods: StoreSnapshot<PodRow>;
 	services: StoreSnapshot<ServiceRow>;
 	endpoints: StoreSnapshot<EndpointGroup>;
-	nodes: StoreSnapshot<Node>;
+	nodes: StoreSnapshot<NodeRow>;
+	/** The namespaces pane's store; read only once the pane has been shown. */
+	namespaces: StoreSnapshot<NamespaceRow>;
 	filters: Record<FilterPane, RowFilter>;
 	podRows: readonly PodRow[];
 	serviceRows: readonly ServiceRow[];
+	/** The nodes and namespaces panes' rows, filtered. */
+	nodeRows: readonly NodeRow[];
+	namespaceRows: readonly NamespaceRow[];
 	files: readonly ManifestFile[];
 	/** Why the manifests could not be read (e.g. a bad --manifests DIR). */
 	manifestError?: string;
@@ -39,8 +46,20 @@ export interface ScreenData {
 	tutorial: TutorialProgress;
 }
 
-const noEvents: StoreSnapshot<Event> = {items: [], version: 0, state: {kind: 'connecting'}, synced: false};
-const idleEvents: ResourceStore<Event> = {subscribe: () => () => undefined, getSnapshot: () => noEvents, stop: () => undefined};
+const notStarted: StoreSnapshot<never> = {items: [], version: 0, state: {kind: 'connecting'}, synced: false};
+const idleStore: ResourceStore<never> = {subscribe: () => () => undefined, getSnapshot: () => notStarted, stop: () => undefined};
+
+/**
+ * A store read only once its pane has been shown: it then keeps running (switching back is
+ * instant, and the tab keeps counting); a new cluster starts it again when the pane is shown.
+ */
+function useStoreOnceShown<T>(cluster: Cluster, shown: boolean, store: (cluster: Cluster) => ResourceStore<T>): StoreSnapshot<T> {
+	const shownOn = useRef<Cluster | undefined>(undefined);
+	if (shown) {
+		shownOn.current = cluster;
+	}
+	return useStore(shownOn.current === cluster ? store(cluster) : (idleStore as ResourceStore<T>));
+}
 
 /** Reads the stores and derives what is on screen, each piece recomputed only when what it comes from changes. */
 export function useScreenData(
@@ -58,10 +77,32 @@ export function useScreenData(
 	const serviceFilter = useMemo(() => parseFilter(state.filter.services), [state.filter.services]);
 	const podRows = useMemo(() => filterPods(pods.items, podFilter), [pods.items, podFilter]);
 	const serviceRows = useMemo(() => filterServices(services.items, serviceFilter), [services.items, serviceFilter]);
+	const namespaces = useStoreOnceShown(cluster, state.pane === 'namespaces', shown => shown.namespaces);
+	const nodeFilter = useMemo(() => parseFilter(state.filter.nodes), [state.filter.nodes]);
+	const namespaceFilter = useMemo(() => parseFilter(state.filter.namespaces), [state.filter.namespaces]);
+	const nodeRows = useMemo(() => applyFilter(nodes.items, nodeFilter, row => row.labels, nodeSearchText), [nodes.items, nodeFilter]);
+	const namespaceRows = useMemo(
+		() =>
+			applyFilter(
+				namespaces.items,
+				namespaceFilter,
+				row => row.labels,
+				row => `${row.name} ${row.status}`,
+			),
+		[namespaces.items, namespaceFilter],
+	);
 	// One object per change of what it holds, so the detail is not derived again on every render.
 	const sources: DetailSources = useMemo(
-		() => ({services: services.items.map(row => row.object), pods: pods.items, endpoints: endpoints.items, nodes: nodes.items}),
-		[services.items, pods.items, endpoints.items, nodes.items],
+		() => ({
+			services: services.items.map(row => row.object),
+			pods: pods.items,
+			endpoints: endpoints.items,
+			nodes: nodes.items.map(row => row.object),
+			namespaces: namespaces.items.map(row => row.object),
+			nodesSynced: nodes.synced,
+			namespacesSynced: namespaces.synced,
+		}),
+		[services.items, pods.items, endpoints.items, nodes.items, namespaces.items, nodes.synced, namespaces.synced],
 	);
 	const target = state.modes.findLast(entry => entry.kind === 'detail');
 	const detail = useDetailLines(
@@ -71,13 +112,7 @@ export function useScreenData(
 		now,
 		target?.kind === 'detail' ? target.text : undefined,
 	);
-	// The events store starts when the pane is first shown and keeps running (switching back is
-	// instant, and the tab keeps counting); a new cluster starts it again when it is shown.
-	const eventsShown = useRef<Cluster | undefined>(undefined);
-	if (state.pane === 'events') {
-		eventsShown.current = cluster;
-	}
-	const events = useStore(eventsShown.current === cluster ? cluster.allEvents : idleEvents);
+	const events = useStoreOnceShown(cluster, state.pane === 'events', shown => shown.allEvents);
 	const eventFilter = useMemo(() => parseFilter(state.filter.events), [state.filter.events]);
 	const eventRows = useMemo(
 		() => applyFilter(sortEvents(events.items), eventFilter, event => event.metadata.labels, eventSearchText),
@@ -92,9 +127,12 @@ export function useScreenData(
 		services,
 		endpoints,
 		nodes,
-		filters: {pods: podFilter, services: serviceFilter, events: eventFilter},
+		namespaces,
+		filters: {pods: podFilter, services: serviceFilter, events: eventFilter, nodes: nodeFilter, namespaces: namespaceFilter},
 		podRows,
 		serviceRows,
+		nodeRows,
+		namespaceRows,
 		files,
 		manifestError,
 		detail,
@@ -104,4 +142,9 @@ export function useScreenData(
 		forwards,
 		tutorial,
 	};
+}
+
+/** What `/` matches on a nodes row: the cells a user reads. */
+function nodeSearchText(row: NodeRow): string {
+	return `${row.name} ${row.status} ${row.roles} ${row.version} ${row.internalIP} ${row.externalIP}`;
 }

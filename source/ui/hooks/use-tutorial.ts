@@ -46,7 +46,7 @@ export function useTutorial(cluster: Cluster, data: Stores, state: UiState): Tut
 			pods,
 			services: data.services.items,
 			endpoints: data.endpoints.items,
-			nodes: data.nodes.items,
+			nodes: data.nodes.items.map(row => row.object),
 			sandbox: info.sandbox,
 			context: info.context,
 		}),

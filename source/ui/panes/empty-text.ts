@@ -30,7 +30,7 @@ export function emptyText({
 	synced: boolean;
 	filtered: boolean;
 	/** What the pane lists, as the catalog names it. */
-	kind: 'pods' | 'services' | 'events';
+	kind: 'pods' | 'services' | 'events' | 'nodes' | 'namespaces';
 	namespace?: string;
 }): string {
 	if (state.kind === 'forbidden') {

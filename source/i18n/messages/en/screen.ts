@@ -70,6 +70,8 @@ export const screenEn = {
 	'kind.services': 'services',
 	'kind.events': 'events',
 	'kind.endpoints': 'endpoints',
+	'kind.nodes': 'nodes',
+	'kind.namespaces': 'namespaces',
 	'storeState.connecting': 'connecting',
 	'storeState.live': 'live',
 	'storeState.reconnecting': 'reconnecting',

@@ -74,6 +74,8 @@ export const screenPtBR = {
 	'kind.services': 'serviços',
 	'kind.events': 'eventos',
 	'kind.endpoints': 'endpoints',
+	'kind.nodes': 'nós',
+	'kind.namespaces': 'namespaces',
 	'storeState.connecting': 'conectando',
 	'storeState.live': 'ao vivo',
 	'storeState.reconnecting': 'reconectando',

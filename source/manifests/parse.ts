@@ -99,7 +99,7 @@ export function displayPathFor(path: string, cwd: string = process.cwd()): strin
 
 function parseErrorLine(error: unknown): string {
 	if (error instanceof YAMLException) {
-		const reason = error.reason || 'cannot parse';
+		const reason = error.reason || t('manifests.cannotParse');
 		return error.mark ? t('manifests.yamlLine', {line: String(error.mark.line + 1), reason}) : reason;
 	}
 	return error instanceof Error ? error.message.split('\n')[0]! : String(error);

@@ -51,6 +51,7 @@ const notKpods: Record<string, string[]> = {
 	'actions/apply.ts': ['(server dry run)'],
 	'actions/delete.ts': ['" " deleted'],
 	'actions/edit.ts': [
+		's " " was not valid:',
 		'Error from server:',
 		'error:',
 		'Edit cancelled, saved file was empty.',
@@ -67,8 +68,15 @@ const notKpods: Record<string, string[]> = {
 		'spec.containers[0].image',
 		'pod/  created',
 	],
-	// apimachinery's errors for a Status without a message, as client-go words them.
+	// kubectl's error lines (its prefixes, a 422's first line), and apimachinery's for a Status without a message.
 	'actions/errors.ts': [
+		'error: You must be logged in to the server ( )',
+		'Error from server ( ):',
+		'Error from server:',
+		'Unable to connect to the server:',
+		'error:',
+		'The     is invalid',
+		'The request is invalid',
 		'InternalError',
 		'an error on the server ( ) has prevented the request from succeeding',
 		'the server responded with the status code   but did not return more information',
@@ -83,6 +91,7 @@ const notKpods: Record<string, string[]> = {
 		'is a directory',
 		'error loading config:',
 		'context was not found for specified context:',
+		'yaml: line  :',
 	],
 };
 
@@ -102,7 +111,7 @@ test('no user-visible string outside the catalog, but kubectl’s and the server
 	assert.deepEqual(offences, [], 'words written outside the catalog: put them in source/i18n/messages (both languages) and call t()');
 });
 
-test('the check catches a regression: JSX text, a status line, a fitLine, a field, a const, a branch', () => {
+test('the check catches a regression: JSX text, a status line, a fitLine, a field, a const, a branch, a …Text function', () => {
 	const sample = `
 		import {Text} from './text.js';
 		const title = 'Pods of the namespace';
@@ -119,11 +128,12 @@ test('the check catches a regression: JSX text, a status line, a fitLine, a fiel
 				</Box>
 			);
 		}
+		const stateText = (live: boolean) => (live ? 'live' : 'kubectl get pods --watch');
 	`;
 	assert.deepEqual(
 		screenStrings('sample.tsx', sample).map(found => `${found.line} ${found.text}`),
 		// The const is reported where it is written.
-		['5 nothing selected', '6 all done', '6 it failed', '9 Starting the sandbox', '3 Pods of the namespace', '11 deleting  …'],
+		['5 nothing selected', '6 all done', '6 it failed', '9 Starting the sandbox', '3 Pods of the namespace', '11 deleting  …', '17 live'],
 	);
 });
 

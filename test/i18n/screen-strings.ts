@@ -109,6 +109,24 @@ function calleeName(call: ts.CallExpression): string | undefined {
 	return ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
 
+/** A function whose name says it makes what is shown: `stateText`, `logTitle`, `helpLines`, `applySummary`. */
+function shownByName(name: string | undefined): boolean {
+	return name !== undefined && /(?:Text|Line|Lines|Title|Message|Summary|Question|Label)$/.test(name);
+}
+
+/** The name of the function a node is in (a declaration, or a const holding an arrow or function expression). */
+function enclosingFunctionName(node: ts.Node): string | undefined {
+	for (let parent = node.parent; parent; parent = parent.parent) {
+		if (ts.isFunctionDeclaration(parent) || ts.isMethodDeclaration(parent)) {
+			return parent.name?.getText();
+		}
+		if (ts.isArrowFunction(parent) || ts.isFunctionExpression(parent)) {
+			return ts.isVariableDeclaration(parent.parent) ? parent.parent.name.getText() : undefined;
+		}
+	}
+	return undefined;
+}
+
 /** Every language string of one source file that reaches the screen outside the catalog. */
 export function screenStrings(file: string, source: string): ScreenString[] {
 	const sourceFile = ts.createSourceFile(
@@ -128,8 +146,10 @@ export function screenStrings(file: string, source: string): ScreenString[] {
 	};
 	collect(sourceFile);
 	const report = (node: ts.Node, text: string) => {
-		if (isLanguage(text)) {
-			found.push({file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: text.trim()});
+		const line = sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+		// A const shown from several places is one finding.
+		if (isLanguage(text) && !found.some(each => each.line === line && each.text === text.trim())) {
+			found.push({file, line, text: text.trim()});
 		}
 	};
 	const reportShown = (expression: ts.Expression) => {
@@ -153,6 +173,10 @@ export function screenStrings(file: string, source: string): ScreenString[] {
 			}
 		} else if (ts.isPropertyAssignment(node) && shownFields.has(node.name.getText(sourceFile))) {
 			reportShown(node.initializer);
+		} else if (ts.isReturnStatement(node) && node.expression && shownByName(enclosingFunctionName(node))) {
+			reportShown(node.expression);
+		} else if (ts.isArrowFunction(node) && !ts.isBlock(node.body) && shownByName(enclosingFunctionName(node.body))) {
+			reportShown(node.body);
 		}
 		ts.forEachChild(node, visit);
 	};

@@ -30,7 +30,7 @@ export function fileSummary(file: ManifestFile): string {
 		return `! ${file.parseError}`;
 	}
 	if (file.documents.length === 0) {
-		return '(no objects)';
+		return t('manifests.noObjects');
 	}
 	return file.documents.map(document => (document.error ? `! ${document.error}` : describeDocument(document))).join(', ');
 }

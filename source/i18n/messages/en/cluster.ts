@@ -44,5 +44,7 @@ export const clusterEn = {
 	'manifests.cannotReadDirectory': 'cannot read manifests directory {path}: {reason}',
 	'manifests.cannotReadFile': 'cannot read file: {reason}',
 	'manifests.noPackage': 'cannot find the kpods package directory holding manifests/',
+	'manifests.noObjects': '(no objects)',
+	'manifests.cannotParse': 'cannot parse',
 	'manifests.position': '  lines {first}-{last} of {total} (J/K scroll)',
 } as const;

@@ -47,5 +47,7 @@ export const clusterPtBR = {
 	'manifests.cannotReadDirectory': 'não deu para ler a pasta de manifestos {path}: {reason}',
 	'manifests.cannotReadFile': 'não deu para ler o arquivo: {reason}',
 	'manifests.noPackage': 'não achei a pasta do pacote kpods com manifests/',
+	'manifests.noObjects': '(nenhum objeto)',
+	'manifests.cannotParse': 'não deu para ler o YAML',
 	'manifests.position': '  linhas {first}-{last} de {total} (J/K rola)',
 } as const satisfies Translation<typeof clusterEn>;

@@ -15,6 +15,7 @@ import {
 	type StepState,
 	type TutorialMemory,
 	type TutorialSnapshot,
+	tutorialPodsOf,
 } from '../../source/tutorial/checks.js';
 import {steps} from '../../source/tutorial/steps.js';
 import {minikube, slice, svcPod, svcPod2, tutorialPod} from '../ui/tutorial-objects.js';
@@ -162,4 +163,33 @@ test('tutorial memory: grows from what is seen, and stays the same object when n
 	assert.equal(observe(ran, snapshot([]), seen), ran, 'a pod gone takes nothing back');
 	const otherDetail = observe(emptyMemory, snapshot([]), {selectedStep: 0, detailPod: {namespace: 'other', name: 'testando'}});
 	assert.equal(otherDetail.described, false);
+});
+
+test('tutorial pods are found by binary search in the list order, in their namespace only', () => {
+	const rename = (pod: Pod, namespace: string) => ({...pod, metadata: {...pod.metadata, namespace}});
+	// The API server's order: `namespace/name` bytewise ('a-b/…' before 'a/…'), as the store keeps it.
+	const filler = Array.from({length: 500}, (_, index) => tutorialPod('running', `web-${String(index).padStart(3, '0')}`, {}));
+	const pods = [
+		...filler.map(pod => rename(pod, 'a')),
+		rename(pod1, 'a'),
+		rename(testandoRunning, 'a'),
+		rename(pod1, 'a-b'),
+		rename(firstPod, 'default'),
+		...filler.map(pod => rename(pod, 'default')),
+	]
+		.map(pod => podRow(pod))
+		.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+	assert.deepEqual(
+		tutorialPodsOf(pods, 'a').map(row => row.key),
+		['a/testando', 'a/pod-1'],
+	);
+	assert.deepEqual(
+		tutorialPodsOf(pods, 'default').map(row => row.key),
+		['default/o-primeiro-pod'],
+	);
+	assert.deepEqual(
+		tutorialPodsOf(pods, 'a-b').map(row => row.key),
+		['a-b/pod-1'],
+	);
+	assert.deepEqual(tutorialPodsOf([], 'a'), []);
 });

@@ -3,8 +3,17 @@ import type {Cluster} from '../../cluster/types.js';
 import {text} from '../../i18n/index.js';
 import {selectedIndex} from '../../state/selection.js';
 import type {UiState} from '../../state/ui-state.js';
-import {checkSteps, emptyMemory, observe, progress, type Note, type StepCheck, type TutorialMemory} from '../../tutorial/checks.js';
-import {names, steps} from '../../tutorial/steps.js';
+import {
+	checkSteps,
+	emptyMemory,
+	observe,
+	progress,
+	tutorialPodsOf,
+	type Note,
+	type StepCheck,
+	type TutorialMemory,
+} from '../../tutorial/checks.js';
+import {steps} from '../../tutorial/steps.js';
 import type {ScreenData} from './use-screen-data.js';
 
 type Stores = Pick<ScreenData, 'pods' | 'services' | 'endpoints' | 'nodes'>;
@@ -16,7 +25,6 @@ export interface TutorialProgress {
 	total: number;
 }
 
-const tutorialPods = new Set<string>([names.testando, names.firstPod, names.pod1, names.pod2]);
 const stepIds = steps.map(step => step.id);
 
 /** A check's note in the language on screen. */
@@ -37,9 +45,8 @@ export function useTutorial(cluster: Cluster, data: Stores, state: UiState): Tut
 	if (memory.current.cluster !== cluster) {
 		memory.current = {cluster, memory: emptyMemory};
 	}
-	// Only the tutorial's few objects are looked at again: a store of thousands of pods is passed over once per change.
-	const pods = useMemo(() => data.pods.items.filter(pod => tutorialPods.has(pod.name)), [data.pods.items]);
 	const {info} = cluster;
+	const pods = useMemo(() => tutorialPodsOf(data.pods.items, info.namespace), [data.pods.items, info.namespace]);
 	const snapshot = useMemo(
 		() => ({
 			namespace: info.namespace,

@@ -29,12 +29,14 @@ const pty = spawnPty(command, [...args, '--kubeconfig', sandbox.kubeconfig], {
 });
 let tail = '';
 let writes = 0;
+let bytes = 0;
 const pending = new Map<number, number>();
 const latencies: number[] = [];
 pty.onData(data => {
 	const arrived = Date.now();
 	tail = (tail + data).slice(-200_000);
 	writes++;
+	bytes += Buffer.byteLength(data);
 	for (const [marker, at] of pending) {
 		if (data.includes(`${marker} `)) {
 			latencies.push(arrived - at);
@@ -58,8 +60,15 @@ const load = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 const window = async () => {
 	const cpu = cpuSeconds(pty.pid);
 	writes = 0;
+	bytes = 0;
 	await wait(seconds * 1000);
-	return {cpu: (cpuSeconds(pty.pid) - cpu) / seconds, rss: rssMb(pty.pid), writes: writes / seconds, load: load()};
+	return {
+		cpu: (cpuSeconds(pty.pid) - cpu) / seconds,
+		rss: rssMb(pty.pid),
+		writes: writes / seconds,
+		kb: bytes / seconds / 1024,
+		load: load(),
+	};
 };
 
 const idle = await window();
@@ -79,11 +88,13 @@ console.log(
 console.log('| | p50 | p95 | max |');
 console.log('| --- | --- | --- | --- |');
 console.log(`| change → frame | ${percentile(latencies, 50)} ms | ${percentile(latencies, 95)} ms | ${Math.max(...latencies)} ms |`);
-console.log('\n| kpods | CPU (one core = 100%) | terminal writes/s | RSS | load average |');
-console.log('| --- | --- | --- | --- | --- |');
-console.log(`| idle | ${(idle.cpu * 100).toFixed(1)}% | ${idle.writes.toFixed(1)} | ${idle.rss.toFixed(0)} MB | ${idle.load.toFixed(1)} |`);
+console.log('\n| kpods | CPU (one core = 100%) | terminal writes/s | written/s | RSS | load average |');
+console.log('| --- | --- | --- | --- | --- | --- |');
 console.log(
-	`| ${perSecond} changes/s | ${(busy.cpu * 100).toFixed(1)}% | ${busy.writes.toFixed(1)} | ${busy.rss.toFixed(0)} MB | ${busy.load.toFixed(1)} |`,
+	`| idle | ${(idle.cpu * 100).toFixed(1)}% | ${idle.writes.toFixed(1)} | ${idle.kb.toFixed(0)} KB | ${idle.rss.toFixed(0)} MB | ${idle.load.toFixed(1)} |`,
+);
+console.log(
+	`| ${perSecond} changes/s | ${(busy.cpu * 100).toFixed(1)}% | ${busy.writes.toFixed(1)} | ${busy.kb.toFixed(0)} KB | ${busy.rss.toFixed(0)} MB | ${busy.load.toFixed(1)} |`,
 );
 const defaultRun = count === 10_000 && perSecond === 100;
 const p95 = percentile(latencies, 95);

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
+import {createGzip} from 'node:zlib';
+import {ApiClient} from '../../source/cluster/api-client.js';
 import {describe, test} from 'node:test';
 import {groupFromEndpoints} from '../../source/cluster/endpoints.js';
 import {endpointsCodec, podCodec, serviceCodec, type ProtobufCodec} from '../../source/cluster/protobuf/decode.js';
@@ -111,6 +115,80 @@ describe('lab lists of services and endpoints read as protobuf make what JSON ma
 		assert.throws(
 			() => serviceCodec.list(readFileSync(join(fixtures, 'lab-pods.pb')), () => undefined),
 			/expected a ServiceList, got PodList/,
+		);
+	});
+});
+
+describe('ApiClient reads a protobuf watch over HTTP as the server sends it', () => {
+	/** Serves a recorded watch stream gzipped, in small writes, with the given Content-Type. */
+	async function serve(body: Buffer, type: string): Promise<{client: ApiClient; accepts: string[]; close: () => void}> {
+		const accepts: string[] = [];
+		const server = http.createServer((request, response) => {
+			accepts.push(request.headers.accept ?? '');
+			response.writeHead(200, {'content-type': type, 'content-encoding': 'gzip'});
+			const gzip = createGzip();
+			gzip.pipe(response);
+			let offset = 0;
+			const next = () => {
+				if (offset >= body.length) {
+					gzip.end();
+					return;
+				}
+				gzip.write(body.subarray(offset, offset + 333));
+				gzip.flush(() => setImmediate(next));
+				offset += 333;
+			};
+			next();
+		});
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		const client = new ApiClient(async () => undefined, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+		return {client, accepts, close: () => server.close()};
+	}
+
+	test('the lab pods watch: the events of the same watch as JSON', async () => {
+		const {client, accepts, close} = await serve(
+			readFileSync(join(fixtures, 'lab-watch-pods.pb')),
+			'application/vnd.kubernetes.protobuf;stream=watch',
+		);
+		const events: Array<WatchEvent<Pod>> = [];
+		await client.watch<Pod>('/api/v1/pods?watch=1', event => events.push(event), {protobuf: podCodec.event});
+		close();
+		assert.deepEqual(accepts, ['application/vnd.kubernetes.protobuf, application/json']);
+		const json = jsonEvents<Pod>('lab-watch-pods.json');
+		assert.deepEqual(
+			events.map(event => [event.type, event.object.metadata.resourceVersion]),
+			json.map(event => [event.type, event.object.metadata.resourceVersion]),
+		);
+	});
+
+	test("a 410 ERROR event: the handler's verdict ends the watch with its error", async () => {
+		const {client, close} = await serve(
+			readFileSync(join(fixtures, 'lab-watch-expired.pb')),
+			'application/vnd.kubernetes.protobuf;stream=watch',
+		);
+		await assert.rejects(
+			client.watch<unknown>(
+				'/api/v1/pods?watch=1',
+				event => {
+					if (event.type === 'ERROR') {
+						throw new Error(`expired: ${(event.object as {code: number}).code}`);
+					}
+				},
+				{protobuf: frame => podCodec.event(frame) as WatchEvent<unknown>},
+			),
+			/expired: 410/,
+		);
+		close();
+	});
+
+	test('a server that answers a watch as JSON is read as JSON lines', async () => {
+		const {client, close} = await serve(readFileSync(join(fixtures, 'lab-watch-services.json')), 'application/json');
+		const events: Array<WatchEvent<Service>> = [];
+		await client.watch<Service>('/api/v1/services?watch=1', event => events.push(event), {protobuf: serviceCodec.event});
+		close();
+		assert.deepEqual(
+			events.map(event => event.type),
+			jsonEvents<Service>('lab-watch-services.json').map(event => event.type),
 		);
 	});
 });

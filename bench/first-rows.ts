@@ -1,6 +1,7 @@
 // Launch → first rows on screen, and launch → all rows, for kpods (the built CLI in a
 // pseudo-terminal) beside `kubectl get pods -o wide`, in the same run, alternating.
-// BEFORE=/path/to/other/dist/cli.js[,…] adds older builds to the same run (before/after).
+// BEFORE=/path/to/other/dist/cli.js[,…] adds older builds to the same run (before/after);
+// JSON_SANDBOX=1 adds the build against a sandbox that answers JSON only (protobuf against JSON).
 // Sandbox (default): COUNTS pods in its own process. Lab: LAB=namespace KUBECONFIG=… COUNT=n
 // (the namespace holds n pods, created beforehand; the first pod's name is FIRST).
 import {spawnSync} from 'node:child_process';
@@ -77,16 +78,20 @@ async function measureTarget(
 	namespace: string | undefined,
 	count: number,
 	firstName: string,
+	// More [name, build, kubeconfig] to alternate with the builds (the same build on another server).
+	extra: Array<[string, string, string]> = [],
 ): Promise<string[]> {
-	const results = new Map<string, Launch[]>(builds.map(([name]) => [name, []]));
+	const variants: Array<[string, string, string]> = [
+		...builds.map(([name, build]): [string, string, string] => [name, build, kubeconfig]),
+		...extra,
+	];
+	const results = new Map<string, Launch[]>(variants.map(([name]) => [name, []]));
 	const kubectl: number[] = [];
 	for (let run = 0; run < runs; run++) {
 		// Alternate the order too, so neither build always follows kubectl's warm-up of the server.
-		const order = run % 2 === 0 ? builds : [...builds].reverse();
-		for (const [name, build] of order) {
-			results
-				.get(name)!
-				.push(await kpodsRows(build, ['--kubeconfig', kubeconfig, ...(namespace ? ['-n', namespace] : [])], count, firstName));
+		const order = run % 2 === 0 ? variants : [...variants].reverse();
+		for (const [name, build, config] of order) {
+			results.get(name)!.push(await kpodsRows(build, ['--kubeconfig', config, ...(namespace ? ['-n', namespace] : [])], count, firstName));
 		}
 		const seconds = kubectlRows(kubeconfig, namespace);
 		if (seconds !== undefined) {
@@ -95,7 +100,7 @@ async function measureTarget(
 	}
 
 	const kubectlMedian = kubectl.length > 0 ? median(kubectl) : Number.NaN;
-	return builds.map(([name]) => {
+	return variants.map(([name]) => {
 		const launches = results.get(name)!;
 		const first = median(launches.map(each => each.firstRows));
 		const all = median(launches.map(each => each.allRows));
@@ -120,10 +125,17 @@ if (process.env.LAB) {
 	try {
 		for (const count of (process.env.COUNTS ?? '0,3000,10000').split(',').map(Number)) {
 			const sandbox = await startSandboxProcess(count, join(directory, `kubeconfig-${count}`));
+			// JSON_SANDBOX=1: the build also against a second sandbox that answers JSON only, alternated in the same runs.
+			const jsonOnly =
+				process.env.JSON_SANDBOX === '1'
+					? await startSandboxProcess(count, join(directory, `kubeconfig-json-${count}`), {...process.env, SANDBOX_PROTOBUF: '0'})
+					: undefined;
 			try {
-				rows.push(...(await measureTarget('sandbox', sandbox.kubeconfig, undefined, count, 'seed-00000')));
+				const extra: Array<[string, string, string]> = jsonOnly ? [['kpods, JSON-only sandbox', cli, jsonOnly.kubeconfig]] : [];
+				rows.push(...(await measureTarget('sandbox', sandbox.kubeconfig, undefined, count, 'seed-00000', extra)));
 			} finally {
 				await sandbox.stop();
+				await jsonOnly?.stop();
 			}
 		}
 	} finally {

@@ -31,9 +31,14 @@ export interface SandboxProcess {
 	stop(): Promise<void>;
 }
 
-/** Starts bench/sandbox-server.ts with `count` pods; resolves when it listens. */
-export async function startSandboxProcess(count: number, kubeconfig: string): Promise<SandboxProcess> {
+/** Starts bench/sandbox-server.ts with `count` pods (its environment: `env`); resolves when it listens. */
+export async function startSandboxProcess(
+	count: number,
+	kubeconfig: string,
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<SandboxProcess> {
 	const child = fork(join(import.meta.dirname, 'sandbox-server.ts'), [kubeconfig, String(count)], {
+		env,
 		execArgv: ['--import', 'tsx'],
 		stdio: 'inherit',
 	});

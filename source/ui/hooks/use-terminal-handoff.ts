@@ -1,5 +1,6 @@
 import {useStdin} from 'ink';
 import {useCallback} from 'react';
+import {redrawWhole} from '../ink-redraw.js';
 
 const leaveAlternateScreen = '\u001B[?1049l\u001B[?25h';
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[2J';
@@ -10,7 +11,7 @@ export type HandTerminal = <T>(run: () => Promise<T> | T) => Promise<T>;
 /**
  * Hands the terminal over and takes it back: Ink's raw mode off and its input paused, the main
  * screen restored; while it is away Ink's frames are not written (a store update would draw
- * over the shell); then the alternate screen again, cleared, so the next frame is drawn whole.
+ * over the shell); then the alternate screen again, cleared, and Ink's last frame written whole.
  * The editor (`e`) and the shell (`s`) both go through this one.
  */
 export function useTerminalHandoff(): HandTerminal {
@@ -36,6 +37,7 @@ export function useTerminalHandoff(): HandTerminal {
 				if (tty) {
 					process.stdout.write(enterAlternateScreen);
 					setRawMode(true);
+					redrawWhole(process.stdout);
 				}
 			}
 		},

@@ -29,9 +29,11 @@ describe('logs and edit in a pseudo-terminal, against kpods sandbox', {skip: pty
 
 	test("l shows the sandbox's labelled log lines; e hands the terminal to $EDITOR and takes it back", async t => {
 		const editor = join(directory, 'editor.sh');
+		// Shell built-ins and node only: .ci/fresh-install runs this with a PATH of node, npm, git and a shell.
+		const edit = `const fs = require('node:fs'); const file = process.argv[1]; fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll('run: web', 'run: edited'))`;
 		writeFileSync(
 			editor,
-			'#!/bin/sh\nprintf "fake editor on %s; type ok: " "$(basename "$1")"\nread answer\n[ "$answer" = ok ] || exit 3\nsed -i "s/run: web/run: edited/" "$1"\n',
+			`#!/bin/sh\nprintf "fake editor on %s; type ok: " "\${1##*/}"\nread answer\n[ "$answer" = ok ] || exit 3\nexec "${process.execPath}" -e "${edit}" "$1"\n`,
 		);
 		chmodSync(editor, 0o755);
 		const kpods = new TerminalSession(['--kubeconfig', kubeconfig], {columns: 130, rows: 30, env: {KUBE_EDITOR: editor}});

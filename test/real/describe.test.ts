@@ -1,8 +1,9 @@
 // kpods' describe text against the machine's kubectl (v1.32) on the real cluster KUBECONFIG points
 // at (the lab is v1.20): the objects of test/describe/objects/ (adapted where a real server
 // differs), the cluster's own pods and services, the node, and namespaces with quotas and limit
-// ranges. Each object is fetched the way kpods fetches it; kubectl's whole output must equal
-// kpods' text made just before or just after it ran.
+// ranges, and the nodes and namespaces panes' cells against the real server's printers. Each
+// object is read the way kpods' UI reads it; kubectl's whole output must equal kpods' text made
+// just before or just after it ran.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFile, execFileSync} from 'node:child_process';
@@ -12,12 +13,14 @@ import {applyCredentials} from '../../source/cluster/credentials.js';
 import {KubeCluster} from '../../source/cluster/kube-cluster.js';
 import {connectionFromText, type Connection} from '../../source/cluster/kubeconfig.js';
 import type {ResourceStore} from '../../source/cluster/types.js';
-import {podDescribeText, serviceDescribeText} from '../../source/derive/describe.js';
-import {describeNamespace} from '../../source/describe/namespace.js';
-import {describeNode} from '../../source/describe/node.js';
+import {namespaceDescribeText, nodeDescribeText, podDescribeText, serviceDescribeText} from '../../source/derive/describe.js';
+import {cellsOf, type Column, type RowColumn} from '../../source/format/columns.js';
+import {namespaceColumns, namespaceRowColumns} from '../../source/format/namespace.js';
+import {nodeColumns, nodeRowColumns} from '../../source/format/node.js';
 import type {KubeList, Service} from '../../source/k8s/types.js';
 import {waitFor} from '../sandbox/helpers.js';
 import {kubectlSameAs} from '../describe/oracle.js';
+import {renderTable} from '../format/kubectl-table.js';
 import {realNamespace, type RealNamespace} from './real-cluster.js';
 
 const objectsDir = new URL('../describe/objects/', import.meta.url);
@@ -39,6 +42,21 @@ const objects = readdirSync(objectsDir)
 	.filter(object => serverMinor >= Number(object.metadata.annotations?.['kpods.test/min-minor'] ?? 0));
 const pods = objects.filter(object => object.kind === 'Pod').map(object => object.metadata.name);
 const services = objects.filter(object => object.kind === 'Service').map(object => object.metadata.name);
+
+/** kubectl's table text for rows kpods holds, at this moment. */
+function tableText<Row>(
+	columns: readonly Column[],
+	rowColumns: ReadonlyArray<RowColumn<Row>>,
+	rows: readonly Row[],
+	wide: boolean,
+): string {
+	const now = Date.now();
+	return `${renderTable(
+		columns,
+		rows.map(row => ({cells: cellsOf(rowColumns, row, now)})),
+		{wide},
+	).join('\n')}\n`;
+}
 
 const kubectl = async (...args: string[]): Promise<string> =>
 	new Promise((resolve, reject) => {
@@ -204,38 +222,69 @@ describe('describe text against kubectl describe, on the real cluster', () => {
 		}
 	});
 
-	test('kubectl describe node (every node)', async () => {
-		const nodes = await api.getJson<KubeList<any>>('/api/v1/nodes');
-		for (const listed of nodes.items) {
-			const name = listed.metadata.name as string;
-			const text = async () => {
-				const node = await api.getJson<any>(`/api/v1/nodes/${name}`);
-				const onNode = await api.getJson<KubeList<any>>(
-					`/api/v1/pods?fieldSelector=${encodeURIComponent(`spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`)}`,
+	// The node and namespace details as the UI makes them: the nodes and namespaces panes' stores,
+	// and the stores the detail opens (a node's pods in every namespace, its lease, its events; a
+	// namespace's quotas and limit ranges), read through the describe functions the detail calls.
+	test('the node detail equals kubectl describe node (every node), and the nodes pane kubectl get nodes -o wide', async () => {
+		const nodes = cluster.nodes;
+		await waitFor(() => nodes.getSnapshot().synced, 'the nodes store', 60_000);
+		assert.ok(nodes.getSnapshot().items.length > 0, 'the lab has a node');
+		// The real server's own printers (server-side Tables) against kpods' cells.
+		await kubectlSameAs(
+			() => kubectl('get', 'nodes', '-o', 'wide'),
+			() => tableText(nodeColumns, nodeRowColumns, nodes.getSnapshot().items, true),
+			60_000,
+		);
+		for (const {name} of nodes.getSnapshot().items) {
+			const pods = opened(cluster.watchPodsOnNode(name));
+			const lease = opened(cluster.watchNodeLease(name));
+			const events = opened(cluster.watchEvents('', 'Node', name));
+			await waitFor(
+				() => pods.getSnapshot().synced && lease.getSnapshot().synced && events.getSnapshot().synced,
+				`node ${name}'s pods, lease and events in kpods' stores`,
+				60_000,
+			);
+			const text = () => {
+				const node = nodes.getSnapshot().items.find(row => row.name === name)!.object;
+				return nodeDescribeText(
+					node,
+					{pods: pods.getSnapshot(), lease: lease.getSnapshot(), events: events.getSnapshot().items},
+					Date.now(),
 				);
-				const lease = await api.getJson<any>(`/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${name}`).then(
-					body => ({lease: body}),
-					(error: Error) => ({error: error.message}),
-				);
-				const events = await api.getJson<KubeList<any>>(
-					`/api/v1/events?fieldSelector=${encodeURIComponent(`involvedObject.kind=Node,involvedObject.name=${name}`)}`,
-				);
-				return describeNode(node, onNode.items, lease, events.items, Date.now());
 			};
-
 			await kubectlSameAs(() => kubectl('describe', 'node', name), text, 60_000);
 		}
 	});
 
-	test('kubectl describe namespace (with a resource quota and limit ranges; default, kube-system)', async () => {
+	test('the namespace detail equals kubectl describe namespace (a quota and limit ranges; default, kube-system), the pane kubectl get namespaces', async () => {
+		const namespaces = cluster.namespaces;
+		await waitFor(() => namespaces.getSnapshot().items.some(row => row.name === ns.name), 'the namespaces store', 60_000);
+		await kubectlSameAs(
+			async () =>
+				// Other sessions' namespaces come and go on the lab: only the ones both list at the same moment can be compared.
+				await kubectl('get', 'namespaces', 'default', 'kube-system', ns.name),
+			() =>
+				tableText(
+					namespaceColumns,
+					namespaceRowColumns,
+					['default', 'kube-system', ns.name].map(name => namespaces.getSnapshot().items.find(row => row.name === name)!),
+					false,
+				),
+			60_000,
+		);
 		for (const name of [ns.name, 'default', 'kube-system']) {
-			const text = async () => {
-				const namespace = await api.getJson<any>(`/api/v1/namespaces/${name}`);
-				const quotas = await api.getJson<KubeList<any>>(`/api/v1/namespaces/${name}/resourcequotas`);
-				const limits = await api.getJson<KubeList<any>>(`/api/v1/namespaces/${name}/limitranges`);
-				return describeNamespace(namespace, quotas.items, limits.items);
-			};
-
+			const quotas = opened(cluster.watchQuotas(name));
+			const limits = opened(cluster.watchLimitRanges(name));
+			await waitFor(
+				() => quotas.getSnapshot().synced && limits.getSnapshot().synced,
+				`namespace ${name}'s quotas and limit ranges`,
+				60_000,
+			);
+			const text = () =>
+				namespaceDescribeText(namespaces.getSnapshot().items.find(row => row.name === name)!.object, {
+					quotas: quotas.getSnapshot(),
+					limitRanges: limits.getSnapshot(),
+				});
 			await kubectlSameAs(() => kubectl('describe', 'namespace', name), text, 60_000);
 		}
 	});

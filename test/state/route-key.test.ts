@@ -306,3 +306,39 @@ describe('manifests and namespaces', () => {
 		assert.equal(completionsLoaded(initialUiState, 'namespace', ['x']), initialUiState, 'a closed prompt is left alone');
 	});
 });
+
+describe('nodes and namespaces: shown, not acted on', () => {
+	const nodes = view({rowKeys: ['cp-2', 'minikube']});
+	const onNodes: UiState = {...initialUiState, pane: 'nodes'};
+
+	test('Enter details a node by its name (cluster-scoped: no namespace); y opens its YAML without -n', () => {
+		const {state} = route(['j', 'enter'], onNodes, nodes);
+		assert.deepEqual(topMode(state), {kind: 'detail', target: {kind: 'Node', namespace: '', name: 'minikube'}, scroll: 0});
+		assert.deepEqual(activeScopes(state), ['clusterDetail']);
+		const yaml = route(['y'], onNodes, nodes);
+		assert.deepEqual(yaml.effects, [
+			{type: 'note', text: yaml.effects[0]?.type === 'note' ? yaml.effects[0].text : '', kubectl: 'kubectl get node cp-2 -o yaml'},
+		]);
+	});
+
+	test("the keys that change or enter an object do nothing on a node's pane or detail", () => {
+		for (const state of [onNodes, route(['enter'], onNodes, nodes).state]) {
+			const {effects, state: after} = route(['l', 'e', 's', 'F', 'ctrl+d'], state, nodes);
+			assert.deepEqual(effects, []);
+			assert.deepEqual(after.modes, state.modes);
+		}
+	});
+
+	test('u on a namespace switches to it and shows its pods', () => {
+		const {state, effects} = route(['j', 'u'], {...initialUiState, pane: 'namespaces'}, view({rowKeys: ['default', 'kube-system']}));
+		assert.equal(state.pane, 'pods');
+		assert.deepEqual(effects, [{type: 'switchNamespace', namespace: 'kube-system'}]);
+	});
+
+	test("Enter on an event about a node goes to the node's row", () => {
+		const events = view({rowKeys: ['default/minikube.1'], eventTarget: () => ({kind: 'Node', namespace: '', name: 'minikube'})});
+		const {state} = route(['enter'], {...initialUiState, pane: 'events'}, events);
+		assert.equal(state.pane, 'nodes');
+		assert.equal(state.selection.nodes.key, 'minikube');
+	});
+});

@@ -47,7 +47,7 @@ describe('kpods em português on a real cluster', {skip: ptyUnavailable}, () => 
 		kpods.write(keys.ctrlD);
 		await kpods.waitForScreen(
 			text =>
-				text.includes(`Excluir pod "ola" do namespace ${namespace.name}? [y/N]`) && text.includes('y: excluir   n / Esc / Enter: manter'),
+				text.includes(`Excluir o pod "ola" do namespace ${namespace.name}? [y/N]`) && text.includes('y: excluir   n / Esc / Enter: manter'),
 			'the delete question',
 		);
 		kpods.write('y');

@@ -16,7 +16,7 @@ export const clusterPtBR = {
 	'logs.streamLost': '{pod}: a conexão do log caiu ({reason}); reconectando em {seconds}s…',
 	'exec.connectionEnded': 'a conexão terminou: {message}',
 	'exec.failed': 'o comando falhou',
-	'delete.alreadyGone': '{kind} "{name}" já não existia',
+	'delete.alreadyGone': 'o {kind} "{name}" já não existia',
 	'edit.changed': 'o objeto mudou desde que foi aberto: tecle e para recarregá-lo e editar de novo',
 	'forwardPlan.noPorts': 'o pod {name} não declara portas de contêiner: digite uma (kubectl port-forward pod/{name} PORTA)',
 	'forwardPlan.noTcp': 'o serviço {name} não tem portas TCP para encaminhar',

@@ -67,7 +67,7 @@ export const screenPtBR = {
 	'field.name': 'nome',
 	'field.image': 'imagem',
 	'field.namespace': 'namespace',
-	'confirm.delete': 'Excluir {kind} "{name}" do namespace {namespace}? [y/N]',
+	'confirm.delete': 'Excluir o {kind} "{name}" do namespace {namespace}? [y/N]',
 	'confirm.deleteKeys': '{yes}: excluir   {no}: manter',
 	'confirm.applyKeys': 'y: aplicar (como o kubectl apply: nada é forçado)   n / Esc / Enter: cancelar',
 	'kind.pods': 'pods',

@@ -31,7 +31,7 @@ export const tutorialPtBR = {
 		'Um pod criado com kubectl run é só um pod: apagou, nada o traz de volta. Enter pergunta se é para apagar o testando; y confirma.',
 	'tutorial.firstPod.title': 'Seu primeiro pod em YAML',
 	'tutorial.firstPod.text':
-		'Descrever o pod num arquivo YAML é o jeito recomendado: o arquivo diz o que você quer, e o kubectl apply -f deixa o cluster igual a ele. Enter mostra um dry run do o_primeiro_pod.yaml; y aplica.',
+		'Descrever o pod num arquivo YAML é o jeito recomendado: o arquivo diz o que você quer, e o kubectl apply -f deixa o cluster igual a ele. Enter mostra um dry run do arquivo o_primeiro_pod.yaml; y aplica.',
 	'tutorial.clusterIp.title': 'Um serviço ClusterIP e o pod dele',
 	'tutorial.clusterIp.text':
 		'Um serviço dá aos pods um endereço e um nome fixos dentro do cluster. O svc-pod escuta na porta 4050 e repassa cada pedido para a porta 80 dos pods com o rótulo app: pod-label, como o pod-1. Primeiro o serviço, depois o pod: Enter mostra os dois, nessa ordem.',
@@ -46,7 +46,7 @@ export const tutorialPtBR = {
 		'Da sua máquina, abra o endereço do nó na porta 30000 (IP-DO-NÓ:30000). No minikube, o minikube ip mostra o endereço do nó. Enter mostra o svc-pod2 e o endereço para abrir.',
 	'tutorial.reachClusterIp.title': 'Acesse o ClusterIP por dentro',
 	'tutorial.reachClusterIp.text':
-		'Um ClusterIP só responde dentro do cluster. Abra um shell no o-primeiro-pod e rode curl svc-pod:4050: o nome do serviço é resolvido, e o nginx do pod-1 responde.',
+		'Um ClusterIP só responde dentro do cluster. Abra um shell no pod o-primeiro-pod e rode curl svc-pod:4050: o nome do serviço é resolvido, e o nginx do pod-1 responde.',
 
 	'tutorial.check.read': 'leia e aperte Enter',
 	'tutorial.check.noPod': 'ainda não há pod {name}',
@@ -55,7 +55,7 @@ export const tutorialPtBR = {
 	'tutorial.check.terminating': '{name} está terminando',
 	'tutorial.check.stillThere': '{name} ainda existe',
 	'tutorial.check.gone': '{name} foi apagado',
-	'tutorial.check.notSeen': 'o kpods não viu o {name} desde que abriu: rode-o antes',
+	'tutorial.check.notSeen': 'o kpods não viu o pod {name} desde que abriu: rode-o antes',
 	'tutorial.check.noService': 'ainda não há serviço {name}',
 	'tutorial.check.serviceDiffers': '{name} é {type} {ports}, diferente do manifesto do tutorial',
 	'tutorial.check.noEndpoint': '{service} ainda não tem endpoint pronto em {pod}:{port} ({pod}: {status})',
@@ -66,5 +66,5 @@ export const tutorialPtBR = {
 	'tutorial.check.open': 'o kpods não consegue conferir: abra http://{address} no navegador ou com curl',
 	'tutorial.check.openMinikube': 'o kpods não consegue conferir: abra http://{address} (o minikube ip mostra o endereço do nó)',
 	'tutorial.check.sandboxNoShell': 'não dá para conferir: no sandbox nenhum contêiner roda, então o shell é recusado',
-	'tutorial.check.shellUnseen': 'o kpods não consegue conferir: ele não vê o que você digita no shell do {pod}',
+	'tutorial.check.shellUnseen': 'o kpods não consegue conferir: ele não vê o que você digita no shell do pod {pod}',
 } as const satisfies Translation<typeof tutorialEn>;

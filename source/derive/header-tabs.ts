@@ -3,6 +3,7 @@
  * Six tabs do not fit 80 columns with their full titles, so the line gives way in steps until
  * it fits: titles but the current tab's shorten to the panes' `:` aliases (pod health says more than a long title),
  * then pod health goes, then the `? help` hint, then only the current tab keeps its count, then keys alone.
+ * A tab without a count (its store not listed yet) shows none: "0" there would be a false count.
  */
 
 /** What a tab is made from. */
@@ -19,18 +20,22 @@ export interface TabLine<Id extends string> {
 	right: string;
 }
 
-type Labeler = (tab: TabSource<string>, count: number | string, current: boolean) => string;
+/** A tab's count: rows, the tutorial's progress, or undefined while its store has not been listed. */
+export type TabCount = number | string | undefined;
 
-const full: Labeler = (tab, count) => ` ${tab.key} ${tab.title} ${count} `;
+type Labeler = (tab: TabSource<string>, count: TabCount, current: boolean) => string;
+
+const after = (count: TabCount) => (count === undefined ? ' ' : ` ${count} `);
+const full: Labeler = (tab, count) => ` ${tab.key} ${tab.title}${after(count)}`;
 // The current tab keeps its full title while the others can shorten: it names what is on screen.
-const short: Labeler = (tab, count, current) => ` ${tab.key} ${current ? tab.title : tab.short} ${count} `;
-const currentCount: Labeler = (tab, count, current) => (current ? ` ${tab.key} ${tab.title} ${count} ` : ` ${tab.key} ${tab.short} `);
-const keysOnly: Labeler = (tab, count, current) => (current ? ` ${tab.key} ${tab.short} ${count} ` : ` ${tab.key} `);
+const short: Labeler = (tab, count, current) => ` ${tab.key} ${current ? tab.title : tab.short}${after(count)}`;
+const currentCount: Labeler = (tab, count, current) => (current ? ` ${tab.key} ${tab.title}${after(count)}` : ` ${tab.key} ${tab.short} `);
+const keysOnly: Labeler = (tab, count, current) => (current ? ` ${tab.key} ${tab.short}${after(count)}` : ` ${tab.key} `);
 
 /** The widest form of the tab line that fits `width` (the last, narrowest one when none does). */
 export function fitTabLine<Id extends string>(
 	sources: ReadonlyArray<TabSource<Id>>,
-	counts: Readonly<Record<Id, number | string>>,
+	counts: Readonly<Record<Id, TabCount>>,
 	current: Id,
 	health: string,
 	help: string,

@@ -5,7 +5,7 @@ import type {Cluster} from '../cluster/types.js';
 import {countPods} from '../derive/pod-view.js';
 import type {ManifestFile} from '../manifests/types.js';
 import type {ViewContext} from '../state/route-key.js';
-import {panes, topMode, type Pane, type UiState} from '../state/ui-state.js';
+import {topMode, type UiState} from '../state/ui-state.js';
 import {trace} from '../trace.js';
 import {Header} from './components/header.js';
 import {useEffects} from './hooks/use-effects.js';
@@ -16,7 +16,7 @@ import {nextSecond, useNow, useWakeAt} from './hooks/use-now.js';
 import {useScreenData} from './hooks/use-screen-data.js';
 import type {UpdateUi} from './hooks/use-ui-state.js';
 import type {Theme} from './theme.js';
-import {bodyView, FooterView, overlayViews, paneViews, type ViewProps} from './views.js';
+import {bodyView, FooterView, overlayViews, paneViews, tabCounts, type ViewProps} from './views.js';
 import {t, text} from '../i18n/index.js';
 
 export interface MainScreenProps {
@@ -112,10 +112,7 @@ export function MainScreen(screen: MainScreenProps) {
 				notes={notes}
 				counts={podCounts}
 				pane={state.pane}
-				paneCounts={{
-					...(Object.fromEntries(panes.map(pane => [pane, paneViews[pane].rowKeys(data).length])) as Record<Pane, number>),
-					tutorial: `${data.tutorial.done}/${data.tutorial.total}`,
-				}}
+				paneCounts={tabCounts(data)}
 				readonly={readonly}
 				width={columns}
 				theme={theme}

@@ -3,7 +3,8 @@ import type {Cluster} from '../cluster/types.js';
 import type {DetailLine} from '../derive/describe.js';
 import {matchPosition} from '../derive/text-search.js';
 import {bindingsFor} from '../keys/keymap.js';
-import {isFilterPane, type FilterPane} from '../keys/panes.js';
+import {isFilterPane, panes, type FilterPane} from '../keys/panes.js';
+import type {TabCount} from '../derive/header-tabs.js';
 import {activeScopes, type ViewContext} from '../state/route-key.js';
 import {selectedIndex} from '../state/selection.js';
 import {topMode, type LogsMode, type Mode, type Pane, type StatusLine, type UiState} from '../state/ui-state.js';
@@ -194,6 +195,20 @@ export const paneViews: Record<Pane, PaneView> = {
 		},
 	},
 };
+
+/**
+ * What each tab shows after its title: its rows, the tutorial's progress; nothing while the
+ * pane's store has not been listed (the events and namespaces stores start when their pane is
+ * first shown, and "0" before that would be a false count).
+ */
+export function tabCounts(data: ScreenData): Record<Pane, TabCount> {
+	const counts = {} as Record<Pane, TabCount>;
+	for (const pane of panes) {
+		counts[pane] = isFilterPane(pane) && !data[pane].synced ? undefined : paneViews[pane].rowKeys(data).length;
+	}
+	counts.tutorial = `${data.tutorial.done}/${data.tutorial.total}`;
+	return counts;
+}
 
 /** The overlays, by mode. */
 export const overlayViews: Record<Mode['kind'], View> = {

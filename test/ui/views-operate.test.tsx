@@ -156,6 +156,28 @@ describe('operating pods: logs, YAML, edit, events', () => {
 		}
 	});
 
+	test('the events and namespaces tabs show no count until their stores are listed, then the count', async () => {
+		const fake = cluster();
+		const listed = [...fake.allEvents.getSnapshot().items];
+		// Both stores start when their pane is first shown; until they have listed, a "0" would be false.
+		fake.allEvents.set([], {kind: 'connecting'}, false);
+		fake.namespaces.set([], {kind: 'connecting'}, false);
+		const app = await renderApp({cluster: fake, columns: 140, rows: 14});
+		const tabs = () => app.frame().split('\n')[1]!;
+		assert.match(tabs(), / 4 Events {3}5 Nodes 0 {3}6 Namespaces {2}/, 'no count before the panes are opened');
+		await app.press('4');
+		assert.match(tabs(), /⟦ 4 Events ⟧/, 'no count while the events store is still listing');
+		fake.allEvents.set(listed, {kind: 'live'});
+		await waitFor(() => tabs().includes('⟦ 4 Events 3 ⟧'), 'the events count once listed');
+		await app.press('6');
+		fake.setNamespaces(
+			['default', 'kube-system'].map(name => ({metadata: {name, creationTimestamp: '2026-11-24T11:00:00Z'}, status: {phase: 'Active'}})),
+			{kind: 'live'},
+		);
+		await waitFor(() => tabs().includes('⟦ 6 Namespaces 2 ⟧'), 'the namespaces count once listed');
+		assert.match(tabs(), / 4 Events 3 /, 'the events tab keeps its count');
+	});
+
 	test('4 shows kubectl get events sorted by lastTimestamp, warnings coloured; / filters; Enter goes to the object', async () => {
 		const fake = cluster();
 		const app = await renderApp({cluster: fake, rows: 14});

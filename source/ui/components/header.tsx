@@ -3,7 +3,7 @@ import {Text} from './text.js';
 
 import type {ClusterInfo, ConnectionState} from '../../cluster/types.js';
 import type {PodCounts} from '../../derive/pod-view.js';
-import {fitTabLine} from '../../derive/header-tabs.js';
+import {fitTabLine, type TabCount} from '../../derive/header-tabs.js';
 import {fitLine} from '../../derive/table-fit.js';
 import {safeLine} from '../../format/safe-text.js';
 import {paneEntry, paneTable, type Pane} from '../../keys/panes.js';
@@ -17,8 +17,8 @@ interface HeaderProps {
 	notes: string[];
 	counts: PodCounts;
 	pane: Pane;
-	/** What each tab shows after its title: a count of rows, or the tutorial's progress (`3/11`). */
-	paneCounts: Readonly<Record<Pane, number | string>>;
+	/** What each tab shows after its title: a count of rows, the tutorial's progress (`3/11`), or nothing before its store is listed. */
+	paneCounts: Readonly<Record<Pane, TabCount>>;
 	readonly: boolean;
 	width: number;
 	theme: Theme;

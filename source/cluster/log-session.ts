@@ -44,7 +44,13 @@ export interface LogFeed {
 	subscribe(listener: () => void): () => void;
 	getSnapshot(): LogSnapshot;
 	stop(): void;
+	/** Starts following one more container, from now (a pod that joined a service); `note` says so. */
+	join(source: LogSource, note: string): void;
+	/** Stops following a pod's container (a pod that left a service); `note` says so. */
+	leave(namespace: string, pod: string, note: string): void;
 }
+
+const sourceKey = (namespace: string, pod: string) => `${namespace}/${pod}`;
 
 /** A live log (one or several containers): subscribe/getSnapshot for useSyncExternalStore; stop when done. */
 export class LogSession implements LogFeed {
@@ -54,7 +60,9 @@ export class LogSession implements LogFeed {
 	private snapshot: LogSnapshot;
 	private received = 0;
 	private note: LogSnapshot['note'];
-	private open: number;
+	/** The pods followed (by namespace/pod), each with its own abort; a stream that ended stays until it leaves. */
+	private readonly members = new Map<string, AbortController>();
+	private open = 0;
 	private timer: NodeJS.Timeout | undefined;
 
 	constructor(
@@ -64,11 +72,39 @@ export class LogSession implements LogFeed {
 		private readonly retryMs = 1000,
 	) {
 		this.ring = new LogRing(spec.capacity);
-		this.open = spec.sources.length;
-		this.snapshot = {lines: [], received: 0, dropped: 0, ended: this.open === 0, version: 0};
+		this.snapshot = {lines: [], received: 0, dropped: 0, ended: spec.sources.length === 0, version: 0};
 		for (const source of spec.sources) {
-			void this.follow(source);
+			this.start(source, false);
 		}
+	}
+
+	join(source: LogSource, note: string): void {
+		if (this.abort.signal.aborted || this.members.has(sourceKey(source.namespace, source.pod))) {
+			return;
+		}
+		this.start(source, true);
+		this.say({text: note, tone: 'info'});
+	}
+
+	leave(namespace: string, pod: string, note: string): void {
+		const member = this.members.get(sourceKey(namespace, pod));
+		if (!member) {
+			return;
+		}
+		this.members.delete(sourceKey(namespace, pod));
+		if (!member.signal.aborted) {
+			member.abort();
+			this.open--;
+		}
+		this.say({text: note, tone: 'info'});
+	}
+
+	/** Follows one source; `fromNow` asks for no earlier lines (tailLines=0), as for a pod that joins later. */
+	private start(source: LogSource, fromNow: boolean): void {
+		const member = new AbortController();
+		this.members.set(sourceKey(source.namespace, source.pod), member);
+		this.open++;
+		void this.follow(source, member, fromNow);
 	}
 
 	subscribe = (listener: () => void): (() => void) => {
@@ -80,19 +116,22 @@ export class LogSession implements LogFeed {
 
 	stop(): void {
 		this.abort.abort();
+		for (const member of this.members.values()) {
+			member.abort();
+		}
 		clearTimeout(this.timer);
 		this.listeners.clear();
 	}
 
-	private async follow(source: LogSource): Promise<void> {
+	private async follow(source: LogSource, member: AbortController, fromNow: boolean): Promise<void> {
 		const resume = new ResumePoint();
-		const {signal} = this.abort;
+		const {signal} = member;
 		let resumed = false;
 		let failures = 0;
 		while (!signal.aborted) {
 			const since = resumed ? resume.sinceTime() : undefined;
 			try {
-				const body = await this.api.stream(this.path(source, since), {signal});
+				const body = await this.api.stream(this.path(source, since, fromNow), {signal});
 				if (resumed) {
 					this.say(
 						resume.untimed
@@ -108,6 +147,7 @@ export class LogSession implements LogFeed {
 				await this.read(body, source, resume, resumed);
 				// The server ended the stream: the container stopped (kubectl -f returns here too).
 				this.finish(
+					member,
 					this.spec.follow ? {text: t('logs.streamEnded', {where: `${source.pod}/${source.container}`}), tone: 'info'} : undefined,
 				);
 				return;
@@ -117,12 +157,12 @@ export class LogSession implements LogFeed {
 				}
 				if (error instanceof ApiError) {
 					// The server's own word: a container not running, no previous instance, forbidden.
-					this.finish({text: error.message, tone: 'error'});
+					this.finish(member, {text: error.message, tone: 'error'});
 					return;
 				}
 
 				if (!this.spec.follow) {
-					this.finish({text: `${source.pod}: ${(error as Error).message}`, tone: 'error'});
+					this.finish(member, {text: `${source.pod}: ${(error as Error).message}`, tone: 'error'});
 					return;
 				}
 
@@ -179,7 +219,7 @@ export class LogSession implements LogFeed {
 		});
 	}
 
-	private path(source: LogSource, sinceTime: string | undefined): string {
+	private path(source: LogSource, sinceTime: string | undefined, fromNow: boolean): string {
 		const query = new URLSearchParams({container: source.container, timestamps: 'true'});
 		if (this.spec.follow) {
 			query.set('follow', 'true');
@@ -190,12 +230,17 @@ export class LogSession implements LogFeed {
 		if (sinceTime) {
 			query.set('sinceTime', sinceTime);
 		} else {
-			query.set('tailLines', String(this.spec.tailLines));
+			query.set('tailLines', String(fromNow ? 0 : this.spec.tailLines));
 		}
 		return `/api/v1/namespaces/${encodeURIComponent(source.namespace)}/pods/${encodeURIComponent(source.pod)}/log?${query.toString()}`;
 	}
 
-	private finish(note: LogSnapshot['note']): void {
+	private finish(member: AbortController, note: LogSnapshot['note']): void {
+		if (member.signal.aborted) {
+			return;
+		}
+		// Marked done (aborted) so a later leave does not count it again.
+		member.abort();
 		this.open--;
 		if (note) {
 			this.note = note;

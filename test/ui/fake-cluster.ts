@@ -5,7 +5,7 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import type {ActionResult} from '../../source/actions/types.js';
 import type {EditResult, EditTarget, RunEditor} from '../../source/actions/edit.js';
-import type {LogFeed, LogSessionSpec, LogSnapshot} from '../../source/cluster/log-session.js';
+import type {LogFeed, LogSessionSpec, LogSnapshot, LogSource} from '../../source/cluster/log-session.js';
 import type {
 	ApplyReport,
 	Cluster,
@@ -332,6 +332,17 @@ export class FakeLogFeed implements LogFeed {
 
 	stop(): void {
 		this.stopped++;
+	}
+
+	/** Pods joined and left (a service's view), with the line said for each. */
+	readonly members: Array<{change: 'join' | 'leave'; pod: string; note: string}> = [];
+
+	join(source: LogSource, note: string): void {
+		this.members.push({change: 'join', pod: source.pod, note});
+	}
+
+	leave(_namespace: string, pod: string, note: string): void {
+		this.members.push({change: 'leave', pod, note});
 	}
 }
 

@@ -34,6 +34,43 @@ describe('the services pane', () => {
 		assertGolden('services-svc-pod', app.lastFrame()!);
 	});
 
+	test('l on a service: a pod that becomes a ready endpoint joins the open log view, one that leaves the endpoints stops', async () => {
+		const cluster = tutorialCluster();
+		cluster.objects.set('Service/default/svc-pod', svcPod as unknown as Record<string, unknown>);
+		const app = await renderApp({cluster, columns: 110, rows: 22});
+		await app.press('2', 'j', 'l');
+		await waitFor(() => cluster.logSpecs.length === 1, 'the log view opened');
+		assert.deepEqual(
+			cluster.logSpecs[0]!.sources.map(source => source.prefix),
+			['[pod/pod-1/testando] '],
+		);
+		const behind = (endpoints: Array<{ip: string; pod: string; ready: boolean}>) =>
+			cluster.endpoints.set([
+				...cluster.endpoints.getSnapshot().items.filter(group => group.service !== 'svc-pod'),
+				slice('svc-pod', endpoints, 80),
+			]);
+		const pod1 = {ip: '172.17.0.4', pod: 'pod-1', ready: true};
+		// Not ready yet: its container may not run, so it is not followed yet.
+		behind([pod1, {ip: '172.17.0.5', pod: 'pod-2', ready: false}]);
+		behind([pod1, {ip: '172.17.0.5', pod: 'pod-2', ready: true}]);
+		await waitFor(() => cluster.logFeed.members.length === 1, 'pod-2 joined');
+		assert.deepEqual(cluster.logFeed.members[0], {
+			change: 'join',
+			pod: 'pod-2',
+			note: 'pod-2 joined service svc-pod: following its log from now',
+		});
+		behind([{ip: '172.17.0.5', pod: 'pod-2', ready: true}]);
+		await waitFor(() => cluster.logFeed.members.length === 2, 'pod-1 left');
+		assert.deepEqual(cluster.logFeed.members[1], {
+			change: 'leave',
+			pod: 'pod-1',
+			note: 'pod-1 left service svc-pod: no longer following its log',
+		});
+		// One feed throughout: members join and leave it, the view is not reopened.
+		assert.equal(cluster.logSpecs.length, 1);
+		assert.equal(cluster.logFeed.stopped, 0);
+	});
+
 	test('a NodePort service shows where to open it', async () => {
 		const app = await renderApp({cluster: tutorialCluster(), columns: 110, rows: 22});
 		await app.press('2', 'G');

@@ -5,17 +5,13 @@ import {logsMode} from '../../state/logs-keys.js';
 import type {LogsMode, Mode, Target} from '../../state/ui-state.js';
 import {logTail} from './use-logs.js';
 import {t} from '../../i18n/index.js';
+import {defaultContainer, servicePods} from './service-log-members.js';
 
 /** What `l` leads to: the log view (with its kubectl command), a container to pick first, or why not. */
 export type OpenedLogs = {mode: LogsMode; line: string; kubectl: string} | {pick: Mode} | {error: string};
 
 const namespaceFlag = (target: Target, cluster: Cluster) =>
 	target.namespace === cluster.info.contextNamespace ? '' : ` -n ${target.namespace}`;
-
-/** The container kubectl logs picks by default: the annotated one, else the first. */
-function defaultContainer(pod: Pod): string | undefined {
-	return pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? pod.spec?.containers?.[0]?.name;
-}
 
 /**
  * Resolves `l`: a pod with one container opens at once; with several (init containers
@@ -44,15 +40,7 @@ export async function openLogs(cluster: Cluster, target: Target, container?: str
 		}
 
 		const service = (await cluster.getObject('Service', target.namespace, target.name)) as unknown as Service;
-		const names = [
-			...new Set(
-				cluster.endpoints
-					.getSnapshot()
-					.items.filter(group => group.namespace === target.namespace && group.service === target.name)
-					.flatMap(group => group.endpoints.map(entry => entry.pod))
-					.filter((pod): pod is string => Boolean(pod)),
-			),
-		].sort();
+		const names = servicePods(cluster.endpoints.getSnapshot().items, target);
 		if (names.length === 0) {
 			return {error: t('logs.noPods', {name: target.name})};
 		}

@@ -2,9 +2,16 @@ import {useEffect, useState, useSyncExternalStore} from 'react';
 import type {LogFeed, LogSnapshot, LogSource} from '../../cluster/log-session.js';
 import type {Cluster} from '../../cluster/types.js';
 import type {LogsMode} from '../../state/ui-state.js';
+import {followServiceMembers, podPrefix} from './service-log-members.js';
 
 const idle: LogSnapshot = {lines: [], received: 0, dropped: 0, ended: false, version: 0};
-const idleFeed: LogFeed = {subscribe: () => () => undefined, getSnapshot: () => idle, stop: () => undefined};
+const idleFeed: LogFeed = {
+	subscribe: () => () => undefined,
+	getSnapshot: () => idle,
+	stop: () => undefined,
+	join: () => undefined,
+	leave: () => undefined,
+};
 
 /** Lines kept per log view: the newest 5,000 (k9s keeps as many), older ones dropped. */
 export const logCapacity = 5000;
@@ -15,7 +22,7 @@ export const logTail = 100;
 /** The containers a log view reads: the pod's chosen one, or each pod behind a service (prefixed). */
 export function logSources(mode: LogsMode): LogSource[] {
 	if (mode.pods) {
-		return mode.pods.map(entry => ({...entry, prefix: `[pod/${entry.pod}/${entry.container}] `}));
+		return mode.pods.map(entry => ({...entry, prefix: podPrefix(entry.pod, entry.container)}));
 	}
 	return [{namespace: mode.target.namespace, pod: mode.target.name, container: mode.container ?? '', prefix: ''}];
 }
@@ -39,7 +46,20 @@ export function useLogs(cluster: Cluster, mode: LogsMode | undefined): LogSnapsh
 			capacity: logCapacity,
 		});
 		setFeed(opened);
-		return () => opened.stop();
+		// A service's view follows the pods that join or leave its endpoints while it is open.
+		const members =
+			mode.pods && !mode.previous
+				? followServiceMembers(
+						cluster,
+						opened,
+						mode.target,
+						mode.pods.map(entry => entry.pod),
+					)
+				: undefined;
+		return () => {
+			members?.();
+			opened.stop();
+		};
 	}, [key]);
 	return useSyncExternalStore(feed.subscribe, feed.getSnapshot);
 }

@@ -10,6 +10,8 @@ export const clusterEn = {
 	'logs.reconnectedUntimed': '{pod}: reconnected; the server sent lines without timestamps, so some may repeat or be missing',
 	'logs.reconnected': '{pod}: reconnected; resumed after the last line seen (sinceTime), none repeated',
 	'logs.streamEnded': '{where}: the log ended (the container stopped, or the server closed it)',
+	'logs.podJoined': '{pod} joined service {service}: following its log from now',
+	'logs.podLeft': '{pod} left service {service}: no longer following its log',
 	'logs.streamLost': '{pod}: log stream lost ({reason}); reconnecting in {seconds}s…',
 	'exec.connectionEnded': 'the connection ended: {message}',
 	'exec.failed': 'the command failed',

@@ -13,6 +13,8 @@ export const clusterPtBR = {
 	'logs.reconnectedUntimed': '{pod}: reconectado; o servidor mandou linhas sem horário, então algumas podem se repetir ou faltar',
 	'logs.reconnected': '{pod}: reconectado; continua depois da última linha vista (sinceTime), sem repetir nenhuma',
 	'logs.streamEnded': '{where}: o log terminou (o contêiner parou, ou o servidor fechou a conexão)',
+	'logs.podJoined': '{pod} entrou no serviço {service}: seguindo o log dele a partir de agora',
+	'logs.podLeft': '{pod} saiu do serviço {service}: o log dele deixou de ser seguido',
 	'logs.streamLost': '{pod}: a conexão do log caiu ({reason}); reconectando em {seconds}s…',
 	'exec.connectionEnded': 'a conexão terminou: {message}',
 	'exec.failed': 'o comando falhou',

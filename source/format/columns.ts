@@ -31,8 +31,8 @@ export interface RowColumn<Row> extends Column {
 	 * after `now`, Infinity for never. Panes measure it on the rows on screen only, and redraw then.
 	 */
 	ticks?(row: Row, now: number): number;
-	/** The cell's colour, by how the row stands; undefined: not coloured. */
-	colour?(row: Row): Health;
+	/** The cell's colour, by how the row stands; undefined (no function, or none for this row): not coloured. */
+	colour?(row: Row): Health | undefined;
 }
 
 /** Just the server's definition of a column, in the key order of a Table's columnDefinitions. */

@@ -4,8 +4,8 @@
  */
 
 import type {Event} from '../k8s/types.js';
-import {nameColumn, stringColumn, type Column} from './columns.js';
-import {translateTimestampSince} from './duration.js';
+import {nameColumn, rowColumn, stringColumn, type Column, type Health, type RowColumn} from './columns.js';
+import {ageChangesAt, ageSince, timestampMs, translateTimestampSince} from './duration.js';
 
 /** LAST SEEN TYPE REASON OBJECT MESSAGE, with SUBOBJECT SOURCE (before MESSAGE) and FIRST SEEN COUNT NAME for -o wide. */
 export const eventColumns: Column[] = [
@@ -71,3 +71,48 @@ export function eventCells(event: Event, now: number): string[] {
 		event.metadata.name ?? '',
 	];
 }
+
+/** What the events pane draws of an event (the cells `kubectl get events` prints), computed once per object change. */
+export interface EventRow {
+	/** namespace/name, as the events pane's selection keys it. */
+	key: string;
+	namespace: string;
+	/** Epoch ms of LAST SEEN (a series' last observation, else lastTimestamp, else first seen); undefined: `<unknown>`. */
+	lastSeenAt: number | undefined;
+	type: string;
+	reason: string;
+	object: string;
+	message: string;
+}
+
+/** An event's row: the cells of eventCells without the clock. */
+export function eventRow(event: Event): EventRow {
+	const firstSeen = event.firstTimestamp ? event.firstTimestamp : event.eventTime;
+	const lastSeen = event.series ? event.series.lastObservedTime : event.lastTimestamp ? event.lastTimestamp : firstSeen;
+	return {
+		key: `${event.metadata.namespace ?? ''}/${event.metadata.name ?? ''}`,
+		namespace: event.metadata.namespace ?? '',
+		lastSeenAt: timestampMs(lastSeen),
+		type: event.type ?? '',
+		reason: event.reason ?? '',
+		object: eventObject(event),
+		message: (event.message ?? '').trim(),
+	};
+}
+
+/** Warnings in the warning colour, every cell of the row; other events not coloured. */
+const warning = (row: EventRow): Health | undefined => (row.type === 'Warning' ? 'warning' : undefined);
+
+const [lastSeen, type, reason, object, , , message] = eventColumns as [Column, Column, Column, Column, Column, Column, Column];
+
+/** The events pane's columns, `kubectl get events`'s five; OBJECT and MESSAGE are cut with '…' rather than overflow. */
+export const eventRowColumns: Array<RowColumn<EventRow>> = [
+	rowColumn(lastSeen, (row, now) => ageSince(row.lastSeenAt, now), {
+		ticks: (row, now) => ageChangesAt(row.lastSeenAt, now),
+		colour: warning,
+	}),
+	rowColumn(type, row => row.type, {colour: warning}),
+	rowColumn(reason, row => row.reason, {colour: warning}),
+	rowColumn(object, row => row.object, {shrink: true, colour: warning}),
+	rowColumn(message, row => row.message, {shrink: true, colour: warning}),
+];

@@ -1,8 +1,8 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Event} from '../../source/k8s/types.js';
-import {eventCells, eventColumns, eventObject, eventSource} from '../../source/format/event.js';
-import {headerOf} from '../../source/format/columns.js';
+import {eventCells, eventColumns, eventObject, eventRow, eventRowColumns, eventSource} from '../../source/format/event.js';
+import {cellsOf, headerOf} from '../../source/format/columns.js';
 import {renderTable} from './kubectl-table.js';
 import {loadFixtures} from '../fixtures/fixtures.js';
 
@@ -89,4 +89,31 @@ describe('event fields', () => {
 	test('MESSAGE is trimmed', () => {
 		assert.equal(eventCells({...base, message: '  padded \n'}, 0)[6], 'padded');
 	});
+});
+
+describe("the events pane's rows (EventRow on the shared row table) over the same fixtures", () => {
+	for (const fixture of fixtures) {
+		test(`${fixture.file}: the cells kubectl get events prints, LAST SEEN ticking when its text changes`, () => {
+			const now = Date.parse(fixture.now);
+			const row = eventRow(fixture.object);
+			const printed = fixture.cells as string[];
+			assert.deepEqual(
+				cellsOf(eventRowColumns, row, now),
+				[0, 1, 2, 3, 6].map(index => printed[index]),
+			);
+			assert.deepEqual(eventRowColumns.map(headerOf), ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']);
+			const lastSeen = eventRowColumns[0]!;
+			const next = lastSeen.ticks!(row, now);
+			if (Number.isFinite(next)) {
+				assert.equal(lastSeen.cell(row, next - 1), lastSeen.cell(row, now));
+				assert.notEqual(lastSeen.cell(row, next), lastSeen.cell(row, now));
+				assert.equal(lastSeen.cell(row, next), eventCells(fixture.object, next)[0]);
+			}
+			const coloured = eventRowColumns.map(column => column.colour?.(row));
+			assert.deepEqual(
+				coloured,
+				eventRowColumns.map(() => (fixture.object.type === 'Warning' ? 'warning' : undefined)),
+			);
+		});
+	}
 });

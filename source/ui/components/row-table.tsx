@@ -49,8 +49,9 @@ export function RowTable<T extends Row>({columns, rows, selected, allNamespaces,
 		const cells = cellsOf(columns, row, now);
 		const colors: Record<number, string | undefined> = {};
 		for (const [index, column] of columns.entries()) {
-			if (column.colour) {
-				colors[index + offset] = theme.health(column.colour(row));
+			const health = column.colour?.(row);
+			if (health) {
+				colors[index + offset] = theme.health(health);
 			}
 		}
 		return {key: row.key, cells: allNamespaces ? [row.namespace, ...cells] : cells, colors};

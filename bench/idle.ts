@@ -83,6 +83,8 @@ async function idle(count: number) {
 	const started = Date.now();
 	while (!(tail.includes(` 1 Pods ${count} `) && tail.includes('● live'))) {
 		if (Date.now() - started > 300_000) {
+			pty.kill();
+			await sandbox?.stop();
 			throw new Error(`idle.ts: kpods did not show ${count} pods live in 300 s`);
 		}
 		await wait(50);

@@ -21,8 +21,9 @@ import {LogView} from './components/log-view.js';
 import {eventKey, eventTargetOf} from '../derive/event-view.js';
 import {logLineText, searchLines} from '../derive/log-lines.js';
 import type {LogSnapshot} from '../cluster/log-session.js';
-import {NamespacesPane} from './panes/namespaces-pane.js';
-import {NodesPane} from './panes/nodes-pane.js';
+import {ClusterScopedPane} from './panes/cluster-scoped-pane.js';
+import {namespaceRowColumns} from '../format/namespace.js';
+import {nodeRowColumns} from '../format/node.js';
 import {PodsPane} from './panes/pods-pane.js';
 import {ServicesPane} from './panes/services-pane.js';
 import {TutorialPane} from './panes/tutorial-pane.js';
@@ -153,11 +154,18 @@ export const paneViews: Record<Pane, PaneView> = {
 	},
 	nodes: {
 		rowKeys: data => keysOf('nodes', data.nodeRows, row => row.key),
-		Body: props => <NodesPane rows={props.data.nodeRows} {...listProps(props, 'nodes')} />,
+		Body: props => <ClusterScopedPane rows={props.data.nodeRows} columns={nodeRowColumns} kind="nodes" {...listProps(props, 'nodes')} />,
 	},
 	namespaces: {
 		rowKeys: data => keysOf('namespaces', data.namespaceRows, row => row.key),
-		Body: props => <NamespacesPane rows={props.data.namespaceRows} {...listProps(props, 'namespaces')} />,
+		Body: props => (
+			<ClusterScopedPane
+				rows={props.data.namespaceRows}
+				columns={namespaceRowColumns}
+				kind="namespaces"
+				{...listProps(props, 'namespaces')}
+			/>
+		),
 	},
 	tutorial: {
 		rowKeys: data => keysOf('tutorial', data.tutorial.checks, check => check.id),

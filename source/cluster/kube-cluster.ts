@@ -6,7 +6,7 @@ import {podRow, type PodRow} from '../format/pod.js';
 import {serviceRow, type ServiceRow} from '../format/service.js';
 import type {ManifestFile} from '../manifests/load.js';
 import {ApiClient, ApiError, NetworkError, type Authenticate} from './api-client.js';
-import {lazyCodec, type LazyCodec} from './protobuf/lazy-codec.js';
+import {endpointSliceCodec, endpointsCodec, podCodec, serviceCodec, type ProtobufCodec} from './protobuf/decode.js';
 import {groupFromEndpoints, groupFromSlice} from './endpoints.js';
 import {authenticateWith} from './credentials.js';
 import type {Connection} from './kubeconfig.js';
@@ -20,12 +20,6 @@ import {podPlan, servicePlan, type ForwardPlan, type PlannedPort} from '../deriv
 import {kubectlForward} from '../derive/forward-plan.js';
 import {t} from '../i18n/index.js';
 
-// protobufjs and the schema load after the first requests have left (see lazy-codec.ts).
-const podCodec = lazyCodec<Pod>(decoders => decoders.podCodec);
-const serviceCodec = lazyCodec<Service>(decoders => decoders.serviceCodec);
-const endpointSliceCodec = lazyCodec<EndpointSlice>(decoders => decoders.endpointSliceCodec);
-const endpointsCodec = lazyCodec<Endpoints>(decoders => decoders.endpointsCodec);
-
 type Raw = {metadata: {name?: string; namespace?: string; resourceVersion?: string}};
 
 /** A list+watch source for one collection path, with extra selectors as query parameters; read as protobuf where the server offers it, with a codec. */
@@ -33,7 +27,7 @@ export function pathSource<T extends Raw>(
 	api: ApiClient,
 	path: string,
 	query: Record<string, string> = {},
-	protobuf?: LazyCodec<T>,
+	protobuf?: ProtobufCodec<T>,
 ): ListWatchSource<T> {
 	return {
 		async list({resourceVersion, limit, continue: token, signal}, onItem) {
@@ -47,13 +41,7 @@ export function pathSource<T extends Raw>(
 			if (token) {
 				parameters.set('continue', token);
 			}
-			const listed = api.listItems<T, {metadata: ListMeta} | Promise<{metadata: ListMeta}>>(withQuery(path, parameters), onItem, {
-				signal,
-				protobuf: protobuf?.stream,
-			});
-			// The decoder loads once the request is on its way, so its parsing overlaps the server's answer.
-			void protobuf?.load();
-			return listed;
+			return api.listItems<T, {metadata: ListMeta}>(withQuery(path, parameters), onItem, {signal, protobuf: protobuf?.stream});
 		},
 		async watch({resourceVersion, timeoutSeconds, signal}, onEvent) {
 			const parameters = new URLSearchParams(query);
@@ -61,11 +49,10 @@ export function pathSource<T extends Raw>(
 			parameters.set('resourceVersion', resourceVersion);
 			parameters.set('allowWatchBookmarks', 'true');
 			parameters.set('timeoutSeconds', String(timeoutSeconds));
-			const codec = await protobuf?.load();
 			await api.watch<T>(withQuery(path, parameters), onEvent, {
 				signal,
 				idleTimeoutMs: (timeoutSeconds + 15) * 1000,
-				protobuf: codec?.event,
+				protobuf: protobuf?.event,
 			});
 		},
 	};

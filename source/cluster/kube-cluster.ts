@@ -9,6 +9,7 @@ import {ApiClient, ApiError, NetworkError, type Authenticate} from './api-client
 import {endpointSliceCodec, endpointsCodec, podCodec, serviceCodec, type ProtobufCodec} from './protobuf/decode.js';
 import {groupFromEndpoints, groupFromSlice} from './endpoints.js';
 import {authenticateWith} from './credentials.js';
+import {SharedProbe} from './shared-probe.js';
 import type {Connection} from './kubeconfig.js';
 import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource-store.js';
 import type {Cluster, ClusterInfo, EndpointGroup, NamespaceList, ObjectKind, ResourceStore} from './types.js';
@@ -110,6 +111,7 @@ export class KubeCluster implements Cluster {
 	readonly forwards: ForwardList;
 	private readonly api: ApiClient;
 	private readonly authenticate: Authenticate;
+	private serverProbe: SharedProbe | undefined;
 	private readonly scope: string | undefined;
 
 	constructor(
@@ -336,6 +338,7 @@ export class KubeCluster implements Cluster {
 		this.nodeStore?.stop();
 		this.namespaceStore?.stop();
 		this.eventStore?.stop();
+		this.api.close();
 	}
 
 	/** The one store factory: a collection path (or a source) and what each object becomes. */
@@ -348,18 +351,23 @@ export class KubeCluster implements Cluster {
 		return new ListWatchStore<T, Item>(source, toItem, {health: this.health(), ...this.options.tuning});
 	}
 
-	/** A quiet watch is checked with GET /version every 10 s: a server that stops answering shows within about 20 s. */
+	/**
+	 * A quiet watch is checked with GET /version every 10 s: a server that stops answering shows
+	 * within about 20 s. The stores share one probe (an answer within 5 s serves them all).
+	 */
 	private health(): NonNullable<StoreTuning['health']> {
-		return {
-			idleMs: 10_000,
-			timeoutMs: 5000,
-			probe: async signal =>
+		this.serverProbe ??= new SharedProbe(
+			async signal =>
 				this.api.getJson('/version', {signal}).catch((error: unknown) => {
 					// Any HTTP answer (401, 403, 500) means the server is there.
 					if (!(error instanceof ApiError)) {
 						throw error;
 					}
 				}),
-		};
+			5000,
+			5000,
+		);
+		const shared = this.serverProbe;
+		return {idleMs: 10_000, timeoutMs: 5000, probe: signal => shared.probe(signal)};
 	}
 }

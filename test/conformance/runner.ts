@@ -229,9 +229,11 @@ function comparable(answer: Answer, step: Step, ignore: string[]): unknown {
 	return Object.fromEntries(compare.map(path => [path, pick(body, path)]));
 }
 
-// `Kind "name" is invalid: [field: detail, field: detail]` with its items sorted, and the
-// causes sorted: the same set of errors in any order compares equal.
-function errorsAsSets(status: {reason: unknown; message: unknown; details: unknown}): unknown {
+/**
+ * A Status with `Kind "name" is invalid: [field: detail, …]`'s items sorted, and its causes
+ * sorted: the same set of errors in any order compares equal.
+ */
+export function errorsAsSets<S extends {message?: unknown; details?: unknown}>(status: S): S {
 	const message =
 		typeof status.message === 'string'
 			? status.message.replace(

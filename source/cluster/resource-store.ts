@@ -4,6 +4,7 @@ import {ApiError, NetworkError} from './api-client.js';
 import {listWithPreview, type ListPage, type ListProgress} from './pager.js';
 import type {ConnectionState, ResourceStore, StoreSnapshot} from './types.js';
 import {t} from '../i18n/index.js';
+import {lowerBound} from '../k8s/list-order.js';
 
 /** Where a store gets its objects: one list, then a watch from the list's resourceVersion. */
 export interface ListWatchSource<Raw> {
@@ -260,7 +261,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		const keys = this.keys.slice();
 		const items = this.items.slice();
 		for (const [key, item] of this.pending) {
-			const index = lowerBound(keys, key);
+			const index = lowerBound(keys.length, at => keys[at]!, key);
 			const found = keys[index] === key;
 			if (item === undefined) {
 				if (found) {
@@ -331,21 +332,6 @@ const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 
 export function keyOf(raw: {metadata?: {name?: string; namespace?: string}}): string {
 	const {name = '', namespace} = raw.metadata ?? {};
 	return namespace ? `${namespace}/${name}` : name;
-}
-
-function lowerBound(keys: string[], key: string): number {
-	let low = 0;
-	let high = keys.length;
-	while (low < high) {
-		const middle = (low + high) >>> 1;
-		if (keys[middle]! < key) {
-			low = middle + 1;
-		} else {
-			high = middle;
-		}
-	}
-
-	return low;
 }
 
 function describeFailure(error: unknown, attempt: number): ConnectionState {

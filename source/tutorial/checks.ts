@@ -10,6 +10,7 @@ import type {ServiceRow} from '../format/service.js';
 import type {MessageKey} from '../i18n/index.js';
 import type {Node} from '../k8s/types.js';
 import {names, ports, steps, type StepId} from './steps.js';
+import {lowerBound} from '../k8s/list-order.js';
 
 /** A message of the catalog (`tutorial.check.*`) and its values, or text that is the same in every language (names, states, addresses). */
 export type Note = {key: MessageKey; params?: Record<string, string | number>} | {text: string};
@@ -87,16 +88,7 @@ export function tutorialPodsOf(items: readonly PodRow[], namespace: string): Pod
 	const found: PodRow[] = [];
 	for (const name of [names.testando, names.firstPod, names.pod1, names.pod2]) {
 		const key = `${namespace}/${name}`;
-		let low = 0;
-		let high = items.length;
-		while (low < high) {
-			const middle = (low + high) >>> 1;
-			if (items[middle]!.key < key) {
-				low = middle + 1;
-			} else {
-				high = middle;
-			}
-		}
+		const low = lowerBound(items.length, at => items[at]!.key, key);
 		if (items[low]?.key === key) {
 			found.push(items[low]!);
 		}

@@ -121,7 +121,7 @@ export function useScreenData(
 	const logsMode = state.modes.findLast(entry => entry.kind === 'logs');
 	const logs = useLogs(cluster, logsMode?.kind === 'logs' ? logsMode : undefined);
 	const forwards = useSyncExternalStore(cluster.forwards.subscribe, cluster.forwards.getSnapshot);
-	const tutorial = useTutorial(cluster, {pods, services, endpoints, nodes}, state);
+	const tutorial = useTutorial(cluster, {pods, services, endpoints, nodes: sources.nodes}, state);
 	return {
 		pods,
 		services,

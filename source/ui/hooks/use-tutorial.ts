@@ -15,8 +15,10 @@ import {
 } from '../../tutorial/checks.js';
 import {steps} from '../../tutorial/steps.js';
 import type {ScreenData} from './use-screen-data.js';
+import type {DetailSources} from './use-detail.js';
 
-type Stores = Pick<ScreenData, 'pods' | 'services' | 'endpoints' | 'nodes'>;
+/** The stores the screen holds, and the nodes as the detail's sources already hold them (whole objects). */
+type Stores = Pick<ScreenData, 'pods' | 'services' | 'endpoints'> & {nodes: DetailSources['nodes']};
 
 /** The tutorial's steps, checked, and how many are done; kept up whatever pane is on screen. */
 export interface TutorialProgress {
@@ -53,11 +55,11 @@ export function useTutorial(cluster: Cluster, data: Stores, state: UiState): Tut
 			pods,
 			services: data.services.items,
 			endpoints: data.endpoints.items,
-			nodes: data.nodes.items.map(row => row.object),
+			nodes: data.nodes,
 			sandbox: info.sandbox,
 			context: info.context,
 		}),
-		[info, pods, data.services.items, data.endpoints.items, data.nodes.items],
+		[info, pods, data.services.items, data.endpoints.items, data.nodes],
 	);
 	const detail = state.modes.findLast(mode => mode.kind === 'detail');
 	const detailPod = detail?.kind === 'detail' && detail.target.kind === 'Pod' ? detail.target : undefined;

@@ -3,3 +3,4 @@
 // import('@kubernetes/client-node') would keep every generated API and model in the bundle's
 // chunk (esbuild cannot tree-shake a namespace it hands out), 3.4 MB where it needs 1.4 MB.
 export {KubeConfig} from '@kubernetes/client-node';
+export {ExecKubeConfig} from './exec-kube-config.js';

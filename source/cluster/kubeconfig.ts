@@ -7,6 +7,8 @@ import {credentialsOf, type Credentials} from './credentials.js';
 import type {ExecCredentials} from './exec-credential.js';
 import {t} from '../i18n/index.js';
 
+type ClientNode = typeof import('./client-node.js');
+
 /** A kubeconfig resolved to one context: what every client of that cluster is built from. */
 export interface Connection {
 	context: string;
@@ -214,19 +216,20 @@ function selectContext(merged: Merged, wanted: string | undefined, looked: strin
 			credentials,
 			kubeConfig: () => {
 				const exec = credentials?.exec;
-				if (exec) {
-					// The plugin's answer, not the plugin: client-node would run it again for every
-					// write, synchronously and with no time limit. Not kept, so an expired one is renewed.
-					return exec
-						.credentials()
-						.then(issued => clientNodeConfig(merged, name, {user: userName, body: issuedUser(merged.users[userName] ?? {}, issued)}));
-				}
-
+				const user = merged.users[userName] ?? {};
+				// The plugin's answer per request, not the plugin: client-node would run it again for
+				// every write, synchronously and with no time limit. Its own user holds no credentials.
+				const make = exec
+					? ({ExecKubeConfig}: ClientNode) =>
+							new ExecKubeConfig(exec, issued => clientNodeConfig(merged, name, {user: userName, body: issuedUser(user, issued)}))
+					: undefined;
 				// A failure is not kept: the next action tries again (a fixed file, a plugin back).
-				loaded ??= clientNodeConfig(merged, name).catch((error: unknown) => {
-					loaded = undefined;
-					throw error;
-				});
+				loaded ??= clientNodeConfig(merged, name, exec ? {user: userName, body: issuedUser(user, {})} : undefined, make).catch(
+					(error: unknown) => {
+						loaded = undefined;
+						throw error;
+					},
+				);
 				return loaded;
 			},
 			contexts: names,
@@ -244,9 +247,9 @@ async function clientNodeConfig(
 	merged: Merged,
 	context: string,
 	replaced?: {user: string; body: Record<string, unknown>},
+	make: (loaded: ClientNode) => KubeConfig = ({KubeConfig}) => new KubeConfig(),
 ): Promise<KubeConfig> {
-	const {KubeConfig} = await import('./client-node.js');
-	const kc = new KubeConfig();
+	const kc = make(await import('./client-node.js'));
 	const named = (entries: Entries, key: string) => Object.entries(entries).map(([name, body]) => ({name, [key]: body}));
 	const users = replaced ? {...merged.users, [replaced.user]: replaced.body} : merged.users;
 	kc.loadFromString(

@@ -74,6 +74,8 @@ export interface Sandbox {
 	dropConnections(): void;
 	/** A user with its own token and an RBAC-like rule; refused requests get the real 403 message. */
 	addUser(user: SandboxUser): void;
+	/** A token the server no longer knows: its requests are answered 401 from now on (open watches keep streaming). */
+	revokeToken(token: string): void;
 	/** Direct store access for tests and benchmarks. */
 	objects: SandboxObjects;
 	/**
@@ -178,6 +180,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		dropConnections: () => server.dropConnections(),
 		watchCount: resource => (resource ? (watches.get(resource) ?? 0) : [...watches.values()].reduce((sum, count) => sum + count, 0)),
 		addUser: user => server.addUser(user),
+		revokeToken: token => server.revokeToken(token),
 		objects: objectsOf(store, now),
 		seedPods(namespace, count, seedOptions = {}) {
 			seedPods({store, registry, now, assignIp: () => kubelet.assignIp()}, namespace, count, seedOptions.running ?? true);

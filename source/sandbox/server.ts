@@ -65,6 +65,10 @@ export class ApiServer {
 		this.users.set(user.token, user);
 	}
 
+	revokeToken(token: string): void {
+		this.users.delete(token);
+	}
+
 	/** Listens on 127.0.0.1; resolves with the port, rejects (EADDRINUSE …) when it cannot. */
 	async listen(port: number): Promise<number> {
 		const listener = createNetServer(socket => {

@@ -10,6 +10,8 @@ import yaml from 'js-yaml';
 import {ExecPlugin, parseExecCredential} from '../../source/cluster/exec-credential.js';
 import {KubeCluster} from '../../source/cluster/kube-cluster.js';
 import {loadKubeconfig, type Connection} from '../../source/cluster/kubeconfig.js';
+import {runPod} from '../../source/actions/run.js';
+import {parseManifest} from '../../source/manifests/parse.js';
 import {startSandbox, type Sandbox} from '../../source/sandbox/index.js';
 import {waitFor} from '../wait-for.js';
 
@@ -136,6 +138,69 @@ ${credential('')}`.replace('token: ""', `token: runs === 1 ? 'revoked' : ${JSON.
 		} finally {
 			cluster.close();
 		}
+	});
+
+	test('a write refused with 401 runs the plugin again and is sent once more: run, apply, delete go through', async () => {
+		// The plugin prints the token the test puts in a file; the server forgets the first one while kpods runs.
+		const tokenFile = join(directory, 'rotating.token');
+		const issue = (token: string) => {
+			writeFileSync(tokenFile, token);
+			sandbox.addUser({name: `exec-${token}`, token, can: () => true});
+		};
+		issue('rotating-one');
+		const script = plugin(
+			'rotating',
+			`process.stdout.write(JSON.stringify({apiVersion: '${v1beta1}', kind: 'ExecCredential', status: {token: require('node:fs').readFileSync(${JSON.stringify(tokenFile)}, 'utf8')}}));`,
+		);
+		const cluster = new KubeCluster(await execConnection(script.command), {namespace: 'default', tuning: fast});
+		try {
+			// Every store listed and watching: no read is in flight to renew the token before the write does.
+			const watching = () => [cluster.pods, cluster.services, cluster.endpoints].every(store => store.getSnapshot().synced);
+			await waitFor(() => watching() && sandbox.watchCount() >= 3, 'the stores watching with the first token');
+			assert.equal(script.runs(), 1);
+			sandbox.revokeToken('rotating-one');
+			issue('rotating-two');
+			const run = await cluster.runPod('default', 'after-rotation', 'nginx');
+			assert.deepEqual(run.lines, ['pod/after-rotation created'], 'the refused create was sent again with the new token');
+			assert.equal(script.runs(), 2, 'one more run for the 401');
+
+			sandbox.revokeToken('rotating-two');
+			issue('rotating-three');
+			const manifest = parseManifest(
+				'apiVersion: v1\nkind: Service\nmetadata:\n  name: after-rotation\nspec:\n  ports:\n  - port: 80\n',
+				'svc.yaml',
+			);
+			const applied = await cluster.apply([manifest]);
+			assert.deepEqual(
+				applied.outcomes.map(outcome => outcome.line),
+				['service/after-rotation created'],
+			);
+			assert.equal(script.runs(), 3);
+
+			sandbox.revokeToken('rotating-three');
+			issue('rotating-four');
+			assert.deepEqual((await cluster.deleteObject('Pod', 'default', 'after-rotation')).lines, ['pod "after-rotation" deleted']);
+			assert.deepEqual((await cluster.deleteObject('Service', 'default', 'after-rotation')).lines, ['service "after-rotation" deleted']);
+			assert.equal(script.runs(), 4, 'the renewed token serves the next write without a run');
+		} finally {
+			cluster.close();
+		}
+	});
+
+	test('a write refused again after the renewal shows the 401 once; the next write runs the plugin afresh', async () => {
+		// No stores here (they would run the plugin too): the write alone. The line is kubectl 1.32's for a refused run.
+		const script = plugin('refused', credential('never-known'));
+		const kc = await (await execConnection(script.command)).kubeConfig();
+		const refused = {
+			ok: false,
+			lines: ['error: You must be logged in to the server (the server has asked for the client to provide credentials)'],
+			kubectl: 'kubectl run never --image=nginx',
+		};
+		assert.deepEqual(await runPod(kc, {namespace: 'default', name: 'never', image: 'nginx'}, {contextNamespace: 'default'}), refused);
+		assert.equal(script.runs(), 2, 'one run, one renewal, no loop');
+		assert.deepEqual(await runPod(kc, {namespace: 'default', name: 'never', image: 'nginx'}, {contextNamespace: 'default'}), refused);
+		assert.equal(script.runs(), 4, 'the refused token was dropped, not kept for the next write');
+		assert.equal(sandbox.objects.get('pods', 'default', 'never'), undefined);
 	});
 
 	test('a 401 drops only the credentials it was sent with', async () => {

@@ -3,6 +3,7 @@ import {render} from 'ink';
 
 import {App, type AppProps} from '../app.js';
 import {installLineCache} from './ink-line-cache.js';
+import {traceWrites} from '../trace.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -69,6 +70,7 @@ export async function runTui(props: Omit<AppProps, 'onQuit'>, cleanup: () => Pro
 	process.once('exit', restore);
 	let exitCode = 0;
 	installLineCache();
+	traceWrites(stdout);
 	const instance = render(<App {...props} onQuit={() => instance.unmount()} />, {
 		exitOnCtrlC: false,
 		patchConsole: true,

@@ -10,6 +10,7 @@ import {endpointSliceCodec, endpointsCodec, podCodec, serviceCodec, type Protobu
 import {groupFromEndpoints, groupFromSlice} from './endpoints.js';
 import {authenticateWith} from './credentials.js';
 import {SharedProbe} from './shared-probe.js';
+import {sameShown} from '../k8s/same-shown.js';
 import type {Connection} from './kubeconfig.js';
 import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource-store.js';
 import type {Cluster, ClusterInfo, EndpointGroup, NamespaceList, ObjectKind, ResourceStore} from './types.js';
@@ -348,7 +349,7 @@ export class KubeCluster implements Cluster {
 		query?: Record<string, string>,
 	): ListWatchStore<T, Item> {
 		const source = typeof from === 'string' ? pathSource<T>(this.api, from, query) : from;
-		return new ListWatchStore<T, Item>(source, toItem, {health: this.health(), ...this.options.tuning});
+		return new ListWatchStore<T, Item>(source, toItem, {health: this.health(), ...this.options.tuning}, sameShown);
 	}
 
 	/**

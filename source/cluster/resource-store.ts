@@ -6,6 +6,9 @@ import type {ConnectionState, ResourceStore, StoreSnapshot} from './types.js';
 import {t} from '../i18n/index.js';
 import {lowerBound} from '../k8s/list-order.js';
 
+/** Whether an updated item shows the same as the one it replaces (no row cell, count or pane changes). */
+export type SameShown<Item> = (before: Item, after: Item) => boolean;
+
 /** Where a store gets its objects: one list, then a watch from the list's resourceVersion. */
 export interface ListWatchSource<Raw> {
 	/**
@@ -63,6 +66,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	private readonly pending = new Map<string, Item | undefined>();
 	private snapshot: StoreSnapshot<Item> = {items: [], version: 0, state: {kind: 'connecting'}, synced: false};
 	private readonly listeners = new Set<() => void>();
+	private readonly shownListeners = new Set<() => void>();
 	private readonly abort = new AbortController();
 	private flushTimer: NodeJS.Timeout | undefined;
 	private lastFlush = 0;
@@ -74,6 +78,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		private readonly source: ListWatchSource<Raw>,
 		private readonly toItem: (raw: Raw) => Item,
 		tuning: Partial<StoreTuning> = {},
+		private readonly sameShown: SameShown<Item> = () => false,
 	) {
 		this.tuning = {...defaultTuning, ...tuning};
 		void this.run();
@@ -84,12 +89,18 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		return () => this.listeners.delete(listener);
 	};
 
+	subscribeShown = (listener: () => void): (() => void) => {
+		this.shownListeners.add(listener);
+		return () => this.shownListeners.delete(listener);
+	};
+
 	getSnapshot = (): StoreSnapshot<Item> => this.snapshot;
 
 	stop(): void {
 		this.abort.abort();
 		clearTimeout(this.flushTimer);
 		this.listeners.clear();
+		this.shownListeners.clear();
 	}
 
 	private get stopped(): boolean {
@@ -260,6 +271,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		}
 		const keys = this.keys.slice();
 		const items = this.items.slice();
+		let shown = false;
 		for (const [key, item] of this.pending) {
 			const index = lowerBound(keys.length, at => keys[at]!, key);
 			const found = keys[index] === key;
@@ -267,19 +279,22 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 				if (found) {
 					keys.splice(index, 1);
 					items.splice(index, 1);
+					shown = true;
 				}
 			} else if (found) {
+				shown ||= !this.sameShown(items[index]!, item);
 				items[index] = item;
 			} else {
 				keys.splice(index, 0, key);
 				items.splice(index, 0, item);
+				shown = true;
 			}
 		}
 
 		this.pending.clear();
 		this.keys = keys;
 		this.items = items;
-		this.publish();
+		this.publish(shown);
 	}
 
 	private setState(state: ConnectionState): void {
@@ -290,10 +305,19 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		this.publish();
 	}
 
-	private publish(): void {
+	/**
+	 * A new snapshot for every change; subscribeShown's listeners hear only of the ones that show
+	 * (the node's heartbeat every 10 s draws no frame), and read the newer items when they next render.
+	 */
+	private publish(shown = true): void {
 		this.snapshot = {items: this.items, version: this.snapshot.version + 1, state: this.state, synced: this.synced};
 		for (const listener of this.listeners) {
 			listener();
+		}
+		if (shown) {
+			for (const listener of this.shownListeners) {
+				listener();
+			}
 		}
 	}
 

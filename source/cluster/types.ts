@@ -26,7 +26,7 @@ export type ConnectionState =
 export interface StoreSnapshot<T> {
 	/** In kubectl's row order: by namespace, then name (the API server's list order). */
 	readonly items: readonly T[];
-	/** Bumps on every change of items or state. */
+	/** Bumps on every change of items or state, shown or not. */
 	readonly version: number;
 	readonly state: ConnectionState;
 	/** The first list has arrived. */
@@ -35,7 +35,13 @@ export interface StoreSnapshot<T> {
 
 /** A live, list+watch backed collection that React reads through useSyncExternalStore. */
 export interface ResourceStore<T> {
+	/** Calls listener after every change, the ones no row shows included (a node's heartbeat: the detail shows it). */
 	subscribe(listener: () => void): () => void;
+	/**
+	 * Calls listener only after a change a row, a count or a pane can show; a store without it
+	 * has only changes that show. getSnapshot has the latest items either way.
+	 */
+	subscribeShown?(listener: () => void): () => void;
 	getSnapshot(): StoreSnapshot<T>;
 	stop(): void;
 }

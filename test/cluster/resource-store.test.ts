@@ -193,6 +193,33 @@ describe('a list+watch store', () => {
 		store.stop();
 	});
 
+	test('a change no row shows reaches subscribe (the detail) and getSnapshot, not subscribeShown (the rows)', async () => {
+		const source = new ScriptedSource();
+		source.listAnswers.push(() => [thing('a', '5', '1')]);
+		// As a node's heartbeat: only resourceVersion moves, which no row shows.
+		const sameValue = (before: Thing, after: Thing) => before.value === after.value;
+		const store = new ListWatchStore(source, (raw: Thing) => raw, fast, sameValue);
+		await waitFor(() => source.watching, 'watch');
+		let every = 0;
+		let shown = 0;
+		store.subscribe(() => every++);
+		store.subscribeShown(() => shown++);
+
+		source.send('MODIFIED', thing('a', '11', '1'));
+		await waitFor(() => every === 1, 'the change, to subscribe');
+		assert.equal(store.getSnapshot().items[0]?.metadata.resourceVersion, '11', 'the snapshot holds the new object');
+		assert.equal(shown, 0, 'no row changed');
+
+		source.send('MODIFIED', thing('a', '12', '2'));
+		await waitFor(() => every === 2 && shown === 1, 'a shown change, to both');
+		source.send('ADDED', thing('b', '13', '1'));
+		await waitFor(() => every === 3 && shown === 2, 'a new row, to both');
+		source.send('DELETED', thing('b', '14', '1'));
+		await waitFor(() => every === 4 && shown === 3, 'a row gone, to both');
+		assert.deepEqual(names(store), ['default/a=2']);
+		store.stop();
+	});
+
 	test('stop ends the loop and the timers', async () => {
 		const source = new ScriptedSource();
 		source.listAnswers.push(() => new NetworkError('down'));

@@ -53,12 +53,17 @@ const idleStore: ResourceStore<never> = {subscribe: () => () => undefined, getSn
  * A store read only once its pane has been shown: it then keeps running (switching back is
  * instant, and the tab keeps counting); a new cluster starts it again when the pane is shown.
  */
-function useStoreOnceShown<T>(cluster: Cluster, shown: boolean, store: (cluster: Cluster) => ResourceStore<T>): StoreSnapshot<T> {
+function useStoreOnceShown<T>(
+	cluster: Cluster,
+	shown: boolean,
+	store: (cluster: Cluster) => ResourceStore<T>,
+	every: boolean,
+): StoreSnapshot<T> {
 	const shownOn = useRef<Cluster | undefined>(undefined);
 	if (shown) {
 		shownOn.current = cluster;
 	}
-	return useStore(shownOn.current === cluster ? store(cluster) : (idleStore as ResourceStore<T>));
+	return useStore(shownOn.current === cluster ? store(cluster) : (idleStore as ResourceStore<T>), every);
 }
 
 /** Reads the stores and derives what is on screen, each piece recomputed only when what it comes from changes. */
@@ -69,15 +74,18 @@ export function useScreenData(
 	manifestError: string | undefined,
 	now: number,
 ): ScreenData {
-	const pods = useStore(cluster.pods);
-	const services = useStore(cluster.services);
-	const endpoints = useStore(cluster.endpoints);
-	const nodes = useStore(cluster.nodes);
+	// The rows re-render only on changes they show; the detail shows whole objects (a node's
+	// LastHeartbeatTime, every 10 s), so while it is open every change reaches the screen.
+	const every = state.modes.some(mode => mode.kind === 'detail');
+	const pods = useStore(cluster.pods, every);
+	const services = useStore(cluster.services, every);
+	const endpoints = useStore(cluster.endpoints, every);
+	const nodes = useStore(cluster.nodes, every);
 	const podFilter = useMemo(() => parseFilter(state.filter.pods), [state.filter.pods]);
 	const serviceFilter = useMemo(() => parseFilter(state.filter.services), [state.filter.services]);
 	const podRows = useMemo(() => filterPods(pods.items, podFilter), [pods.items, podFilter]);
 	const serviceRows = useMemo(() => filterServices(services.items, serviceFilter), [services.items, serviceFilter]);
-	const namespaces = useStoreOnceShown(cluster, state.pane === 'namespaces', shown => shown.namespaces);
+	const namespaces = useStoreOnceShown(cluster, state.pane === 'namespaces', shown => shown.namespaces, every);
 	const nodeFilter = useMemo(() => parseFilter(state.filter.nodes), [state.filter.nodes]);
 	const namespaceFilter = useMemo(() => parseFilter(state.filter.namespaces), [state.filter.namespaces]);
 	const nodeRows = useMemo(() => applyFilter(nodes.items, nodeFilter, row => row.labels, nodeSearchText), [nodes.items, nodeFilter]);
@@ -112,7 +120,7 @@ export function useScreenData(
 		now,
 		target?.kind === 'detail' ? target.text : undefined,
 	);
-	const events = useStoreOnceShown(cluster, state.pane === 'events', shown => shown.allEvents);
+	const events = useStoreOnceShown(cluster, state.pane === 'events', shown => shown.allEvents, every);
 	const eventFilter = useMemo(() => parseFilter(state.filter.events), [state.filter.events]);
 	const eventRows = useMemo(
 		() => applyFilter(sortEvents(events.items), eventFilter, event => event.metadata.labels, eventSearchText),

@@ -1,22 +1,35 @@
 // The events pane's rows: `kubectl get events --sort-by=.lastTimestamp` (oldest first, so the
 // newest is at the bottom, where kubectl users look), and what `/` searches in them.
-import type {Event} from '../k8s/types.js';
+import {goSort} from '../describe/go-sort.js';
 import {eventObject} from '../format/event.js';
+import type {Event} from '../k8s/types.js';
 
-/** The time kubectl sorts by (.lastTimestamp); events without one sort first, as an empty value does. */
-function lastTimestamp(event: Event): string {
-	return event.lastTimestamp ?? '';
+/**
+ * kubectl's less for `--sort-by=.lastTimestamp` (its TableSorter): an event without one (null, as
+ * events.k8s.io/v1 events have it) before every time, none before another; times as text, which
+ * for the server's fixed-width RFC 3339 is what kubectl's natural string order gives.
+ */
+function lastSeenBefore(a: Event, b: Event): boolean {
+	const [x, y] = [a.lastTimestamp ?? undefined, b.lastTimestamp ?? undefined];
+	if (x === undefined) {
+		return y !== undefined;
+	}
+	return y !== undefined && x < y;
 }
 
-/** Events in `--sort-by=.lastTimestamp` order (stable: ties keep the server's order). */
+/** The API server's list order (namespace, then name, bytewise): the order kubectl sorts from. */
+function listOrder(a: Event, b: Event): number {
+	const [x, y] = [`${a.metadata.namespace ?? ''}/${a.metadata.name ?? ''}`, `${b.metadata.namespace ?? ''}/${b.metadata.name ?? ''}`];
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Events in kubectl's `--sort-by=.lastTimestamp` order, ties included: kubectl sorts the server's
+ * list with Go's sort.Sort, which keeps ties in list order up to 12 events and past that puts
+ * them where its pattern-defeating quicksort does; kpods runs the same algorithm on the same list.
+ */
 export function sortEvents(events: readonly Event[]): Event[] {
-	return events
-		.map((event, index) => ({event, index}))
-		.sort((a, b) => {
-			const [x, y] = [lastTimestamp(a.event), lastTimestamp(b.event)];
-			return x < y ? -1 : x > y ? 1 : a.index - b.index;
-		})
-		.map(entry => entry.event);
+	return goSort([...events].sort(listOrder), lastSeenBefore);
 }
 
 /** What a text filter searches in an event: the cells a user reads. */

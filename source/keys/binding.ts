@@ -80,6 +80,8 @@ export interface ColonCommand {
 	names: readonly string[];
 	/** The word it takes after the name (Tab completes it from the cluster's names). */
 	argument?: 'namespace' | 'context';
+	/** Help shows the name without its argument: taking one is the command's second use (`:namespaces NAME`). */
+	argumentUnlisted?: boolean;
 	/** Another spelling of a listed command: it works, but lists leave it out. */
 	unlisted?: boolean;
 }

@@ -24,7 +24,7 @@ const bindings: Binding[] = [...movementBindings, ...objectBindings, ...navigati
 export function colonUsage(table: readonly Binding[] = keymap): string {
 	return table
 		.filter(binding => binding.colon && !binding.colon.unlisted)
-		.map(binding => `:${binding.colon!.names[0]}${binding.colon!.argument ? ' NAME' : ''}`)
+		.map(binding => `:${binding.colon!.names[0]}${binding.colon!.argument && !binding.colon!.argumentUnlisted ? ' NAME' : ''}`)
 		.join(' ');
 }
 

@@ -10,7 +10,7 @@ const paneBindings: Binding[] = paneTable.map(pane => ({
 	label: pane.key,
 	description: pane.description,
 	scopes: ['global'],
-	colon: {names: pane.colon},
+	colon: 'namespaceArgument' in pane ? {names: pane.colon, argument: 'namespace', argumentUnlisted: true} : {names: pane.colon},
 }));
 
 /** Keys and `:` commands that move between panes and screens, in the order help lists them. */

@@ -18,6 +18,8 @@ interface PaneEntry {
 	description: Extract<MessageKey, `help.pane.${string}`>;
 	/** `:` names, the first one shown in help and completion. */
 	colon: readonly string[];
+	/** `:NAME ARG` switches to the namespace ARG instead of showing the pane (Tab completes ARG), as `:ns ARG` does. */
+	namespaceArgument?: boolean;
 	/** Rows are objects on the cluster (keyed `namespace/name`, or `name` when cluster-scoped): Enter details them. */
 	target?: 'Pod' | 'Service' | 'Node' | 'Namespace';
 	/** `/` filters the rows. */
@@ -82,6 +84,7 @@ export const paneTable = [
 		key: '6',
 		description: 'help.pane.namespaces',
 		colon: ['namespaces', 'namespace'],
+		namespaceArgument: true,
 		target: 'Namespace',
 		filter: true,
 	},

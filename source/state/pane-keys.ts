@@ -24,12 +24,13 @@ export function refuseReadonly(state: UiState, binding: Binding, view: ViewConte
 /** A command on a pane (a key, or a `:` command with its argument). */
 export function runPaneCommand(state: UiState, command: CommandId, view: ViewContext, argument?: string): Routed {
 	const none = (next: UiState): Routed => ({state: next, effects: []});
+	const pane = command.startsWith('pane.') && panes.includes(command.slice(5) as Pane) ? (command.slice(5) as Pane) : undefined;
 	// `:namespace NAME` switches to NAME, as it did before `:namespace` named the namespaces pane.
-	if (command === 'pane.namespaces' && argument !== undefined) {
+	if (pane && argument !== undefined && paneEntry(pane).namespaceArgument) {
 		return runPaneCommand(state, 'namespace', view, argument);
 	}
-	if (command.startsWith('pane.') && panes.includes(command.slice(5) as Pane)) {
-		return none(switchPane(state, command.slice(5) as Pane));
+	if (pane) {
+		return none(switchPane(state, pane));
 	}
 	switch (command) {
 		case 'up':

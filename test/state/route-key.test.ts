@@ -295,6 +295,20 @@ describe('manifests and namespaces', () => {
 		assert.equal(topMode(route([...typed('ns ku'), 'tab']).state)?.kind, 'prompt', 'the prompt stays open');
 	});
 
+	test(':namespace and :namespaces complete a namespace as :ns does, and Enter switches to it', () => {
+		for (const word of ['namespace', 'namespaces']) {
+			const typing = route([':', ...[...`${word} ku`].map(char => press(char)), 'tab']);
+			assert.deepEqual(typing.effects, [{type: 'loadCompletions', names: 'namespace'}]);
+			const loaded = completionsLoaded(typing.state, 'namespace', ['default', 'kube-public', 'kube-system']);
+			const prompt = topMode(loaded);
+			assert.equal(prompt?.kind === 'prompt' && prompt.prompt.fields[0].value, `${word} kube-`);
+			assert.deepEqual(route(['s', 'tab', 'enter'], loaded).effects, [{type: 'switchNamespace', namespace: 'kube-system'}]);
+		}
+		const bad = route([':', ...[...'namespace Bad_Name'].map(char => press(char)), 'enter']);
+		assert.deepEqual(bad.effects, [], 'a name the server would refuse is not switched to');
+		assert.match(bad.state.status?.text ?? '', /Bad_Name/);
+	});
+
 	test('the loaded names complete the argument, and stay for the next Tab', () => {
 		const typing = route([':', ...[...'ns ku'].map(char => press(char)), 'tab']).state;
 		const loaded = completionsLoaded(typing, 'namespace', ['default', 'kube-public', 'kube-system']);

@@ -30,6 +30,9 @@ const pty = spawnPty(command, [...args, '--kubeconfig', sandbox.kubeconfig], {
 let tail = '';
 let writes = 0;
 let bytes = 0;
+// Ink wraps each frame it writes in a synchronized-output pair (BSU … ESU): one BSU, one frame.
+const frameStart = '\u001B[?2026h';
+let frames = 0;
 const pending = new Map<number, number>();
 const latencies: number[] = [];
 pty.onData(data => {
@@ -37,6 +40,7 @@ pty.onData(data => {
 	tail = (tail + data).slice(-200_000);
 	writes++;
 	bytes += Buffer.byteLength(data);
+	frames += data.split(frameStart).length - 1;
 	for (const [marker, at] of pending) {
 		if (data.includes(`${marker} `)) {
 			latencies.push(arrived - at);
@@ -61,11 +65,13 @@ const window = async () => {
 	const cpu = cpuSeconds(pty.pid);
 	writes = 0;
 	bytes = 0;
+	frames = 0;
 	await wait(seconds * 1000);
 	return {
 		cpu: (cpuSeconds(pty.pid) - cpu) / seconds,
 		rss: rssMb(pty.pid),
 		writes: writes / seconds,
+		frames: frames / seconds,
 		kb: bytes / seconds / 1024,
 		load: load(),
 	};
@@ -88,13 +94,13 @@ console.log(
 console.log('| | p50 | p95 | max |');
 console.log('| --- | --- | --- | --- |');
 console.log(`| change → frame | ${percentile(latencies, 50)} ms | ${percentile(latencies, 95)} ms | ${Math.max(...latencies)} ms |`);
-console.log('\n| kpods | CPU (one core = 100%) | terminal writes/s | written/s | RSS | load average |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log('\n| kpods | CPU (one core = 100%) | frames/s | terminal writes/s | written/s | RSS | load average |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 console.log(
-	`| idle | ${(idle.cpu * 100).toFixed(1)}% | ${idle.writes.toFixed(1)} | ${idle.kb.toFixed(0)} KB | ${idle.rss.toFixed(0)} MB | ${idle.load.toFixed(1)} |`,
+	`| idle | ${(idle.cpu * 100).toFixed(1)}% | ${idle.frames.toFixed(1)} | ${idle.writes.toFixed(1)} | ${idle.kb.toFixed(0)} KB | ${idle.rss.toFixed(0)} MB | ${idle.load.toFixed(1)} |`,
 );
 console.log(
-	`| ${perSecond} changes/s | ${(busy.cpu * 100).toFixed(1)}% | ${busy.writes.toFixed(1)} | ${busy.kb.toFixed(0)} KB | ${busy.rss.toFixed(0)} MB | ${busy.load.toFixed(1)} |`,
+	`| ${perSecond} changes/s | ${(busy.cpu * 100).toFixed(1)}% | ${busy.frames.toFixed(1)} | ${busy.writes.toFixed(1)} | ${busy.kb.toFixed(0)} KB | ${busy.rss.toFixed(0)} MB | ${busy.load.toFixed(1)} |`,
 );
 const defaultRun = count === 10_000 && perSecond === 100;
 const p95 = percentile(latencies, 95);

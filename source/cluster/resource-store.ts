@@ -41,12 +41,13 @@ export interface StoreTuning {
 	firstPage: number;
 }
 
-// A burst of watch events reaches the screen at most every 33 ms, Ink's own 30 frames a second.
+// A burst of watch events reaches the screen at most every 50 ms: 20 renders a second, each drawn
+// at once (ui/run-tui.tsx), so a change waits at most 50 ms for its frame (bench/churn.ts).
 export const defaultTuning: StoreTuning = {
 	watchTimeoutSeconds: 60,
 	baseBackoffMs: 500,
 	maxBackoffMs: 30_000,
-	coalesceMs: 33,
+	coalesceMs: 50,
 	firstPage: 500,
 };
 

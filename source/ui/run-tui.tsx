@@ -9,6 +9,15 @@ const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
 
+/**
+ * Ink's frame rate. Ink throttles its drawing with a debounce whose wait restarts on every
+ * render: at `maxFps: 30` and the stores' bursts every 33 ms it drew every other render, up to
+ * 66 ms late (13 frames a second for 30 renders, bench/churn.ts). The stores already space
+ * their bursts (coalesceMs, 50 ms), so Ink draws each render at once and its limit, above the
+ * stores' rate, only holds back renders that come closer than 17 ms (keys and a burst together).
+ */
+export const renderOptions = {maxFps: 60, incrementalRendering: false} as const;
+
 /** Errors that mean the terminal itself is gone (closed window, hung-up ssh): nothing to write to. */
 const terminalGoneCodes = new Set(['EIO', 'EPIPE', 'ENXIO', 'EBADF', 'ERR_STREAM_DESTROYED']);
 
@@ -71,12 +80,7 @@ export async function runTui(props: Omit<AppProps, 'onQuit'>, cleanup: () => Pro
 	let exitCode = 0;
 	installLineCache();
 	traceWrites(stdout);
-	const instance = render(<App {...props} onQuit={() => instance.unmount()} />, {
-		exitOnCtrlC: false,
-		patchConsole: true,
-		maxFps: 30,
-		incrementalRendering: false,
-	});
+	const instance = render(<App {...props} onQuit={() => instance.unmount()} />, {...renderOptions, exitOnCtrlC: false, patchConsole: true});
 	const stopOn = (signal: NodeJS.Signals) => {
 		exitCode = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15);
 		instance.unmount();

@@ -62,3 +62,31 @@ export function countPods(rows: readonly PodRow[]): PodCounts {
 	}
 	return counts;
 }
+
+/**
+ * countPods(rows), from the counts of an earlier rows array: only rows that are not the same
+ * object at the same place are counted again (a watch burst replaces a few rows of 10,000).
+ */
+export function recountPods(earlier: {rows: readonly PodRow[]; counts: PodCounts} | undefined, rows: readonly PodRow[]): PodCounts {
+	if (!earlier) {
+		return countPods(rows);
+	}
+	const before = earlier.rows;
+	const counts = {...earlier.counts, total: rows.length};
+	const shared = Math.min(before.length, rows.length);
+	for (let index = 0; index < shared; index++) {
+		const was = before[index]!;
+		const is = rows[index]!;
+		if (was !== is) {
+			counts[was.health]--;
+			counts[is.health]++;
+		}
+	}
+	for (let index = shared; index < before.length; index++) {
+		counts[before[index]!.health]--;
+	}
+	for (let index = shared; index < rows.length; index++) {
+		counts[rows[index]!.health]++;
+	}
+	return counts;
+}

@@ -1,8 +1,9 @@
 import {Box} from 'ink';
 import {Text} from './components/text.js';
-import {useCallback, useMemo, useRef} from 'react';
+import {useCallback, useRef} from 'react';
 import type {Cluster} from '../cluster/types.js';
-import {countPods} from '../derive/pod-view.js';
+import type {PodRow} from '../format/pod.js';
+import {recountPods, type PodCounts} from '../derive/pod-view.js';
 import type {ManifestFile} from '../manifests/types.js';
 import type {ViewContext} from '../state/route-key.js';
 import {topMode, type UiState} from '../state/ui-state.js';
@@ -39,6 +40,15 @@ export interface MainScreenProps {
 /** The smallest terminal kpods draws in; below it, it says so. */
 export const minimumSize = {columns: 50, rows: 10};
 
+/** The header's pod counts, once per change of the pods, recounting only the rows a change replaced. */
+function usePodCounts(rows: readonly PodRow[]): PodCounts {
+	const last = useRef<{rows: readonly PodRow[]; counts: PodCounts} | undefined>(undefined);
+	if (last.current?.rows !== rows) {
+		last.current = {rows, counts: recountPods(last.current, rows)};
+	}
+	return last.current.counts;
+}
+
 /** Header, the view on top (a pane, or an overlay on it), footer; and the one input router. */
 export function MainScreen(screen: MainScreenProps) {
 	const {cluster, files, manifestError, readonly, columns, rows, theme, state, update, read, onQuit, onNamespace, onContext} = screen;
@@ -47,7 +57,7 @@ export function MainScreen(screen: MainScreenProps) {
 	if (data.pods.synced) {
 		trace(`render ${data.pods.items.length} pods`);
 	}
-	const podCounts = useMemo(() => countPods(data.pods.items), [data.pods.items]);
+	const podCounts = usePodCounts(data.pods.items);
 	const height = rows - 1; // one line less than the terminal, so Ink never clears the screen to redraw
 	const paneHeight = Math.max(1, height - 4);
 	const props: ViewProps = {cluster, state, data, readonly, width: columns, height: paneHeight, now, theme};

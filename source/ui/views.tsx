@@ -84,25 +84,33 @@ const scrolling = (title: MessageKey, lines: (props: ViewProps) => readonly Deta
  * went): then the last keys are kept, so 10,000 rows under churn allocate nothing here.
  */
 const keyCache = new WeakMap<readonly object[], readonly string[]>();
-const lastKeys = new Map<Pane, readonly string[]>();
+const lastKeys = new Map<Pane, {rows: readonly object[]; keys: readonly string[]}>();
 function keysOf<T extends object>(pane: Pane, rows: readonly T[], key: (row: T) => string): readonly string[] {
 	let keys = keyCache.get(rows);
 	if (!keys) {
-		const last = lastKeys.get(pane);
-		keys = last && sameKeys(rows, key, last) ? last : rows.map(row => key(row));
+		const last = lastKeys.get(pane) as {rows: readonly T[]; keys: readonly string[]} | undefined;
+		keys = last && sameKeys(rows, key, last) ? last.keys : rows.map(row => key(row));
 		keyCache.set(rows, keys);
-		lastKeys.set(pane, keys);
+		lastKeys.set(pane, {rows, keys});
 	}
 
 	return keys;
 }
 
-function sameKeys<T extends object>(rows: readonly T[], key: (row: T) => string, keys: readonly string[]): boolean {
+/** Whether `rows` have the keys `last.keys`; a row that is the same object as in `last.rows` has its key, so only new rows are asked. */
+function sameKeys<T extends object>(
+	rows: readonly T[],
+	key: (row: T) => string,
+	last: {rows: readonly T[]; keys: readonly string[]},
+): boolean {
+	const {keys} = last;
 	if (rows.length !== keys.length) {
 		return false;
 	}
+	const before = last.rows;
 	for (let index = 0; index < rows.length; index++) {
-		if (key(rows[index]!) !== keys[index]) {
+		const row = rows[index]!;
+		if (row !== before[index] && key(row) !== keys[index]) {
 			return false;
 		}
 	}

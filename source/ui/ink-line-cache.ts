@@ -7,7 +7,24 @@
 // so a line written with the same pieces as before is the line made before. A changed line is
 // still made by Ink's own code (a one-line Output), so the bytes are exactly Ink's.
 // Ink's Output is not exported; the file is imported by path, the same module Ink's renderer uses.
+//
+// A changed line is made as Ink's Output makes it, with Ink's own pieces (the tokenizer, styled
+// characters, style diffs and string-width it imports) but without its per-character waste: Ink
+// diffs the styles of every pair of neighbouring cells (five Sets each), measures every character
+// afresh for each Output, and fills a fresh cell object for every blank: ~330 KB of garbage per
+// 200-column line, the largest part of kpods' CPU under a watch storm (bench/churn.ts). Here the
+// styles are diffed only where they change (neighbours holding the same style objects have an
+// empty diff), widths are remembered, and blanks are one shared cell. The bytes are Ink's
+// (test/ui/ink-line-cache.test.tsx compares them on fixed and generated lines).
 import Output from '../../node_modules/ink/build/output.js';
+import {
+	ansiCodesToString,
+	diffAnsiCodes,
+	styledCharsFromTokens,
+	tokenize,
+	type StyledChar,
+} from '../../node_modules/@alcalzone/ansi-tokenize/build/index.js';
+import stringWidth from '../../node_modules/string-width/index.js';
 
 type Transformer = (line: string, index: number) => string;
 type Operation = {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {type: 'clip' | 'unclip'};
@@ -84,12 +101,74 @@ function cachedGet(output: OutputInternals): {output: string; height: number} | 
 	return {output: lines.join('\n'), height};
 }
 
-/** One line, by Ink's own Output on a one-line grid. */
+/** One line, as Ink's Output.get makes it on a one-line grid of `width` cells. */
 function makeLine(width: number, row: readonly string[]): string {
-	const one = new Output({width, height: 1});
+	const cells: Array<StyledChar | undefined> = new Array<StyledChar>(width).fill(blank);
 	for (const piece of row) {
 		const split = piece.indexOf('\u0000');
-		one.write(Number(piece.slice(0, split)), 0, piece.slice(split + 1), {transformers: []});
+		let x = Number(piece.slice(0, split));
+		for (const char of styledCharsFromTokens(tokenize(piece.slice(split + 1)))) {
+			cells[x] = char;
+			const wide = widthOf(char.value);
+			// The cells a wide character covers hold nothing, in its styles.
+			for (let index = 1; index < wide; index++) {
+				cells[x + index] = {type: 'char', value: '', fullWidth: false, styles: char.styles};
+			}
+			x += wide;
+		}
 	}
-	return original.call(one).output;
+
+	// Ink's styledCharsToString over the cells written (a write past the end leaves holes).
+	const chars = cells.filter(cell => cell !== undefined);
+	let line = '';
+	for (let index = 0; index < chars.length; index++) {
+		const char = chars[index]!;
+		if (index === 0) {
+			line += ansiCodesToString(char.styles);
+		} else {
+			const before = chars[index - 1]!.styles;
+			if (!sameStyles(before, char.styles)) {
+				line += ansiCodesToString(diffAnsiCodes(before, char.styles));
+			}
+		}
+		line += char.value;
+		if (index === chars.length - 1) {
+			line += ansiCodesToString(diffAnsiCodes(char.styles, []));
+		}
+	}
+
+	return line.trimEnd();
+}
+
+/** A cell nothing was written on (never changed: a written cell is replaced, not edited). */
+const blank: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: []};
+
+/** The same style objects in the same order: the diff between them is empty, so nothing is written between such cells. */
+function sameStyles(a: StyledChar['styles'], b: StyledChar['styles']): boolean {
+	if (a === b) {
+		return true;
+	}
+	if (a.length !== b.length) {
+		return false;
+	}
+	for (let index = 0; index < a.length; index++) {
+		if (a[index] !== b[index]) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/** Cells a character covers, as Ink counts them (at least one), remembered: few distinct characters reach the screen. */
+const widths = new Map<string, number>();
+function widthOf(value: string): number {
+	let width = widths.get(value);
+	if (width === undefined) {
+		width = Math.max(1, stringWidth(value));
+		if (widths.size >= 10_000) {
+			widths.clear();
+		}
+		widths.set(value, width);
+	}
+	return width;
 }

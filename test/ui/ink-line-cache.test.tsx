@@ -90,6 +90,35 @@ describe("the line cache makes exactly Ink's frame", () => {
 		});
 	}
 
+	test('2,000 generated lines: styles nested, crossed and reset, wide and zero-width characters, overlapping writes, cells past either edge', () => {
+		const random = seeded(11);
+		const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+		// Opening and closing codes as chalk writes them, some left open, some closed twice, some reset all.
+		const codes = ['\u001B[31m', '\u001B[32m', '\u001B[39m', '\u001B[1m', '\u001B[2m', '\u001B[22m', '\u001B[7m', '\u001B[27m'];
+		const more = ['\u001B[4m', '\u001B[24m', '\u001B[41m', '\u001B[49m', '\u001B[38;5;208m', '\u001B[0m', '\u001B[90m'];
+		const words = ['web-1', 'Running', '1/1', 'CrashLoopBackOff', '   ', ' ', '日本', '🙂', 'é', 'e\u0301', '…', '<none>', '10.0.0.1'];
+		const piece = () => {
+			let text = '';
+			for (let count = 1 + Math.floor(random() * 8); count > 0; count--) {
+				text += random() < 0.4 ? pick(random() < 0.7 ? codes : more) : pick(words);
+			}
+			return text;
+		};
+		for (let line = 0; line < 2000; line++) {
+			const width = pick([8, 20, 40, 80, 200]);
+			const writes: Write[] = [];
+			for (let count = Math.floor(random() * 4); count >= 0; count--) {
+				writes.push([Math.floor(random() * (width + 6)) - 2, 0, piece()]);
+			}
+			const undo = installLineCache();
+			const cached = paint(width, 1, writes);
+			undo();
+			const ink = paint(width, 1, writes);
+			installLineCache();
+			assert.deepEqual(cached, ink, JSON.stringify({width, writes}));
+		}
+	});
+
 	test('a clipped write is left to Ink', () => {
 		const undo = installLineCache();
 		const clipped = () => {
@@ -128,3 +157,14 @@ describe("the line cache makes exactly Ink's frame", () => {
 		assert.match(ink[2]!, /Name:/, 'describe is on screen');
 	});
 });
+
+/** A small seeded generator (mulberry32), so the generated lines are the same on every run. */
+function seeded(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let value = Math.imul(state ^ (state >>> 15), 1 | state);
+		value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+		return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
+	};
+}

@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Cluster} from './cluster/types.js';
 import type {ManifestFile} from './manifests/types.js';
 import {withStatus} from './state/modes.js';
@@ -6,6 +6,8 @@ import {initialUiState, type UiState} from './state/ui-state.js';
 import {MainScreen} from './ui/main-screen.js';
 import {NoClusterScreen} from './ui/no-cluster-screen.js';
 import {NowProvider, type TimeSource} from './ui/hooks/use-now.js';
+import {TutorialMemoryContext} from './ui/hooks/use-tutorial.js';
+import {tutorialMemoryFile, tutorialMemoryPath} from './saved/tutorial-memory.js';
 import {useScreenSize, type ScreenSize} from './ui/hooks/use-screen-size.js';
 import {useUiState} from './ui/hooks/use-ui-state.js';
 import type {Theme} from './ui/theme.js';
@@ -32,6 +34,8 @@ export interface AppProps {
 	/** A fake clock, for tests that watch when frames are drawn. */
 	time?: TimeSource;
 	initialState?: UiState;
+	/** Keep the tutorial's memory between runs in the state file (tutorialMemoryPath); tests leave it for the run only. */
+	keepTutorialMemory?: boolean;
 }
 
 /** Providers and the screen switch; the screens hold the logic. */
@@ -40,6 +44,8 @@ export function App(props: AppProps) {
 	const [cluster, setCluster] = useState(props.cluster);
 	const [manifests, setManifests] = useState<ManifestSet>({files: []});
 	const ui = useUiState(props.initialState ?? initialUiState);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: where the memory is kept is decided once, at mount
+	const tutorialMemory = useMemo(() => (props.keepTutorialMemory ? tutorialMemoryFile(tutorialMemoryPath()) : undefined), []);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: the manifests are read once, at mount
 	useEffect(() => {
 		let live = true;
@@ -86,33 +92,35 @@ export function App(props: AppProps) {
 
 	return (
 		<NowProvider fixed={props.now} time={props.time}>
-			{cluster ? (
-				<MainScreen
-					key={`${cluster.info.context}/${cluster.info.allNamespaces ? '*' : cluster.info.namespace}`}
-					cluster={cluster}
-					files={manifests.files}
-					manifestError={manifests.error}
-					readonly={props.readonly}
-					columns={size.columns}
-					rows={size.rows}
-					theme={props.theme}
-					state={ui.state}
-					update={ui.update}
-					read={ui.read}
-					onQuit={props.onQuit}
-					onNamespace={onNamespace}
-					onContext={onContext}
-				/>
-			) : (
-				<NoClusterScreen
-					looked={props.looked ?? []}
-					columns={size.columns}
-					theme={props.theme}
-					onQuit={props.onQuit}
-					startSandbox={props.startSandbox}
-					onCluster={setCluster}
-				/>
-			)}
+			<TutorialMemoryContext.Provider value={tutorialMemory}>
+				{cluster ? (
+					<MainScreen
+						key={`${cluster.info.context}/${cluster.info.allNamespaces ? '*' : cluster.info.namespace}`}
+						cluster={cluster}
+						files={manifests.files}
+						manifestError={manifests.error}
+						readonly={props.readonly}
+						columns={size.columns}
+						rows={size.rows}
+						theme={props.theme}
+						state={ui.state}
+						update={ui.update}
+						read={ui.read}
+						onQuit={props.onQuit}
+						onNamespace={onNamespace}
+						onContext={onContext}
+					/>
+				) : (
+					<NoClusterScreen
+						looked={props.looked ?? []}
+						columns={size.columns}
+						theme={props.theme}
+						onQuit={props.onQuit}
+						startSandbox={props.startSandbox}
+						onCluster={setCluster}
+					/>
+				)}
+			</TutorialMemoryContext.Provider>
 		</NowProvider>
 	);
 }

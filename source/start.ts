@@ -99,6 +99,7 @@ export async function openCluster(options: StartOptions): Promise<number> {
 			loadManifests: async () => loadManifests(options.manifests),
 			readonly: options.readonly,
 			theme: makeTheme(),
+			keepTutorialMemory: true,
 		},
 		async () => {
 			for (const each of clusters) {

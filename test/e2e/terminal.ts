@@ -43,6 +43,8 @@ export class TerminalSession {
 	readonly terminal: InstanceType<typeof xterm.Terminal>;
 	output = '';
 	exit: Promise<{exitCode: number; signal?: number}>;
+	/** XDG_STATE_HOME of this kpods (the tutorial's memory file) unless the test gives one: never the user's own. */
+	readonly stateHome = mkdtempSync(join(tmpdir(), 'kpods-state-'));
 
 	constructor(args: string[], options: {columns?: number; rows?: number; env?: NodeJS.ProcessEnv} = {}) {
 		const columns = options.columns ?? 120;
@@ -59,13 +61,18 @@ export class TerminalSession {
 			cols: columns,
 			rows,
 			cwd: root,
-			env: {...process.env, ...options.env, TERM: 'xterm-256color'},
+			env: {...process.env, XDG_STATE_HOME: this.stateHome, ...options.env, TERM: 'xterm-256color'},
 		});
 		this.pty.onData(data => {
 			this.output += data;
 			this.terminal.write(data);
 		});
-		this.exit = new Promise(resolve => this.pty.onExit(resolve));
+		this.exit = new Promise(resolve =>
+			this.pty.onExit(result => {
+				rmSync(this.stateHome, {recursive: true, force: true});
+				resolve(result);
+			}),
+		);
 	}
 
 	/** The screen as text, one string per row, trailing spaces trimmed. */

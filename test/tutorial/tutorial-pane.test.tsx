@@ -2,7 +2,10 @@
 // own key opens (filled in), --readonly, and ✓ appearing when the stores change.
 import '../ui/force-color.js';
 import assert from 'node:assert/strict';
-import {afterEach, describe, test} from 'node:test';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, afterEach, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {serviceRow} from '../../source/format/service.js';
 import {setLanguage} from '../../source/i18n/index.js';
@@ -122,5 +125,78 @@ describe('tutorial pane: Enter does the step', () => {
 		await app.press(keys.down, keys.enter);
 		await waitFor(() => /⟦ 1 Pods/.test(app.frame()), 'the pods pane');
 		assert.deepEqual(calls(cluster, 'runPod'), []);
+	});
+});
+
+describe('tutorial pane: its memory outlives kpods, per cluster and namespace', () => {
+	// A temporary HOME for the state file: kpods reads XDG_STATE_HOME when it mounts.
+	const stateHome = mkdtempSync(join(tmpdir(), 'kpods-tutorial-state-'));
+	const before = process.env['XDG_STATE_HOME'];
+	process.env['XDG_STATE_HOME'] = stateHome;
+	after(() => {
+		process.env['XDG_STATE_HOME'] = before;
+		if (before === undefined) {
+			delete process.env['XDG_STATE_HOME'];
+		}
+		rmSync(stateHome, {recursive: true, force: true});
+	});
+	const done = (frame: string, step: number) => new RegExp(`^⟦?✓ {2}${step} `, 'm').test(frame);
+
+	test('testando run and deleted, then kpods restarted: the steps stay ticked; another namespace starts over, and going back finds them', async () => {
+		const cluster = new FakeCluster();
+		const first = await renderApp({cluster, loadManifests: async () => ({files}), columns: 100, rows: 24, keepTutorialMemory: true});
+		await first.press('t', keys.down);
+		cluster.setPods([tutorialPod('running', 'testando', {run: 'testando'}, [], '172.17.0.6')]);
+		await waitFor(() => done(first.frame(), 3), 'testando seen running');
+		cluster.setPods([]);
+		await waitFor(() => done(first.frame(), 5), 'testando gone');
+		const saved = JSON.parse(readFileSync(join(stateHome, 'kpods', 'tutorial.json'), 'utf8')).entries;
+		assert.deepEqual(Object.keys(saved), ['minikube https://192.168.49.2:8443 default']);
+		cleanup();
+
+		const restarted = await renderApp({
+			cluster: new FakeCluster(),
+			loadManifests: async () => ({files}),
+			columns: 100,
+			rows: 24,
+			keepTutorialMemory: true,
+		});
+		await restarted.press('t');
+		await waitFor(() => /⟦ t Tutorial 4\/11 ⟧/.test(restarted.frame()), 'the progress of the last run');
+		for (const step of [1, 2, 3, 5]) {
+			assert.ok(done(restarted.frame(), step), `step ${step} still ticked:\n${restarted.frame()}`);
+		}
+
+		await restarted.press(':', ...'ns demo', keys.enter, 't');
+		await waitFor(() => / ns demo /.test(restarted.frame()) && /⟦ t Tutorial 0\/11 ⟧/.test(restarted.frame()), 'demo starts over');
+		await restarted.press(':', ...'ns default', keys.enter, 't');
+		await waitFor(() => / ns default /.test(restarted.frame()) && /⟦ t Tutorial 4\/11 ⟧/.test(restarted.frame()), 'default remembered');
+	});
+
+	test('without the state file (tests, and before this) a restart starts over', async () => {
+		const app = await renderApp({cluster: new FakeCluster(), loadManifests: async () => ({files}), columns: 100, rows: 24});
+		await app.press('t');
+		await waitFor(() => /⟦ t Tutorial 0\/11 ⟧/.test(app.frame()), 'nothing remembered');
+	});
+
+	test("a state file that is not kpods' is ignored: the tutorial opens, empty, and the file is replaced when there is something to keep", async () => {
+		mkdirSync(join(stateHome, 'kpods'), {recursive: true});
+		writeFileSync(
+			join(stateHome, 'kpods', 'tutorial.json'),
+			'{"version": 1, "entries": {"minikube https://192.168.49.2:8443 other": {"memory": 7}',
+		);
+		const cluster = new FakeCluster({namespace: 'other'});
+		const app = await renderApp({cluster, loadManifests: async () => ({files}), columns: 100, rows: 24, keepTutorialMemory: true});
+		await app.press('t');
+		await waitFor(() => /⟦ t Tutorial 0\/11 ⟧/.test(app.frame()), 'the tutorial, nothing remembered');
+		await app.press(keys.down);
+		await waitFor(() => done(app.frame(), 1), 'step 1 read');
+		await waitFor(() => {
+			try {
+				return JSON.parse(readFileSync(join(stateHome, 'kpods', 'tutorial.json'), 'utf8')).version === 1;
+			} catch {
+				return false;
+			}
+		}, 'a good file written');
 	});
 });

@@ -52,7 +52,7 @@ export const tutorialEn = {
 	'tutorial.check.terminating': '{name} is terminating',
 	'tutorial.check.stillThere': '{name} still exists',
 	'tutorial.check.gone': '{name} is gone',
-	'tutorial.check.notSeen': 'kpods has not seen {name} since it started: run it first',
+	'tutorial.check.notSeen': 'kpods has not seen {name} in this namespace yet: run it first',
 	'tutorial.check.noService': 'no service {name} yet',
 	'tutorial.check.serviceDiffers': "{name} is {type} {ports}, not what the tutorial's manifest says",
 	'tutorial.check.noEndpoint': '{service} has no ready endpoint on {pod}:{port} yet ({pod}: {status})',

@@ -55,7 +55,7 @@ export const tutorialPtBR = {
 	'tutorial.check.terminating': '{name} está terminando',
 	'tutorial.check.stillThere': '{name} ainda existe',
 	'tutorial.check.gone': '{name} foi apagado',
-	'tutorial.check.notSeen': 'o kpods não viu o pod {name} desde que abriu: rode-o antes',
+	'tutorial.check.notSeen': 'o kpods ainda não viu o pod {name} neste namespace: rode-o antes',
 	'tutorial.check.noService': 'ainda não há serviço {name}',
 	'tutorial.check.serviceDiffers': '{name} é {type} {ports}, diferente do manifesto do tutorial',
 	'tutorial.check.noEndpoint': '{service} ainda não tem endpoint pronto em {pod}:{port} ({pod}: {status})',

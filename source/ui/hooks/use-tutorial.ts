@@ -1,5 +1,6 @@
-import {useMemo, useRef} from 'react';
+import {createContext, useContext, useEffect, useMemo, useRef} from 'react';
 import type {Cluster} from '../../cluster/types.js';
+import {tutorialMemoryKey, type TutorialMemoryStore} from '../../saved/tutorial-memory.js';
 import {text} from '../../i18n/index.js';
 import {selectedIndex} from '../../state/selection.js';
 import type {UiState} from '../../state/ui-state.js';
@@ -38,14 +39,21 @@ export function noteText(check: StepCheck): string | undefined {
 	return text(note.key, note.params);
 }
 
+/** Where the tutorial's memory outlives kpods; none (tests) keeps it for this run only. */
+export const TutorialMemoryContext = createContext<TutorialMemoryStore | undefined>(undefined);
+
 /**
  * Reads the stores the screen already holds and checks the steps off. The memory (testando seen,
- * described) lives as long as the cluster: a new namespace or context starts it again.
+ * described) belongs to the cluster and namespace: read from the state file when they change,
+ * written back when it grows, so a restart or a switch back finds it again.
  */
 export function useTutorial(cluster: Cluster, data: Stores, state: UiState): TutorialProgress {
-	const memory = useRef<{cluster: Cluster; memory: TutorialMemory}>({cluster, memory: emptyMemory});
-	if (memory.current.cluster !== cluster) {
-		memory.current = {cluster, memory: emptyMemory};
+	const saved = useContext(TutorialMemoryContext);
+	const key = tutorialMemoryKey(cluster.info);
+	const memory = useRef<{key: string; memory: TutorialMemory; stored: TutorialMemory} | undefined>(undefined);
+	if (memory.current?.key !== key) {
+		const loaded = saved?.load(key) ?? emptyMemory;
+		memory.current = {key, memory: loaded, stored: loaded};
 	}
 	const {info} = cluster;
 	const pods = useMemo(() => tutorialPodsOf(data.pods.items, info.namespace), [data.pods.items, info.namespace]);
@@ -66,6 +74,13 @@ export function useTutorial(cluster: Cluster, data: Stores, state: UiState): Tut
 	const seen = {selectedStep: selectedIndex(stepIds, state.selection.tutorial), detailPod};
 	memory.current.memory = observe(memory.current.memory, snapshot, seen);
 	const remembered = memory.current.memory;
+	useEffect(() => {
+		const held = memory.current;
+		if (saved && held && held.key === key && held.stored !== remembered) {
+			held.stored = remembered;
+			saved.save(key, remembered);
+		}
+	}, [saved, key, remembered]);
 	return useMemo(() => {
 		const checks = checkSteps(snapshot, remembered);
 		return {checks, ...progress(checks)};

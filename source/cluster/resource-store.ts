@@ -33,10 +33,17 @@ export interface StoreTuning {
 	coalesceMs: number;
 	/**
 	 * Health check of an open watch, after client-go's HTTP/2 one (read idle, then ping):
-	 * when no event arrived for idleMs, `probe` must answer within timeoutMs, else the watch
-	 * is dropped and the store shows "reconnecting" until the server answers again.
+	 * when nothing was heard from the server for idleMs, `probe` must answer within timeoutMs,
+	 * else the watch is dropped and the store shows "reconnecting" until the server answers again.
+	 * `lastHeard`/`heard`, when given, share signs of life among a cluster's stores (SharedProbe).
 	 */
-	health?: {idleMs: number; timeoutMs: number; probe: (signal: AbortSignal) => Promise<unknown>};
+	health?: {
+		idleMs: number;
+		timeoutMs: number;
+		probe: (signal: AbortSignal) => Promise<unknown>;
+		lastHeard?: () => number;
+		heard?: () => void;
+	};
 	/** Objects in the first page, listed beside the whole list and on screen while the rest stream (kubectl's chunk size); 0: none. */
 	firstPage: number;
 }
@@ -181,44 +188,56 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		}
 	}
 
-	/** Probes the server while a watch is quiet (see StoreTuning.health); drops the watch when it does not answer. */
+	/**
+	 * Probes the server while a watch is quiet (see StoreTuning.health); drops the watch when it
+	 * does not answer. One timer, set for the moment the watch has been quiet for idleMs, not a
+	 * poll: an idle kpods wakes once per idleMs per store.
+	 */
 	private watchHealth(watch: AbortController): {sawEvent: () => void; end: () => void} {
 		const health = this.tuning.health;
 		if (!health) {
 			return {sawEvent() {}, end() {}};
 		}
 		let last = Date.now();
-		let probing = false;
-		const timer = setInterval(
-			() => {
-				if (probing || Date.now() - last < health.idleMs) {
-					return;
-				}
-				probing = true;
-				health
-					.probe(AbortSignal.any([watch.signal, AbortSignal.timeout(health.timeoutMs)]))
-					.then(
-						() => {
-							last = Date.now();
-						},
-						() => {
-							if (!watch.signal.aborted) {
-								watch.abort(new NetworkError(t('network.stopped', {seconds: health.timeoutMs / 1000})));
-							}
-						},
-					)
-					.finally(() => {
-						probing = false;
-					});
-			},
-			Math.max(1, Math.min(health.idleMs, health.timeoutMs) / 2),
-		);
+		let timer: NodeJS.Timeout | undefined;
+		let deadline: NodeJS.Timeout | undefined;
+		const fail = () => {
+			if (!watch.signal.aborted) {
+				watch.abort(new NetworkError(t('network.stopped', {seconds: health.timeoutMs / 1000})));
+			}
+		};
+		const check = () => {
+			// Heard from lately, on this watch or (shared by the cluster's stores) on any other.
+			const heard = Math.max(last, health.lastHeard?.() ?? Number.NEGATIVE_INFINITY);
+			const quiet = Date.now() - heard;
+			if (quiet < health.idleMs) {
+				timer = setTimeout(check, health.idleMs - quiet);
+				return;
+			}
+			deadline = setTimeout(fail, health.timeoutMs);
+			health.probe(watch.signal).then(
+				() => {
+					clearTimeout(deadline);
+					last = Date.now();
+					if (!watch.signal.aborted) {
+						timer = setTimeout(check, health.idleMs);
+					}
+				},
+				() => {
+					clearTimeout(deadline);
+					fail();
+				},
+			);
+		};
+		timer = setTimeout(check, health.idleMs);
 		return {
 			sawEvent() {
 				last = Date.now();
+				health.heard?.();
 			},
 			end() {
-				clearInterval(timer);
+				clearTimeout(timer);
+				clearTimeout(deadline);
 			},
 		};
 	}

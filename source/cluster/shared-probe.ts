@@ -1,37 +1,46 @@
 /**
- * One server probe shared by every store of a cluster. Each quiet watch checks the server every
- * 10 s, and the stores of a cluster go quiet together, so four stores made four requests (on a
- * real cluster, four TLS handshakes) where one answers for all: a probe in flight is joined, and
- * one that succeeded within `freshMs` is taken as the answer. A failure is never reused.
+ * One server check shared by every store of a cluster. A quiet watch asks whether the server
+ * is still there; the stores of a cluster go quiet together, so one request answers for all (a
+ * probe in flight is joined), and any sign of life counts as an answer: a watch event on any
+ * store (the lab's node heartbeat, every 10 s) or a probe that succeeded. A failure is never reused.
  */
 export class SharedProbe {
 	private running: Promise<void> | undefined;
-	private answeredAt = Number.NEGATIVE_INFINITY;
+	private heardAt = Number.NEGATIVE_INFINITY;
 
 	constructor(
 		private readonly request: (signal: AbortSignal) => Promise<unknown>,
-		private readonly freshMs: number,
 		private readonly timeoutMs: number,
 		private readonly now: () => number = Date.now,
 	) {}
 
-	/** Resolves when the server answered (now or within freshMs); rejects when it did not, or when `signal` aborts. */
+	/** The moment (epoch ms) the server last showed it is there: a watch event or an answer to a probe. */
+	lastHeard = (): number => this.heardAt;
+
+	/** Notes a sign of life from the server (a watch event), now. */
+	heard = (): void => {
+		this.heardAt = this.now();
+	};
+
+	/** Resolves when the server answered (lastHeard is then now); rejects when it did not in time, or when `signal` aborts. */
 	async probe(signal: AbortSignal): Promise<void> {
-		if (this.now() - this.answeredAt < this.freshMs) {
-			return;
-		}
 		// The shared request has its own time limit, not a caller's signal: a store that stops only stops waiting.
-		this.running ??= this.request(AbortSignal.timeout(this.timeoutMs)).then(
-			() => {
-				this.answeredAt = this.now();
-				this.running = undefined;
-			},
-			(error: unknown) => {
-				this.running = undefined;
-				throw error;
-			},
-		);
+		this.running ??= this.ask().finally(() => {
+			this.running = undefined;
+		});
 		return abortable(this.running, signal);
+	}
+
+	private async ask(): Promise<void> {
+		// A timer cleared on the answer, not AbortSignal.timeout: that one fires (and dispatches abort) every time.
+		const limit = new AbortController();
+		const timer = setTimeout(() => limit.abort(new Error('timeout')), this.timeoutMs);
+		try {
+			await this.request(limit.signal);
+			this.heardAt = this.now();
+		} finally {
+			clearTimeout(timer);
+		}
 	}
 }
 

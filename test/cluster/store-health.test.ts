@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {ListWatchStore, type ListWatchSource} from '../../source/cluster/resource-store.js';
+import {SharedProbe} from '../../source/cluster/shared-probe.js';
 import {waitFor} from '../ui/harness.js';
 
 type Thing = {metadata: {name: string; resourceVersion: string}};
@@ -54,5 +55,57 @@ test("a server that stops answering shows as not live, and live again when it is
 		assert.deepEqual(store.getSnapshot().items, ['a']);
 	} finally {
 		store.stop();
+	}
+});
+
+test('a quiet store asks nothing while another store of the same server has events (the shared probe hears them)', async () => {
+	let sending = true;
+	const quiet: ListWatchSource<Thing> = {
+		async list() {
+			return {metadata: {resourceVersion: '1'}};
+		},
+		async watch({signal}) {
+			await new Promise<void>((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), {once: true}));
+		},
+	};
+	// Like the lab's nodes watch: an event every 10 ms (a heartbeat) while `sending`.
+	const busy: ListWatchSource<Thing> = {
+		async list() {
+			return {metadata: {resourceVersion: '1'}};
+		},
+		async watch({signal}, onEvent) {
+			let version = 1;
+			while (!signal.aborted) {
+				if (sending) {
+					onEvent({type: 'MODIFIED', object: {metadata: {name: 'node', resourceVersion: String(++version)}}});
+				}
+				await new Promise(resolve => setTimeout(resolve, 10));
+			}
+		},
+	};
+	let requests = 0;
+	const shared = new SharedProbe(async () => {
+		requests++;
+	}, 1000);
+	const health = {
+		idleMs: 250,
+		timeoutMs: 1000,
+		probe: (signal: AbortSignal) => shared.probe(signal),
+		lastHeard: shared.lastHeard,
+		heard: shared.heard,
+	};
+	const stores = [quiet, busy].map(source => new ListWatchStore(source, raw => raw.metadata.name, {health}));
+	try {
+		await waitFor(() => stores.every(store => store.getSnapshot().state.kind === 'live'), 'live', 10_000);
+		const started = Date.now();
+		await waitFor(() => Date.now() - started > 1000, 'four idle periods', 10_000);
+		assert.equal(requests, 0, 'the events answered for the server');
+		sending = false;
+		await waitFor(() => requests > 0, 'a probe once nothing is heard', 10_000);
+		assert.equal(stores[0]!.getSnapshot().state.kind, 'live');
+	} finally {
+		for (const store of stores) {
+			store.stop();
+		}
 	}
 });

@@ -5,7 +5,7 @@
 // what it writes to the terminal. Fails (exit 1, one line) when CPU is above the readme's
 // recorded number with a margin for this shared machine's noise.
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {spawn as spawnPty} from '@lydell/node-pty';
@@ -92,10 +92,25 @@ async function idle(count: number) {
 	// Let the first frames, the other stores' lists and the garbage of the start settle.
 	await wait(3000);
 	const cpu = cpuSeconds(pty.pid);
+	const threadsBefore = threadTicks(pty.pid);
 	writes = 0;
 	bytes = 0;
 	await wait(seconds * 1000);
 	const used = (cpuSeconds(pty.pid) - cpu) / seconds;
+	// Where the CPU went, by thread (the main thread runs JavaScript; V8's workers mark and compile
+	// concurrently; libuv's run file and DNS work), and how often they woke (voluntary switches).
+	const threads = new Map<string, {ticks: number; wakes: number}>();
+	for (const [tid, after] of threadTicks(pty.pid)) {
+		const before = threadsBefore.get(tid) ?? {name: after.name, ticks: 0, wakes: 0};
+		const sum = threads.get(after.name) ?? {ticks: 0, wakes: 0};
+		threads.set(after.name, {ticks: sum.ticks + after.ticks - before.ticks, wakes: sum.wakes + after.wakes - before.wakes});
+	}
+	process.stderr.write(
+		`  by thread (CPU ms, wakes): ${[...threads]
+			.filter(([, {ticks, wakes}]) => ticks > 0 || wakes > 0)
+			.map(([name, {ticks, wakes}]) => `${name} ${ticks * 10} ms, ${wakes}`)
+			.join('; ')}\n`,
+	);
 	const result = {
 		count,
 		cpu: used,
@@ -107,4 +122,23 @@ async function idle(count: number) {
 	pty.kill();
 	await sandbox?.stop();
 	return result;
+}
+
+/** Each thread's CPU ticks (1/100 s) and voluntary context switches so far, by thread id. */
+function threadTicks(pid: number): Map<string, {name: string; ticks: number; wakes: number}> {
+	const threads = new Map<string, {name: string; ticks: number; wakes: number}>();
+	for (const tid of readdirSync(`/proc/${pid}/task`)) {
+		try {
+			const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+			// Node names its threads alike: the main one (JavaScript) apart from the rest (V8's GC and compiler workers, libuv's pool).
+			const name = tid === String(pid) ? 'main' : 'others';
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			const status = readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8');
+			const wakes = Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(status)?.[1] ?? 0);
+			threads.set(tid, {name, ticks: Number(fields[11]) + Number(fields[12]), wakes});
+		} catch {
+			// The thread ended meanwhile.
+		}
+	}
+	return threads;
 }

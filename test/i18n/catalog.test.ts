@@ -2,7 +2,17 @@
 // Intl.PluralRules, and params are filled (numbers the language's way).
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
-import {catalogs, formatDate, formatNumber, formatTime, type Message, setLanguage, t} from '../../source/i18n/index.js';
+import {
+	catalogs,
+	formatDate,
+	formatNumber,
+	formatTime,
+	type Message,
+	type MessageKey,
+	setLanguage,
+	t,
+	text,
+} from '../../source/i18n/index.js';
 import {byteCount} from '../../source/ui/components/forward-list.js';
 
 afterEach(() => setLanguage('en'));
@@ -95,15 +105,57 @@ test('no message is empty, and no Portuguese message is the English one unless l
 
 test('plural messages are chosen by Intl.PluralRules of the language, on count', () => {
 	assert.equal(t('apply.objects', {count: 1}), '1 object');
-	assert.equal(t('apply.objects', {count: 0}), '0 objects');
 	assert.equal(t('apply.objects', {count: 2}), '2 objects');
+	assert.equal(t('logs.servicePods', {count: 0}), '0 pods');
 	setLanguage('pt-BR');
 	assert.equal(t('apply.objects', {count: 1}), '1 objeto');
-	// CLDR's Portuguese puts 0 with 1 ("one"), unlike English.
-	assert.equal(t('apply.objects', {count: 0}), '0 objeto');
 	assert.equal(t('apply.objects', {count: 3}), '3 objetos');
+	// CLDR's Portuguese puts 0 with 1 ("one"), unlike English: a message without a zero form says "0 pod".
+	assert.equal(t('logs.servicePods', {count: 0}), '0 pod');
 	assert.equal(t('apply.applied', {count: 1, counts: t('apply.created', {count: 1})}), '1 objeto aplicado: 1 criado');
 	assert.equal(t('apply.applied', {count: 2, counts: t('apply.created', {count: 2})}), '2 objetos aplicados: 2 criados');
+});
+
+/**
+ * Every plural message at 0, read in both languages. Where kpods can show 0, the message has a
+ * zero form in both ("nenhum objeto", not CLDR's "0 objeto"); the others are never called with 0,
+ * and the reason is here, so a new plural message cannot go unchecked.
+ */
+const atZero: Record<string, {en: string; pt: string} | {never: string}> = {
+	'apply.objects': {en: 'no objects', pt: 'nenhum objeto'},
+	'apply.applied': {en: 'applied no objects: the files hold none', pt: 'nenhum objeto aplicado: os arquivos não têm nenhum'},
+	'apply.question': {en: 'The files hold no objects: nothing to apply', pt: 'Os arquivos não têm nenhum objeto: nada para aplicar'},
+	'logs.lines': {en: 'no lines', pt: 'nenhuma linha'},
+	'health.ok': {never: 'the header lists only the health words whose count is above 0'},
+	'health.progressing': {never: 'the header lists only the health words whose count is above 0'},
+	'health.warning': {never: 'the header lists only the health words whose count is above 0'},
+	'health.failed': {never: 'the header lists only the health words whose count is above 0'},
+	'health.completed': {never: 'the header lists only the health words whose count is above 0'},
+	'health.terminating': {never: 'the header lists only the health words whose count is above 0'},
+	'apply.created': {never: 'applyCounts names only the results that occur'},
+	'apply.configured': {never: 'applyCounts names only the results that occur'},
+	'apply.unchanged': {never: 'applyCounts names only the results that occur'},
+	'apply.failed': {never: 'applyCounts names only the results that occur'},
+	'logs.servicePods': {never: 'service logs open only with a pod behind the endpoints (logs.noPods otherwise)'},
+	'logs.ofService': {never: 'service logs open only with a pod behind the endpoints (logs.noPods otherwise)'},
+	'why.targetPortUnknown': {never: 'no matching pod is why.noPodMatches'},
+	'why.noneReady': {never: 'no matching pod is why.noPodMatches'},
+	'why.notPublished': {never: 'no ready pod is why.noneReady'},
+};
+
+test('every plural message is checked at 0: a zero form in both languages where kpods can show 0', () => {
+	const plural = Object.keys(catalogs.en).filter(key => typeof catalogs.en[key as keyof typeof catalogs.en] !== 'string');
+	assert.deepEqual(plural.sort(), Object.keys(atZero).sort(), 'a plural message added or gone: say how it reads at 0');
+	const params = {count: 0, counts: ''};
+	for (const [key, expected] of Object.entries(atZero)) {
+		if ('never' in expected) {
+			continue;
+		}
+		setLanguage('en');
+		assert.equal(text(key as MessageKey, params), expected.en, key);
+		setLanguage('pt-BR');
+		assert.equal(text(key as MessageKey, params), expected.pt, key);
+	}
 });
 
 test('params fill their placeholders; numbers are written the language’s way, text as it is', () => {

@@ -42,7 +42,7 @@ export const screenEn = {
 	'logs.ended': 'ended',
 	'logs.following': 'following',
 	'logs.paused': 'paused (End or f follows)',
-	'logs.lines': {one: '{count} line', other: '{count} lines'},
+	'logs.lines': {zero: 'no lines', one: '{count} line', other: '{count} lines'},
 	'logs.dropped': ', the oldest {count} dropped',
 	'logs.waiting': 'waiting for lines…',
 	'picker.allNamespaces': '(all namespaces)',

@@ -46,7 +46,7 @@ export const screenPtBR = {
 	'logs.ended': 'terminou',
 	'logs.following': 'acompanhando',
 	'logs.paused': 'pausado (End ou f acompanha)',
-	'logs.lines': {one: '{count} linha', other: '{count} linhas'},
+	'logs.lines': {zero: 'nenhuma linha', one: '{count} linha', other: '{count} linhas'},
 	'logs.dropped': ', as {count} mais antigas descartadas',
 	'logs.waiting': 'esperando linhas…',
 	'picker.allNamespaces': '(todos os namespaces)',

@@ -22,40 +22,60 @@ export interface ListProgress {
 /**
  * Lists a collection whole and, beside it, its first page of `firstPage` objects (kubectl's
  * chunk of 500), handed to onPreview when it arrives before the whole list and there is more
- * (a `continue` token): the first rows are on screen while the rest stream.
+ * (a `continue` token): the first rows are on screen while the rest stream. A page that comes
+ * first holding every object (no `continue`) is the whole list: it resolves with those objects as
+ * `page` (what onItem was handed from the other request is to be dropped) and the other request is
+ * aborted. That is a small namespace's usual case, and its rows need not wait for the second
+ * answer, read only once the UI has loaded (measured on the lab: 0.1–0.2 s later).
  *
  * Why two requests rather than following the page's continue token: a continued request
  * can only be sent once the first page's metadata is read, so the server starts encoding the
  * rest only then, while the client is still loading its UI; measured on the sandbox at
  * 10,000 pods, all rows came 2 s later that way (bench/first-rows.ts). The whole list goes
  * out at once instead, as before (`resourceVersion=0`: a real server's watch cache, the
- * fastest read it has); the page is a consistent read, the only one a real server pages.
+ * fastest read it has); the page is a consistent read, the only one a real server pages, and
+ * a watch can follow its resourceVersion as well.
  */
 export async function listWithPreview<Raw>(
 	list: ListPage<Raw>,
 	{firstPage, resourceVersion, signal}: {firstPage: number; resourceVersion?: string; signal: AbortSignal},
 	onItem: (raw: Raw) => void,
 	onPreview: (page: Raw[], progress: ListProgress) => void,
-): Promise<{metadata: ListMeta}> {
-	let done = false;
-	if (firstPage > 0) {
-		const page: Raw[] = [];
-		// Sent first, so a server answering in order answers it first; a failure here is the whole list's to report.
-		list({limit: firstPage, signal}, raw => page.push(raw)).then(
-			({metadata}) => {
-				if (done || !metadata.continue) {
-					return;
-				}
-				const remaining = metadata.remainingItemCount;
-				onPreview(page, {loaded: page.length, total: remaining === undefined ? undefined : page.length + remaining});
-			},
-			() => undefined,
-		);
+): Promise<{metadata: ListMeta; page?: Raw[]}> {
+	if (firstPage <= 0) {
+		return list({resourceVersion, signal}, onItem);
 	}
-
+	let done = false;
+	const page: Raw[] = [];
+	// Sent first, so a server answering in order answers it first; a failure here is the whole list's to report.
+	const pageRead = list({limit: firstPage, signal}, raw => page.push(raw)).then(
+		({metadata}) => {
+			if (done) {
+				return undefined;
+			}
+			if (!metadata.continue) {
+				return {metadata, page};
+			}
+			const remaining = metadata.remainingItemCount;
+			onPreview(page, {loaded: page.length, total: remaining === undefined ? undefined : page.length + remaining});
+			return undefined;
+		},
+		() => undefined,
+	);
+	const whole = new AbortController();
+	const abortWhole = () => whole.abort();
+	signal.addEventListener('abort', abortWhole, {once: true});
+	const wholeRead = list({resourceVersion, signal: whole.signal}, onItem);
 	try {
-		return await list({resourceVersion, signal}, onItem);
+		const first: {metadata: ListMeta; page?: Raw[]} = await Promise.race([wholeRead, pageRead.then(complete => complete ?? wholeRead)]);
+		if (!first.page) {
+			return {metadata: first.metadata};
+		}
+		wholeRead.catch(() => undefined); // aborted here: its failure is nobody's
+		whole.abort();
+		return {metadata: first.metadata, page: first.page};
 	} finally {
 		done = true;
+		signal.removeEventListener('abort', abortWhole);
 	}
 }

@@ -121,13 +121,15 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		while (!this.stopped) {
 			try {
 				// Each object becomes an item as it arrives; the raw objects are not kept.
-				const pairs: Array<[string, Item]> = [];
+				const streamed: Array<[string, Item]> = [];
 				const list = await listWithPreview(
 					this.source.list.bind(this.source),
 					{firstPage: this.tuning.firstPage, resourceVersion: firstList ? '0' : undefined, signal: this.abort.signal},
-					raw => pairs.push([keyOf(raw), this.toItem(raw)]),
+					raw => streamed.push([keyOf(raw), this.toItem(raw)]),
 					(page, progress) => this.showPage(page, progress),
 				);
+				// A first page that held every object answered for the whole list.
+				const pairs = list.page ? list.page.map((raw): [string, Item] => [keyOf(raw), this.toItem(raw)]) : streamed;
 				trace(`listed ${pairs.length}`);
 				if (this.stopped) {
 					return;

@@ -215,4 +215,58 @@ describe('listWithPreview', () => {
 		);
 		assert.deepEqual(shown, [[['a', 'b'], {loaded: 2, total: 5}]]);
 	});
+
+	test('a page that comes first holding every object (no continue) is the whole list: its objects, and the other request aborted', async () => {
+		let wholeAborted = false;
+		const list = async (request: ListRequest, onItem: (raw: string) => void) => {
+			if (request.limit) {
+				onItem('a');
+				onItem('b');
+				return {metadata: {resourceVersion: '7'}};
+			}
+			onItem('a'); // what the whole list had handed over before it was cut off
+			return new Promise<never>((_resolve, reject) => {
+				request.signal.addEventListener('abort', () => {
+					wholeAborted = true;
+					reject(new Error('aborted'));
+				});
+			});
+		};
+		const shown: string[][] = [];
+		const result = await listWithPreview(
+			list,
+			{firstPage: 500, resourceVersion: '0', signal},
+			() => undefined,
+			page => shown.push(page),
+		);
+		assert.deepEqual(result, {metadata: {resourceVersion: '7'}, page: ['a', 'b']});
+		assert.ok(wholeAborted, 'the whole list is not waited for, nor read');
+		assert.deepEqual(shown, [], 'no preview: the page is the list');
+	});
+
+	test('a store whose first page holds every object is synced from it and watches from its resourceVersion', async () => {
+		const watchedFrom: string[] = [];
+		const source = {
+			async list(request: ListRequest, onItem: (raw: Pod) => void) {
+				if (!request.limit) {
+					return new Promise<never>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+				}
+				for (const name of ['b', 'a']) {
+					onItem({metadata: {name, namespace: 'n', resourceVersion: '1'}} as Pod);
+				}
+				return {metadata: {resourceVersion: '42'}};
+			},
+			async watch(options: {resourceVersion: string; signal: AbortSignal}) {
+				watchedFrom.push(options.resourceVersion);
+				await new Promise(resolve => options.signal.addEventListener('abort', resolve));
+			},
+		};
+		const store = new ListWatchStore(source, pod => pod.metadata.name, {...fast, firstPage: 500});
+		await waitFor(() => store.getSnapshot().synced, 'synced from the page');
+		assert.deepEqual(store.getSnapshot().items, ['a', 'b']);
+		assert.deepEqual(store.getSnapshot().state, {kind: 'live'});
+		await waitFor(() => watchedFrom.length > 0, 'the watch');
+		assert.deepEqual(watchedFrom, ['42']);
+		store.stop();
+	});
 });

@@ -2,6 +2,7 @@ import {KubeCluster} from './cluster/kube-cluster.js';
 import {connectionFromText, loadKubeconfig, type Connection} from './cluster/kubeconfig.js';
 import type {ManifestSet} from './app.js';
 import type {Sandbox} from './sandbox/index.js';
+import type {ResourceStore} from './cluster/types.js';
 import {trace} from './trace.js';
 import {makeTheme} from './ui/theme.js';
 
@@ -25,6 +26,41 @@ async function sandboxConnection(): Promise<{connection: Connection; sandbox: Sa
 		throw new Error('the sandbox kubeconfig has no context');
 	}
 	return {connection: selected.connection, sandbox};
+}
+
+/**
+ * How long the first frame waits for the pods, once the UI has loaded: a list that takes longer
+ * (thousands of pods, a slow server) is drawn as "loading" until it comes.
+ */
+const firstRowsWaitMs = 250;
+
+/**
+ * Resolves when the store has rows to draw (its first list, or a first page while the rest
+ * streams) or has failed, or after `ms`. The first frame then shows the rows: a frame drawn
+ * before them ("loading pods…") cost a whole first render, and Ink's frame throttle held the
+ * rows' frame back behind it (lab: ~0.1 s).
+ */
+async function firstOutcome(store: ResourceStore<unknown>, ms: number): Promise<void> {
+	const settled = () => {
+		const {synced, state} = store.getSnapshot();
+		return synced || state.kind !== 'connecting' || state.loaded !== undefined;
+	};
+	if (settled()) {
+		return;
+	}
+	await new Promise<void>(resolve => {
+		const finish = () => {
+			clearTimeout(timer);
+			unsubscribe();
+			resolve();
+		};
+		const timer = setTimeout(finish, ms);
+		const unsubscribe = store.subscribe(() => {
+			if (settled()) {
+				finish();
+			}
+		});
+	});
 }
 
 /** The bundled tutorial manifests, then those of --manifests DIR. */
@@ -87,6 +123,10 @@ export async function openCluster(options: StartOptions): Promise<number> {
 
 	const {runTui} = await loadUi();
 	trace('ui loaded');
+	if (cluster) {
+		await firstOutcome(cluster.pods, firstRowsWaitMs);
+		trace('pods to draw');
+	}
 	return runTui(
 		{
 			cluster,

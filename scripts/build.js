@@ -3,6 +3,7 @@
 // and code splitting keeps --help and --version on the small entry chunk.
 import {build} from 'esbuild';
 import {rmSync} from 'node:fs';
+import {narrowWidthPlugin} from './narrow-width-plugin.js';
 import {yogaWasmPlugin} from './yoga-wasm-plugin.js';
 
 rmSync('dist', {recursive: true, force: true});
@@ -24,6 +25,6 @@ await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Bundled CommonJS dependencies call require() for node built-ins.
 	banner: {js: "import {createRequire as __kpodsCreateRequire} from 'node:module'; const require = __kpodsCreateRequire(import.meta.url);"},
-	plugins: [yogaWasmPlugin],
+	plugins: [yogaWasmPlugin, narrowWidthPlugin],
 	logLevel: 'warning',
 });

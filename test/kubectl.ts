@@ -36,7 +36,13 @@ export class Kubectl {
 	constructor(kubeconfig: string) {
 		this.work = mkdtempSync(join(tmpdir(), 'kpods-kubectl-'));
 		writeFileSync(join(this.work, 'kubeconfig'), kubeconfig, {mode: 0o600});
-		this.env = {PATH: process.env['PATH'], HOME: this.work, KUBECONFIG: join(this.work, 'kubeconfig')};
+		// TZ stays the test's, so kubectl and kpods print the same dates.
+		this.env = {
+			PATH: process.env['PATH'],
+			HOME: this.work,
+			KUBECONFIG: join(this.work, 'kubeconfig'),
+			...(process.env['TZ'] ? {TZ: process.env['TZ']} : {}),
+		};
 	}
 
 	/** Runs `kubectl ARGS` to the end (30 s at most). */
@@ -46,6 +52,15 @@ export class Kubectl {
 				resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr});
 			});
 		});
+	}
+
+	/** What `kubectl ARGS` printed; rejects with its stderr when it exits non-zero. */
+	async output(...args: string[]): Promise<string> {
+		const result = await this.run(...args);
+		if (result.code !== 0) {
+			throw new Error(`kubectl ${args.join(' ')}: ${result.stderr}`);
+		}
+		return result.stdout;
 	}
 
 	/** Starts `kubectl ARGS` that keeps running (a watch). */

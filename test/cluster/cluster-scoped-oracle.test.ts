@@ -11,16 +11,14 @@ import {after, before, describe, test, type TestContext} from 'node:test';
 import assert from 'node:assert/strict';
 import {KubeCluster} from '../../source/cluster/kube-cluster.js';
 import {connectionFromText, type Connection} from '../../source/cluster/kubeconfig.js';
-import type {ResourceStore} from '../../source/cluster/types.js';
 import {namespaceDescribeText, nodeDescribeText} from '../../source/derive/describe.js';
-import {cellsOf, type RowColumn} from '../../source/format/columns.js';
 import {namespaceColumns, namespaceRowColumns} from '../../source/format/namespace.js';
 import {nodeColumns, nodeRowColumns} from '../../source/format/node.js';
 import type {Node} from '../../source/k8s/types.js';
 import type {Sandbox} from '../../source/sandbox/index.js';
-import {kubectlSameAs} from '../describe/oracle.js';
+import {kubectlSameAs, openedStores} from '../describe/oracle.js';
 import {loadFixtures} from '../fixtures/fixtures.js';
-import {renderTable} from '../format/kubectl-table.js';
+import {rowTableText} from '../format/kubectl-table.js';
 import {Kubectl, kubectlInstalled, skipWithoutKubectl} from '../kubectl.js';
 import {api, fastSandbox, waitFor} from '../sandbox/helpers.js';
 
@@ -31,30 +29,11 @@ function clusterOf(kubeconfig: string, namespace: string): KubeCluster {
 	return new KubeCluster((selected as {connection: Connection}).connection, {namespace, tuning: {coalesceMs: 5}});
 }
 
-/** kubectl's table text for rows kpods holds, at `now`. */
-function table<Row>(
-	columns: Parameters<typeof renderTable>[0],
-	rowColumns: ReadonlyArray<RowColumn<Row>>,
-	rows: readonly Row[],
-	wide: boolean,
-) {
-	const now = Date.now();
-	return `${renderTable(
-		columns,
-		rows.map(row => ({cells: cellsOf(rowColumns, row, now)})),
-		{wide},
-	).join('\n')}\n`;
-}
-
 describe('nodes and namespaces: kpods against kubectl on the sandbox', () => {
 	let sandbox: Sandbox;
 	let kubectl: Kubectl;
 	let cluster: KubeCluster;
-	const stores: Array<ResourceStore<unknown>> = [];
-	const opened = <T>(store: ResourceStore<T>): ResourceStore<T> => {
-		stores.push(store as ResourceStore<unknown>);
-		return store;
-	};
+	const {opened, stopAll} = openedStores();
 
 	before(async () => {
 		if (!kubectlInstalled) {
@@ -89,30 +68,24 @@ describe('nodes and namespaces: kpods against kubectl on the sandbox', () => {
 	});
 
 	after(async () => {
-		for (const store of stores) {
-			store.stop();
-		}
+		stopAll();
 		cluster?.close();
 		kubectl?.remove();
 		await sandbox?.close();
 	});
 
-	const run = async (...args: string[]) => {
-		const result = await kubectl.run(...args);
-		assert.equal(result.code, 0, `kubectl ${args.join(' ')}: ${result.stderr}`);
-		return result.stdout;
-	};
+	const run = async (...args: string[]) => kubectl.output(...args);
 
 	test('the nodes pane is kubectl get nodes -o wide, and follows a cordon through its watch', async (t: TestContext) => {
 		if (skipWithoutKubectl(t)) {
 			return;
 		}
 		await waitFor(() => cluster.nodes.getSnapshot().items.length === 5, 10_000);
-		const cells = () => table(nodeColumns, nodeRowColumns, cluster.nodes.getSnapshot().items, true);
+		const cells = () => rowTableText(nodeColumns, nodeRowColumns, cluster.nodes.getSnapshot().items, true);
 		await kubectlSameAs(() => run('get', 'nodes', '-o', 'wide'), cells);
 		await kubectlSameAs(
 			() => run('get', 'nodes'),
-			() => table(nodeColumns, nodeRowColumns, cluster.nodes.getSnapshot().items, false),
+			() => rowTableText(nodeColumns, nodeRowColumns, cluster.nodes.getSnapshot().items, false),
 		);
 		await run('cordon', 'minikube');
 		await waitFor(
@@ -128,7 +101,7 @@ describe('nodes and namespaces: kpods against kubectl on the sandbox', () => {
 		if (skipWithoutKubectl(t)) {
 			return;
 		}
-		const cells = () => table(namespaceColumns, namespaceRowColumns, cluster.namespaces.getSnapshot().items, false);
+		const cells = () => rowTableText(namespaceColumns, namespaceRowColumns, cluster.namespaces.getSnapshot().items, false);
 		await waitFor(() => cluster.namespaces.getSnapshot().items.some(row => row.name === 'team-a'), 10_000);
 		await kubectlSameAs(() => run('get', 'namespaces'), cells);
 		await run('create', 'namespace', 'team-b');

@@ -4,23 +4,19 @@
 // watch, the services and endpoints stores, the object's event watch). Ages are not masked:
 // kpods' text is made just before and just after kubectl runs, and kubectl's must equal one of
 // them (retried while a clock second ticks over in between). Skipped, saying so, without kubectl.
-import {after, before, describe, test, type TestContext} from 'node:test';
+import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile, spawnSync} from 'node:child_process';
-import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {readdirSync, readFileSync} from 'node:fs';
 import {KubeCluster} from '../../source/cluster/kube-cluster.js';
 import {connectionFromText, type Connection} from '../../source/cluster/kubeconfig.js';
-import type {ResourceStore} from '../../source/cluster/types.js';
 import {podDescribeText, serviceDescribeText} from '../../source/derive/describe.js';
 import {describeNamespace} from '../../source/describe/namespace.js';
 import {describeNode} from '../../source/describe/node.js';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {api, fastSandbox, waitFor} from '../sandbox/helpers.js';
-import {kubectlSameAs} from './oracle.js';
+import {Kubectl, kubectlInstalled, skipWithoutKubectl} from '../kubectl.js';
+import {kubectlSameAs, openedStores} from './oracle.js';
 
-const kubectlInstalled = !spawnSync('kubectl', ['version', '--client'], {stdio: 'ignore'}).error;
 const namespace = 'describe';
 const objectsDir = new URL('objects/', import.meta.url);
 const objects = readdirSync(objectsDir)
@@ -33,49 +29,24 @@ const replicas = ['replica-1', 'replica-2', 'replica-3', 'replica-4'];
 
 describe('describe text against kubectl describe (the oracle), on the sandbox', () => {
 	let sandbox: Sandbox;
-	let work: string;
-	let env: NodeJS.ProcessEnv;
+	let client: Kubectl;
 	let cluster: KubeCluster;
-	const stores: Array<ResourceStore<unknown>> = [];
-
-	const kubectl = async (...args: string[]): Promise<string> =>
-		new Promise((resolve, reject) => {
-			execFile('kubectl', args, {env, timeout: 60_000}, (error, stdout, stderr) =>
-				error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout),
-			);
-		});
-
-	const skipped = (t: TestContext): boolean => {
-		if (!kubectlInstalled) {
-			t.skip('kubectl is not installed: skipping');
-		}
-		return !kubectlInstalled;
-	};
+	const kubectl = async (...args: string[]): Promise<string> => client.output(...args);
+	const skipped = skipWithoutKubectl;
 
 	const create = async (path: string, body: unknown) => {
 		const reply = await api(sandbox, path, {method: 'POST', body});
 		assert.equal(reply.code, 201, reply.text);
 	};
 
-	const opened = <T>(store: ResourceStore<T>): ResourceStore<T> => {
-		stores.push(store as ResourceStore<unknown>);
-		return store;
-	};
+	const {opened, stopAll} = openedStores();
 
 	before(async () => {
 		if (!kubectlInstalled) {
 			return;
 		}
 		sandbox = await fastSandbox();
-		work = mkdtempSync(join(tmpdir(), 'kpods-describe-'));
-		writeFileSync(join(work, 'kubeconfig'), sandbox.kubeconfig());
-		// HOME holds kubectl's discovery cache; TZ stays the test's so both print the same dates.
-		env = {
-			PATH: process.env['PATH'],
-			HOME: work,
-			KUBECONFIG: join(work, 'kubeconfig'),
-			...(process.env['TZ'] ? {TZ: process.env['TZ']} : {}),
-		};
+		client = new Kubectl(sandbox.kubeconfig());
 		await create('/api/v1/namespaces', {
 			apiVersion: 'v1',
 			kind: 'Namespace',
@@ -112,12 +83,10 @@ describe('describe text against kubectl describe (the oracle), on the sandbox', 
 		if (!kubectlInstalled) {
 			return;
 		}
-		for (const store of stores) {
-			store.stop();
-		}
+		stopAll();
 		cluster.close();
 		await sandbox.close();
-		rmSync(work, {recursive: true, force: true});
+		client.remove();
 	});
 
 	for (const name of pods) {

@@ -1,5 +1,6 @@
 // Comparing kpods' describe text with kubectl's, for the sandbox and the real-cluster tiers.
 import assert from 'node:assert/strict';
+import type {ResourceStore} from '../../source/cluster/types.js';
 
 /**
  * kubectl prints a projected volume's optional flags as Go pointers (`0xc000a1b2c3`), an address
@@ -32,4 +33,20 @@ export async function kubectlSameAs(
 		}
 		await new Promise(resolve => setTimeout(resolve, 200));
 	}
+}
+
+/** The live stores an oracle test opens (details' extra stores), stopped together when it ends. */
+export function openedStores(): {opened<T>(store: ResourceStore<T>): ResourceStore<T>; stopAll(): void} {
+	const stores: Array<ResourceStore<unknown>> = [];
+	return {
+		opened(store) {
+			stores.push(store as ResourceStore<unknown>);
+			return store;
+		},
+		stopAll() {
+			for (const store of stores.splice(0)) {
+				store.stop();
+			}
+		},
+	};
 }

@@ -7,7 +7,7 @@
  * with GetNewTabWriter's settings (minwidth 6, tabwidth 4, padding 3, padchar ' ', RememberWidths).
  */
 
-import {headerOf, type Column} from '../../source/format/columns.js';
+import {cellsOf, headerOf, type Column, type RowColumn} from '../../source/format/columns.js';
 
 /** The columns kubectl shows: priority-1 columns only with `-o wide`. */
 export function visibleColumns(columns: readonly Column[], wide: boolean): Column[] {
@@ -205,4 +205,19 @@ export function tabwrite(text: string): string {
 	current = text.slice(start);
 	flush();
 	return out.join('');
+}
+
+/** kubectl's `get` text (with the final newline) for rows kpods holds, their cells at `now`: what the oracles compare with kubectl's stdout. */
+export function rowTableText<Row>(
+	columns: readonly Column[],
+	rowColumns: ReadonlyArray<RowColumn<Row>>,
+	rows: readonly Row[],
+	wide: boolean,
+	now = Date.now(),
+): string {
+	return `${renderTable(
+		columns,
+		rows.map(row => ({cells: cellsOf(rowColumns, row, now)})),
+		{wide},
+	).join('\n')}\n`;
 }

@@ -4,22 +4,13 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {PassThrough} from 'node:stream';
 import {afterEach, test} from 'node:test';
 import {setLanguage} from '../../source/i18n/index.js';
 import {runSandboxCommand} from '../../source/sandbox/command.js';
+import {capture} from '../sandbox/helpers.js';
 import {waitFor} from '../wait-for.js';
 
 afterEach(() => setLanguage('en'));
-
-function capture(): {stream: PassThrough; text: () => string} {
-	const stream = new PassThrough();
-	let text = '';
-	stream.on('data', (chunk: Buffer) => {
-		text += chunk.toString();
-	});
-	return {stream, text: () => text};
-}
 
 test('the banner and the stop in Portuguese; the commands and the kubeconfig path as they are', async () => {
 	setLanguage('pt-BR');

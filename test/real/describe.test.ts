@@ -6,22 +6,20 @@
 // just before or just after it ran.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile, execFileSync} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import {readdirSync, readFileSync} from 'node:fs';
 import {ApiClient} from '../../source/cluster/api-client.js';
 import {applyCredentials} from '../../source/cluster/credentials.js';
 import {KubeCluster} from '../../source/cluster/kube-cluster.js';
 import {connectionFromText, type Connection} from '../../source/cluster/kubeconfig.js';
-import type {ResourceStore} from '../../source/cluster/types.js';
 import {namespaceDescribeText, nodeDescribeText, podDescribeText, serviceDescribeText} from '../../source/derive/describe.js';
-import {cellsOf, type Column, type RowColumn} from '../../source/format/columns.js';
 import {namespaceColumns, namespaceRowColumns} from '../../source/format/namespace.js';
 import {nodeColumns, nodeRowColumns} from '../../source/format/node.js';
 import type {KubeList, Service} from '../../source/k8s/types.js';
 import {waitFor} from '../sandbox/helpers.js';
-import {kubectlSameAs} from '../describe/oracle.js';
-import {renderTable} from '../format/kubectl-table.js';
-import {realNamespace, type RealNamespace} from './real-cluster.js';
+import {kubectlSameAs, openedStores} from '../describe/oracle.js';
+import {rowTableText} from '../format/kubectl-table.js';
+import {kubectlOutput, realNamespace, type RealNamespace} from './real-cluster.js';
 
 const objectsDir = new URL('../describe/objects/', import.meta.url);
 const serverMinor = Number(
@@ -43,27 +41,7 @@ const objects = readdirSync(objectsDir)
 const pods = objects.filter(object => object.kind === 'Pod').map(object => object.metadata.name);
 const services = objects.filter(object => object.kind === 'Service').map(object => object.metadata.name);
 
-/** kubectl's table text for rows kpods holds, at this moment. */
-function tableText<Row>(
-	columns: readonly Column[],
-	rowColumns: ReadonlyArray<RowColumn<Row>>,
-	rows: readonly Row[],
-	wide: boolean,
-): string {
-	const now = Date.now();
-	return `${renderTable(
-		columns,
-		rows.map(row => ({cells: cellsOf(rowColumns, row, now)})),
-		{wide},
-	).join('\n')}\n`;
-}
-
-const kubectl = async (...args: string[]): Promise<string> =>
-	new Promise((resolve, reject) => {
-		execFile('kubectl', args, {timeout: 60_000}, (error, stdout, stderr) =>
-			error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout),
-		);
-	});
+const kubectl = kubectlOutput;
 
 describe('describe text against kubectl describe, on the real cluster', () => {
 	let ns: RealNamespace;
@@ -71,11 +49,7 @@ describe('describe text against kubectl describe, on the real cluster', () => {
 	let cluster: KubeCluster;
 	let systemCluster: KubeCluster;
 	let api: ApiClient;
-	const stores: Array<ResourceStore<unknown>> = [];
-	const opened = <T>(store: ResourceStore<T>): ResourceStore<T> => {
-		stores.push(store as ResourceStore<unknown>);
-		return store;
-	};
+	const {opened, stopAll} = openedStores();
 
 	before(async () => {
 		ns = await realNamespace('describe');
@@ -141,9 +115,7 @@ describe('describe text against kubectl describe, on the real cluster', () => {
 	});
 
 	after(async () => {
-		for (const store of stores) {
-			store.stop();
-		}
+		stopAll();
 		cluster?.close();
 		systemCluster?.close();
 		await ns?.remove();
@@ -232,7 +204,7 @@ describe('describe text against kubectl describe, on the real cluster', () => {
 		// The real server's own printers (server-side Tables) against kpods' cells.
 		await kubectlSameAs(
 			() => kubectl('get', 'nodes', '-o', 'wide'),
-			() => tableText(nodeColumns, nodeRowColumns, nodes.getSnapshot().items, true),
+			() => rowTableText(nodeColumns, nodeRowColumns, nodes.getSnapshot().items, true),
 			60_000,
 		);
 		for (const {name} of nodes.getSnapshot().items) {
@@ -264,7 +236,7 @@ describe('describe text against kubectl describe, on the real cluster', () => {
 				// Other sessions' namespaces come and go on the lab: only the ones both list at the same moment can be compared.
 				await kubectl('get', 'namespaces', 'default', 'kube-system', ns.name),
 			() =>
-				tableText(
+				rowTableText(
 					namespaceColumns,
 					namespaceRowColumns,
 					['default', 'kube-system', ns.name].map(name => namespaces.getSnapshot().items.find(row => row.name === name)!),

@@ -2,7 +2,6 @@
 // KUBECONFIG points at (the lab, v1.20): the server answers protobuf (kpods' decoders are
 // called), and the rows are those of the same objects read as JSON.
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {after, before, describe, test} from 'node:test';
 import {ApiClient} from '../../source/cluster/api-client.js';
@@ -15,14 +14,9 @@ import {podRow} from '../../source/format/pod.js';
 import {serviceRow} from '../../source/format/service.js';
 import type {Endpoints, KubeList, ListMeta, Pod, Service, WatchEvent} from '../../source/k8s/types.js';
 import {waitFor} from '../wait-for.js';
-import {realNamespace, type RealNamespace} from './real-cluster.js';
+import {kubectlOutput, realNamespace, type RealNamespace} from './real-cluster.js';
 
-const kubectl = async (...args: string[]): Promise<string> =>
-	new Promise((resolve, reject) => {
-		execFile('kubectl', args, {timeout: 90_000}, (error, stdout, stderr) =>
-			error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout),
-		);
-	});
+const kubectl = kubectlOutput;
 
 type Raw = {metadata: {name?: string; resourceVersion?: string; managedFields?: unknown}};
 const withoutManagedFields = (service: Service): Service => {

@@ -1,6 +1,7 @@
 // Shared set-up for the real-cluster tier (`npm run test:real`): whatever KUBECONFIG points at
 // (the lab in ../shared/lab, minikube, kind), each test file in a namespace of its own that it
 // removes afterwards. This tier never runs in `npm test`: it needs a cluster CI does not have.
+import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
 
@@ -38,4 +39,13 @@ export async function realNamespace(prefix: string): Promise<RealNamespace> {
 			await core.deleteNamespace({name}).catch(() => undefined);
 		},
 	};
+}
+
+/** What `kubectl ARGS` printed on the cluster under test (KUBECONFIG); rejects with its stderr. */
+export async function kubectlOutput(...args: string[]): Promise<string> {
+	return new Promise((resolve, reject) => {
+		execFile('kubectl', args, {timeout: 90_000, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) =>
+			error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout),
+		);
+	});
 }

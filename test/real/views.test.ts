@@ -4,7 +4,7 @@
 // repeats; lines lost while cut are checked against a numbered fake server in test/cluster.
 // The log stream runs through a TCP proxy the test can cut, to see a dropped stream resume.
 import assert from 'node:assert/strict';
-import {execFile, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer, connect, type Server, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -22,14 +22,9 @@ import {compareLogTime, parseLogTime} from '../../source/derive/log-lines.js';
 import {openLogs} from '../../source/ui/hooks/open-logs.js';
 import {logSources} from '../../source/ui/hooks/use-logs.js';
 import {waitFor} from '../wait-for.js';
-import {realNamespace, type RealNamespace} from './real-cluster.js';
+import {kubectlOutput, realNamespace, type RealNamespace} from './real-cluster.js';
 
-const kubectl = async (...args: string[]): Promise<string> =>
-	new Promise((resolve, reject) => {
-		execFile('kubectl', args, {timeout: 60_000}, (error, stdout, stderr) =>
-			error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout),
-		);
-	});
+const kubectl = kubectlOutput;
 
 /** A TCP proxy to the API server that can cut every connection through it. */
 async function cuttableProxy(target: URL): Promise<{port: number; cut: () => void; server: Server}> {

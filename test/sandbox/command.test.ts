@@ -7,19 +7,9 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, wr
 import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {PassThrough} from 'node:stream';
 import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
 import {runSandboxCommand} from '../../source/sandbox/command.js';
-import {waitFor} from './helpers.js';
-
-function capture(): {stream: PassThrough; text: () => string} {
-	const stream = new PassThrough();
-	let text = '';
-	stream.on('data', (chunk: Buffer) => {
-		text += chunk.toString();
-	});
-	return {stream, text: () => text};
-}
+import {capture, waitFor} from './helpers.js';
 
 describe('kpods sandbox', () => {
 	test('writes the kubeconfig, says how to use it and what the sandbox is, stops cleanly', async () => {

@@ -1,6 +1,7 @@
 // Shared set-up for the sandbox tests: a fast sandbox, a fetch wrapper with the token,
 // a watch-stream reader, polling without fixed sleeps, and the reference responses.
 import {readFileSync} from 'node:fs';
+import {PassThrough} from 'node:stream';
 import {startSandbox, type Sandbox, type SandboxOptions} from '../../source/sandbox/index.js';
 import {waitFor} from '../wait-for.js';
 
@@ -147,4 +148,14 @@ export function podManifest(
 /** A minimal service manifest. */
 export function serviceManifest(name: string, spec: Record<string, unknown>): Record<string, unknown> {
 	return {apiVersion: 'v1', kind: 'Service', metadata: {name}, spec};
+}
+
+/** A stream to hand a command as its stdout or stderr, and what was written to it so far. */
+export function capture(): {stream: PassThrough; text: () => string} {
+	const stream = new PassThrough();
+	let text = '';
+	stream.on('data', (chunk: Buffer) => {
+		text += chunk.toString();
+	});
+	return {stream, text: () => text};
 }

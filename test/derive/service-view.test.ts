@@ -14,38 +14,10 @@ import {
 } from '../../source/derive/service-view.js';
 import {podRow} from '../../source/format/pod.js';
 import {serviceRow} from '../../source/format/service.js';
-import type {Node, Pod, Service} from '../../source/k8s/types.js';
+import type {Pod, Service} from '../../source/k8s/types.js';
 import {fixturePod} from '../ui/fake-cluster.js';
-
 // The tutorial's objects as a server returns them (defaults filled in).
-const svcPod: Service = {
-	metadata: {name: 'svc-pod', namespace: 'default', creationTimestamp: '2026-11-24T11:50:00Z'},
-	spec: {
-		type: 'ClusterIP',
-		selector: {app: 'pod-label'},
-		ports: [{protocol: 'TCP', port: 4050, targetPort: 80}],
-		clusterIP: '10.105.54.122',
-		clusterIPs: ['10.105.54.122'],
-	},
-};
-const svcPod2: Service = {
-	metadata: {name: 'svc-pod2', namespace: 'default'},
-	spec: {
-		type: 'NodePort',
-		selector: {app: 'pod-label2'},
-		ports: [{protocol: 'TCP', port: 5000, targetPort: 5000, nodePort: 30000}],
-		clusterIP: '10.96.7.7',
-	},
-};
-const minikube: Node = {
-	metadata: {name: 'minikube'},
-	status: {
-		addresses: [
-			{type: 'InternalIP', address: '192.168.49.2'},
-			{type: 'Hostname', address: 'minikube'},
-		],
-	},
-};
+import {minikube, svcPod, svcPod2} from '../ui/tutorial-objects.js';
 
 function pod1(fixture = 'running', ports = [{containerPort: 80, protocol: 'TCP'}]): Pod {
 	const pod = fixturePod(fixture, {name: 'pod-1', namespace: 'default', labels: {app: 'pod-label'}});

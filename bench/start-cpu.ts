@@ -2,7 +2,8 @@
 // all threads, from /proc) at that moment, for one or more builds alternated in one run:
 //   KUBECONFIG=… NS=kube-system WANT=coredns RUNS=9 node --import tsx bench/start-cpu.ts A/dist/cli.js B/dist/cli.js
 // WANT is text the first rows show ("No resources found" for an empty namespace). CPU time is
-// the steadier measure on a shared machine; wall time is what the user waits.
+// the steadier measure on a shared machine; wall time is what the user waits. ARGS replaces
+// `-n NS`: ARGS=--sandbox WANT='No resources found' measures `kpods --sandbox` (its own sandbox, in process).
 import {spawn as spawnPty} from '@lydell/node-pty';
 import {cli, cpuSeconds, median} from './measure.js';
 
@@ -10,11 +11,12 @@ const builds = process.argv.length > 2 ? process.argv.slice(2) : [cli];
 const runs = Number(process.env.RUNS ?? 9);
 const namespace = process.env.NS ?? 'default';
 const wanted = process.env.WANT ?? 'No resources found';
+const args = process.env.ARGS ? process.env.ARGS.split(' ') : ['-n', namespace];
 
 /** One launch: seconds until `wanted` shows, and the process's CPU seconds then. */
 async function launch(build: string): Promise<{wall: number; cpu: number}> {
 	const started = process.hrtime.bigint();
-	const pty = spawnPty(process.execPath, [build, '-n', namespace], {name: 'xterm-256color', cols: 200, rows: 50, env: process.env});
+	const pty = spawnPty(process.execPath, [build, ...args], {name: 'xterm-256color', cols: 200, rows: 50, env: process.env});
 	let tail = '';
 	await new Promise<void>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`${build}: "${wanted}" not on screen in 60 s`)), 60_000);
@@ -39,7 +41,7 @@ for (let run = 0; run < runs; run++) {
 		results.get(build)!.push(await launch(build));
 	}
 }
-console.log(`launch → "${wanted}" on screen, ${namespace}, median of ${runs}\n`);
+console.log(`launch → "${wanted}" on screen, kpods ${args.join(' ')}, median of ${runs}\n`);
 console.log('| build | wall | CPU |');
 console.log('| --- | --- | --- |');
 for (const [build, launches] of results) {

@@ -17,11 +17,15 @@ export interface StartOptions {
 	fail: (message: string, code?: number) => never;
 }
 
-/** Starts the sandbox in this process and connects to it like any cluster, over HTTP. */
+/** Starts the sandbox in this process and connects to it like any cluster, over plain HTTP. */
 async function sandboxConnection(): Promise<{connection: Connection; sandbox: Sandbox}> {
 	const {startSandbox} = await import('./sandbox/index.js');
 	const sandbox = await startSandbox();
-	const selected = connectionFromText(sandbox.kubeconfig(), {sandbox: true});
+	trace('sandbox started');
+	// Over plain HTTP (the sandbox serves it on the same port): kpods and its own sandbox share
+	// this process, so TLS protected nothing and cost both ends of every handshake on this one
+	// thread. The kubeconfig it prints for kubectl (`kpods sandbox`) stays HTTPS.
+	const selected = connectionFromText(sandbox.kubeconfig({plainHttp: true}), {sandbox: true});
 	if (selected.kind !== 'ok') {
 		throw new Error('the sandbox kubeconfig has no context');
 	}

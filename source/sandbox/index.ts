@@ -62,9 +62,10 @@ export interface Sandbox {
 	caCert: string;
 	/**
 	 * A YAML kubeconfig for this sandbox: server https://127.0.0.1:port with the CA inline and the
-	 * bearer token (kubectl sends tokens only over TLS).
+	 * bearer token (kubectl sends tokens only over TLS). `plainHttp`: http://127.0.0.1:port with
+	 * insecure-skip-tls-verify instead, for a client in the sandbox's own process (`kpods --sandbox`).
 	 */
-	kubeconfig(options?: {context?: string; namespace?: string; token?: string}): string;
+	kubeconfig(options?: {context?: string; namespace?: string; token?: string; plainHttp?: boolean}): string;
 	close(): Promise<void>;
 	/** Network cut / server down: every open connection destroyed, the port closed; data kept. */
 	suspend(): Promise<void>;
@@ -156,9 +157,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		caCert: certificates.caCert,
 		kubeconfig: (config = {}) =>
 			kubeconfigYaml({
-				server: httpsUrl,
+				server: config.plainHttp ? url : httpsUrl,
 				token: config.token ?? token,
-				caCert: certificates.caCert,
+				caCert: config.plainHttp ? undefined : certificates.caCert,
 				context: config.context,
 				namespace: config.namespace,
 			}),

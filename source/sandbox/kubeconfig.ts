@@ -4,13 +4,13 @@ import yaml from 'js-yaml';
 export interface KubeconfigOptions {
 	server: string;
 	token: string;
-	/** PEM of the CA that signed the server's certificate. */
-	caCert: string;
+	/** PEM of the CA that signed the server's certificate; absent for a plain-HTTP server (insecure-skip-tls-verify). */
+	caCert?: string;
 	context?: string;
 	namespace?: string;
 }
 
-/** A kubeconfig (YAML) with one cluster (https, its CA inline), one token user and one context, current. */
+/** A kubeconfig (YAML) with one cluster (https, its CA inline; or plain http), one token user and one context, current. */
 export function kubeconfigYaml(options: KubeconfigOptions): string {
 	const context = options.context ?? 'kpods-sandbox';
 	return yaml.dump(
@@ -20,10 +20,9 @@ export function kubeconfigYaml(options: KubeconfigOptions): string {
 			clusters: [
 				{
 					name: context,
-					cluster: {
-						'certificate-authority-data': Buffer.from(options.caCert).toString('base64'),
-						server: options.server,
-					},
+					cluster: options.caCert
+						? {'certificate-authority-data': Buffer.from(options.caCert).toString('base64'), server: options.server}
+						: {'insecure-skip-tls-verify': true, server: options.server},
 				},
 			],
 			users: [{name: `${context}-user`, user: {token: options.token}}],

@@ -4,10 +4,13 @@
 // kpods cannot check them. The namespace (and the cluster-wide NodePort 30000) is freed after.
 import '../ui/force-color.js';
 import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {KubeCluster} from '../../source/cluster/kube-cluster.js';
-import {loadKubeconfig} from '../../source/cluster/kubeconfig.js';
+import {type Connection, loadKubeconfig} from '../../source/cluster/kubeconfig.js';
 import {bundledManifestsDir, loadManifestDir} from '../../source/manifests/load.js';
 import {keys, renderApp, type Rendered} from '../ui/harness.js';
 import {waitFor} from '../wait-for.js';
@@ -22,7 +25,12 @@ describe('the tutorial view on a real cluster', () => {
 	let cluster: KubeCluster;
 	let app: Rendered;
 
+	// The tutorial's memory file in a temporary state home, not the user's.
+	const stateHome = mkdtempSync(join(tmpdir(), 'kpods-real-state-'));
+	const formerStateHome = process.env['XDG_STATE_HOME'];
+
 	before(async () => {
+		process.env['XDG_STATE_HOME'] = stateHome;
 		ns = await realNamespace('tutorial-view');
 		const loaded = await loadKubeconfig({env: process.env});
 		assert.equal(loaded.kind, 'ok', JSON.stringify(loaded));
@@ -37,11 +45,17 @@ describe('the tutorial view on a real cluster', () => {
 		cluster?.close();
 		await ns?.core.deleteNamespacedService({name: 'svc-pod2', namespace: ns.name}).catch(() => undefined);
 		await ns?.remove();
+		if (formerStateHome === undefined) {
+			delete process.env['XDG_STATE_HOME'];
+		} else {
+			process.env['XDG_STATE_HOME'] = formerStateHome;
+		}
+		rmSync(stateHome, {recursive: true, force: true});
 	});
 
 	test('every step with Enter on the real cluster, each ✓ seen', {timeout: patience * 10}, async () => {
 		const files = await loadManifestDir(bundledManifestsDir());
-		app = await renderApp({cluster, loadManifests: async () => ({files}), columns: 130, rows: 34});
+		app = await renderApp({cluster, loadManifests: async () => ({files}), columns: 130, rows: 34, keepTutorialMemory: true});
 		const see = (pattern: RegExp, what: string) => waitFor(() => pattern.test(app.frame()), what, patience);
 		const done = (number: number) => see(stepLine('✓', number), `✓ on step ${number}`);
 		const select = async (number: number) => {
@@ -110,5 +124,24 @@ describe('the tutorial view on a real cluster', () => {
 		await select(11);
 		await see(/kpods cannot check this: it does not see what you type in the shell of o-primeiro-pod/, 'step 11 says why');
 		assert.match(app.frame(), /⟦ t Tutorial 9\/11 ⟧/);
+	});
+
+	test('kpods started again on the same namespace: testando, long deleted, still ticks steps 1-5 from the state file', async () => {
+		app.unmount();
+		cleanup();
+		const loaded = await loadKubeconfig({env: process.env});
+		assert.equal(loaded.kind, 'ok');
+		const again = new KubeCluster((loaded as {connection: Connection}).connection, {namespace: ns.name});
+		try {
+			app = await renderApp({cluster: again, loadManifests: async () => ({files: []}), columns: 130, rows: 34, keepTutorialMemory: true});
+			await app.press('t');
+			await waitFor(() => /⟦ t Tutorial 9\/11 ⟧/.test(app.frame()), 'nine steps done, as before the restart', patience);
+			for (const number of [1, 2, 3, 4, 5]) {
+				assert.match(app.frame(), stepLine('✓', number), `step ${number}`);
+			}
+			assert.match(app.frame(), /testando is gone/);
+		} finally {
+			again.close();
+		}
 	});
 });

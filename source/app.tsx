@@ -25,6 +25,8 @@ export interface AppProps {
 	looked?: string[];
 	startSandbox?: () => Promise<Cluster>;
 	loadManifests: () => Promise<ManifestSet>;
+	/** Manifests already read before the first frame (start.ts reads them while the lists are on the wire), so it counts them. */
+	manifests?: ManifestSet;
 	readonly: boolean;
 	theme: Theme;
 	onQuit: () => void;
@@ -42,7 +44,7 @@ export interface AppProps {
 export function App(props: AppProps) {
 	const size = useScreenSize(props.size);
 	const [cluster, setCluster] = useState(props.cluster);
-	const [manifests, setManifests] = useState<ManifestSet>({files: []});
+	const [manifests, setManifests] = useState<ManifestSet>(props.manifests ?? {files: []});
 	const ui = useUiState(props.initialState ?? initialUiState);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: where the memory is kept is decided once, at mount
 	const tutorialMemory = useMemo(() => (props.keepTutorialMemory ? tutorialMemoryFile(tutorialMemoryPath()) : undefined), []);

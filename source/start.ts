@@ -2,7 +2,7 @@ import {KubeCluster} from './cluster/kube-cluster.js';
 import {connectionFromText, loadKubeconfig, type Connection} from './cluster/kubeconfig.js';
 import type {ManifestSet} from './app.js';
 import type {Sandbox} from './sandbox/index.js';
-import type {ResourceStore} from './cluster/types.js';
+import {firstOutcome, firstRowsWaitMs, within} from './first-frame.js';
 import {trace} from './trace.js';
 import {makeTheme} from './ui/theme.js';
 
@@ -30,41 +30,6 @@ async function sandboxConnection(): Promise<{connection: Connection; sandbox: Sa
 		throw new Error('the sandbox kubeconfig has no context');
 	}
 	return {connection: selected.connection, sandbox};
-}
-
-/**
- * How long the first frame waits for the pods, once the UI has loaded: a list that takes longer
- * (thousands of pods, a slow server) is drawn as "loading" until it comes.
- */
-const firstRowsWaitMs = 250;
-
-/**
- * Resolves when the store has rows to draw (its first list, or a first page while the rest
- * streams) or has failed, or after `ms`. The first frame then shows the rows: a frame drawn
- * before them ("loading pods…") cost a whole first render, and Ink's frame throttle held the
- * rows' frame back behind it (lab: ~0.1 s).
- */
-async function firstOutcome(store: ResourceStore<unknown>, ms: number): Promise<void> {
-	const settled = () => {
-		const {synced, state} = store.getSnapshot();
-		return synced || state.kind !== 'connecting' || state.loaded !== undefined;
-	};
-	if (settled()) {
-		return;
-	}
-	await new Promise<void>(resolve => {
-		const finish = () => {
-			clearTimeout(timer);
-			unsubscribe();
-			resolve();
-		};
-		const timer = setTimeout(finish, ms);
-		const unsubscribe = store.subscribe(() => {
-			if (settled()) {
-				finish();
-			}
-		});
-	});
 }
 
 /** The bundled tutorial manifests, then those of --manifests DIR. */
@@ -100,11 +65,18 @@ export async function openCluster(options: StartOptions): Promise<number> {
 		ui ??= import('./ui/run-tui.js');
 		return ui;
 	};
+	// The manifests (local files) are read then too, so that the first frame counts them.
+	let manifests: Promise<ManifestSet> | undefined;
+	const readManifests = async () => {
+		manifests ??= loadManifests(options.manifests);
+		return manifests;
+	};
 
 	if (options.sandbox) {
 		const started = await sandboxConnection();
 		sandboxes.push(started.sandbox);
 		cluster = open(started.connection);
+		void readManifests().catch(() => undefined);
 	} else {
 		const result = await loadKubeconfig({kubeconfig: options.kubeconfig, context: options.context});
 		trace('kubeconfig loaded');
@@ -114,6 +86,7 @@ export async function openCluster(options: StartOptions): Promise<number> {
 		if (result.kind === 'ok') {
 			cluster = open(result.connection);
 			void loadUi();
+			void readManifests().catch(() => undefined);
 			const probe = await cluster.probe();
 			trace('probe answered');
 			if (!probe.ok) {
@@ -127,8 +100,9 @@ export async function openCluster(options: StartOptions): Promise<number> {
 
 	const {runTui} = await loadUi();
 	trace('ui loaded');
+	let read: ManifestSet | undefined;
 	if (cluster) {
-		await firstOutcome(cluster.pods, firstRowsWaitMs);
+		[, read] = await Promise.all([firstOutcome(cluster.pods, firstRowsWaitMs), within(readManifests(), firstRowsWaitMs)]);
 		trace('pods to draw');
 	}
 	return runTui(
@@ -140,7 +114,8 @@ export async function openCluster(options: StartOptions): Promise<number> {
 				sandboxes.push(started.sandbox);
 				return open(started.connection);
 			},
-			loadManifests: async () => loadManifests(options.manifests),
+			loadManifests: readManifests,
+			manifests: read,
 			readonly: options.readonly,
 			theme: makeTheme(),
 			keepTutorialMemory: true,

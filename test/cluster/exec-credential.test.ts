@@ -203,6 +203,22 @@ ${credential('')}`.replace('token: ""', `token: runs === 1 ? 'revoked' : ${JSON.
 		assert.equal(sandbox.objects.get('pods', 'default', 'never'), undefined);
 	});
 
+	test('a plugin that fails when run again for a refused write gives its one line, and nothing is written', async () => {
+		// The first run prints an unknown token; the second (for the 401) fails as an expired login does.
+		const script = plugin(
+			'expired',
+			`const runs = require('node:fs').readFileSync(${JSON.stringify(join(directory, 'expired.runs'))}, 'utf8').length;
+if (runs > 1) { process.stderr.write('login expired: run vendor login\\n'); process.exit(3); }
+${credential('stale')}`,
+		);
+		const kc = await (await execConnection(script.command)).kubeConfig();
+		const outcome = await runPod(kc, {namespace: 'default', name: 'after-expiry', image: 'nginx'}, {contextNamespace: 'default'});
+		assert.deepEqual(outcome.lines, [`error: exec: executable ${script.command} failed with exit code 3: login expired: run vendor login`]);
+		assert.equal(outcome.ok, false);
+		assert.equal(script.runs(), 2);
+		assert.equal(sandbox.objects.get('pods', 'default', 'after-expiry'), undefined);
+	});
+
 	test('a 401 drops only the credentials it was sent with', async () => {
 		let token = 'first';
 		const exec = new ExecPlugin({command: 'unused'}, {run: async () => credentialJson(token)});

@@ -60,19 +60,24 @@ export function pathSource<T extends Raw>(
 	};
 }
 
-/** Uses the first source the server serves (a 404 on list moves on to the next). */
+/**
+ * Uses the first source the server serves (a 404 on list moves on to the next). Lists run
+ * concurrently (the first page beside the whole list): a 404 moves on only from the source
+ * that call asked, so two 404s from the same source do not skip the next one.
+ */
 export function firstServed<T extends Raw>(sources: Array<ListWatchSource<T>>): ListWatchSource<T> {
 	let index = 0;
 	return {
 		async list(options, onItem) {
 			for (;;) {
+				const asked = index;
 				try {
-					return await sources[index]!.list(options, onItem);
+					return await sources[asked]!.list(options, onItem);
 				} catch (error) {
-					if (!(error instanceof ApiError && error.code === 404) || index === sources.length - 1) {
+					if (!(error instanceof ApiError && error.code === 404) || asked === sources.length - 1) {
 						throw error;
 					}
-					index++;
+					index = Math.max(index, asked + 1);
 				}
 			}
 		},
@@ -139,7 +144,11 @@ export class KubeCluster implements Cluster {
 		// Each store keeps the row its kind defines (format/), not the whole object.
 		// Lists and watches are read as protobuf where the server offers it (a real server encodes it 2–4× faster than JSON):
 		// pods only the fields a row needs (the detail watches its pod as JSON), services whole (describe reads them).
-		this.pods = this.store<Pod, PodRow>(pathSource<Pod>(this.api, collection('', 'pods', this.scope), {}, podCodec), podRow);
+		// Only pods list a first page beside the whole list: they are the first frame's rows; a page for
+		// every store was one more request (and TLS handshake) each at start for rows no frame shows yet.
+		this.pods = this.store<Pod, PodRow>(pathSource<Pod>(this.api, collection('', 'pods', this.scope), {}, podCodec), podRow, undefined, {
+			firstPage: 500,
+		});
 		this.services = this.store<Service, ServiceRow>(
 			pathSource<Service>(this.api, collection('', 'services', this.scope), {}, serviceCodec),
 			serviceRow,
@@ -347,9 +356,10 @@ export class KubeCluster implements Cluster {
 		from: string | ListWatchSource<T>,
 		toItem: (raw: T) => Item,
 		query?: Record<string, string>,
+		tuning: Partial<StoreTuning> = {},
 	): ListWatchStore<T, Item> {
 		const source = typeof from === 'string' ? pathSource<T>(this.api, from, query) : from;
-		return new ListWatchStore<T, Item>(source, toItem, {health: this.health(), ...this.options.tuning}, sameShown);
+		return new ListWatchStore<T, Item>(source, toItem, {health: this.health(), ...tuning, ...this.options.tuning}, sameShown);
 	}
 
 	/**

@@ -44,7 +44,7 @@ export interface StoreTuning {
 		lastHeard?: () => number;
 		heard?: () => void;
 	};
-	/** Objects in the first page, listed beside the whole list and on screen while the rest stream (kubectl's chunk size); 0: none. */
+	/** Objects in the first page, listed beside the whole list and on screen while the rest stream (kubectl's chunk size: 500); 0: none. */
 	firstPage: number;
 }
 
@@ -55,7 +55,7 @@ export const defaultTuning: StoreTuning = {
 	baseBackoffMs: 500,
 	maxBackoffMs: 30_000,
 	coalesceMs: 50,
-	firstPage: 500,
+	firstPage: 0,
 };
 
 class Expired extends Error {}

@@ -57,3 +57,30 @@ test('other errors are not a reason to fall back', async () => {
 	);
 	assert.deepEqual(calls, ['list slices']);
 });
+
+test('two lists in flight that both get a 404 (the first page beside the whole list) both move on to Endpoints, not past it', async () => {
+	const calls: string[] = [];
+	const notServed = new ApiError(404, 'the server could not find the requested resource', 'NotFound');
+	let refuse: () => void = () => undefined;
+	const refused = new Promise<void>(resolve => {
+		refuse = resolve;
+	});
+	const slices: ListWatchSource<Raw> = {
+		async list() {
+			calls.push('list slices');
+			await refused; // both requests are out before either answer comes
+			throw notServed;
+		},
+		async watch() {},
+	};
+	const combined = firstServed([slices, source('endpoints', calls, [endpoints])]);
+	const page = combined.list({limit: 500, signal}, () => undefined);
+	const whole = combined.list({signal}, () => undefined);
+	refuse();
+	const answers = await Promise.allSettled([page, whole]);
+	assert.deepEqual(
+		answers.map(answer => answer.status),
+		['fulfilled', 'fulfilled'],
+	);
+	assert.deepEqual(calls, ['list slices', 'list slices', 'list endpoints', 'list endpoints']);
+});

@@ -14,6 +14,8 @@ import {stateText} from '../../source/ui/components/header.js';
 import {waitFor} from '../wait-for.js';
 
 const fast = {baseBackoffMs: 20, maxBackoffMs: 200, coalesceMs: 5, watchTimeoutSeconds: 30};
+// A store lists a first page beside the whole list only when asked (KubeCluster asks for pods).
+const paged = {...fast, firstPage: 500};
 
 function connect(sandbox: Sandbox): Connection {
 	const selected = connectionFromText(sandbox.kubeconfig(), {sandbox: true});
@@ -75,7 +77,7 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 			},
 			`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
 		);
-		const store = new ListWatchStore(pathSource<Pod>(api, '/api/v1/namespaces/paged/pods'), pod => pod.metadata.name, fast);
+		const store = new ListWatchStore(pathSource<Pod>(api, '/api/v1/namespaces/paged/pods'), pod => pod.metadata.name, paged);
 		const seen = record(store);
 		await waitFor(() => store.getSnapshot().synced, 'the whole list', 20_000);
 		const total = sandbox.objects.list('pods', 'paged').length;
@@ -127,7 +129,7 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 			},
 			`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
 		);
-		const store = new ListWatchStore(pathSource<Pod>(api, '/api/v1/namespaces/paged/pods'), pod => pod.metadata.name, fast);
+		const store = new ListWatchStore(pathSource<Pod>(api, '/api/v1/namespaces/paged/pods'), pod => pod.metadata.name, paged);
 		await waitFor(() => store.getSnapshot().synced, 'the whole list', 20_000);
 		assert.deepEqual(requests.filter(url => !url.includes('watch=1')).sort(), [
 			'/api/v1/namespaces/paged/pods?limit=500',
@@ -139,6 +141,53 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 		store.stop();
 		proxy.closeAllConnections();
 		proxy.close();
+	});
+});
+
+describe('which stores list a first page', () => {
+	test('KubeCluster lists a first page for pods only: services and endpoints are listed whole, one request each', async () => {
+		const sandbox = await startSandbox();
+		sandbox.seedPods('paged', 600);
+		const requests: string[] = [];
+		const proxy = http.createServer((request, response) => {
+			requests.push(request.url!);
+			const upstream = http.request(`${sandbox.url}${request.url}`, {method: request.method, headers: request.headers}, answer => {
+				response.writeHead(answer.statusCode!, answer.headers);
+				answer.pipe(response);
+				answer.on('error', () => response.destroy());
+			});
+			upstream.on('error', () => response.destroy());
+			response.on('close', () => upstream.destroy());
+			request.pipe(upstream);
+		});
+		await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
+		// The kubeconfig names the sandbox over https; the proxy forwards plain http to it.
+		const text = sandbox
+			.kubeconfig()
+			.replace(/certificate-authority-data: \S+/, 'insecure-skip-tls-verify: true')
+			.replace(/server: \S+/, `server: http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+		const selected = connectionFromText(text, {sandbox: true});
+		assert.equal(selected.kind, 'ok', JSON.stringify(selected));
+		const cluster = new KubeCluster((selected as {connection: Connection}).connection, {namespace: 'paged', tuning: fast});
+		try {
+			await waitFor(
+				() => cluster.pods.getSnapshot().synced && cluster.services.getSnapshot().synced && cluster.endpoints.getSnapshot().synced,
+				'pods, services and endpoints listed',
+				20_000,
+			);
+			const lists = requests.filter(url => !url.includes('watch=1') && !url.startsWith('/version')).sort();
+			assert.deepEqual(lists, [
+				'/api/v1/namespaces/paged/pods?limit=500',
+				'/api/v1/namespaces/paged/pods?resourceVersion=0',
+				'/api/v1/namespaces/paged/services?resourceVersion=0',
+				'/apis/discovery.k8s.io/v1/namespaces/paged/endpointslices?resourceVersion=0',
+			]);
+		} finally {
+			cluster.close();
+			proxy.closeAllConnections();
+			proxy.close();
+			await sandbox.close();
+		}
 	});
 });
 

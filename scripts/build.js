@@ -5,6 +5,7 @@ import {build} from 'esbuild';
 import {rmSync} from 'node:fs';
 import {narrowWidthPlugin} from './narrow-width-plugin.js';
 import {yogaWasmPlugin} from './yoga-wasm-plugin.js';
+import {inkTextWidthPlugin} from './ink-text-width-plugin.js';
 
 rmSync('dist', {recursive: true, force: true});
 await build({
@@ -25,6 +26,6 @@ await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Bundled CommonJS dependencies call require() for node built-ins.
 	banner: {js: "import {createRequire as __kpodsCreateRequire} from 'node:module'; const require = __kpodsCreateRequire(import.meta.url);"},
-	plugins: [yogaWasmPlugin, narrowWidthPlugin],
+	plugins: [yogaWasmPlugin, narrowWidthPlugin, inkTextWidthPlugin],
 	logLevel: 'warning',
 });

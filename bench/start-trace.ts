@@ -41,7 +41,8 @@ async function launch(run: number): Promise<{marks: Map<string, {at: number; cpu
 	pty.kill();
 	const marks = new Map<string, {at: number; cpu: number}>();
 	for (const line of readFileSync(file, 'utf8').trim().split('\n')) {
-		const [, at, name, cpu] = /^(\S+) (.*) cpu=(\d+) rss=\d+MB$/.exec(line)!;
+		// Builds from before the CPU was traced have no cpu= (it shows as NaN).
+		const [, at, name, cpu] = /^(\S+) (.*?)(?: cpu=(\d+))? rss=\d+MB$/.exec(line)!;
 		if (!marks.has(name!)) {
 			marks.set(name!, {at: Number(at), cpu: Number(cpu)});
 		}

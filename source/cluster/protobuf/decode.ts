@@ -1,7 +1,6 @@
-import type protobuf from 'protobufjs/light.js';
 import type {EndpointSlice, Endpoints, ListMeta, Pod, Service, WatchEvent, WatchEventType} from '../../k8s/types.js';
-import {safeText} from '../../format/safe-text.js';
 import {ListSplitter} from './list-stream.js';
+import {decodeShaped} from './one-pass.js';
 import {messageType, type MessageName} from './schema.js';
 
 /** Every protobuf body starts with this, then a runtime.Unknown wrapping the object's own bytes. */
@@ -53,10 +52,10 @@ function codec<T>(kind: MessageName, listKind: MessageName): ProtobufCodec<T> {
 				kindChecked = true;
 			},
 			metadata(bytes) {
-				metadata = shape(listMetaType.decode(bytes), listMetaType) as ListMeta;
+				metadata = decodeShaped(listMetaType, bytes) as ListMeta;
 			},
 			item(bytes) {
-				onItem(shape(itemType.decode(bytes), itemType) as T);
+				onItem(decodeShaped(itemType, bytes) as T);
 			},
 		});
 		return {
@@ -82,7 +81,7 @@ function codec<T>(kind: MessageName, listKind: MessageName): ProtobufCodec<T> {
 			const {kind: got, raw} = unwrap(event.object?.raw ?? new Uint8Array());
 			// An ERROR event carries a Status (410 Expired among them); every other event the watched kind.
 			const type = got === 'Status' ? statusType : itemType;
-			return {type: (event.type ?? '') as WatchEventType, object: shape(type.decode(raw), type) as T};
+			return {type: (event.type ?? '') as WatchEventType, object: decodeShaped(type, raw) as T};
 		},
 	};
 }
@@ -98,66 +97,3 @@ export const endpointSliceCodec = codec<EndpointSlice>('EndpointSlice', 'Endpoin
 
 /** A PodList's items one by one (podCodec.list). */
 export const readPodList = podCodec.list;
-
-/**
- * Makes a decoded message look as the JSON encoding of the same object does: Go's protobuf
- * writes empty strings, lists and maps that JSON omits (omitempty), a meta/v1 Time is
- * {seconds, nanos} where JSON has RFC 3339 in whole seconds (a zero Time is null in JSON:
- * left out), an IntOrString is a message where JSON has a number or a string. Strings and
- * map keys are made safe for the terminal, as parseSafeJson does for JSON. Only the
- * message's own properties are read: the fields that were on the wire.
- */
-function shape(message: object, type: protobuf.Type): unknown {
-	const shaped: Record<string, unknown> = {};
-	for (const key of Object.keys(message)) {
-		const value = (message as Record<string, unknown>)[key];
-		if (value === '' || value === undefined || value === null) {
-			continue;
-		}
-		const field = type.fields[key]!;
-		if (field.map) {
-			const entries = Object.entries(value as Record<string, string>);
-			if (entries.length > 0) {
-				shaped[key] = Object.fromEntries(entries.map(([name, each]) => [safeText(name), safeText(each)]));
-			}
-			continue;
-		}
-		if (Array.isArray(value)) {
-			if (value.length > 0) {
-				shaped[key] = field.resolvedType ? value.map(each => shapeValue(each, field)) : value.map(scalar);
-			}
-			continue;
-		}
-		const each = field.resolvedType ? shapeValue(value, field) : scalar(value);
-		if (each !== undefined) {
-			shaped[key] = each;
-		}
-	}
-
-	return shaped;
-}
-
-function shapeValue(value: unknown, field: protobuf.Field): unknown {
-	const type = field.resolvedType as protobuf.Type;
-	switch (type.name) {
-		case 'Time': {
-			// int64 seconds: a Long-like from protobufjs (Number() reads it), or a number.
-			const seconds = Number((value as {seconds?: unknown}).seconds ?? 0);
-			return seconds === 0 ? undefined : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
-		}
-		case 'IntOrString': {
-			const {type: kind, intVal, strVal} = value as {type?: unknown; intVal?: number; strVal?: string};
-			return Number(kind ?? 0) === 1 ? safeText(strVal ?? '') : (intVal ?? 0);
-		}
-		default:
-			return shape(value as object, type);
-	}
-}
-
-function scalar(value: unknown): unknown {
-	if (typeof value === 'string') {
-		return safeText(value);
-	}
-	// int64 fields come as Long-likes when long.js is around: numbers here, as in JSON.
-	return typeof value === 'object' && value !== null && !(value instanceof Uint8Array) ? Number(value) : value;
-}

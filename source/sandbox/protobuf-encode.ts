@@ -193,12 +193,22 @@ function writeValue(writer: protobuf.Writer, number: number, field: Field, value
 
 /** `k8s\0` + runtime.Unknown{typeMeta{apiVersion, kind}, raw}: what a protobuf body or a watch event's object is. */
 export function encodeEnvelope(apiVersion: string, kind: string, raw: Uint8Array): Buffer {
-	const unknown = protobuf.Writer.create();
-	unknown.uint32(10).fork().uint32(10).string(apiVersion).uint32(18).string(kind).ldelim();
-	unknown.uint32(18).bytes(raw);
+	return enveloped(apiVersion, kind, [raw]);
+}
+
+/**
+ * The envelope around raw bytes given in parts, copied once into the body: a protobufjs Writer
+ * copies each part into its own buffer and the whole again on finish, which made a 10,000-pod
+ * list (24.6 MB) take the sandbox 1–2.5 s even with every item's bytes already made.
+ */
+function enveloped(apiVersion: string, kind: string, raw: readonly Uint8Array[]): Buffer {
+	const rawLength = raw.reduce((sum, part) => sum + part.length, 0);
+	const head = protobuf.Writer.create();
+	head.uint32(10).fork().uint32(10).string(apiVersion).uint32(18).string(kind).ldelim();
+	head.uint32(18).uint32(rawLength);
 	// contentEncoding and contentType: empty, written as Go writes them.
-	unknown.uint32(26).string('').uint32(34).string('');
-	return Buffer.concat([magic, unknown.finish()]);
+	const tail = protobuf.Writer.create().uint32(26).string('').uint32(34).string('').finish();
+	return Buffer.concat([magic, head.finish(), ...raw, tail]);
 }
 
 type KubeObject = {kind?: string; apiVersion?: string; metadata?: object};
@@ -214,14 +224,16 @@ export function encodeObjectRaw(kind: string, object: KubeObject): Buffer {
 
 /** A whole list body: `k8s\0` + Unknown{apiVersion, listKind, List{metadata, items}}; items as their own bytes. */
 export function encodeList(apiVersion: string, listKind: string, metadata: Record<string, unknown>, items: Buffer[]): Buffer {
-	const list = protobuf.Writer.create();
-	list.uint32(10).fork();
-	writeMessage(list, metadata, listMeta, 'metadata');
-	list.ldelim();
+	const head = protobuf.Writer.create();
+	head.uint32(10).fork();
+	writeMessage(head, metadata, listMeta, 'metadata');
+	head.ldelim();
+	const parts: Uint8Array[] = [head.finish()];
 	for (const item of items) {
-		list.uint32(18).bytes(item);
+		// Field 2 (items), length-delimited: its tag and length, then the item's own bytes.
+		parts.push(protobuf.Writer.create().uint32(18).uint32(item.length).finish(), item);
 	}
-	return encodeEnvelope(apiVersion, listKind, list.finish());
+	return enveloped(apiVersion, listKind, parts);
 }
 
 /** One watch frame: a 4-byte big-endian length, then a metav1.WatchEvent whose object is the enveloped object. */

@@ -27,11 +27,18 @@ export function sameShown(before: unknown, after: unknown): boolean {
 	}
 	const a = before as Record<string, unknown>;
 	const b = after as Record<string, unknown>;
-	const keys = Object.keys(a).filter(key => !unshown.has(key) && a[key] !== undefined);
-	if (keys.length !== Object.keys(b).filter(key => !unshown.has(key) && b[key] !== undefined).length) {
+	const keys = compared(a, b);
+	if (keys.length !== compared(b, a).length) {
 		return false;
 	}
 	return keys.every(key => Object.hasOwn(b, key) && sameShown(a[key], b[key]));
+}
+
+/** A list's items carry no apiVersion and kind, a watch event's object does: absent on one side, they are not compared. */
+const listOmits = new Set(['apiVersion', 'kind']);
+
+function compared(from: Record<string, unknown>, other: Record<string, unknown>): string[] {
+	return Object.keys(from).filter(key => from[key] !== undefined && !unshown.has(key) && !(listOmits.has(key) && other[key] === undefined));
 }
 
 function isPlain(value: object): boolean {

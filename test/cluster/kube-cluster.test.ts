@@ -184,6 +184,43 @@ describe('KubeCluster on the sandbox, over HTTP', () => {
 		}
 	});
 
+	test("a node's status heartbeat reaches subscribe (the detail), not subscribeShown (the rows); a cordon reaches both", async t => {
+		const cluster = new KubeCluster(connect(sandbox), {namespace: 'live', tuning: fast});
+		t.after(() => cluster.close());
+		const nodes = cluster.nodes;
+		await waitFor(() => nodes.getSnapshot().synced && nodes.getSnapshot().items.length > 0, 'the nodes listed');
+		let every = 0;
+		let shown = 0;
+		nodes.subscribe(() => every++);
+		nodes.subscribeShown!(() => shown++);
+		const request = async (method: string, path: string, body: unknown, type = 'application/json') => {
+			const response = await fetch(`${sandbox.url}/api/v1/nodes/minikube${path}`, {
+				method,
+				headers: {authorization: `Bearer ${sandbox.token}`, 'content-type': type},
+				body: JSON.stringify(body),
+			});
+			assert.equal(response.status, 200, await response.text());
+		};
+		const node = nodes.getSnapshot().items[0]!.object;
+		const beat = structuredClone(node);
+		for (const condition of beat.status!.conditions!) {
+			condition.lastHeartbeatTime = new Date(Date.now() + 10_000).toISOString().replace(/\.\d+Z$/, 'Z');
+		}
+		await request('PUT', '/status', beat);
+		await waitFor(
+			() => nodes.getSnapshot().items[0]!.object.metadata.resourceVersion !== node.metadata.resourceVersion,
+			'the heartbeat, in the store',
+		);
+		assert.equal(every, 1);
+		assert.equal(shown, 0, 'no row cell changed');
+		await request('PATCH', '', {spec: {unschedulable: true}}, 'application/merge-patch+json');
+		await waitFor(() => nodes.getSnapshot().items[0]!.status === 'Ready,SchedulingDisabled', 'the cordon');
+		assert.equal(every, 2);
+		assert.equal(shown, 1);
+		await request('PATCH', '', {spec: {unschedulable: null}}, 'application/merge-patch+json');
+		await waitFor(() => shown === 2, 'uncordoned');
+	});
+
 	test('the probe tells a live server from a dead one', async () => {
 		const cluster = new KubeCluster(connect(sandbox), {namespace: 'default', tuning: fast});
 		assert.deepEqual(await cluster.probe(), {ok: true});

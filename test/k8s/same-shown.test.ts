@@ -71,5 +71,8 @@ describe('sameShown: a change only the detail shows', () => {
 		assert.equal(sameShown([1], {0: 1}), false);
 		assert.equal(sameShown(new Date(1), new Date(2)), false);
 		assert.equal(sameShown({resourceVersion: '1', managedFields: [1]}, {resourceVersion: '2', managedFields: [2]}), true);
+		// The first watch event after a list: the same object, now with apiVersion and kind.
+		assert.equal(sameShown({metadata: {name: 'a'}}, {apiVersion: 'v1', kind: 'Node', metadata: {name: 'a'}}), true);
+		assert.equal(sameShown({apiVersion: 'v1', kind: 'Node'}, {apiVersion: 'v1', kind: 'Namespace'}), false);
 	});
 });

@@ -1,9 +1,11 @@
 // kpods left alone: N pods on screen, nothing changing on the server, pods created an hour
 // ago (their AGE reads `60m`, `61m`…, so a frame a minute is all the screen needs). Launch in
-// a pseudo-terminal, wait until it is live, then measure over SECONDS_EACH seconds the CPU
-// time kpods uses (user + system, from /proc: steadier than wall time on a busy machine) and
-// what it writes to the terminal. Fails (exit 1, one line) when CPU is above the readme's
-// recorded number with a margin for this shared machine's noise.
+// a pseudo-terminal, wait until it is live and SETTLE_SECONDS more (30: the garbage collector's
+// shrinking of the heap after start-up, ~0.1 s of CPU once, is start-up, not idling), then
+// measure over SECONDS_EACH seconds the CPU time kpods uses (all its threads: exactly, from
+// schedstat, and as /proc's utime + stime, sampled at the kernel's tick) and what it writes to
+// the terminal. Fails (exit 1, one line) when the exact CPU is above the readme's recorded
+// number with a margin for this shared machine's noise.
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {loadavg, tmpdir} from 'node:os';
@@ -13,6 +15,8 @@ import {cli, cpuSeconds, root, rssMb, startSandboxProcess} from './measure.js';
 
 /** The readme's numbers (Benchmarks, "Idle"): % of one core, per pod count. */
 const recorded: Record<number, number> = {7: 0.2, 10000: 0.3};
+/** The readme's number for the lab (LAB=kube-system: its 7 pods and one node, whose status heartbeat comes every 10 s). */
+const recordedLab = 0.3;
 /** Noise on a 2-core machine shared with other jobs: a run fails only past recorded × 2 + 0.2 points. */
 const limitOf = (percent: number) => percent * 2 + 0.2;
 
@@ -23,6 +27,7 @@ const counts = lab
 	? [execFileSync('kubectl', ['get', 'pods', '-n', lab, '-o', 'name'], {encoding: 'utf8'}).trim().split('\n').filter(Boolean).length]
 	: (process.env.PODS ?? '7,10000').split(',').map(Number);
 const seconds = Number(process.env.SECONDS_EACH ?? 60);
+const settleSeconds = Number(process.env.SETTLE_SECONDS ?? 30);
 const createdAgoMs = 3_600_000;
 const directory = mkdtempSync(join(tmpdir(), 'kpods-idle-'));
 const results: Array<{count: number; cpu: number; exact: number; writes: number; bytes: number; rss: number; load: number}> = [];
@@ -41,8 +46,8 @@ try {
 
 console.log(
 	lab
-		? `kpods idle for ${seconds} s on namespace ${lab} of ${process.env.KUBECONFIG ?? '~/.kube/config'}, 200×50 terminal\n`
-		: `kpods idle for ${seconds} s (pods created an hour ago, nothing changing), 200×50 terminal\n`,
+		? `kpods idle for ${seconds} s from live + ${settleSeconds} s on namespace ${lab} of ${process.env.KUBECONFIG ?? '~/.kube/config'}, 200×50 terminal\n`
+		: `kpods idle for ${seconds} s from live + ${settleSeconds} s (pods created an hour ago, nothing changing), 200×50 terminal\n`,
 );
 console.log('| pods | CPU (one core = 100%), ticks | CPU, exact | terminal writes | bytes written | RSS | load average |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
@@ -51,11 +56,11 @@ for (const {count, cpu, exact, writes, bytes, rss, load} of results) {
 		`| ${count.toLocaleString('en')} | ${(cpu * 100).toFixed(2)}% | ${(exact * 100).toFixed(2)}% | ${writes} | ${bytes.toLocaleString('en')} | ${rss.toFixed(0)} MB | ${load.toFixed(1)} |`,
 	);
 }
-for (const {count, cpu} of results) {
-	const record = lab ? undefined : recorded[count];
-	if (record !== undefined && cpu * 100 > limitOf(record)) {
+for (const {count, exact} of results) {
+	const record = lab ? (lab === 'kube-system' ? recordedLab : undefined) : recorded[count];
+	if (record !== undefined && exact * 100 > limitOf(record)) {
 		console.error(
-			`idle.ts: SLOWER THAN RECORDED — ${count} pods idle used ${(cpu * 100).toFixed(2)}% of a core; the readme records ${record}% (limit ${limitOf(record).toFixed(2)}%)`,
+			`idle.ts: SLOWER THAN RECORDED — ${lab ? `the lab's ${lab}` : `${count} pods`} idle used ${(exact * 100).toFixed(2)}% of a core; the readme records ${record}% (limit ${limitOf(record).toFixed(2)}%)`,
 		);
 		process.exitCode = 1;
 	}
@@ -65,7 +70,9 @@ async function idle(count: number) {
 	const sandbox = lab ? undefined : await startSandboxProcess(count, join(directory, `kubeconfig-${count}`));
 	// NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles kpods during the run.
 	const nodeArgs = process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [];
-	const [command, prefix] = nodeArgs.length > 0 ? [process.execPath, [...nodeArgs, cli]] : [cli, []];
+	// KPODS_CLI=path/to/dist/cli.js measures another build (an older commit's, for a before/after).
+	const build = process.env.KPODS_CLI ?? cli;
+	const [command, prefix] = nodeArgs.length > 0 ? [process.execPath, [...nodeArgs, build]] : [build, []];
 	const pty = spawnPty(command, [...prefix, ...(sandbox ? ['--kubeconfig', sandbox.kubeconfig] : ['-n', lab!])], {
 		name: 'xterm-256color',
 		cols: 200,
@@ -92,7 +99,7 @@ async function idle(count: number) {
 		await wait(50);
 	}
 	// Let the first frames, the other stores' lists and the garbage of the start settle.
-	await wait(3000);
+	await wait(settleSeconds * 1000);
 	const cpu = cpuSeconds(pty.pid);
 	const threadsBefore = threadTicks(pty.pid);
 	writes = 0;

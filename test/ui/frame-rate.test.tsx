@@ -15,7 +15,7 @@ import {renderOptions} from '../../source/ui/run-tui.js';
 import {makeTheme} from '../../source/ui/theme.js';
 import {waitFor} from '../wait-for.js';
 import {FakeCluster, fixturePod} from './fake-cluster.js';
-import {testNow} from './harness.js';
+import {renderApp, testNow} from './harness.js';
 import {plainFrame} from './golden.js';
 
 installLineCache();
@@ -159,5 +159,19 @@ describe('frames under a watch storm', () => {
 		const most = Math.ceil(elapsed / 50) + 2;
 		assert.ok(frames <= most, `${frames} frames for ${elapsed} ms of events (at most ${most})`);
 		assert.ok(frames >= 2, `${frames} frames: the burst is drawn as it goes, not only at its end`);
+	});
+
+	test('the header, drawn again only when what it shows changes, follows the pod counts through a burst', async () => {
+		const pods = ['a', 'b', 'c'].map(name => fixturePod('running', {name}));
+		const cluster = new FakeCluster({}, pods);
+		const app = await renderApp({cluster, columns: 120});
+		await waitFor(() => app.frame().includes('3 running'), 'three running', 10_000);
+		for (let restarts = 1; restarts <= 5; restarts++) {
+			cluster.setPods([withRestarts(pods[0]!, restarts), pods[1]!, pods[2]!]);
+		}
+		cluster.setPods([pods[0]!, fixturePod('crashloop', {name: 'b'}), pods[2]!]);
+		await waitFor(() => app.frame().includes('2 running · 1 warning'), 'the counts after the burst', 10_000);
+		cluster.setPods(pods);
+		await waitFor(() => app.frame().includes('3 running'), 'three running again', 10_000);
 	});
 });

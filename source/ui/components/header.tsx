@@ -1,4 +1,5 @@
 import {Box} from 'ink';
+import {memo} from 'react';
 import {Text} from './text.js';
 
 import type {ClusterInfo, ConnectionState} from '../../cluster/types.js';
@@ -46,8 +47,29 @@ export function stateText(state: ConnectionState): string {
 	}
 }
 
-/** Two lines: where kpods looks (context, server, namespace, state), then panes and pod health. */
-export function Header({info, state, notes, counts, pane, paneCounts, readonly, width, theme}: HeaderProps) {
+/**
+ * Two lines: where kpods looks (context, server, namespace, state), then panes and pod health.
+ * Drawn again only when what it shows changed: under a watch storm the screen renders 20 times
+ * a second for rows whose changes leave the counts as they were.
+ */
+export const Header = memo(HeaderLines, sameHeader);
+
+function sameHeader(before: HeaderProps, after: HeaderProps): boolean {
+	return (
+		before.info === after.info &&
+		before.state === after.state &&
+		before.counts === after.counts &&
+		before.pane === after.pane &&
+		before.readonly === after.readonly &&
+		before.width === after.width &&
+		before.theme === after.theme &&
+		before.notes.length === after.notes.length &&
+		before.notes.every((note, index) => note === after.notes[index]) &&
+		paneTable.every(({id}) => before.paneCounts[id] === after.paneCounts[id])
+	);
+}
+
+function HeaderLines({info, state, notes, counts, pane, paneCounts, readonly, width, theme}: HeaderProps) {
 	const namespace = info.allNamespaces ? t('header.allNamespaces') : info.namespace;
 	// Context and namespace always show; the server only where the state leaves room.
 	// Kubeconfig names and server messages are measured as they will be shown (made safe).

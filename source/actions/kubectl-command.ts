@@ -48,3 +48,6 @@ export function kubectlApply(paths: string[], namespace: string, contextNamespac
 	const files = paths.map(path => ` -f ${shellQuote(path)}`).join('');
 	return `kubectl apply${files}${namespaceFlag(namespace, contextNamespace)}${dryRun ? ' --dry-run=server' : ''}`;
 }
+
+/** kubectl apply's answer when the files hold no object: it asks nothing and writes nothing. */
+export const noObjectsToApply = 'error: no objects passed to apply';

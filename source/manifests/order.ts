@@ -1,4 +1,4 @@
-import type {ManifestDocument} from './types.js';
+import type {ManifestDocument, ManifestFile} from './types.js';
 
 // The tutorial's rule: "vamos subir os serviços e depois os PODs, sempre nessa ordem" —
 // a namespace must exist before anything lands in it, and a service created first gets
@@ -28,4 +28,9 @@ export function describeDocument(document: ManifestDocument): string {
 	}
 	const namespace = document.namespace ? ` (ns: ${document.namespace})` : '';
 	return `${document.kind} ${document.name}${namespace}`;
+}
+
+/** How many objects the files hold for an apply: a file that does not parse counts as its one error. */
+export function objectsToApply(files: readonly ManifestFile[]): number {
+	return files.reduce((sum, file) => sum + (file.parseError === undefined ? file.documents.length : 1), 0);
 }

@@ -122,9 +122,9 @@ test('plural messages are chosen by Intl.PluralRules of the language, on count',
  * and the reason is here, so a new plural message cannot go unchecked.
  */
 const atZero: Record<string, {en: string; pt: string} | {never: string}> = {
-	'apply.objects': {en: 'no objects', pt: 'nenhum objeto'},
-	'apply.applied': {en: 'applied no objects: the files hold none', pt: 'nenhum objeto aplicado: os arquivos não têm nenhum'},
-	'apply.question': {en: 'The files hold no objects: nothing to apply', pt: 'Os arquivos não têm nenhum objeto: nada para aplicar'},
+	'apply.objects': {never: "files that hold no object get kubectl apply's error before any count or question (objectsToApply)"},
+	'apply.applied': {never: "files that hold no object get kubectl apply's error before any count or question (objectsToApply)"},
+	'apply.question': {never: "files that hold no object get kubectl apply's error before any count or question (objectsToApply)"},
 	'logs.lines': {en: 'no lines', pt: 'nenhuma linha'},
 	'health.ok': {never: 'the header lists only the health words whose count is above 0'},
 	'health.progressing': {never: 'the header lists only the health words whose count is above 0'},

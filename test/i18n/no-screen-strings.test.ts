@@ -49,6 +49,7 @@ const notKpods: Record<string, string[]> = {
 	],
 	// kubectl apply --dry-run=server, kubectl delete, kubectl edit, kubectl run: their output lines.
 	'actions/apply.ts': ['(server dry run)'],
+	'actions/kubectl-command.ts': ['error: no objects passed to apply'],
 	'actions/delete.ts': ['" " deleted'],
 	'actions/edit.ts': [
 		's " " was not valid:',

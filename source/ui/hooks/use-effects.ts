@@ -17,6 +17,8 @@ import {
 import type {Effect} from '../../state/route-key.js';
 import {push, withStatus} from '../../state/modes.js';
 import type {RunEditor} from '../../actions/edit.js';
+import {kubectlApply, noObjectsToApply} from '../../actions/kubectl-command.js';
+import {objectsToApply} from '../../manifests/order.js';
 import {editorCommand} from './use-editor.js';
 import {openLogs} from './open-logs.js';
 import {runForwardEffect} from './forward-effects.js';
@@ -156,7 +158,17 @@ export function useEffects({
 						return;
 					}
 
-					const count = chosen.reduce((sum, file) => sum + Math.max(1, file.documents.length), 0);
+					const count = objectsToApply(chosen);
+					if (count === 0) {
+						// As kubectl apply -f: files that hold no object are an error, with no question and no request.
+						const kubectl = kubectlApply(
+							chosen.map(file => file.displayPath),
+							cluster.info.namespace,
+							cluster.info.contextNamespace,
+						);
+						update(state => actionFinished(state, {ok: false, lines: [noObjectsToApply], kubectl}, clock()));
+						return;
+					}
 					const objects = t('apply.objects', {count});
 					if (effect.type === 'previewApply') {
 						// First what the server says it would do (nothing is changed), then y applies.

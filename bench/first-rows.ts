@@ -6,10 +6,10 @@
 // (the namespace holds n pods, created beforehand; the first pod's name is FIRST).
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {loadavg, tmpdir} from 'node:os';
 import {basename, dirname, join} from 'node:path';
 import {spawn as spawnPty} from '@lydell/node-pty';
-import {cli, median, peakRssMb, root, startSandboxProcess} from './measure.js';
+import {cli, cpuSeconds, median, peakRssMb, root, startSandboxProcess} from './measure.js';
 
 const runs = Number(process.env.RUNS ?? 5);
 
@@ -27,6 +27,8 @@ const slower: string[] = [];
 interface Launch {
 	firstRows: number;
 	allRows: number;
+	/** kpods' CPU (user + system) until all rows: steadier than wall time on a loaded machine. */
+	cpu: number;
 	peakMb: number;
 }
 
@@ -50,9 +52,10 @@ async function kpodsRows(build: string, args: string[], count: number, firstName
 			}
 		});
 	});
+	const cpu = cpuSeconds(pty.pid);
 	const peakMb = peakRssMb(pty.pid);
 	pty.kill();
-	return {firstRows: firstRows!, allRows, peakMb};
+	return {firstRows: firstRows!, allRows, cpu, peakMb};
 }
 
 function kubectlRows(kubeconfig: string, namespace: string | undefined): number | undefined {
@@ -110,7 +113,8 @@ async function measureTarget(
 		if (name === 'kpods' && recorded !== undefined && ratio > recorded * 1.3) {
 			slower.push(`${label}, ${count} pods: all rows / kubectl ${ratio.toFixed(2)}, recorded ${recorded.toFixed(2)}`);
 		}
-		const row = `| ${label} | ${count.toLocaleString('en')} | ${name} | ${first.toFixed(2)} s | ${all.toFixed(2)} s | ${peak.toFixed(0)} MB | ${kubectlMedian.toFixed(2)} s | ${ratio.toFixed(2)} |`;
+		const cpu = median(launches.map(each => each.cpu));
+		const row = `| ${label} | ${count.toLocaleString('en')} | ${name} | ${first.toFixed(2)} s | ${all.toFixed(2)} s | ${cpu.toFixed(2)} s | ${peak.toFixed(0)} MB | ${kubectlMedian.toFixed(2)} s | ${ratio.toFixed(2)} |`;
 		process.stderr.write(`${row}\n`);
 		return row;
 	});
@@ -144,10 +148,12 @@ if (process.env.LAB) {
 }
 
 console.log(
-	`launch → first rows and → all rows (median of ${runs}; peak RSS the highest seen; kubectl get pods -o wide in the same runs)\n`,
+	`launch → first rows and → all rows (median of ${runs}; kpods CPU until all rows; peak RSS the highest seen; kubectl get pods -o wide in the same runs; load average ${loadavg()
+		.map(load => load.toFixed(1))
+		.join(' ')})\n`,
 );
-console.log('| server | pods | build | first rows | all rows | peak RSS | kubectl | all rows / kubectl |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| server | pods | build | first rows | all rows | kpods CPU | peak RSS | kubectl | all rows / kubectl |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) {
 	console.log(row);
 }

@@ -35,6 +35,12 @@ export interface ListProgress {
  * out at once instead, as before (`resourceVersion=0`: a real server's watch cache, the
  * fastest read it has); the page is a consistent read, the only one a real server pages, and
  * a watch can follow its resourceVersion as well.
+ *
+ * A page with more to come is dropped (its request aborted, never shown) once the whole list's
+ * first object has arrived: the rest follows at once then, and a frame of the page would only
+ * stand in the way of the one with every row. On the lab at 3,000 pods both answers come
+ * together, and showing the page made all rows 0.2–0.3 s later (bench/first-rows.ts); at
+ * 10,000 the page comes ~0.6 s before the whole list's first byte and is shown.
  */
 export async function listWithPreview<Raw>(
 	list: ListPage<Raw>,
@@ -46,15 +52,20 @@ export async function listWithPreview<Raw>(
 		return list({resourceVersion, signal}, onItem);
 	}
 	let done = false;
+	let wholeStarted = false;
+	const pageRequest = new AbortController();
 	const page: Raw[] = [];
 	// Sent first, so a server answering in order answers it first; a failure here is the whole list's to report.
-	const pageRead = list({limit: firstPage, signal}, raw => page.push(raw)).then(
+	const pageRead = list({limit: firstPage, signal: AbortSignal.any([signal, pageRequest.signal])}, raw => page.push(raw)).then(
 		({metadata}) => {
 			if (done) {
 				return undefined;
 			}
 			if (!metadata.continue) {
 				return {metadata, page};
+			}
+			if (wholeStarted) {
+				return undefined;
 			}
 			const remaining = metadata.remainingItemCount;
 			onPreview(page, {loaded: page.length, total: remaining === undefined ? undefined : page.length + remaining});
@@ -65,7 +76,13 @@ export async function listWithPreview<Raw>(
 	const whole = new AbortController();
 	const abortWhole = () => whole.abort();
 	signal.addEventListener('abort', abortWhole, {once: true});
-	const wholeRead = list({resourceVersion, signal: whole.signal}, onItem);
+	const wholeRead = list({resourceVersion, signal: whole.signal}, raw => {
+		if (!wholeStarted) {
+			wholeStarted = true;
+			pageRequest.abort();
+		}
+		onItem(raw);
+	});
 	try {
 		const first: {metadata: ListMeta; page?: Raw[]} = await Promise.race([wholeRead, pageRead.then(complete => complete ?? wholeRead)]);
 		if (!first.page) {
@@ -76,6 +93,7 @@ export async function listWithPreview<Raw>(
 		return {metadata: first.metadata, page: first.page};
 	} finally {
 		done = true;
+		pageRequest.abort(); // a page still on the wire is nobody's now
 		signal.removeEventListener('abort', abortWhole);
 	}
 }

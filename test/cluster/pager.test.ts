@@ -245,6 +245,42 @@ describe('listWithPreview', () => {
 		}
 	});
 
+	test("once the whole list's first object has arrived, a page with more to come is dropped: its request aborted, never shown", async () => {
+		const shown: string[][] = [];
+		let pageAborted = false;
+		const list = async (request: ListRequest, onItem: (raw: string) => void) => {
+			if (request.limit) {
+				// The page is still on the wire when the whole list starts arriving.
+				await new Promise<void>(resolve => {
+					const timer = setTimeout(resolve, 200);
+					request.signal.addEventListener('abort', () => {
+						pageAborted = true;
+						clearTimeout(timer);
+						resolve();
+					});
+				});
+				onItem('a');
+				return {metadata: metadata(2)};
+			}
+			onItem('a');
+			await new Promise(resolve => setTimeout(resolve, 20));
+			onItem('b');
+			onItem('c');
+			return {metadata: metadata(undefined)};
+		};
+		const items: string[] = [];
+		await listWithPreview(
+			list,
+			{firstPage: 1, resourceVersion: '0', signal},
+			raw => items.push(raw),
+			page => shown.push(page),
+		);
+		await new Promise(resolve => setTimeout(resolve, 20));
+		assert.deepEqual(items, ['a', 'b', 'c']);
+		assert.equal(pageAborted, true);
+		assert.deepEqual(shown, []);
+	});
+
 	test("the page is shown with the server's count when it comes first", async () => {
 		const shown: Array<[string[], unknown]> = [];
 		const list = async (request: ListRequest, onItem: (raw: string) => void) => {

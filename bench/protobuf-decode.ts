@@ -1,4 +1,4 @@
-// Decoding a whole pod list, in-process, no network: protobuf with kpods' protobufjs codec
+// Decoding a whole pod list, in-process, no network: protobuf with kpods' codec (one pass on protobufjs' Reader)
 // (the fields a row needs) beside JSON item by item (ItemSplitter + parseSafeJson, the path a
 // server without protobuf takes), each then made into rows. The list is the sandbox's
 // encoding of COUNT seeded pods (shaped like a real 1.32 server's). Median of RUNS.
@@ -33,13 +33,13 @@ const rowsOf = (read: (onItem: (pod: Pod) => void) => unknown) => {
 if (
 	rowsOf(onItem => podCodec.list(protobufBody, onItem)) !== rowsOf(onItem => handList(protobufBody, 'Pod', item => onItem(item as Pod)))
 ) {
-	throw new Error('the hand-written decoder makes other rows than protobufjs');
+	throw new Error("the hand-written decoder makes other rows than kpods' codec");
 }
 const jsonBody = await fetchBody('application/json');
 await sandbox.close();
 
 const decoders: Record<string, () => number> = {
-	'protobuf (protobufjs, row fields)': () => {
+	'protobuf (one pass on protobufjs Reader, row fields)': () => {
 		let rows = 0;
 		podCodec.list(protobufBody, pod => {
 			podRow(pod);

@@ -13,6 +13,7 @@ import {
 	t,
 	text,
 } from '../../source/i18n/index.js';
+import {pluralCategory} from '../../source/i18n/catalog.js';
 import {byteCount} from '../../source/ui/components/forward-list.js';
 
 afterEach(() => setLanguage('en'));
@@ -177,4 +178,27 @@ test('params fill their placeholders; numbers are written the language’s way, 
 	setLanguage('en');
 	assert.equal(byteCount(4200), '4.1KiB');
 	assert.equal(byteCount(1000), '1000B');
+});
+
+test('whole numbers and their plurals are written as Intl writes them, without asking Intl', () => {
+	const wholes = [0, 1, 2, 9, 10, 99, 100, 999, 1000, 1001, 9999, 12_345, 100_000, 999_999, 1_000_000, 1_000_001, 2_000_000, 12_345_678];
+	for (let value = 0; value < 3000; value += 7) {
+		wholes.push(value);
+	}
+	for (const language of ['en', 'pt-BR'] as const) {
+		const format = new Intl.NumberFormat(language);
+		const rules = new Intl.PluralRules(language);
+		setLanguage(language);
+		for (const value of [...wholes, ...wholes.map(whole => -whole), Number.MAX_SAFE_INTEGER]) {
+			assert.equal(formatNumber(value), format.format(value), `${language} ${value}`);
+		}
+		for (const count of [...wholes, 3_000_000, 1_000_000_000, 1_500_000]) {
+			assert.equal(pluralCategory(count, language), rules.select(count), `${language} ${count}`);
+		}
+	}
+	// What is not a whole number still goes to Intl.
+	assert.equal(formatNumber(-0, 'en'), '-0');
+	assert.equal(formatNumber(1234.5, 'pt-BR'), '1.234,5');
+	assert.equal(formatNumber(1e21, 'en'), new Intl.NumberFormat('en').format(1e21));
+	setLanguage('en');
 });

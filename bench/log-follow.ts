@@ -3,8 +3,8 @@
 // them), read by kpods' LogSession (a ring of 5,000 lines) while a reader makes the shown
 // texts from every snapshot, as the log view does. RSS and heap are sampled every 5 s:
 // they must stay flat once the ring is full. `LOG_BENCH_SECONDS` shortens the run.
-// As the product runs: the young-generation cap first (source/cli.tsx does the same).
-import '../source/young-generation.js';
+// As the product runs: its V8 flags first (source/cli.tsx does the same).
+import '../source/v8-flags.js';
 import {spawn} from 'node:child_process';
 import {ApiClient} from '../source/cluster/api-client.js';
 import {LogSession} from '../source/cluster/log-session.js';

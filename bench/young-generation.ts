@@ -1,5 +1,5 @@
 // The young-generation cap, three ways, alternated on the same sandbox: as kpods sets it
-// (source/young-generation.ts, in the program), as the old hashbang did
+// (source/v8-flags.ts, in the program), as the old hashbang did
 // (`node --max-semi-space-size=2`), and uncapped (V8's default, 16 MB semi-spaces). Launch →
 // first frame with all pods: wall time, CPU seconds (user + system, steadier than wall time
 // on a busy machine) and peak RSS, medians of RUNS runs (default 5).

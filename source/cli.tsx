@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// First, so that the young-generation cap is set before any module allocates.
-import './young-generation.js';
+// First, so that V8's flags (the young-generation cap) are set before any module allocates.
+import './v8-flags.js';
 import {readFileSync} from 'node:fs';
 import module from 'node:module';
 import {flagHelp, knownFlags} from './cli-flags.js';

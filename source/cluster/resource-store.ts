@@ -291,9 +291,12 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		if (this.pending.size === 0) {
 			return;
 		}
+		const before = this.items;
 		const keys = this.keys.slice();
 		const items = this.items.slice();
 		let shown = false;
+		// The indexes of rows replaced in place, while no row comes or goes (then views recount only those).
+		let replaced: number[] | undefined = [];
 		for (const [key, item] of this.pending) {
 			const index = lowerBound(keys.length, at => keys[at]!, key);
 			const found = keys[index] === key;
@@ -302,21 +305,24 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 					keys.splice(index, 1);
 					items.splice(index, 1);
 					shown = true;
+					replaced = undefined;
 				}
 			} else if (found) {
 				shown ||= !this.sameShown(items[index]!, item);
 				items[index] = item;
+				replaced?.push(index);
 			} else {
 				keys.splice(index, 0, key);
 				items.splice(index, 0, item);
 				shown = true;
+				replaced = undefined;
 			}
 		}
 
 		this.pending.clear();
 		this.keys = keys;
 		this.items = items;
-		this.publish(shown);
+		this.publish(shown, replaced && {before, at: replaced});
 	}
 
 	private setState(state: ConnectionState): void {
@@ -331,8 +337,8 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	 * A new snapshot for every change; subscribeShown's listeners hear only of the ones that show
 	 * (the node's heartbeat every 10 s draws no frame), and read the newer items when they next render.
 	 */
-	private publish(shown = true): void {
-		this.snapshot = {items: this.items, version: this.snapshot.version + 1, state: this.state, synced: this.synced};
+	private publish(shown = true, replaced?: StoreSnapshot<Item>['replaced']): void {
+		this.snapshot = {items: this.items, version: this.snapshot.version + 1, state: this.state, synced: this.synced, replaced};
 		for (const listener of this.listeners) {
 			listener();
 		}

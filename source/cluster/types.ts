@@ -31,6 +31,12 @@ export interface StoreSnapshot<T> {
 	readonly state: ConnectionState;
 	/** The first list has arrived. */
 	readonly synced: boolean;
+	/**
+	 * Set when this snapshot's items differ from `before` (the last snapshot's) only at the
+	 * indexes `at`, each a row replaced by its new version (none came or went): views recount
+	 * those rows instead of comparing all of them.
+	 */
+	readonly replaced?: {readonly before: readonly T[]; readonly at: readonly number[]};
 }
 
 /** A live, list+watch backed collection that React reads through useSyncExternalStore. */

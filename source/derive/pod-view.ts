@@ -65,14 +65,26 @@ export function countPods(rows: readonly PodRow[]): PodCounts {
 
 /**
  * countPods(rows), from the counts of an earlier rows array: only rows that are not the same
- * object at the same place are counted again (a watch burst replaces a few rows of 10,000).
+ * object at the same place are counted again (a watch burst replaces a few rows of 10,000);
+ * when the store says which rows it replaced since `earlier.rows`, only those are looked at.
  */
-export function recountPods(earlier: {rows: readonly PodRow[]; counts: PodCounts} | undefined, rows: readonly PodRow[]): PodCounts {
+export function recountPods(
+	earlier: {rows: readonly PodRow[]; counts: PodCounts} | undefined,
+	rows: readonly PodRow[],
+	replaced?: {readonly before: readonly PodRow[]; readonly at: readonly number[]},
+): PodCounts {
 	if (!earlier) {
 		return countPods(rows);
 	}
 	const before = earlier.rows;
 	const counts = {...earlier.counts, total: rows.length};
+	if (replaced?.before === before && before.length === rows.length) {
+		for (const index of replaced.at) {
+			counts[before[index]!.health]--;
+			counts[rows[index]!.health]++;
+		}
+		return counts;
+	}
 	const shared = Math.min(before.length, rows.length);
 	for (let index = 0; index < shared; index++) {
 		const was = before[index]!;

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {Text} from './components/text.js';
 import {useCallback, useRef} from 'react';
-import type {Cluster} from '../cluster/types.js';
+import type {Cluster, StoreSnapshot} from '../cluster/types.js';
 import type {PodRow} from '../format/pod.js';
 import {recountPods, type PodCounts} from '../derive/pod-view.js';
 import type {ManifestFile} from '../manifests/types.js';
@@ -41,10 +41,10 @@ export interface MainScreenProps {
 export const minimumSize = {columns: 50, rows: 10};
 
 /** The header's pod counts, once per change of the pods, recounting only the rows a change replaced. */
-function usePodCounts(rows: readonly PodRow[]): PodCounts {
+function usePodCounts({items: rows, replaced}: StoreSnapshot<PodRow>): PodCounts {
 	const last = useRef<{rows: readonly PodRow[]; counts: PodCounts} | undefined>(undefined);
 	if (last.current?.rows !== rows) {
-		last.current = {rows, counts: recountPods(last.current, rows)};
+		last.current = {rows, counts: recountPods(last.current, rows, replaced)};
 	}
 	return last.current.counts;
 }
@@ -57,7 +57,7 @@ export function MainScreen(screen: MainScreenProps) {
 	if (data.pods.synced) {
 		trace(`render ${data.pods.items.length} pods`);
 	}
-	const podCounts = usePodCounts(data.pods.items);
+	const podCounts = usePodCounts(data.pods);
 	const height = rows - 1; // one line less than the terminal, so Ink never clears the screen to redraw
 	const paneHeight = Math.max(1, height - 4);
 	const props: ViewProps = {cluster, state, data, readonly, width: columns, height: paneHeight, now, theme};

@@ -1,5 +1,5 @@
 import type {ReactNode} from 'react';
-import type {Cluster} from '../cluster/types.js';
+import type {Cluster, StoreSnapshot} from '../cluster/types.js';
 import type {DetailLine} from '../derive/describe.js';
 import {matchPosition} from '../derive/text-search.js';
 import {bindingsFor} from '../keys/keymap.js';
@@ -85,11 +85,18 @@ const scrolling = (title: MessageKey, lines: (props: ViewProps) => readonly Deta
  */
 const keyCache = new WeakMap<readonly object[], readonly string[]>();
 const lastKeys = new Map<Pane, {rows: readonly object[]; keys: readonly string[]}>();
-function keysOf<T extends object>(pane: Pane, rows: readonly T[], key: (row: T) => string): readonly string[] {
+function keysOf<T extends object>(
+	pane: Pane,
+	rows: readonly T[],
+	key: (row: T) => string,
+	replaced?: StoreSnapshot<T>['replaced'],
+): readonly string[] {
 	let keys = keyCache.get(rows);
 	if (!keys) {
 		const last = lastKeys.get(pane) as {rows: readonly T[]; keys: readonly string[]} | undefined;
-		keys = last && sameKeys(rows, key, last) ? last.keys : rows.map(row => key(row));
+		// Rows the store replaced in place keep their keys: nothing to compare.
+		const kept = last && (replaced?.before === last.rows || sameKeys(rows, key, last));
+		keys = kept ? last.keys : rows.map(row => key(row));
 		keyCache.set(rows, keys);
 		lastKeys.set(pane, {rows, keys});
 	}
@@ -134,7 +141,8 @@ const listProps = (props: ViewProps, pane: FilterPane) => ({
 /** The panes, by id; their keys, titles and `:` names are in `source/keys/panes.ts`. */
 export const paneViews: Record<Pane, PaneView> = {
 	pods: {
-		rowKeys: data => keysOf('pods', data.podRows, row => row.key),
+		// Unfiltered, the rows are the store's items, and the store says which it replaced.
+		rowKeys: data => keysOf('pods', data.podRows, row => row.key, data.podRows === data.pods.items ? data.pods.replaced : undefined),
 		Body: props => <PodsPane rows={props.data.podRows} {...listProps(props, 'pods')} />,
 	},
 	services: {

@@ -43,6 +43,17 @@ describe('the header counts, recounted from the last ones', () => {
 		assert.ok(counts.total > 0 && Object.values(counts).some(count => count > 0 && count < counts.total), 'several healths in play');
 	});
 
+	test("the store's word on which rows it replaced: only those are recounted, and a word about other rows is not taken", () => {
+		const at = [3, 17, 120, 299];
+		const after = start.map((row, index) => (at.includes(index) ? {...kinds[(index + 5) % kinds.length]!, key: row.key} : row));
+		const earlier = {rows: start, counts: countPods(start)};
+		assert.deepEqual(recountPods(earlier, after, {before: start, at}), countPods(after));
+		// Said of another array (a snapshot the screen never drew): the rows are compared instead.
+		assert.deepEqual(recountPods(earlier, after, {before: [...start], at: [3]}), countPods(after));
+		// Taken at its word: only the rows it names are recounted.
+		assert.notDeepEqual(recountPods(earlier, after, {before: start, at: [3]}), countPods(after));
+	});
+
 	test('no earlier counts: counted from scratch', () => {
 		assert.deepEqual(recountPods(undefined, start), countPods(start));
 	});

@@ -203,8 +203,10 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		let last = Date.now();
 		let timer: NodeJS.Timeout | undefined;
 		let deadline: NodeJS.Timeout | undefined;
+		// A probe may answer after its watch ended (the server closed the stream): then no new timer.
+		let ended = false;
 		const fail = () => {
-			if (!watch.signal.aborted) {
+			if (!ended && !watch.signal.aborted) {
 				watch.abort(new NetworkError(t('network.stopped', {seconds: health.timeoutMs / 1000})));
 			}
 		};
@@ -221,7 +223,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 				() => {
 					clearTimeout(deadline);
 					last = Date.now();
-					if (!watch.signal.aborted) {
+					if (!ended && !watch.signal.aborted) {
 						timer = setTimeout(check, health.idleMs);
 					}
 				},
@@ -238,6 +240,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 				health.heard?.();
 			},
 			end() {
+				ended = true;
 				clearTimeout(timer);
 				clearTimeout(deadline);
 			},

@@ -109,3 +109,49 @@ test('a quiet store asks nothing while another store of the same server has even
 		}
 	}
 });
+
+test('a probe that answers after its watch ended (the server closed the stream) leaves no timer behind', async () => {
+	const watchSignals: AbortSignal[] = [];
+	const probeSignals: AbortSignal[] = [];
+	let firstWatchEnded!: () => void;
+	const ended = new Promise<void>(resolve => {
+		firstWatchEnded = resolve;
+	});
+	let probeStarted!: () => void;
+	const started = new Promise<void>(resolve => {
+		probeStarted = resolve;
+	});
+	const source: ListWatchSource<Thing> = {
+		async list() {
+			return {metadata: {resourceVersion: '1'}};
+		},
+		async watch({signal}) {
+			watchSignals.push(signal);
+			if (watchSignals.length === 1) {
+				await started; // the server ends the first stream while its probe is out
+				firstWatchEnded();
+				return;
+			}
+			await new Promise<void>((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), {once: true}));
+		},
+	};
+	const store = new ListWatchStore(source, raw => raw.metadata.name, {
+		health: {
+			idleMs: 30,
+			timeoutMs: 10_000,
+			async probe(signal) {
+				probeSignals.push(signal);
+				if (probeSignals.length === 1) {
+					probeStarted();
+					await ended;
+				}
+			},
+		},
+	});
+	try {
+		await waitFor(() => probeSignals.filter(signal => signal === watchSignals[1]).length >= 3, 'the second watch probing', 10_000);
+		assert.equal(probeSignals.filter(signal => signal === watchSignals[0]).length, 1, 'the ended watch probed once, then stopped');
+	} finally {
+		store.stop();
+	}
+});

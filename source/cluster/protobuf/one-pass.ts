@@ -105,8 +105,7 @@ function readValue(reader: protobuf.Reader, slot: Slot): unknown {
 		case 'int32':
 			return orAbsent(reader.int32(), slot);
 		case 'int64':
-			// A Long when long.js is loaded: numbers here, as in JSON.
-			return orAbsent(Number(reader.int64()), slot);
+			return orAbsent(int64(reader), slot);
 		case 'bool':
 			return orAbsent(reader.bool(), slot);
 		case 'bytes':
@@ -124,6 +123,12 @@ function readValue(reader: protobuf.Reader, slot: Slot): unknown {
 			return readMessage(reader, end, tableOf(slot.type!));
 		}
 	}
+}
+
+/** An int64 as a number, as JSON has it: protobufjs gives a Long when long.js is loaded (Number() of one goes through its string). */
+function int64(reader: protobuf.Reader): number {
+	const value = reader.int64() as unknown as number | {toNumber(): number};
+	return typeof value === 'number' ? value : value.toNumber();
 }
 
 function orAbsent<T extends number | boolean>(value: T, slot: Slot): T | undefined {
@@ -155,7 +160,7 @@ function readTimeSeconds(reader: protobuf.Reader): number {
 	while (reader.pos < end) {
 		const tag = reader.uint32();
 		if (tag === 0x08) {
-			seconds = Number(reader.int64());
+			seconds = int64(reader);
 		} else {
 			reader.skipType(tag & 7);
 		}
@@ -172,7 +177,7 @@ function readIntOrString(reader: protobuf.Reader): number | string {
 	while (reader.pos < end) {
 		const tag = reader.uint32();
 		if (tag === 0x08) {
-			kind = Number(reader.int64());
+			kind = int64(reader);
 		} else if (tag === 0x10) {
 			intVal = reader.int32();
 		} else if (tag === 0x1a) {

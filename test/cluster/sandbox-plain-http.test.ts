@@ -20,10 +20,10 @@ test('the plain-HTTP kubeconfig: http://, insecure-skip-tls-verify, no CA; kpods
 		assert.equal(selected.kind, 'ok');
 		const cluster = new KubeCluster((selected as {connection: Connection}).connection, {namespace: 'default'});
 		try {
-			await waitFor(() => cluster.pods.getSnapshot().synced, 'the pods listed');
+			await waitFor(() => cluster.pods.getSnapshot().synced, 'the pods listed', 20_000);
 			const ran = await cluster.runPod('default', 'plain', 'nginx');
 			assert.equal('error' in ran ? ran.error : undefined, undefined);
-			await waitFor(() => cluster.pods.getSnapshot().items.some(row => row.name === 'plain'), 'the new pod, watched');
+			await waitFor(() => cluster.pods.getSnapshot().items.some(row => row.name === 'plain'), 'the new pod, watched', 20_000);
 		} finally {
 			cluster.close();
 		}

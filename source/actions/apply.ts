@@ -5,7 +5,7 @@ import type {ManifestDocument, ManifestFile} from '../manifests/types.js';
 import {apiErrorCode, kubectlErrorLine, serverError} from './errors.js';
 import {changedFields} from './field-changes.js';
 import type {JsonMap} from './go-json.js';
-import {kubectlApply} from './kubectl-command.js';
+import {kubectlApply, noObjectsToApply} from './kubectl-command.js';
 import {lastAppliedKey, lastAppliedOf, withLastApplied} from './last-applied.js';
 import {threeWayMergePatch} from './merge-patch.js';
 import {ObjectClient, collectionPath, objectPath, type ResourceMapping} from './object-client.js';
@@ -59,7 +59,7 @@ export async function applyDocuments(
 	kc: KubeConfig,
 	files: ManifestFile[],
 	options: ApplyOptions,
-): Promise<{outcomes: ApplyOutcome[]; kubectl: string}> {
+): Promise<{outcomes: ApplyOutcome[]; kubectl: string; refused?: string}> {
 	const items: Item[] = files.flatMap((file): Item[] =>
 		file.parseError === undefined
 			? file.documents.map(document => ({kind: document.kind, file, document}))
@@ -69,6 +69,10 @@ export async function applyDocuments(
 	// kubectl visits -f files in the order given: list them in the order their objects go in.
 	const paths = [...new Set([...ordered.map(item => item.file), ...files].map(file => file.displayPath))];
 	const kubectl = kubectlApply(paths, options.namespace, options.contextNamespace, options.dryRun);
+	if (items.length === 0) {
+		// kubectl apply -f on files that hold no object (empty, or only comments) asks the server nothing.
+		return {outcomes: [], kubectl, refused: noObjectsToApply};
+	}
 
 	const client = ObjectClient.forConfig(kc);
 	const schemas = await serverSchemas(kc, client);

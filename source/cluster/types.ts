@@ -95,6 +95,8 @@ export type NamespaceList = {ok: true; names: string[]} | {ok: false; forbidden:
 export interface ApplyReport {
 	outcomes: ApplyOutcome[];
 	kubectl: string;
+	/** kubectl's one line when it would apply nothing at all (files that hold no object). */
+	refused?: string;
 }
 
 /** The kinds kpods shows: pods and services in a namespace, nodes and namespaces cluster-wide. */

@@ -386,6 +386,22 @@ describe('applyDocuments: no server', () => {
 	});
 });
 
+describe('applyDocuments: files that hold no object', () => {
+	test("kubectl's error, no outcome, and no request (a server that is gone is never asked)", async () => {
+		const cluster = await startTestCluster();
+		const kc = new KubeConfig();
+		kc.loadFromString(cluster.kc.exportConfig());
+		await cluster.close();
+		const files = [manifest('empty.yaml', ''), manifest('comments.yaml', '# nothing here\n---\n# nor here\n')];
+		for (const dryRun of [true, false]) {
+			const report = await applyDocuments(kc, files, {...inDefault, dryRun});
+			assert.deepEqual(report.outcomes, []);
+			assert.equal(report.refused, 'error: no objects passed to apply');
+			assert.match(report.kubectl, /^kubectl apply -f manifests\/empty\.yaml -f manifests\/comments\.yaml/);
+		}
+	});
+});
+
 describe('kubectlRef', () => {
 	test('core kinds bare, other groups with their group', () => {
 		assert.equal(kubectlRef('v1', 'Service', 'svc-pod'), 'service/svc-pod');

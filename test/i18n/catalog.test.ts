@@ -123,9 +123,9 @@ test('plural messages are chosen by Intl.PluralRules of the language, on count',
  * and the reason is here, so a new plural message cannot go unchecked.
  */
 const atZero: Record<string, {en: string; pt: string} | {never: string}> = {
-	'apply.objects': {never: "files that hold no object get kubectl apply's error before any count or question (objectsToApply)"},
-	'apply.applied': {never: "files that hold no object get kubectl apply's error before any count or question (objectsToApply)"},
-	'apply.question': {never: "files that hold no object get kubectl apply's error before any count or question (objectsToApply)"},
+	'apply.objects': {en: 'no objects', pt: 'nenhum objeto'},
+	'apply.applied': {never: "files that hold no object get kubectl apply's error before any question (applyDocuments: refused)"},
+	'apply.question': {never: "files that hold no object get kubectl apply's error before any question (applyDocuments: refused)"},
 	'logs.lines': {en: 'no lines', pt: 'nenhuma linha'},
 	'health.ok': {never: 'the header lists only the health words whose count is above 0'},
 	'health.progressing': {never: 'the header lists only the health words whose count is above 0'},

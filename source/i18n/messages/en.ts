@@ -51,7 +51,7 @@ export const en = {
 	'outcome.done': 'done',
 	'outcome.failed': 'failed',
 	'outcome.more': '{first} (+{more} more, h: history)',
-	'apply.objects': {one: '{count} object', other: '{count} objects'},
+	'apply.objects': {zero: 'no objects', one: '{count} object', other: '{count} objects'},
 	'apply.created': {one: '{count} created', other: '{count} created'},
 	'apply.configured': {one: '{count} configured', other: '{count} configured'},
 	'apply.unchanged': {one: '{count} unchanged', other: '{count} unchanged'},

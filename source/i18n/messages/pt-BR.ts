@@ -51,7 +51,7 @@ export const ptBR = {
 	'outcome.done': 'pronto',
 	'outcome.failed': 'falhou',
 	'outcome.more': '{first} (+{more} no histórico: h)',
-	'apply.objects': {one: '{count} objeto', other: '{count} objetos'},
+	'apply.objects': {zero: 'nenhum objeto', one: '{count} objeto', other: '{count} objetos'},
 	'apply.created': {one: '{count} criado', other: '{count} criados'},
 	'apply.configured': {one: '{count} alterado', other: '{count} alterados'},
 	'apply.unchanged': {one: '{count} sem mudança', other: '{count} sem mudança'},

@@ -17,7 +17,6 @@ import {
 import type {Effect} from '../../state/route-key.js';
 import {push, withStatus} from '../../state/modes.js';
 import type {RunEditor} from '../../actions/edit.js';
-import {kubectlApply, noObjectsToApply} from '../../actions/kubectl-command.js';
 import {objectsToApply} from '../../manifests/order.js';
 import {editorCommand} from './use-editor.js';
 import {openLogs} from './open-logs.js';
@@ -159,21 +158,16 @@ export function useEffects({
 					}
 
 					const count = objectsToApply(chosen);
-					if (count === 0) {
-						// As kubectl apply -f: files that hold no object are an error, with no question and no request.
-						const kubectl = kubectlApply(
-							chosen.map(file => file.displayPath),
-							cluster.info.namespace,
-							cluster.info.contextNamespace,
-						);
-						update(state => actionFinished(state, {ok: false, lines: [noObjectsToApply], kubectl}, clock()));
-						return;
-					}
 					const objects = t('apply.objects', {count});
 					if (effect.type === 'previewApply') {
 						// First what the server says it would do (nothing is changed), then y applies.
 						update(state => actionStarted(state, t('apply.dryRunning', {objects})));
 						const dryRun = await cluster.apply([...chosen], {dryRun: true});
+						if (dryRun.refused) {
+							// As kubectl apply -f: no question when there is nothing to apply.
+							update(state => actionFinished(state, {ok: false, lines: [dryRun.refused!], kubectl: dryRun.kubectl}, clock()));
+							return;
+						}
 						const summary = applyQuestion(dryRun.outcomes.map(outcome => outcome.result));
 						update(state =>
 							applyPreviewReady(state, {
@@ -190,6 +184,10 @@ export function useEffects({
 
 					update(state => actionStarted(state, t('apply.applying', {objects})));
 					const report = await cluster.apply([...chosen]);
+					if (report.refused) {
+						update(state => actionFinished(state, {ok: false, lines: [report.refused!], kubectl: report.kubectl}, clock()));
+						return;
+					}
 					const lines = report.outcomes.flatMap(outcome => [
 						...(outcome.warning ? [{text: outcome.warning, ok: true}] : []),
 						{text: outcome.line, ok: outcome.result !== 'error'},

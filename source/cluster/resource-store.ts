@@ -3,8 +3,8 @@ import {trace} from '../trace.js';
 import {ApiError, NetworkError} from './api-client.js';
 import {listWithPreview, type ListPage, type ListProgress} from './pager.js';
 import type {ConnectionState, ResourceStore, StoreSnapshot} from './types.js';
-import {t} from '../i18n/index.js';
 import {lowerBound} from '../k8s/list-order.js';
+import {watchHealth, type HealthCheck} from './watch-health.js';
 
 /** Whether an updated item shows the same as the one it replaces (no row cell, count or pane changes). */
 export type SameShown<Item> = (before: Item, after: Item) => boolean;
@@ -37,13 +37,7 @@ export interface StoreTuning {
 	 * else the watch is dropped and the store shows "reconnecting" until the server answers again.
 	 * `lastHeard`/`heard`, when given, share signs of life among a cluster's stores (SharedProbe).
 	 */
-	health?: {
-		idleMs: number;
-		timeoutMs: number;
-		probe: (signal: AbortSignal) => Promise<unknown>;
-		lastHeard?: () => number;
-		heard?: () => void;
-	};
+	health?: HealthCheck;
 	/** Objects in the first page, listed beside the whole list and on screen while the rest stream (kubectl's chunk size: 500); 0: none. */
 	firstPage: number;
 }
@@ -159,7 +153,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 			const watch = new AbortController();
 			const stop = () => watch.abort();
 			this.abort.signal.addEventListener('abort', stop, {once: true});
-			const health = this.watchHealth(watch);
+			const health = watchHealth(this.tuning.health, watch);
 			try {
 				await this.source.watch({resourceVersion: version, timeoutSeconds: this.jitteredTimeout(), signal: watch.signal}, event => {
 					health.sawEvent();
@@ -188,63 +182,6 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 				this.abort.signal.removeEventListener('abort', stop);
 			}
 		}
-	}
-
-	/**
-	 * Probes the server while a watch is quiet (see StoreTuning.health); drops the watch when it
-	 * does not answer. One timer, set for the moment the watch has been quiet for idleMs, not a
-	 * poll: an idle kpods wakes once per idleMs per store.
-	 */
-	private watchHealth(watch: AbortController): {sawEvent: () => void; end: () => void} {
-		const health = this.tuning.health;
-		if (!health) {
-			return {sawEvent() {}, end() {}};
-		}
-		let last = Date.now();
-		let timer: NodeJS.Timeout | undefined;
-		let deadline: NodeJS.Timeout | undefined;
-		// A probe may answer after its watch ended (the server closed the stream): then no new timer.
-		let ended = false;
-		const fail = () => {
-			if (!ended && !watch.signal.aborted) {
-				watch.abort(new NetworkError(t('network.stopped', {seconds: health.timeoutMs / 1000})));
-			}
-		};
-		const check = () => {
-			// Heard from lately, on this watch or (shared by the cluster's stores) on any other.
-			const heard = Math.max(last, health.lastHeard?.() ?? Number.NEGATIVE_INFINITY);
-			const quiet = Date.now() - heard;
-			if (quiet < health.idleMs) {
-				timer = setTimeout(check, health.idleMs - quiet);
-				return;
-			}
-			deadline = setTimeout(fail, health.timeoutMs);
-			health.probe(watch.signal).then(
-				() => {
-					clearTimeout(deadline);
-					last = Date.now();
-					if (!ended && !watch.signal.aborted) {
-						timer = setTimeout(check, health.idleMs);
-					}
-				},
-				() => {
-					clearTimeout(deadline);
-					fail();
-				},
-			);
-		};
-		timer = setTimeout(check, health.idleMs);
-		return {
-			sawEvent() {
-				last = Date.now();
-				health.heard?.();
-			},
-			end() {
-				ended = true;
-				clearTimeout(timer);
-				clearTimeout(deadline);
-			},
-		};
 	}
 
 	/**

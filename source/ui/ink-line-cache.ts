@@ -25,6 +25,7 @@ import {
 	type StyledChar,
 } from '../../node_modules/@alcalzone/ansi-tokenize/build/index.js';
 import stringWidth from '../../node_modules/string-width/index.js';
+import {sameElements} from './same-elements.js';
 
 type Transformer = (line: string, index: number) => string;
 type Operation = {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {type: 'clip' | 'unclip'};
@@ -127,7 +128,8 @@ function makeLine(width: number, row: readonly string[]): string {
 			line += ansiCodesToString(char.styles);
 		} else {
 			const before = chars[index - 1]!.styles;
-			if (!sameStyles(before, char.styles)) {
+			// The same style objects in the same order: the diff between them is empty, so nothing is written between such cells.
+			if (!sameElements(before, char.styles)) {
 				line += ansiCodesToString(diffAnsiCodes(before, char.styles));
 			}
 		}
@@ -142,22 +144,6 @@ function makeLine(width: number, row: readonly string[]): string {
 
 /** A cell nothing was written on (never changed: a written cell is replaced, not edited). */
 const blank: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: []};
-
-/** The same style objects in the same order: the diff between them is empty, so nothing is written between such cells. */
-function sameStyles(a: StyledChar['styles'], b: StyledChar['styles']): boolean {
-	if (a === b) {
-		return true;
-	}
-	if (a.length !== b.length) {
-		return false;
-	}
-	for (let index = 0; index < a.length; index++) {
-		if (a[index] !== b[index]) {
-			return false;
-		}
-	}
-	return true;
-}
 
 /** Cells a character covers, as Ink counts them (at least one), remembered: few distinct characters reach the screen. */
 const widths = new Map<string, number>();

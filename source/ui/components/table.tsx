@@ -4,6 +4,7 @@ import {Text} from './text.js';
 
 import {columnGap, fitLine, type Fitted} from '../../derive/table-fit.js';
 import {safeLine} from '../../format/safe-text.js';
+import {sameElements} from '../same-elements.js';
 
 export interface TableRowView {
 	key: string;
@@ -80,27 +81,12 @@ function sameRow(before: RowProps, after: RowProps): boolean {
 	return (
 		before.selected === after.selected &&
 		before.width === after.width &&
-		sameList(before.fitted.keep, after.fitted.keep) &&
-		sameList(before.fitted.widths, after.fitted.widths) &&
+		sameElements(before.fitted.keep, after.fitted.keep) &&
+		sameElements(before.fitted.widths, after.fitted.widths) &&
 		before.row.key === after.row.key &&
-		sameList(before.row.cells, after.row.cells) &&
+		sameElements(before.row.cells, after.row.cells) &&
 		sameColors(before.row.colors, after.row.colors)
 	);
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-	if (a === b) {
-		return true;
-	}
-	if (a.length !== b.length) {
-		return false;
-	}
-	for (let index = 0; index < a.length; index++) {
-		if (a[index] !== b[index]) {
-			return false;
-		}
-	}
-	return true;
 }
 
 function sameColors(a: TableRowView['colors'], b: TableRowView['colors']): boolean {

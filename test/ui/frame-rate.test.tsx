@@ -5,17 +5,15 @@ import {EventEmitter} from 'node:events';
 import {afterEach, describe, test} from 'node:test';
 import {Text, render} from 'ink';
 import {useState} from 'react';
-import {App} from '../../source/app.js';
 import {ListWatchStore, type ListWatchSource} from '../../source/cluster/resource-store.js';
 import type {ResourceStore} from '../../source/cluster/types.js';
 import {podRow, type PodRow} from '../../source/format/pod.js';
 import type {Pod, WatchEvent} from '../../source/k8s/types.js';
 import {installLineCache} from '../../source/ui/ink-line-cache.js';
 import {renderOptions} from '../../source/ui/run-tui.js';
-import {makeTheme} from '../../source/ui/theme.js';
 import {waitFor} from '../wait-for.js';
 import {FakeCluster, fixturePod} from './fake-cluster.js';
-import {renderApp, testNow} from './harness.js';
+import {appElement, renderApp} from './harness.js';
 import {plainFrame} from './golden.js';
 
 installLineCache();
@@ -133,17 +131,7 @@ describe('frames under a watch storm', () => {
 		unmounts.push(() => store.stop());
 		const cluster = new FakeCluster({}, [pod]);
 		(cluster as unknown as {pods: ResourceStore<PodRow>}).pods = store;
-		const terminal = renderOnTerminal(
-			<App
-				cluster={cluster}
-				loadManifests={async () => ({files: []})}
-				readonly={false}
-				theme={makeTheme({})}
-				onQuit={() => undefined}
-				size={{columns: 120, rows: 20}}
-				now={testNow}
-			/>,
-		);
+		const terminal = renderOnTerminal(appElement({cluster, columns: 120}));
 		await waitFor(() => source.watching && /web +1\/1 +Running +0 /.test(terminal.lastFrame()), 'the pod on screen', 10_000);
 
 		const before = terminal.frames();

@@ -38,20 +38,25 @@ export type Rendered = ReturnType<typeof render> & {
 	quit: {count: number};
 };
 
-export async function renderApp(props: Partial<AppProps> & {columns?: number; rows?: number} = {}): Promise<Rendered> {
-	const quit = {count: 0};
-	const manifests: ManifestSet = {files: []};
-	const instance = render(
+/** The App as every frame test draws it: no manifests, writable, the default theme, a fixed clock; props override. */
+export function appElement(props: Partial<AppProps> & {columns?: number; rows?: number; onQuit?: () => void} = {}) {
+	const {columns = 100, rows = 20, ...rest} = props;
+	return (
 		<App
-			loadManifests={async () => manifests}
+			loadManifests={async () => ({files: []}) as ManifestSet}
 			readonly={false}
 			theme={makeTheme({})}
-			onQuit={() => quit.count++}
-			size={{columns: props.columns ?? 100, rows: props.rows ?? 20}}
+			onQuit={() => undefined}
+			size={{columns, rows}}
 			now={testNow}
-			{...props}
-		/>,
+			{...(rest as Partial<AppProps>)}
+		/>
 	);
+}
+
+export async function renderApp(props: Partial<AppProps> & {columns?: number; rows?: number} = {}): Promise<Rendered> {
+	const quit = {count: 0};
+	const instance = render(appElement({onQuit: () => quit.count++, ...props}));
 	const frame = () => plainFrame(instance.lastFrame() ?? '');
 	const settle = async () => {
 		// Ink renders on the next tick after input; wait for a quiet frame.

@@ -4,7 +4,7 @@ import {afterEach, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {FakeCluster, fixtureNames, fixturePod} from './fake-cluster.js';
 import {assertGolden} from './golden.js';
-import {keys, renderApp, testNow} from './harness.js';
+import {appElement, keys, renderApp, testNow} from './harness.js';
 import {tutorialPods} from './tutorial-objects.js';
 
 afterEach(() => cleanup());
@@ -65,7 +65,7 @@ describe('the pods pane', () => {
 		const cluster = new FakeCluster({}, [fixturePod('crashloop')]);
 		const app = await renderApp({cluster, columns: 140});
 		assert.match(app.frame(), /crashy +0\/1 +CrashLoopBackOff +4 \(62s ago\) +5m /);
-		app.rerender(<AppAt cluster={cluster} now={testNow + 60_000} />);
+		app.rerender(appElement({cluster, columns: 140, now: testNow + 60_000}));
 		await app.press();
 		assert.match(app.frame(), /crashy +0\/1 +CrashLoopBackOff +4 \(2m2s ago\) +6m /);
 	});
@@ -138,21 +138,3 @@ describe('filter', () => {
 		assertGolden('filter-bad-selector', app.lastFrame()!);
 	});
 });
-
-import {App} from '../../source/app.js';
-import {makeTheme} from '../../source/ui/theme.js';
-
-/** The app as renderApp renders it, at another instant. */
-function AppAt({cluster, now}: {cluster: FakeCluster; now: number}) {
-	return (
-		<App
-			cluster={cluster}
-			loadManifests={async () => ({files: []})}
-			readonly={false}
-			theme={makeTheme({})}
-			onQuit={() => undefined}
-			size={{columns: 140, rows: 20}}
-			now={now}
-		/>
-	);
-}

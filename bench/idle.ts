@@ -13,10 +13,10 @@ import {join} from 'node:path';
 import {spawn as spawnPty} from '@lydell/node-pty';
 import {cli, cpuSeconds, root, rssMb, startSandboxProcess} from './measure.js';
 
-/** The readme's numbers (Benchmarks, "Idle"): % of one core, per pod count. */
-const recorded: Record<number, number> = {7: 0.1, 10000: 0.3};
+/** The readme's numbers (Benchmarks, "Idle"), on a quiet machine: % of one core, per pod count. */
+const recorded: Record<number, number> = {7: 0.7, 10000: 0.5};
 /** The readme's number for the lab (LAB=kube-system: its 7 pods and one node, whose status heartbeat comes every 10 s). */
-const recordedLab = 0.2;
+const recordedLab = 0.6;
 /** Noise on a 2-core machine shared with other jobs: a run fails only past recorded × 2 + 0.2 points. */
 const limitOf = (percent: number) => percent * 2 + 0.2;
 

@@ -45,10 +45,12 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 	after(async () => sandbox.close());
 
 	test('the first 500 rows are shown while the whole list streams, with "loading 500 of ~1,200"; the watch follows the whole list', async () => {
-		// A proxy holds the whole list until the page has gone out, as a busy server answering 17 MB would: the order is then fixed.
-		let pageSent!: () => void;
+		// A proxy holds the whole list until the page is on the store's snapshot, as a busy server
+		// answering 17 MB would: the order is then fixed however slow this machine is (a fixed delay
+		// after the page's last byte was not enough with both cores busy).
+		let pageShown!: () => void;
 		const pageDone = new Promise<void>(resolve => {
-			pageSent = resolve;
+			pageShown = resolve;
 		});
 		const proxy = http.createServer((request, response) => {
 			const forward = () => {
@@ -56,9 +58,6 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 					response.writeHead(answer.statusCode!, answer.headers);
 					answer.pipe(response);
 					answer.on('error', () => response.destroy());
-					if (request.url!.includes('limit=500')) {
-						answer.on('end', () => setTimeout(pageSent, 50));
-					}
 				});
 				upstream.on('error', () => response.destroy());
 				response.on('close', () => upstream.destroy());
@@ -79,22 +78,31 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 		);
 		const store = new ListWatchStore(pathSource<Pod>(api, '/api/v1/namespaces/paged/pods'), pod => pod.metadata.name, paged);
 		const seen = record(store);
-		await waitFor(() => store.getSnapshot().synced, 'the whole list', 20_000);
-		const total = sandbox.objects.list('pods', 'paged').length;
-		const pages = seen.filter(each => !each.synced && each.rows > 0);
-		assert.deepEqual(pages, [{rows: 500, state: {kind: 'connecting', loaded: 500, total}, synced: false}]);
-		assert.equal(stateText(pages[0]!.state), `loading 500 of ~${total.toLocaleString('en')}…`);
-		assert.deepEqual(
-			store.getSnapshot().items,
-			Array.from({length: total}, (_, index) => `seed-${String(index).padStart(5, '0')}`),
-		);
-		assert.deepEqual(store.getSnapshot().state, {kind: 'live'});
-		// The watch starts from the whole list's resourceVersion: a change made now arrives.
-		sandbox.objects.delete('pods', 'paged', 'seed-00007');
-		await waitFor(() => store.getSnapshot().items.length === total - 1, 'the deletion, watched');
-		store.stop();
-		proxy.closeAllConnections();
-		proxy.close();
+		store.subscribe(() => {
+			const snapshot = store.getSnapshot();
+			if (!snapshot.synced && snapshot.items.length > 0) {
+				pageShown();
+			}
+		});
+		try {
+			await waitFor(() => store.getSnapshot().synced, 'the whole list (after the page was shown)', 20_000);
+			const total = sandbox.objects.list('pods', 'paged').length;
+			const pages = seen.filter(each => !each.synced && each.rows > 0);
+			assert.deepEqual(pages, [{rows: 500, state: {kind: 'connecting', loaded: 500, total}, synced: false}]);
+			assert.equal(stateText(pages[0]!.state), `loading 500 of ~${total.toLocaleString('en')}…`);
+			assert.deepEqual(
+				store.getSnapshot().items,
+				Array.from({length: total}, (_, index) => `seed-${String(index).padStart(5, '0')}`),
+			);
+			assert.deepEqual(store.getSnapshot().state, {kind: 'live'});
+			// The watch starts from the whole list's resourceVersion: a change made now arrives.
+			sandbox.objects.delete('pods', 'paged', 'seed-00007');
+			await waitFor(() => store.getSnapshot().items.length === total - 1, 'the deletion, watched');
+		} finally {
+			store.stop();
+			proxy.closeAllConnections();
+			proxy.close();
+		}
 	});
 
 	test('a small namespace is one page: no "loading" state, straight to live', async () => {
@@ -130,17 +138,20 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 			`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
 		);
 		const store = new ListWatchStore(pathSource<Pod>(api, '/api/v1/namespaces/paged/pods'), pod => pod.metadata.name, paged);
-		await waitFor(() => store.getSnapshot().synced, 'the whole list', 20_000);
-		assert.deepEqual(requests.filter(url => !url.includes('watch=1')).sort(), [
-			'/api/v1/namespaces/paged/pods?limit=500',
-			'/api/v1/namespaces/paged/pods?resourceVersion=0',
-		]);
-		const expected = sandbox.objects.list('pods', 'paged').length;
-		assert.equal(store.getSnapshot().items.length, expected, 'no row twice, none missing');
-		assert.equal(new Set(store.getSnapshot().items).size, expected);
-		store.stop();
-		proxy.closeAllConnections();
-		proxy.close();
+		try {
+			await waitFor(() => store.getSnapshot().synced, 'the whole list', 20_000);
+			assert.deepEqual(requests.filter(url => !url.includes('watch=1')).sort(), [
+				'/api/v1/namespaces/paged/pods?limit=500',
+				'/api/v1/namespaces/paged/pods?resourceVersion=0',
+			]);
+			const expected = sandbox.objects.list('pods', 'paged').length;
+			assert.equal(store.getSnapshot().items.length, expected, 'no row twice, none missing');
+			assert.equal(new Set(store.getSnapshot().items).size, expected);
+		} finally {
+			store.stop();
+			proxy.closeAllConnections();
+			proxy.close();
+		}
 	});
 });
 

@@ -23,6 +23,43 @@ function connect(sandbox: Sandbox): Connection {
 	return (selected as {connection: Connection}).connection;
 }
 
+/**
+ * A plain-HTTP proxy in front of the sandbox that records every request's URL; `hold` may make a
+ * request wait (a busy server's late answer) before it is forwarded.
+ */
+async function proxyTo(sandbox: Sandbox, hold?: (url: string) => Promise<void> | undefined) {
+	const requests: string[] = [];
+	const proxy = http.createServer((request, response) => {
+		requests.push(request.url!);
+		const forward = () => {
+			const upstream = http.request(`${sandbox.url}${request.url}`, {method: request.method, headers: request.headers}, answer => {
+				response.writeHead(answer.statusCode!, answer.headers);
+				answer.pipe(response);
+				answer.on('error', () => response.destroy());
+			});
+			// The watch is cut when the test ends: either side may see a reset.
+			upstream.on('error', () => response.destroy());
+			response.on('close', () => upstream.destroy());
+			request.pipe(upstream);
+		};
+		const held = hold?.(request.url!);
+		if (held) {
+			void held.then(forward);
+		} else {
+			forward();
+		}
+	});
+	await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+		requests,
+		close() {
+			proxy.closeAllConnections();
+			proxy.close();
+		},
+	};
+}
+
 /** Every snapshot a store publishes, in order: its row count and state. */
 function record<T>(store: {
 	subscribe(listener: () => void): () => void;
@@ -52,30 +89,10 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 		const pageDone = new Promise<void>(resolve => {
 			pageShown = resolve;
 		});
-		const proxy = http.createServer((request, response) => {
-			const forward = () => {
-				const upstream = http.request(`${sandbox.url}${request.url}`, {method: request.method, headers: request.headers}, answer => {
-					response.writeHead(answer.statusCode!, answer.headers);
-					answer.pipe(response);
-					answer.on('error', () => response.destroy());
-				});
-				upstream.on('error', () => response.destroy());
-				response.on('close', () => upstream.destroy());
-				request.pipe(upstream);
-			};
-			if (request.url!.includes('resourceVersion=0')) {
-				void pageDone.then(forward);
-			} else {
-				forward();
-			}
-		});
-		await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
-		const api = new ApiClient(
-			async options => {
-				options.headers = {...options.headers, authorization: `Bearer ${sandbox.token}`};
-			},
-			`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-		);
+		const proxy = await proxyTo(sandbox, url => (url.includes('resourceVersion=0') ? pageDone : undefined));
+		const api = new ApiClient(async options => {
+			options.headers = {...options.headers, authorization: `Bearer ${sandbox.token}`};
+		}, proxy.url);
 		const store = new ListWatchStore(pathSource<Pod>(api, '/api/v1/namespaces/paged/pods'), pod => pod.metadata.name, paged);
 		const seen = record(store);
 		store.subscribe(() => {
@@ -100,7 +117,6 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 			await waitFor(() => store.getSnapshot().items.length === total - 1, 'the deletion, watched');
 		} finally {
 			store.stop();
-			proxy.closeAllConnections();
 			proxy.close();
 		}
 	});
@@ -117,26 +133,11 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 	});
 
 	test('the page and the whole list go out together: limit=500 (consistent, the read a real server pages) and resourceVersion=0 (its watch cache)', async () => {
-		const requests: string[] = [];
-		const proxy = http.createServer((request, response) => {
-			requests.push(request.url!);
-			const upstream = http.request(`${sandbox.url}${request.url}`, {method: request.method, headers: request.headers}, answer => {
-				response.writeHead(answer.statusCode!, answer.headers);
-				answer.pipe(response);
-				answer.on('error', () => response.destroy());
-			});
-			// The watch is cut when the test ends: either side may see a reset.
-			upstream.on('error', () => response.destroy());
-			response.on('close', () => upstream.destroy());
-			request.pipe(upstream);
-		});
-		await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
-		const api = new ApiClient(
-			async options => {
-				options.headers = {...options.headers, authorization: `Bearer ${sandbox.token}`};
-			},
-			`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-		);
+		const proxy = await proxyTo(sandbox);
+		const requests = proxy.requests;
+		const api = new ApiClient(async options => {
+			options.headers = {...options.headers, authorization: `Bearer ${sandbox.token}`};
+		}, proxy.url);
 		const store = new ListWatchStore(pathSource<Pod>(api, '/api/v1/namespaces/paged/pods'), pod => pod.metadata.name, paged);
 		try {
 			await waitFor(() => store.getSnapshot().synced, 'the whole list', 20_000);
@@ -149,7 +150,6 @@ describe('the first page beside the whole first list, over HTTP (the sandbox pag
 			assert.equal(new Set(store.getSnapshot().items).size, expected);
 		} finally {
 			store.stop();
-			proxy.closeAllConnections();
 			proxy.close();
 		}
 	});
@@ -159,24 +159,13 @@ describe('which stores list a first page', () => {
 	test('KubeCluster lists a first page for pods only: services and endpoints are listed whole, one request each', async () => {
 		const sandbox = await startSandbox();
 		sandbox.seedPods('paged', 600);
-		const requests: string[] = [];
-		const proxy = http.createServer((request, response) => {
-			requests.push(request.url!);
-			const upstream = http.request(`${sandbox.url}${request.url}`, {method: request.method, headers: request.headers}, answer => {
-				response.writeHead(answer.statusCode!, answer.headers);
-				answer.pipe(response);
-				answer.on('error', () => response.destroy());
-			});
-			upstream.on('error', () => response.destroy());
-			response.on('close', () => upstream.destroy());
-			request.pipe(upstream);
-		});
-		await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
+		const proxy = await proxyTo(sandbox);
+		const requests = proxy.requests;
 		// The kubeconfig names the sandbox over https; the proxy forwards plain http to it.
 		const text = sandbox
 			.kubeconfig()
 			.replace(/certificate-authority-data: \S+/, 'insecure-skip-tls-verify: true')
-			.replace(/server: \S+/, `server: http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+			.replace(/server: \S+/, `server: ${proxy.url}`);
 		const selected = connectionFromText(text, {sandbox: true});
 		assert.equal(selected.kind, 'ok', JSON.stringify(selected));
 		const cluster = new KubeCluster((selected as {connection: Connection}).connection, {namespace: 'paged', tuning: fast});
@@ -195,7 +184,6 @@ describe('which stores list a first page', () => {
 			]);
 		} finally {
 			cluster.close();
-			proxy.closeAllConnections();
 			proxy.close();
 			await sandbox.close();
 		}

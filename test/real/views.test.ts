@@ -36,6 +36,10 @@ async function cuttableProxy(target: URL): Promise<{port: number; cut: () => voi
 			socket.on('close', () => sockets.delete(socket));
 			socket.on('error', () => socket.destroy());
 		}
+		// A client that aborts destroys its socket, which pipe() does not pass on: the upstream
+		// connection (a watch) would stay open and keep this test file from ending.
+		client.on('close', () => upstream.destroy());
+		upstream.on('close', () => client.destroy());
 
 		client.pipe(upstream).pipe(client);
 	});
@@ -109,6 +113,7 @@ describe('logs, YAML, edit and events on the real cluster', () => {
 		}
 		cluster?.close();
 		proxied?.close();
+		proxy?.cut();
 		proxy?.server.close();
 		await ns?.remove();
 	});

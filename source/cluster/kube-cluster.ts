@@ -9,7 +9,7 @@ import {ApiClient, ApiError, NetworkError, type Authenticate} from './api-client
 import {endpointSliceCodec, endpointsCodec, podCodec, serviceCodec, type ProtobufCodec} from './protobuf/decode.js';
 import {groupFromEndpoints, groupFromSlice} from './endpoints.js';
 import {authenticateWith} from './credentials.js';
-import {SharedProbe} from './shared-probe.js';
+import {SharedProbe, type WatchHealth} from './shared-probe.js';
 import {sameShown} from '../k8s/same-shown.js';
 import type {Connection} from './kubeconfig.js';
 import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource-store.js';
@@ -363,11 +363,11 @@ export class KubeCluster implements Cluster {
 	}
 
 	/**
-	 * A quiet watch is checked with GET /version after 12 s without a sign of life from the server
-	 * (an event on any store's watch counts, so the lab's node heartbeat spares the request): a
-	 * server that stops answering shows within 17 s. The stores share one probe (SharedProbe).
+	 * The stores' watches are checked with GET /version after 12 s without a sign of life from the
+	 * server (an event on any store's watch counts, so the lab's node heartbeat spares the request):
+	 * a server that stops answering shows within 17 s. One check, one timer, for the cluster.
 	 */
-	private health(): NonNullable<StoreTuning['health']> {
+	private health(): WatchHealth {
 		this.serverProbe ??= new SharedProbe(
 			async signal =>
 				this.api.getJson('/version', {signal}).catch((error: unknown) => {
@@ -376,9 +376,8 @@ export class KubeCluster implements Cluster {
 						throw error;
 					}
 				}),
-			5000,
+			{idleMs: 12_000, timeoutMs: 5000},
 		);
-		const shared = this.serverProbe;
-		return {idleMs: 12_000, timeoutMs: 5000, probe: signal => shared.probe(signal), lastHeard: shared.lastHeard, heard: shared.heard};
+		return this.serverProbe;
 	}
 }

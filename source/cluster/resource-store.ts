@@ -4,7 +4,7 @@ import {ApiError, NetworkError} from './api-client.js';
 import {listWithPreview, type ListPage, type ListProgress} from './pager.js';
 import type {ConnectionState, ResourceStore, StoreSnapshot} from './types.js';
 import {lowerBound} from '../k8s/list-order.js';
-import {watchHealth, type HealthCheck} from './watch-health.js';
+import type {WatchCheck, WatchHealth} from './shared-probe.js';
 
 /** Whether an updated item shows the same as the one it replaces (no row cell, count or pane changes). */
 export type SameShown<Item> = (before: Item, after: Item) => boolean;
@@ -24,7 +24,7 @@ export interface ListWatchSource<Raw> {
 }
 
 export interface StoreTuning {
-	/** Server-side watch timeout; the client gives up on a silent connection a little after it. */
+	/** Server-side watch timeout, the shortest (each watch asks for 1–2× it); the client gives up on a silent connection a little after it. */
 	watchTimeoutSeconds: number;
 	/** First retry delay; doubles up to maxBackoffMs. */
 	baseBackoffMs: number;
@@ -32,20 +32,21 @@ export interface StoreTuning {
 	/** Watch events reach subscribers at most once per this many ms (the first of a burst at once). */
 	coalesceMs: number;
 	/**
-	 * Health check of an open watch, after client-go's HTTP/2 one (read idle, then ping):
-	 * when nothing was heard from the server for idleMs, `probe` must answer within timeoutMs,
-	 * else the watch is dropped and the store shows "reconnecting" until the server answers again.
-	 * `lastHeard`/`heard`, when given, share signs of life among a cluster's stores (SharedProbe).
+	 * Health check of the open watch (SharedProbe, one for a cluster's stores): when the server
+	 * stops answering it drops the watch, and the store shows "reconnecting" until it answers again.
 	 */
-	health?: HealthCheck;
+	health?: WatchHealth;
 	/** Objects in the first page, listed beside the whole list and on screen while the rest stream (kubectl's chunk size: 500); 0: none. */
 	firstPage: number;
 }
 
 // A burst of watch events reaches the screen at most every 50 ms: 20 renders a second, each drawn
 // at once (ui/run-tui.tsx), so a change waits at most 50 ms for its frame (bench/churn.ts).
+// Watches last 5–10 minutes, as client-go's reflector asks (minWatchTimeout 5 min × 1–2): each
+// renewal wakes an idle kpods 3–4 times (the stream's end, the request, the answer, a stale
+// timer), and bookmarks keep the resourceVersion fresh, so a renewal needs no list.
 export const defaultTuning: StoreTuning = {
-	watchTimeoutSeconds: 60,
+	watchTimeoutSeconds: 300,
 	baseBackoffMs: 500,
 	maxBackoffMs: 30_000,
 	coalesceMs: 50,
@@ -53,6 +54,8 @@ export const defaultTuning: StoreTuning = {
 };
 
 class Expired extends Error {}
+
+const unchecked: WatchCheck = {sawEvent() {}, end() {}};
 
 /**
  * A list+watch store, like client-go's reflector, but it never gives up: any failure
@@ -70,7 +73,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	private readonly listeners = new Set<() => void>();
 	private readonly shownListeners = new Set<() => void>();
 	private readonly abort = new AbortController();
-	private flushTimer: NodeJS.Timeout | undefined;
+	private flushTimer: {immediate?: NodeJS.Immediate; timeout?: NodeJS.Timeout} | undefined;
 	private lastFlush = 0;
 	private state: ConnectionState = {kind: 'connecting'};
 	private synced = false;
@@ -100,7 +103,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 
 	stop(): void {
 		this.abort.abort();
-		clearTimeout(this.flushTimer);
+		this.cancelFlush();
 		this.listeners.clear();
 		this.shownListeners.clear();
 	}
@@ -153,7 +156,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 			const watch = new AbortController();
 			const stop = () => watch.abort();
 			this.abort.signal.addEventListener('abort', stop, {once: true});
-			const health = watchHealth(this.tuning.health, watch);
+			const health = this.tuning.health?.watch(watch) ?? unchecked;
 			try {
 				await this.source.watch({resourceVersion: version, timeoutSeconds: this.jitteredTimeout(), signal: watch.signal}, event => {
 					health.sawEvent();
@@ -212,19 +215,27 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	}
 
 	/**
-	 * Throttles publishing: a change after a quiet spell goes out at once (with whatever
-	 * arrives in the same millisecond), a burst at most once per coalesceMs.
+	 * Throttles publishing: a change after a quiet spell goes out at once (with whatever else
+	 * this turn of the event loop read), a burst at most once per coalesceMs. "At once" is
+	 * setImmediate, not a 1 ms timer: an idle kpods woke twice for each node heartbeat.
 	 */
 	private scheduleFlush(): void {
 		if (this.flushTimer) {
 			return;
 		}
-		const wait = Math.max(1, this.lastFlush + this.tuning.coalesceMs - Date.now());
-		this.flushTimer = setTimeout(() => {
+		const run = () => {
 			this.flushTimer = undefined;
 			this.lastFlush = Date.now();
 			this.flush();
-		}, wait);
+		};
+		const wait = this.lastFlush + this.tuning.coalesceMs - Date.now();
+		this.flushTimer = wait <= 0 ? {immediate: setImmediate(run)} : {timeout: setTimeout(run, wait)};
+	}
+
+	private cancelFlush(): void {
+		clearImmediate(this.flushTimer?.immediate);
+		clearTimeout(this.flushTimer?.timeout);
+		this.flushTimer = undefined;
 	}
 
 	private flush(): void {
@@ -294,9 +305,10 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 		return delay * (0.8 + Math.random() * 0.4);
 	}
 
+	/** 1–2× watchTimeoutSeconds, so a cluster's watches do not all end together. */
 	private jitteredTimeout(): number {
 		const base = this.tuning.watchTimeoutSeconds;
-		return Math.max(1, Math.round(base * (1 + Math.random() * 0.5)));
+		return Math.max(1, Math.round(base * (1 + Math.random())));
 	}
 
 	/** Waits out a backoff; stop() ends it early. Its abort listener goes with it, so retries leave nothing behind. */

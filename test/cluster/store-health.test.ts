@@ -27,17 +27,16 @@ test("a server that stops answering shows as not live, and live again when it is
 	const store = new ListWatchStore(source, raw => raw.metadata.name, {
 		baseBackoffMs: 5,
 		maxBackoffMs: 20,
-		health: {
-			idleMs: 40,
-			timeoutMs: 40,
-			async probe(signal) {
+		health: new SharedProbe(
+			async signal => {
 				probes++;
 				if (answering) {
 					return;
 				}
 				await new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('timeout')), {once: true}));
 			},
-		},
+			{idleMs: 40, timeoutMs: 40},
+		),
 	});
 	try {
 		await waitFor(() => store.getSnapshot().state.kind === 'live', 'live', 10_000);
@@ -84,16 +83,12 @@ test('a quiet store asks nothing while another store of the same server has even
 		},
 	};
 	let requests = 0;
-	const shared = new SharedProbe(async () => {
-		requests++;
-	}, 1000);
-	const health = {
-		idleMs: 250,
-		timeoutMs: 1000,
-		probe: (signal: AbortSignal) => shared.probe(signal),
-		lastHeard: shared.lastHeard,
-		heard: shared.heard,
-	};
+	const health = new SharedProbe(
+		async () => {
+			requests++;
+		},
+		{idleMs: 250, timeoutMs: 1000},
+	);
 	const stores = [quiet, busy].map(source => new ListWatchStore(source, raw => raw.metadata.name, {health}));
 	try {
 		await waitFor(() => stores.every(store => store.getSnapshot().state.kind === 'live'), 'live', 10_000);
@@ -110,9 +105,8 @@ test('a quiet store asks nothing while another store of the same server has even
 	}
 });
 
-test('a probe that answers after its watch ended (the server closed the stream) leaves no timer behind', async () => {
+test('a probe that answers after its watch ended (the server closed the stream) leaves no timer behind once the store stops', async () => {
 	const watchSignals: AbortSignal[] = [];
-	const probeSignals: AbortSignal[] = [];
 	let firstWatchEnded!: () => void;
 	const ended = new Promise<void>(resolve => {
 		firstWatchEnded = resolve;
@@ -121,6 +115,7 @@ test('a probe that answers after its watch ended (the server closed the stream) 
 	const started = new Promise<void>(resolve => {
 		probeStarted = resolve;
 	});
+	let probes = 0;
 	const source: ListWatchSource<Thing> = {
 		async list() {
 			return {metadata: {resourceVersion: '1'}};
@@ -135,23 +130,39 @@ test('a probe that answers after its watch ended (the server closed the stream) 
 			await new Promise<void>((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), {once: true}));
 		},
 	};
-	const store = new ListWatchStore(source, raw => raw.metadata.name, {
-		health: {
-			idleMs: 30,
-			timeoutMs: 10_000,
-			async probe(signal) {
-				probeSignals.push(signal);
-				if (probeSignals.length === 1) {
-					probeStarted();
-					await ended;
-				}
-			},
+	let pending = 0;
+	const timers = {
+		setTimeout(callback: () => void, ms: number) {
+			pending++;
+			return setTimeout(() => {
+				pending--;
+				callback();
+			}, ms);
 		},
-	});
+		clearTimeout(handle: unknown) {
+			if (handle !== undefined) {
+				pending--;
+				clearTimeout(handle as NodeJS.Timeout);
+			}
+		},
+	};
+	const health = new SharedProbe(
+		async () => {
+			probes++;
+			if (probes === 1) {
+				probeStarted();
+				await ended;
+			}
+		},
+		{idleMs: 30, timeoutMs: 10_000, timers},
+	);
+	const store = new ListWatchStore(source, raw => raw.metadata.name, {health});
 	try {
-		await waitFor(() => probeSignals.filter(signal => signal === watchSignals[1]).length >= 3, 'the second watch probing', 10_000);
-		assert.equal(probeSignals.filter(signal => signal === watchSignals[0]).length, 1, 'the ended watch probed once, then stopped');
+		await waitFor(() => probes >= 3, 'the second watch probed while quiet', 10_000);
+		assert.equal(watchSignals.length, 2, 'the ended watch was resumed once');
+		assert.equal(watchSignals[1]!.aborted, false, 'the late answer does not touch the new watch');
 	} finally {
 		store.stop();
 	}
+	await waitFor(() => pending === 0, 'no timer left once the store stopped', 10_000);
 });

@@ -6,6 +6,7 @@ import {rmSync} from 'node:fs';
 import {narrowWidthPlugin} from './narrow-width-plugin.js';
 import {yogaWasmPlugin} from './yoga-wasm-plugin.js';
 import {inkTextWidthPlugin} from './ink-text-width-plugin.js';
+import {meowDependenciesPlugin} from './meow-dependencies-plugin.js';
 
 rmSync('dist', {recursive: true, force: true});
 await build({
@@ -26,6 +27,6 @@ await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Bundled CommonJS dependencies call require() for node built-ins.
 	banner: {js: "import {createRequire as __kpodsCreateRequire} from 'node:module'; const require = __kpodsCreateRequire(import.meta.url);"},
-	plugins: [yogaWasmPlugin, narrowWidthPlugin, inkTextWidthPlugin],
+	plugins: [yogaWasmPlugin, narrowWidthPlugin, inkTextWidthPlugin, meowDependenciesPlugin],
 	logLevel: 'warning',
 });

@@ -1,0 +1,16 @@
+// An esbuild plugin that gives meow's own modules scripts/meow-dependencies.js for their
+// `./dependencies.js`: only the parsers meow calls with kpods' options, from npm, instead of
+// meow's one-module bundle of seventeen packages (why and what it measured: the readme's "The
+// fixed start").
+import {fileURLToPath} from 'node:url';
+
+const trimmed = fileURLToPath(new URL('meow-dependencies.js', import.meta.url));
+const meowBuild = /[\\/]node_modules[\\/]meow[\\/]build[\\/]/;
+
+/** Resolves meow's imports of its dependencies bundle to the trimmed module; every other import is left alone. */
+export const meowDependenciesPlugin = {
+	name: 'meow-dependencies',
+	setup(build) {
+		build.onResolve({filter: /^\.\/dependencies\.js$/}, ({importer}) => (meowBuild.test(importer) ? {path: trimmed} : undefined));
+	},
+};

@@ -4,10 +4,28 @@
 // characters one column wide is measured by its length, anything else by string-width itself.
 // Its first non-ASCII line cost 20–40 ms of CPU on the first frame (V8 compiling its
 // `\p{RGI_Emoji}` expression). wrap-ansi's own string-width 7 is left as it is.
+// string-width 8's own module is loaded with that expression made on its first use instead of
+// when the module loads: constructing a `v`-flag `\p{RGI_Emoji}` set cost 6–7 ms of CPU before
+// the first frame (a CPU profile of a lab launch), for lines that are all one column wide.
 import {readFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 
 const fastPath = resolve('source/ui/narrow-width.ts');
+
+const emojiDeclaration = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+const emojiUse = 'rgiEmojiRegex.test(';
+
+/** string-width 8's source with its `\p{RGI_Emoji}` expression made on first use; throws where the source is not as expected. */
+export function lazyEmojiExpression(source, path) {
+	const declared = source.split(emojiDeclaration).length - 1;
+	const used = source.split(emojiUse).length - 1;
+	if (declared !== 1 || used !== 1 || source.split('rgiEmojiRegex').length - 1 !== 2) {
+		throw new Error(
+			`${path}: expected one declaration and one test of rgiEmojiRegex (string-width changed; see scripts/narrow-width-plugin.js)`,
+		);
+	}
+	return source.replace(emojiDeclaration, 'let rgiEmojiRegex;').replace(emojiUse, '(rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(');
+}
 
 /** Wraps the top-level string-width (checked to be major version 8, the one narrow-width.ts is tested against). */
 export const narrowWidthPlugin = {
@@ -29,6 +47,11 @@ export const narrowWidthPlugin = {
 			}
 			return {path: real.path, namespace: 'narrow-width'};
 		});
+		build.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/, namespace: 'file'}, ({path}) =>
+			path.includes(join('wrap-ansi', 'node_modules'))
+				? undefined
+				: {contents: lazyEmojiExpression(readFileSync(path, 'utf8'), path), loader: 'js', resolveDir: dirname(path)},
+		);
 		build.onLoad({filter: /.*/, namespace: 'narrow-width'}, ({path}) => ({
 			contents: [
 				`import stringWidth from ${JSON.stringify(path)};`,

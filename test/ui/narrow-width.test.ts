@@ -40,3 +40,37 @@ test('anything else is left to string-width: wide, emoji, marks, invisible and c
 	assert.equal(narrowWidth('\u001B[1mx', {countAnsiEscapeCodes: true}), undefined);
 	assert.equal(narrowWidth(undefined), undefined);
 });
+
+test("the bundle's string-width makes its emoji expression on first use, and measures as string-width does", async () => {
+	const {build} = await import('esbuild');
+	// @ts-expect-error: a plain JavaScript build script, without types.
+	const {narrowWidthPlugin} = await import('../../scripts/narrow-width-plugin.js');
+	const {outputFiles} = await build({
+		stdin: {contents: "export {default} from 'string-width';", resolveDir: process.cwd(), loader: 'js'},
+		bundle: true,
+		write: false,
+		format: 'esm',
+		platform: 'node',
+		plugins: [narrowWidthPlugin],
+		logLevel: 'error',
+	});
+	const text = outputFiles[0]!.text;
+	assert.match(text, /\(rgiEmojiRegex \?\?= /);
+	assert.doesNotMatch(text, /var rgiEmojiRegex = /);
+	const bundled = (await import(`data:text/javascript;base64,${Buffer.from(text).toString('base64')}`)) as {
+		default: typeof stringWidth;
+	};
+	for (const line of [
+		'ascii only',
+		'日本語',
+		'✅ done',
+		'👍🏽 👨‍👩‍👧',
+		'1️⃣ #⃣',
+		'◽◾',
+		'e\u0301',
+		'\u001B[32m✓\u001B[39m ok',
+		'한국어 가',
+	]) {
+		assert.equal(bundled.default(line), stringWidth(line), JSON.stringify(line));
+	}
+});

@@ -130,20 +130,20 @@ test('a probe that answers after its watch ended (the server closed the stream) 
 			await new Promise<void>((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), {once: true}));
 		},
 	};
-	let pending = 0;
+	// The health check's timers, counted: set and not yet fired or cleared.
+	const pending = new Set<NodeJS.Timeout>();
 	const timers = {
 		setTimeout(callback: () => void, ms: number) {
-			pending++;
-			return setTimeout(() => {
-				pending--;
+			const handle = setTimeout(() => {
+				pending.delete(handle);
 				callback();
 			}, ms);
+			pending.add(handle);
+			return handle;
 		},
 		clearTimeout(handle: unknown) {
-			if (handle !== undefined) {
-				pending--;
-				clearTimeout(handle as NodeJS.Timeout);
-			}
+			pending.delete(handle as NodeJS.Timeout);
+			clearTimeout(handle as NodeJS.Timeout);
 		},
 	};
 	const health = new SharedProbe(
@@ -164,5 +164,5 @@ test('a probe that answers after its watch ended (the server closed the stream) 
 	} finally {
 		store.stop();
 	}
-	await waitFor(() => pending === 0, 'no timer left once the store stopped', 10_000);
+	await waitFor(() => pending.size === 0, 'no timer left once the store stopped', 10_000);
 });

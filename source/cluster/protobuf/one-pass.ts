@@ -1,12 +1,13 @@
 import protobuf from 'protobufjs/light.js';
 import {safeText} from '../../format/safe-text.js';
+import {WireReader} from './wire.js';
 
 /**
- * Decodes a message straight into the shape its JSON encoding has, in one pass over the bytes
- * with protobufjs' Reader, driven by the protobufjs Types of schema.ts. protobufjs' own decode
- * makes a message object, which then had to be walked a second time to look like JSON (Times
- * as RFC 3339, IntOrString as a number or a string, empty strings left out): 10,000 lab pods,
- * cold, as kpods meets them at start, 540 → 300 ms (decode and rows, median of 5 processes).
+ * Decodes a message straight into the shape its JSON encoding has, in one pass over the bytes,
+ * driven by the protobufjs Types of schema.ts (the wire itself is read by wire.ts). protobufjs'
+ * own decode makes a message object, which then had to be walked a second time to look like
+ * JSON (Times as RFC 3339, IntOrString as a number or a string, empty strings left out): 10,000
+ * lab pods, cold, as kpods meets them at start, 540 → 300 ms (decode and rows, median of 5 processes).
  *
  * The JSON shape, as protobufjs' decode and the old second pass made it: empty strings, zeros,
  * false, lists and maps are left out (JSON omits most of them), a zero meta/v1 Time is left out, a map is an object, strings and map keys are
@@ -14,8 +15,8 @@ import {safeText} from '../../format/safe-text.js';
  * skipped unread.
  */
 export function decodeShaped(type: protobuf.Type, bytes: Uint8Array): Record<string, unknown> {
-	const reader = protobuf.Reader.create(bytes);
-	return readMessage(reader, reader.len, tableOf(type));
+	const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	return readMessage(new WireReader(buffer), buffer.length, tableOf(type));
 }
 
 type Kind = 'string' | 'int32' | 'int64' | 'bool' | 'bytes' | 'message' | 'map' | 'time' | 'intOrString';
@@ -23,6 +24,8 @@ type Kind = 'string' | 'int32' | 'int64' | 'bool' | 'bytes' | 'message' | 'map' 
 interface Slot {
 	name: string;
 	kind: Kind;
+	/** The tag the field is written with (its number and wire type): any other tag with its number is skipped. */
+	tag: number;
 	repeated: boolean;
 	/** A message field's own table (resolved lazily: the schema refers to itself). */
 	type?: protobuf.Type;
@@ -42,7 +45,14 @@ function tableOf(type: protobuf.Type): Table {
 	for (const field of type.fieldsArray) {
 		field.resolve();
 		const resolved = field.resolvedType instanceof protobuf.Type ? field.resolvedType : undefined;
-		table[field.id] = {name: field.name, kind: kindOf(field, resolved), repeated: field.repeated, type: resolved};
+		const kind = kindOf(field, resolved);
+		table[field.id] = {
+			name: field.name,
+			kind,
+			tag: (field.id << 3) | (lengthDelimited.has(kind) ? 2 : 0),
+			repeated: field.repeated,
+			type: resolved,
+		};
 	}
 	tables.set(type, table);
 	return table;
@@ -64,14 +74,13 @@ function kindOf(field: protobuf.Field, resolved: protobuf.Type | undefined): Kin
 /** The wire type each kind is written with: 2 (length-delimited) or 0 (varint). */
 const lengthDelimited = new Set<Kind>(['string', 'bytes', 'message', 'map', 'time', 'intOrString']);
 
-function readMessage(reader: protobuf.Reader, end: number, table: Table): Record<string, unknown> {
+function readMessage(reader: WireReader, end: number, table: Table): Record<string, unknown> {
 	const object: Record<string, unknown> = {};
 	while (reader.pos < end) {
-		const tag = reader.uint32();
+		const tag = reader.uint();
 		const slot = table[tag >>> 3];
-		const wire = tag & 7;
-		if (!slot || wire !== (lengthDelimited.has(slot.kind) ? 2 : 0)) {
-			reader.skipType(wire);
+		if (slot?.tag !== tag) {
+			reader.skip(tag & 7);
 			continue;
 		}
 		const value = readValue(reader, slot);
@@ -89,11 +98,12 @@ function readMessage(reader: protobuf.Reader, end: number, table: Table): Record
 			object[slot.name] = value;
 		}
 	}
+	reader.endAt(end);
 	return object;
 }
 
 /** One field's value as JSON has it; undefined when JSON leaves it out (an empty string, a zero Time). */
-function readValue(reader: protobuf.Reader, slot: Slot): unknown {
+function readValue(reader: WireReader, slot: Slot): unknown {
 	switch (slot.kind) {
 		case 'string': {
 			// A list keeps its empty strings; a single empty string is what JSON leaves out.
@@ -105,7 +115,7 @@ function readValue(reader: protobuf.Reader, slot: Slot): unknown {
 		case 'int32':
 			return orAbsent(reader.int32(), slot);
 		case 'int64':
-			return orAbsent(int64(reader), slot);
+			return orAbsent(reader.int64(), slot);
 		case 'bool':
 			return orAbsent(reader.bool(), slot);
 		case 'bytes':
@@ -118,17 +128,9 @@ function readValue(reader: protobuf.Reader, slot: Slot): unknown {
 		}
 		case 'intOrString':
 			return readIntOrString(reader);
-		default: {
-			const end = reader.uint32() + reader.pos;
-			return readMessage(reader, end, tableOf(slot.type!));
-		}
+		default:
+			return readMessage(reader, reader.lengthEnd(), tableOf(slot.type!));
 	}
-}
-
-/** An int64 as a number, as JSON has it: protobufjs gives a Long when long.js is loaded (Number() of one goes through its string). */
-function int64(reader: protobuf.Reader): number {
-	const value = reader.int64() as unknown as number | {toNumber(): number};
-	return typeof value === 'number' ? value : value.toNumber();
 }
 
 function orAbsent<T extends number | boolean>(value: T, slot: Slot): T | undefined {
@@ -136,55 +138,58 @@ function orAbsent<T extends number | boolean>(value: T, slot: Slot): T | undefin
 }
 
 /** A map<string, string> entry: key 1, value 2 (either may be absent: ''). */
-function readMapEntry(reader: protobuf.Reader): [string, string] {
-	const end = reader.uint32() + reader.pos;
+function readMapEntry(reader: WireReader): [string, string] {
+	const end = reader.lengthEnd();
 	let key = '';
 	let value = '';
 	while (reader.pos < end) {
-		const tag = reader.uint32();
+		const tag = reader.uint();
 		if (tag === 0x0a) {
 			key = reader.string();
 		} else if (tag === 0x12) {
 			value = reader.string();
 		} else {
-			reader.skipType(tag & 7);
+			reader.skip(tag & 7);
 		}
 	}
+	reader.endAt(end);
 	return [safeText(key), safeText(value)];
 }
 
 /** meta/v1 Time: seconds (1, int64) and nanos (2, which JSON's whole seconds drop). */
-function readTimeSeconds(reader: protobuf.Reader): number {
-	const end = reader.uint32() + reader.pos;
+function readTimeSeconds(reader: WireReader): number {
+	const end = reader.lengthEnd();
 	let seconds = 0;
 	while (reader.pos < end) {
-		const tag = reader.uint32();
+		const tag = reader.uint();
 		if (tag === 0x08) {
-			seconds = int64(reader);
+			seconds = reader.int64();
 		} else {
-			reader.skipType(tag & 7);
+			reader.skip(tag & 7);
 		}
 	}
+	reader.endAt(end);
 	return seconds;
 }
 
 /** util/intstr IntOrString: type (1: 0 an int, 1 a string), intVal (2), strVal (3). */
-function readIntOrString(reader: protobuf.Reader): number | string {
-	const end = reader.uint32() + reader.pos;
+function readIntOrString(reader: WireReader): number | string {
+	const end = reader.lengthEnd();
 	let kind = 0;
 	let intVal = 0;
 	let strVal = '';
 	while (reader.pos < end) {
-		const tag = reader.uint32();
+		const tag = reader.uint();
 		if (tag === 0x08) {
-			kind = int64(reader);
+			kind = reader.int64();
 		} else if (tag === 0x10) {
 			intVal = reader.int32();
 		} else if (tag === 0x1a) {
 			strVal = reader.string();
 		} else {
-			reader.skipType(tag & 7);
+			reader.skip(tag & 7);
 		}
 	}
+	reader.endAt(end);
 	return kind === 1 ? safeText(strVal) : intVal;
 }

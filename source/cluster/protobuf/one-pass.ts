@@ -27,8 +27,9 @@ interface Slot {
 	/** The tag the field is written with (its number and wire type): any other tag with its number is skipped. */
 	tag: number;
 	repeated: boolean;
-	/** A message field's own table (resolved lazily: the schema refers to itself). */
+	/** A message field's type, and its table once first read (made lazily: the schema refers to itself). */
 	type?: protobuf.Type;
+	table?: Table;
 }
 
 /** Slots by field number. */
@@ -129,7 +130,8 @@ function readValue(reader: WireReader, slot: Slot): unknown {
 		case 'intOrString':
 			return readIntOrString(reader);
 		default:
-			return readMessage(reader, reader.lengthEnd(), tableOf(slot.type!));
+			slot.table ??= tableOf(slot.type!);
+			return readMessage(reader, reader.lengthEnd(), slot.table);
 	}
 }
 

@@ -4,69 +4,23 @@
 // The connections go through a TCP proxy that can hold every byte both ways.
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {createServer, connect, type Socket} from 'node:net';
 import {after, before, test} from 'node:test';
 import yaml from 'js-yaml';
 import {KubeCluster} from '../../source/cluster/kube-cluster.js';
 import {connectionFromText, type Connection} from '../../source/cluster/kubeconfig.js';
 import {waitFor} from '../wait-for.js';
 import {realNamespace, type RealNamespace} from './real-cluster.js';
-
-/** A TCP proxy to the API server that can hold all traffic (connections stay open) and let it go again. */
-async function holdingProxy(target: URL) {
-	let holding = false;
-	const sockets = new Set<Socket>();
-	const held: Array<() => void> = [];
-	const forward = (from: Socket, to: Socket) =>
-		from.on('data', (chunk: Buffer) => {
-			if (holding) {
-				held.push(() => to.write(chunk));
-			} else {
-				to.write(chunk);
-			}
-		});
-	const server = createServer(client => {
-		const upstream = connect(Number(target.port || 443), target.hostname);
-		for (const socket of [client, upstream]) {
-			sockets.add(socket);
-			socket.on('close', () => sockets.delete(socket));
-			socket.on('error', () => socket.destroy());
-		}
-		client.on('close', () => upstream.destroy());
-		upstream.on('close', () => client.destroy());
-		forward(client, upstream);
-		forward(upstream, client);
-	});
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	return {
-		port: (server.address() as {port: number}).port,
-		hold() {
-			holding = true;
-		},
-		release() {
-			holding = false;
-			for (const send of held.splice(0)) {
-				send();
-			}
-		},
-		close() {
-			for (const socket of sockets) {
-				socket.destroy();
-			}
-			server.close();
-		},
-	};
-}
+import {tcpProxy, type TcpProxy} from './tcp-proxy.js';
 
 let ns: RealNamespace;
-let proxy: Awaited<ReturnType<typeof holdingProxy>>;
+let proxy: TcpProxy;
 let cluster: KubeCluster | undefined;
 
 before(async () => {
 	ns = await realNamespace('hung');
 	const text = readFileSync(process.env['KUBECONFIG']!, 'utf8');
 	const direct = (connectionFromText(text) as {connection: Connection}).connection;
-	proxy = await holdingProxy(new URL(direct.server));
+	proxy = await tcpProxy(new URL(direct.server));
 	const config = yaml.load(text) as {clusters: Array<{cluster: {server: string}}>};
 	for (const entry of config.clusters) {
 		entry.cluster.server = entry.cluster.server.replace(/:\d+$/, `:${proxy.port}`);

@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {createServer, connect, type Server, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
@@ -23,37 +22,9 @@ import {openLogs} from '../../source/ui/hooks/open-logs.js';
 import {logSources} from '../../source/ui/hooks/use-logs.js';
 import {waitFor} from '../wait-for.js';
 import {kubectlOutput, realNamespace, type RealNamespace} from './real-cluster.js';
+import {tcpProxy, type TcpProxy} from './tcp-proxy.js';
 
 const kubectl = kubectlOutput;
-
-/** A TCP proxy to the API server that can cut every connection through it. */
-async function cuttableProxy(target: URL): Promise<{port: number; cut: () => void; server: Server}> {
-	const sockets = new Set<Socket>();
-	const server = createServer(client => {
-		const upstream = connect(Number(target.port || 443), target.hostname);
-		for (const socket of [client, upstream]) {
-			sockets.add(socket);
-			socket.on('close', () => sockets.delete(socket));
-			socket.on('error', () => socket.destroy());
-		}
-		// A client that aborts destroys its socket, which pipe() does not pass on: the upstream
-		// connection (a watch) would stay open and keep this test file from ending.
-		client.on('close', () => upstream.destroy());
-		upstream.on('close', () => client.destroy());
-
-		client.pipe(upstream).pipe(client);
-	});
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	return {
-		port: (server.address() as {port: number}).port,
-		server,
-		cut: () => {
-			for (const socket of sockets) {
-				socket.destroy();
-			}
-		},
-	};
-}
 
 /** The cells of a kubectl table, cut at its header's column starts (a cell may be empty). */
 function tableCells(printed: string): string[][] {
@@ -70,7 +41,7 @@ describe('logs, YAML, edit and events on the real cluster', () => {
 	let connection: Connection;
 	let cluster: KubeCluster;
 	let proxied: KubeCluster;
-	let proxy: Awaited<ReturnType<typeof cuttableProxy>>;
+	let proxy: TcpProxy;
 	const feeds: LogFeed[] = [];
 
 	before(async () => {
@@ -78,7 +49,7 @@ describe('logs, YAML, edit and events on the real cluster', () => {
 		const text = readFileSync(process.env['KUBECONFIG']!, 'utf8');
 		connection = (connectionFromText(text) as {connection: Connection}).connection;
 		cluster = new KubeCluster(connection, {namespace: ns.name, tuning: {coalesceMs: 5}});
-		proxy = await cuttableProxy(new URL(connection.server));
+		proxy = await tcpProxy(new URL(connection.server));
 		const config = yaml.load(text) as {clusters: Array<{cluster: {server: string}}>};
 		for (const entry of config.clusters) {
 			entry.cluster.server = entry.cluster.server.replace(/:\d+$/, `:${proxy.port}`);
@@ -113,8 +84,7 @@ describe('logs, YAML, edit and events on the real cluster', () => {
 		}
 		cluster?.close();
 		proxied?.close();
-		proxy?.cut();
-		proxy?.server.close();
+		proxy?.close();
 		await ns?.remove();
 	});
 

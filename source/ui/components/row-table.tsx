@@ -45,26 +45,10 @@ export function RowTable<T extends Row>({columns, rows, selected, allNamespaces,
 
 	const bodyHeight = Math.max(0, height - 1);
 	const top = useScrollTop(selected, bodyHeight, rows.length);
-	const views: TableRowView[] = rows.slice(top, top + bodyHeight).map(row => {
-		const cells = cellsOf(columns, row, now);
-		const colors: Record<number, string | undefined> = {};
-		for (const [index, column] of columns.entries()) {
-			const health = column.colour?.(row);
-			if (health) {
-				colors[index + offset] = theme.health(health);
-			}
-		}
-		return {key: row.key, cells: allNamespaces ? [row.namespace, ...cells] : cells, colors};
-	});
+	const onScreen = useRowViews(columns, allNamespaces, theme)(rows.slice(top, top + bodyHeight), now);
+	const views = onScreen.views;
 	// The next frame is due when the first ticking cell on screen changes its text.
-	let wake = allWidths.catchUpAt;
-	for (const row of rows.slice(top, top + bodyHeight)) {
-		for (const column of columns) {
-			if (column.ticks) {
-				wake = Math.min(wake, column.ticks(row, now));
-			}
-		}
-	}
+	const wake = Math.min(allWidths.catchUpAt, onScreen.wake);
 	useWakeAt(Number.isFinite(wake) ? wake : undefined);
 	const widths = allWidths.widths.map((width, index) => Math.max(width, ...views.map(view => view.cells[index]!.length)));
 	// Ticking cells (AGE, RESTARTS) are measured on the rows on screen only.
@@ -89,6 +73,77 @@ export function RowTable<T extends Row>({columns, rows, selected, allNamespaces,
 			dim={theme.dim}
 		/>
 	);
+}
+
+/**
+ * The rows' views (cells and colours), each made once per row object and kept until its text
+ * changes with the clock (the earliest moment its ticking cells say, exact by their definition),
+ * for the same columns and theme: rows are immutable (a watch event makes a new one), so under a
+ * watch storm only the row that changed is made again, and the table's memoised rows get the
+ * same view object for the others (nothing to compare). `wake` is when the first view on screen goes stale.
+ */
+function useRowViews<T extends Row>(
+	columns: ReadonlyArray<RowColumn<T>>,
+	allNamespaces: boolean,
+	theme: Theme,
+): (rows: readonly T[], now: number) => {views: TableRowView[]; wake: number} {
+	const made = useRef<{columns: ReadonlyArray<RowColumn<T>>; allNamespaces: boolean; theme: Theme; views: WeakMap<T, MadeView>}>(undefined);
+	const last = made.current;
+	const views =
+		last && last.columns === columns && last.allNamespaces === allNamespaces && last.theme === theme
+			? last.views
+			: new WeakMap<T, MadeView>();
+	made.current = {columns, allNamespaces, theme, views};
+	return (rows, now) => {
+		let wake = Number.POSITIVE_INFINITY;
+		const shown = rows.map(row => {
+			let kept = views.get(row);
+			if (!kept || now < kept.at || now >= kept.until) {
+				kept = {view: rowView(columns, row, allNamespaces, now, theme), at: now, until: nextChange(columns, row, now)};
+				views.set(row, kept);
+			}
+			wake = Math.min(wake, kept.until);
+			return kept.view;
+		});
+		return {views: shown, wake};
+	};
+}
+
+/** A row's view, made at `at` and the same until `until` (Infinity: no cell ticks). */
+interface MadeView {
+	view: TableRowView;
+	at: number;
+	until: number;
+}
+
+/** The moment a row's text next changes with the clock after `now`: its earliest ticking cell's. */
+function nextChange<T extends Row>(columns: ReadonlyArray<RowColumn<T>>, row: T, now: number): number {
+	let next = Number.POSITIVE_INFINITY;
+	for (const column of columns) {
+		if (column.ticks) {
+			next = Math.min(next, column.ticks(row, now));
+		}
+	}
+	return next;
+}
+
+function rowView<T extends Row>(
+	columns: ReadonlyArray<RowColumn<T>>,
+	row: T,
+	allNamespaces: boolean,
+	now: number,
+	theme: Theme,
+): TableRowView {
+	const offset = allNamespaces ? 1 : 0;
+	const cells = cellsOf(columns, row, now);
+	const colors: Record<number, string | undefined> = {};
+	for (const [index, column] of columns.entries()) {
+		const health = column.colour?.(row);
+		if (health) {
+			colors[index + offset] = theme.health(health);
+		}
+	}
+	return {key: row.key, cells: allNamespaces ? [row.namespace, ...cells] : cells, colors};
 }
 
 /**

@@ -83,9 +83,11 @@ function sameRow(before: RowProps, after: RowProps): boolean {
 		before.width === after.width &&
 		sameElements(before.fitted.keep, after.fitted.keep) &&
 		sameElements(before.fitted.widths, after.fitted.widths) &&
-		before.row.key === after.row.key &&
-		sameElements(before.row.cells, after.row.cells) &&
-		sameColors(before.row.colors, after.row.colors)
+		// The same view (RowTable makes one per row object): nothing in it to compare.
+		(before.row === after.row ||
+			(before.row.key === after.row.key &&
+				sameElements(before.row.cells, after.row.cells) &&
+				sameColors(before.row.colors, after.row.colors)))
 	);
 }
 

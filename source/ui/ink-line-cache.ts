@@ -20,10 +20,11 @@ import Output from '../../node_modules/ink/build/output.js';
 import {
 	ansiCodesToString,
 	diffAnsiCodes,
-	styledCharsFromTokens,
+	reduceAnsiCodesIncremental,
 	tokenize,
 	type StyledChar,
 } from '../../node_modules/@alcalzone/ansi-tokenize/build/index.js';
+import {getEndCode} from '../../node_modules/@alcalzone/ansi-tokenize/build/ansiCodes.js';
 import stringWidth from '../../node_modules/string-width/index.js';
 import {sameElements} from './same-elements.js';
 
@@ -108,7 +109,7 @@ function makeLine(width: number, row: readonly string[]): string {
 	for (const piece of row) {
 		const split = piece.indexOf('\u0000');
 		let x = Number(piece.slice(0, split));
-		for (const char of styledCharsFromTokens(tokenize(piece.slice(split + 1)))) {
+		for (const char of styledChars(piece.slice(split + 1))) {
 			cells[x] = char;
 			const wide = widthOf(char.value);
 			// The cells a wide character covers hold nothing, in its styles.
@@ -141,6 +142,61 @@ function makeLine(width: number, row: readonly string[]): string {
 
 	return line.trimEnd();
 }
+
+type Token = ReturnType<typeof tokenize>[number];
+
+/**
+ * The styled characters of a piece, as the tokenizer's styledCharsFromTokens makes them, but the
+ * characters between two escape codes share one styles array (the library copies it for every
+ * character; nothing edits it), so neighbours in the same style are one pointer apart in makeLine.
+ */
+function styledChars(text: string): StyledChar[] {
+	let codes: StyledChar['styles'] = [];
+	const chars: StyledChar[] = [];
+	for (const token of tokens(text)) {
+		if (token.type === 'ansi') {
+			codes = reduceAnsiCodesIncremental(codes, [token]);
+		} else {
+			chars.push({type: 'char', value: token.value, fullWidth: token.fullWidth, styles: codes});
+		}
+	}
+	return chars;
+}
+
+/** Text that is printable ASCII and simple SGR codes (`ESC[31m`, one number or none) only: a table row with a coloured cell. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes it matches.
+const plainAsciiWithColours = /^(?:[ -~]|\u001B\[\d*m)*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour code it matches.
+const sgrCode = /\u001B\[\d*m/y;
+
+/**
+ * The tokenizer's tokens. It walks the text by grapheme with Intl.Segmenter, an object per
+ * character: most of the garbage a changed line made. Where the text is printable ASCII and
+ * simple SGR codes only, every character is its own grapheme, one column wide, and each code one
+ * token, so the tokens are made directly, the same (test/ui/ink-line-cache.test.tsx compares them).
+ */
+function tokens(text: string): Token[] {
+	if (!plainAsciiWithColours.test(text)) {
+		return tokenize(text);
+	}
+	const made: Token[] = [];
+	let index = 0;
+	while (index < text.length) {
+		if (text.charCodeAt(index) === 0x1b) {
+			sgrCode.lastIndex = index;
+			const code = sgrCode.exec(text)![0];
+			made.push({type: 'ansi', code, endCode: getEndCode(code)});
+			index += code.length;
+		} else {
+			made.push({type: 'char', value: text[index]!, fullWidth: false});
+			index++;
+		}
+	}
+	return made;
+}
+
+/** The tokenizer's tokens for `text`, made as makeLine makes them (for tests). */
+export const tokensForTest = tokens;
 
 /** A cell nothing was written on (never changed: a written cell is replaced, not edited). */
 const blank: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: []};

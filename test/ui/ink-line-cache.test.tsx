@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import Output from '../../node_modules/ink/build/output.js';
-import {installLineCache} from '../../source/ui/ink-line-cache.js';
+import {tokenize} from '../../node_modules/@alcalzone/ansi-tokenize/build/index.js';
+import {installLineCache, tokensForTest} from '../../source/ui/ink-line-cache.js';
 import {FakeCluster, fixtureNames, fixturePod} from './fake-cluster.js';
 import {keys, renderApp} from './harness.js';
 
@@ -117,6 +118,74 @@ describe("the line cache makes exactly Ink's frame", () => {
 			installLineCache();
 			assert.deepEqual(cached, ink, JSON.stringify({width, writes}));
 		}
+	});
+
+	test('2,000 generated table rows of ASCII and simple colour codes (made without the grapheme segmenter) and their tokens', () => {
+		const random = seeded(12);
+		const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+		const codes = [
+			'\u001B[31m',
+			'\u001B[32m',
+			'\u001B[39m',
+			'\u001B[1m',
+			'\u001B[2m',
+			'\u001B[22m',
+			'\u001B[7m',
+			'\u001B[27m',
+			'\u001B[m',
+			'\u001B[0m',
+			'\u001B[90m',
+			'\u001B[49m',
+		];
+		const words = ['web-1', 'Running', '1/1', 'CrashLoopBackOff', '   ', ' ', '<none>', '10.0.0.1', '~', '[m', '26s'];
+		for (let line = 0; line < 2000; line++) {
+			let text = '';
+			for (let count = 1 + Math.floor(random() * 10); count > 0; count--) {
+				text += random() < 0.4 ? pick(codes) : pick(words);
+			}
+			assert.deepEqual(tokensForTest(text), tokenize(text), JSON.stringify(text));
+			const width = pick([8, 40, 200]);
+			const writes: Write[] = [[Math.floor(random() * 6), 0, text]];
+			const undo = installLineCache();
+			const cached = paint(width, 1, writes);
+			undo();
+			const ink = paint(width, 1, writes);
+			installLineCache();
+			assert.deepEqual(cached, ink, JSON.stringify({width, writes}));
+		}
+		// Text outside the fast path is the tokenizer's own: compound and other codes, combining and wide characters.
+		for (const text of [
+			'a\u001B[38;5;208mb',
+			'\u001B[2Kx',
+			'e\u0301',
+			'\u001B[31me\u0301',
+			'日本',
+			'a\u001Bb',
+			'\u001B]8;;http://x\u0007l\u001B]8;;\u0007',
+			'tab\there',
+		]) {
+			assert.deepEqual(tokensForTest(text), tokenize(text), JSON.stringify(text));
+		}
+	});
+
+	test('a changed table row in colour is made without the grapheme segmenter', () => {
+		const segment = Intl.Segmenter.prototype.segment;
+		let segmented = 0;
+		Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, text: string) {
+			segmented++;
+			return segment.call(this, text);
+		};
+		try {
+			installLineCache();
+			const rows = paint(200, 2, [
+				[0, 0, `seed-00040   1/1     \u001B[32mRunning   \u001B[39m100250     23s   172.17.0.43     minikube`],
+				[0, 1, inverse(`seed-00041   1/1     ${red('Error')}   3     4m`)],
+			]);
+			assert.match(rows.output, /100250/);
+		} finally {
+			Intl.Segmenter.prototype.segment = segment;
+		}
+		assert.equal(segmented, 0);
 	});
 
 	test('a clipped write is left to Ink', () => {

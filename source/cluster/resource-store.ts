@@ -243,7 +243,14 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 			return;
 		}
 		const before = this.items;
-		const keys = this.keys.slice();
+		// The keys are copied only when a row comes or goes: a burst of updates keeps them (10,000 keys, 80 KB, 20 times a second).
+		let keys = this.keys;
+		const ownKeys = () => {
+			if (keys === this.keys) {
+				keys = keys.slice();
+			}
+			return keys;
+		};
 		const items = this.items.slice();
 		let shown = false;
 		// The indexes of rows replaced in place, while no row comes or goes (then views recount only those).
@@ -253,7 +260,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 			const found = keys[index] === key;
 			if (item === undefined) {
 				if (found) {
-					keys.splice(index, 1);
+					ownKeys().splice(index, 1);
 					items.splice(index, 1);
 					shown = true;
 					replaced = undefined;
@@ -263,7 +270,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 				items[index] = item;
 				replaced?.push(index);
 			} else {
-				keys.splice(index, 0, key);
+				ownKeys().splice(index, 0, key);
 				items.splice(index, 0, item);
 				shown = true;
 				replaced = undefined;

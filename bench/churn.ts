@@ -113,7 +113,9 @@ console.log(
 console.log('| | p50 | p95 | max |');
 console.log('| --- | --- | --- | --- |');
 console.log(`| change → frame | ${percentile(latencies, 50)} ms | ${percentile(latencies, 95)} ms | ${Math.max(...latencies)} ms |`);
-console.log('\n| kpods | CPU (one core = 100%) | main thread, others (exact) | frames/s | terminal writes/s | written/s | RSS | load average |');
+console.log(
+	'\n| kpods | CPU (one core = 100%) | main thread, others (exact) | frames/s | terminal writes/s | written/s | RSS | load average |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 console.log(
 	`| idle | ${(idle.cpu * 100).toFixed(1)}% | ${idle.main.toFixed(1)}%, ${idle.others.toFixed(1)}% | ${idle.frames.toFixed(1)} | ${idle.writes.toFixed(1)} | ${idle.kb.toFixed(0)} KB | ${idle.rss.toFixed(0)} MB | ${idle.load.toFixed(1)} |`,

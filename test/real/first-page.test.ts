@@ -18,15 +18,7 @@ let ns: RealNamespace;
 before(async () => {
 	ns = await realNamespace('first-page');
 	for (const name of ['one', 'two']) {
-		// A new namespace's default service account gets its token a moment later (v1.20 refuses pods until then: a 500).
-		await waitFor(
-			async () =>
-				ns.core
-					.createNamespacedPod({namespace: ns.name, body: {metadata: {name}, spec: {containers: [{name: 'web', image: 'nginx'}]}}})
-					.then(() => true),
-			`pod ${name} created`,
-			60_000,
-		);
+		await ns.core.createNamespacedPod({namespace: ns.name, body: {metadata: {name}, spec: {containers: [{name: 'web', image: 'nginx'}]}}});
 	}
 });
 after(async () => ns?.remove());

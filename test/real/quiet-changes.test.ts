@@ -12,15 +12,10 @@ import {kubectlOutput, realNamespace, type RealNamespace} from './real-cluster.j
 let ns: RealNamespace;
 before(async () => {
 	ns = await realNamespace('quiet');
-	// A new namespace's default service account gets its token a moment later (v1.20 refuses pods until then).
-	await waitFor(
-		async () =>
-			ns.core
-				.createNamespacedPod({namespace: ns.name, body: {metadata: {name: 'web'}, spec: {containers: [{name: 'web', image: 'nginx'}]}}})
-				.then(() => true),
-		'the pod created',
-		60_000,
-	);
+	await ns.core.createNamespacedPod({
+		namespace: ns.name,
+		body: {metadata: {name: 'web'}, spec: {containers: [{name: 'web', image: 'nginx'}]}},
+	});
 });
 after(async () => ns?.remove());
 

@@ -77,6 +77,16 @@ function paint(width: number, height: number, writes: readonly Write[]) {
 	return output.get();
 }
 
+/** What `make` paints with the line cache, then with Ink's own lines (the cache installed again after). */
+function bothWays<T>(make: () => T): {cached: T; ink: T} {
+	const undo = installLineCache();
+	const cached = make();
+	undo();
+	const ink = make();
+	installLineCache();
+	return {cached, ink};
+}
+
 describe("the line cache makes exactly Ink's frame", () => {
 	for (const {name, width, height, writes} of frames) {
 		test(name, () => {
@@ -111,11 +121,7 @@ describe("the line cache makes exactly Ink's frame", () => {
 			for (let count = Math.floor(random() * 4); count >= 0; count--) {
 				writes.push([Math.floor(random() * (width + 6)) - 2, 0, piece()]);
 			}
-			const undo = installLineCache();
-			const cached = paint(width, 1, writes);
-			undo();
-			const ink = paint(width, 1, writes);
-			installLineCache();
+			const {cached, ink} = bothWays(() => paint(width, 1, writes));
 			assert.deepEqual(cached, ink, JSON.stringify({width, writes}));
 		}
 	});
@@ -146,11 +152,7 @@ describe("the line cache makes exactly Ink's frame", () => {
 			assert.deepEqual(tokensForTest(text), tokenize(text), JSON.stringify(text));
 			const width = pick([8, 40, 200]);
 			const writes: Write[] = [[Math.floor(random() * 6), 0, text]];
-			const undo = installLineCache();
-			const cached = paint(width, 1, writes);
-			undo();
-			const ink = paint(width, 1, writes);
-			installLineCache();
+			const {cached, ink} = bothWays(() => paint(width, 1, writes));
 			assert.deepEqual(cached, ink, JSON.stringify({width, writes}));
 		}
 		// Text outside the fast path is the tokenizer's own: compound and other codes, combining and wide characters.
@@ -189,7 +191,6 @@ describe("the line cache makes exactly Ink's frame", () => {
 	});
 
 	test('a clipped write is left to Ink', () => {
-		const undo = installLineCache();
 		const clipped = () => {
 			const output = new Output({width: 10, height: 2});
 			output.clip({x1: 2, x2: 6, y1: 0, y2: 1});
@@ -197,10 +198,7 @@ describe("the line cache makes exactly Ink's frame", () => {
 			output.unclip();
 			return output.get();
 		};
-		const cached = clipped();
-		undo();
-		const ink = clipped();
-		installLineCache();
+		const {cached, ink} = bothWays(clipped);
 		assert.deepEqual(cached, ink);
 	});
 

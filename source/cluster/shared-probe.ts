@@ -51,7 +51,6 @@ interface OpenWatch {
  * timeoutMs, every watch open since before the probe is aborted. A failure is never reused.
  */
 export class SharedProbe implements WatchHealth {
-	private running: Promise<void> | undefined;
 	private heardAt = Number.NEGATIVE_INFINITY;
 	private readonly open = new Set<OpenWatch>();
 	private timer: unknown;
@@ -74,11 +73,6 @@ export class SharedProbe implements WatchHealth {
 	heard = (): void => {
 		this.heardAt = this.now();
 	};
-
-	/** Resolves when the server answered (lastHeard is then now); rejects when it did not in time, or when `signal` aborts. */
-	async probe(signal: AbortSignal): Promise<void> {
-		return abortable(this.ask(), signal);
-	}
 
 	watch(controller: AbortController): WatchCheck {
 		const entry: OpenWatch = {controller, since: this.now()};
@@ -141,15 +135,8 @@ export class SharedProbe implements WatchHealth {
 		);
 	};
 
-	/** One request at a time, joined by every caller; its answer is a sign of life. */
+	/** One request (check() sends no other while it is out); its answer is a sign of life. */
 	private async ask(): Promise<void> {
-		this.running ??= this.askOnce().finally(() => {
-			this.running = undefined;
-		});
-		return this.running;
-	}
-
-	private async askOnce(): Promise<void> {
 		// A timer cleared on the answer, not AbortSignal.timeout: that one fires (and dispatches abort) every time.
 		const limit = new AbortController();
 		const timer = this.timers.setTimeout(() => limit.abort(new Error('timeout')), this.timing.timeoutMs);
@@ -160,15 +147,4 @@ export class SharedProbe implements WatchHealth {
 			this.timers.clearTimeout(timer);
 		}
 	}
-}
-
-function abortable(work: Promise<void>, signal: AbortSignal): Promise<void> {
-	if (signal.aborted) {
-		return Promise.reject(signal.reason);
-	}
-	return new Promise((resolve, reject) => {
-		const abort = () => reject(signal.reason);
-		signal.addEventListener('abort', abort, {once: true});
-		work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-	});
 }

@@ -1,14 +1,11 @@
 // An esbuild plugin that gives Ink's renderer source/ui/text-width.ts for `widest-line`: the same
 // widths, remembered, instead of measuring every text on screen again on every frame.
-import {fileURLToPath} from 'node:url';
-
-const remembered = fileURLToPath(new URL('../source/ui/text-width.ts', import.meta.url));
-const inkBuild = /[\\/]node_modules[\\/]ink[\\/]build[\\/]/;
+import {redirectImport} from './redirect-import.js';
 
 /** Resolves Ink's own imports of widest-line to the remembering one; every other import is left alone. */
-export const inkTextWidthPlugin = {
+export const inkTextWidthPlugin = redirectImport({
 	name: 'ink-text-width',
-	setup(build) {
-		build.onResolve({filter: /^widest-line$/}, ({importer}) => (inkBuild.test(importer) ? {path: remembered} : undefined));
-	},
-};
+	filter: /^widest-line$/,
+	importer: /[\\/]node_modules[\\/]ink[\\/]build[\\/]/,
+	replacement: new URL('../source/ui/text-width.ts', import.meta.url),
+});

@@ -2,15 +2,12 @@
 // `./dependencies.js`: only the parsers meow calls with kpods' options, from npm, instead of
 // meow's one-module bundle of seventeen packages (why and what it measured: the readme's "The
 // fixed start").
-import {fileURLToPath} from 'node:url';
-
-const trimmed = fileURLToPath(new URL('meow-dependencies.js', import.meta.url));
-const meowBuild = /[\\/]node_modules[\\/]meow[\\/]build[\\/]/;
+import {redirectImport} from './redirect-import.js';
 
 /** Resolves meow's imports of its dependencies bundle to the trimmed module; every other import is left alone. */
-export const meowDependenciesPlugin = {
+export const meowDependenciesPlugin = redirectImport({
 	name: 'meow-dependencies',
-	setup(build) {
-		build.onResolve({filter: /^\.\/dependencies\.js$/}, ({importer}) => (meowBuild.test(importer) ? {path: trimmed} : undefined));
-	},
-};
+	filter: /^\.\/dependencies\.js$/,
+	importer: /[\\/]node_modules[\\/]meow[\\/]build[\\/]/,
+	replacement: new URL('meow-dependencies.js', import.meta.url),
+});

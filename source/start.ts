@@ -51,8 +51,13 @@ export async function openCluster(options: StartOptions): Promise<number> {
 	const sandboxes: Sandbox[] = [];
 	const clusters: KubeCluster[] = [];
 	const namespaceFor = (connection: Connection) => (options.allNamespaces ? undefined : (options.namespace ?? connection.contextNamespace));
+	// Only the pods are listed before the first frame; the other stores once it is written.
+	let drawn = () => {};
+	const firstFrame = new Promise<void>(resolve => {
+		drawn = resolve;
+	});
 	const open = (connection: Connection) => {
-		const cluster = new KubeCluster(connection, {namespace: namespaceFor(connection)});
+		const cluster = new KubeCluster(connection, {namespace: namespaceFor(connection), firstFrame});
 		clusters.push(cluster);
 		return cluster;
 	};
@@ -126,5 +131,6 @@ export async function openCluster(options: StartOptions): Promise<number> {
 			}
 			await Promise.all(sandboxes.map(async each => each.close()));
 		},
+		drawn,
 	);
 }

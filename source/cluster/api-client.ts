@@ -81,10 +81,35 @@ export class ApiClient {
 	// CA again each time (~3 of a handshake's ~7 ms of CPU; kpods opens 7–9 connections at start).
 	private tlsContext: {material: TlsMaterial; context: tls.SecureContext} | undefined;
 
+	// How the first request that ends (an answer, or a failure below HTTP) ended: the probe's verdict.
+	private firstEnd: Promise<void>;
+	private settleFirst: (failure?: Error) => void = () => {};
+
 	constructor(
 		private readonly authenticate: Authenticate,
 		readonly server: string,
-	) {}
+	) {
+		this.firstEnd = new Promise<void>((resolve, reject) => {
+			this.settleFirst = failure => {
+				this.settleFirst = () => {};
+				if (failure) {
+					reject(failure);
+				} else {
+					resolve();
+				}
+			};
+		});
+		this.firstEnd.catch(() => undefined);
+	}
+
+	/**
+	 * Resolves when the server first answers any request (any HTTP status: it is there); rejects
+	 * with the first failure below HTTP (refused, TLS, an exec plugin that failed) if that comes
+	 * first. The start's requests answer it, so it costs no request of its own.
+	 */
+	async reached(): Promise<void> {
+		return this.firstEnd;
+	}
 
 	/** Closes the connections kept for the next request. */
 	close(): void {
@@ -221,6 +246,23 @@ export class ApiClient {
 	}
 
 	private async open(path: string, options: RequestOptions): Promise<{body: Readable; contentType: string}> {
+		try {
+			const opened = await this.request(path, options);
+			// A turn later: the caller is reading the body by then, should the probe's caller close the client.
+			setImmediate(() => this.settleFirst());
+			return opened;
+		} catch (error) {
+			// An answer (ApiError) says the server is there; a request this client aborted says nothing.
+			if (error instanceof ApiError) {
+				this.settleFirst();
+			} else if (!options.signal?.aborted) {
+				this.settleFirst(error as Error);
+			}
+			throw error;
+		}
+	}
+
+	private async request(path: string, options: RequestOptions): Promise<{body: Readable; contentType: string}> {
 		const url = new URL(this.server.replace(/\/+$/, '') + path);
 		const requestOptions: https.RequestOptions = {
 			method: 'GET',

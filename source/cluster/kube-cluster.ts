@@ -103,6 +103,12 @@ export interface KubeClusterOptions {
 	tuning?: Partial<StoreTuning>;
 	/** The port-forwards, shared by every cluster made from this one (they outlive a namespace switch). */
 	forwards?: ForwardList;
+	/**
+	 * Settles once the first frame is on the terminal: every store but the pods lists then (services,
+	 * endpoints, nodes: their tabs show no count until they are listed), so the first frame waits for
+	 * no TLS handshake, answer or decoding of theirs on its one thread, and the server answers the pods alone.
+	 */
+	firstFrame?: Promise<unknown>;
 }
 
 /** The Cluster on a real API server (or the sandbox), through client-node's KubeConfig. */
@@ -148,6 +154,7 @@ export class KubeCluster implements Cluster {
 		// every store was one more request (and TLS handshake) each at start for rows no frame shows yet.
 		this.pods = this.store<Pod, PodRow>(pathSource<Pod>(this.api, collection('', 'pods', this.scope), {}, podCodec), podRow, undefined, {
 			firstPage: 500,
+			startAfter: undefined,
 		});
 		this.services = this.store<Service, ServiceRow>(
 			pathSource<Service>(this.api, collection('', 'services', this.scope), {}, serviceCodec),
@@ -324,20 +331,24 @@ export class KubeCluster implements Cluster {
 		});
 	}
 
-	/** Answers quickly whether the server is there at all (used before the TUI starts). */
+	/**
+	 * Answers quickly whether the server is there at all (used before the TUI starts): by the first
+	 * answer to the pods' lists, which leave when the cluster is made, not by a request (and a TLS
+	 * handshake) of its own. Any HTTP answer counts: auth and RBAC problems show in the panes.
+	 */
 	async probe(timeoutMs = 8000): Promise<{ok: true} | {ok: false; message: string}> {
+		let timer: NodeJS.Timeout | undefined;
+		const late = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => reject(new NetworkError(t('probe.noAnswer', {seconds: timeoutMs / 1000}))), timeoutMs);
+		});
 		try {
-			await this.api.getJson('/version', {signal: AbortSignal.timeout(timeoutMs)});
+			await Promise.race([this.api.reached(), late]);
 			return {ok: true};
 		} catch (error) {
-			if (error instanceof ApiError) {
-				return {ok: true}; // it answered: auth and RBAC problems show in the panes
-			}
-			const reason =
-				error instanceof NetworkError && error.message === 'aborted'
-					? t('probe.noAnswer', {seconds: timeoutMs / 1000})
-					: (error as Error).message;
+			const reason = (error as Error).message;
 			return {ok: false, message: t('probe.unreachable', {server: this.connection.server, context: this.connection.context, reason})};
+		} finally {
+			clearTimeout(timer);
 		}
 	}
 
@@ -359,7 +370,12 @@ export class KubeCluster implements Cluster {
 		tuning: Partial<StoreTuning> = {},
 	): ListWatchStore<T, Item> {
 		const source = typeof from === 'string' ? pathSource<T>(this.api, from, query) : from;
-		return new ListWatchStore<T, Item>(source, toItem, {health: this.health(), ...tuning, ...this.options.tuning}, sameShown);
+		return new ListWatchStore<T, Item>(
+			source,
+			toItem,
+			{health: this.health(), startAfter: this.options.firstFrame, ...tuning, ...this.options.tuning},
+			sameShown,
+		);
 	}
 
 	/**

@@ -38,6 +38,11 @@ export interface StoreTuning {
 	health?: WatchHealth;
 	/** Objects in the first page, listed beside the whole list and on screen while the rest stream (kubectl's chunk size: 500); 0: none. */
 	firstPage: number;
+	/**
+	 * The first list waits for this (the first frame, for the stores it does not show: a list
+	 * before it costs a TLS handshake, the server's answer and its decoding on the thread that draws it).
+	 */
+	startAfter?: Promise<unknown>;
 }
 
 // A burst of watch events reaches the screen at most every 50 ms: 20 renders a second, each drawn
@@ -113,6 +118,9 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	}
 
 	private async run(): Promise<void> {
+		if (this.tuning.startAfter) {
+			await this.tuning.startAfter.catch(() => undefined);
+		}
 		let attempt = 0;
 		let firstList = true;
 		while (!this.stopped) {

@@ -3,7 +3,7 @@ import {render} from 'ink';
 
 import {App, type AppProps} from '../app.js';
 import {installLineCache} from './ink-line-cache.js';
-import {traceWrites} from '../trace.js';
+import {trace, traceWrites} from '../trace.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -40,8 +40,13 @@ function forgetTerminal(): void {
  * Runs the TUI on the alternate screen and gives the terminal back as it was on every
  * way out: quit, a signal, or a crash (one line on stderr, never a stack trace). When the
  * terminal itself goes away (SIGHUP, EIO on write) it exits quietly, writing nothing.
+ * `afterFirstFrame` runs once the first frame is written (start.ts starts the other stores then).
  */
-export async function runTui(props: Omit<AppProps, 'onQuit'>, cleanup: () => Promise<void> | void): Promise<number> {
+export async function runTui(
+	props: Omit<AppProps, 'onQuit'>,
+	cleanup: () => Promise<void> | void,
+	afterFirstFrame: () => void = () => {},
+): Promise<number> {
 	const {stdin, stdout, stderr} = process;
 	let restored = false;
 	let terminalGone = false;
@@ -80,7 +85,22 @@ export async function runTui(props: Omit<AppProps, 'onQuit'>, cleanup: () => Pro
 	let exitCode = 0;
 	installLineCache();
 	traceWrites(stdout);
-	const instance = render(<App {...props} onQuit={() => instance.unmount()} />, {...renderOptions, exitOnCtrlC: false, patchConsole: true});
+	// Ink calls onRender as it writes each frame (the first one at once, in the same turn): React
+	// commits the first render a turn after render() returns, so that is not the moment.
+	let drawn = false;
+	const onRender = () => {
+		if (!drawn) {
+			drawn = true;
+			trace('first frame drawn');
+			afterFirstFrame();
+		}
+	};
+	const instance = render(<App {...props} onQuit={() => instance.unmount()} />, {
+		...renderOptions,
+		exitOnCtrlC: false,
+		patchConsole: true,
+		onRender,
+	});
 	const stopOn = (signal: NodeJS.Signals) => {
 		exitCode = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15);
 		instance.unmount();

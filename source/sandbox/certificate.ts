@@ -111,27 +111,54 @@ function certificate(options: {
 	return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
+/** A throwaway CA, and the server certificate it signs when first asked for. */
+export interface CertificateAuthority {
+	/** PEM of the CA certificate. */
+	caCert: string;
+	/** The server's certificate and key, made on the first call (the same ones after). */
+	server(): Pick<SandboxCertificates, 'serverCert' | 'serverKey'>;
+}
+
+/**
+ * A fresh CA now (its certificate goes into every namespace's kube-root-ca.crt), and the
+ * server's key and certificate with the first TLS connection: `kpods --sandbox` speaks plain
+ * HTTP to its own sandbox and never needs them.
+ */
+export function makeAuthority(now = Date.now()): CertificateAuthority {
+	const ca = generateKeyPairSync('ec', {namedCurve: 'P-256'});
+	const caCert = certificate({
+		subject: 'kpods-sandbox-ca',
+		issuer: 'kpods-sandbox-ca',
+		publicKey: ca.publicKey,
+		signer: ca.privateKey,
+		ca: true,
+		now,
+	});
+	let issued: Pick<SandboxCertificates, 'serverCert' | 'serverKey'> | undefined;
+	return {
+		caCert,
+		server() {
+			if (!issued) {
+				const server = generateKeyPairSync('ec', {namedCurve: 'P-256'});
+				issued = {
+					serverCert: certificate({
+						subject: 'kpods-sandbox',
+						issuer: 'kpods-sandbox-ca',
+						publicKey: server.publicKey,
+						signer: ca.privateKey,
+						ca: false,
+						now,
+					}),
+					serverKey: server.privateKey.export({type: 'pkcs8', format: 'pem'}) as string,
+				};
+			}
+			return issued;
+		},
+	};
+}
+
 /** A fresh CA and a server certificate for 127.0.0.1 and localhost (P-256 keys, valid one year). */
 export function makeCertificates(now = Date.now()): SandboxCertificates {
-	const ca = generateKeyPairSync('ec', {namedCurve: 'P-256'});
-	const server = generateKeyPairSync('ec', {namedCurve: 'P-256'});
-	return {
-		caCert: certificate({
-			subject: 'kpods-sandbox-ca',
-			issuer: 'kpods-sandbox-ca',
-			publicKey: ca.publicKey,
-			signer: ca.privateKey,
-			ca: true,
-			now,
-		}),
-		serverCert: certificate({
-			subject: 'kpods-sandbox',
-			issuer: 'kpods-sandbox-ca',
-			publicKey: server.publicKey,
-			signer: ca.privateKey,
-			ca: false,
-			now,
-		}),
-		serverKey: server.privateKey.export({type: 'pkcs8', format: 'pem'}) as string,
-	};
+	const authority = makeAuthority(now);
+	return {caCert: authority.caCert, ...authority.server()};
 }

@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto';
 import {apiVersionOf, resourcesOf, type ResourceInfo} from './resources.js';
-import {openApiDefinitionsJson} from './openapi-schemas.js';
 
 /** The served Kubernetes version; the build metadata says it is the sandbox. */
 export const serverVersion = {
@@ -95,9 +94,9 @@ export function openApiPaths(): string[] {
 // (keyed by it) never holds a stale one.
 const documents = new Map<string, string>();
 
-function documentOf(path: string): string | undefined {
+async function documentOf(path: string): Promise<string | undefined> {
 	if (!documents.has(path)) {
-		const document = buildOpenApiDocument(path);
+		const document = buildOpenApiDocument(path, await openApiDefinitions());
 		if (document === undefined) {
 			return undefined;
 		}
@@ -109,11 +108,11 @@ function documentOf(path: string): string | undefined {
 }
 
 /** `/openapi/v3`: the discovery root listing one document per group version. */
-export function openApiRoot(): string {
+export async function openApiRoot(): Promise<string> {
 	const paths: Record<string, {serverRelativeURL: string}> = {};
 	for (const path of openApiPaths()) {
 		const hash = createHash('sha512')
-			.update(documentOf(path) ?? '')
+			.update((await documentOf(path)) ?? '')
 			.digest('hex')
 			.toUpperCase();
 		paths[path] = {serverRelativeURL: `/openapi/v3/${path}?hash=${hash}`};
@@ -123,7 +122,7 @@ export function openApiRoot(): string {
 }
 
 /** One group version's OpenAPI v3 document (`api/v1`, `apis/coordination.k8s.io/v1`). */
-export function openApiDocument(path: string): string | undefined {
+export async function openApiDocument(path: string): Promise<string | undefined> {
 	return documentOf(path);
 }
 
@@ -141,7 +140,7 @@ const queryParameter = (name: string, description: string): Record<string, unkno
  * schemas of its kinds (recorded from a real server, see openapi-schemas.ts) for
  * `kubectl explain` and patch keys.
  */
-function buildOpenApiDocument(path: string): string | undefined {
+function buildOpenApiDocument(path: string, definitions: Definitions): string | undefined {
 	const [prefix, ...rest] = path.split('/');
 	const group = prefix === 'api' ? '' : (rest[0] ?? '');
 	const version = prefix === 'api' ? (rest[0] ?? '') : (rest[1] ?? '');
@@ -203,7 +202,7 @@ function buildOpenApiDocument(path: string): string | undefined {
 		openapi: '3.0.0',
 		info: {title: 'Kubernetes', version: serverVersion.gitVersion},
 		paths,
-		components: {schemas: schemasOf(group, version)},
+		components: {schemas: schemasOf(definitions, group, version)},
 	});
 }
 
@@ -211,13 +210,21 @@ interface Definition {
 	'x-kubernetes-group-version-kind'?: Array<{group: string; version: string; kind: string}>;
 }
 
-let definitions: Record<string, Definition> | undefined;
+type Definitions = Record<string, Definition>;
+
+let definitions: Promise<Definitions> | undefined;
+
+// The recorded definitions (240 KB of JSON text) load with the first OpenAPI document asked
+// for (kubectl's first apply or explain), not with the sandbox: compiling the string was ~5 ms
+// of every `kpods --sandbox` start.
+async function openApiDefinitions(): Promise<Definitions> {
+	definitions ??= import('./openapi-schemas.js').then(module => JSON.parse(module.openApiDefinitionsJson) as Definitions);
+	return definitions;
+}
 
 // The recorded v2 definitions of one group version's kinds and all they refer to, with
 // v3's reference form.
-function schemasOf(group: string, version: string): Record<string, unknown> {
-	definitions ??= JSON.parse(openApiDefinitionsJson) as Record<string, Definition>;
-	const all = definitions;
+function schemasOf(all: Definitions, group: string, version: string): Record<string, unknown> {
 	const kept = new Set<string>();
 	const visit = (value: unknown): void => {
 		if (Array.isArray(value)) {

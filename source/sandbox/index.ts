@@ -10,7 +10,7 @@ import {ApiServer, type SandboxUser} from './server.js';
 import {nodeLabels, seed} from './seed.js';
 import {seedPods} from './seed-pods.js';
 import {kubeconfigYaml} from './kubeconfig.js';
-import {makeCertificates} from './certificate.js';
+import {makeAuthority} from './certificate.js';
 import {objectsOf, type SandboxObjects} from './objects.js';
 import {randomHex} from './meta.js';
 
@@ -110,7 +110,7 @@ export const defaultTiming: SandboxTiming = {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const now = options.now ?? Date.now;
 	const timing: SandboxTiming = {...defaultTiming, ...options.timing};
-	const certificates = makeCertificates();
+	const authority = makeAuthority();
 	const store = new Store(options.eventWindow ?? 1000);
 	const services = new ServiceAllocation();
 	const stopTracking = services.track(store);
@@ -122,13 +122,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const scheduler = new Scheduler(store, registry, events, now, timing.scheduleMs, () => nodeLabels);
 	const kubelet = new Kubelet(store, registry, events, now, timing);
 	const endpoints = new EndpointsController(store, registry, now);
-	const namespaces = new NamespaceController(store, registry, certificates.caCert);
+	const namespaces = new NamespaceController(store, registry, authority.caCert);
 	const token = options.token ?? randomHex(24);
 	const watches = new Map<string, number>();
 	const server = new ApiServer(
 		{store, registry, now, bookmarkMs: timing.bookmarkMs, freshWaitMs: timing.freshWaitMs, watches, protobuf: options.protobuf ?? true},
 		token,
-		certificates,
+		authority,
 	);
 	let port: number;
 	try {
@@ -154,12 +154,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		httpsUrl,
 		port,
 		token,
-		caCert: certificates.caCert,
+		caCert: authority.caCert,
 		kubeconfig: (config = {}) =>
 			kubeconfigYaml({
 				server: config.plainHttp ? url : httpsUrl,
 				token: config.token ?? token,
-				caCert: config.plainHttp ? undefined : certificates.caCert,
+				caCert: config.plainHttp ? undefined : authority.caCert,
 				context: config.context,
 				namespace: config.namespace,
 			}),

@@ -10,31 +10,33 @@ export interface KubeconfigOptions {
 	namespace?: string;
 }
 
-/** A kubeconfig (YAML) with one cluster (https, its CA inline; or plain http), one token user and one context, current. */
+/**
+ * A kubeconfig (YAML) with one cluster (https, its CA inline; or plain http), one token user and
+ * one context, current. The plain-HTTP one (read by `kpods --sandbox` in the same process) is
+ * JSON, which is YAML too: js-yaml's dumper was ~2 ms of cold code in that start.
+ */
 export function kubeconfigYaml(options: KubeconfigOptions): string {
 	const context = options.context ?? 'kpods-sandbox';
-	return yaml.dump(
-		{
-			apiVersion: 'v1',
-			kind: 'Config',
-			clusters: [
-				{
-					name: context,
-					cluster: options.caCert
-						? {'certificate-authority-data': Buffer.from(options.caCert).toString('base64'), server: options.server}
-						: {'insecure-skip-tls-verify': true, server: options.server},
-				},
-			],
-			users: [{name: `${context}-user`, user: {token: options.token}}],
-			contexts: [
-				{
-					name: context,
-					context: {cluster: context, user: `${context}-user`, ...(options.namespace ? {namespace: options.namespace} : {})},
-				},
-			],
-			'current-context': context,
-			preferences: {},
-		},
-		{lineWidth: -1},
-	);
+	const config = {
+		apiVersion: 'v1',
+		kind: 'Config',
+		clusters: [
+			{
+				name: context,
+				cluster: options.caCert
+					? {'certificate-authority-data': Buffer.from(options.caCert).toString('base64'), server: options.server}
+					: {'insecure-skip-tls-verify': true, server: options.server},
+			},
+		],
+		users: [{name: `${context}-user`, user: {token: options.token}}],
+		contexts: [
+			{
+				name: context,
+				context: {cluster: context, user: `${context}-user`, ...(options.namespace ? {namespace: options.namespace} : {})},
+			},
+		],
+		'current-context': context,
+		preferences: {},
+	};
+	return options.caCert ? yaml.dump(config, {lineWidth: -1}) : `${JSON.stringify(config, undefined, 2)}\n`;
 }

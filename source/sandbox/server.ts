@@ -1,7 +1,7 @@
 import {createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse} from 'node:http';
 import {createServer as createHttpsServer} from 'node:https';
 import {createServer as createNetServer, type Server as NetServer, type Socket} from 'node:net';
-import type {SandboxCertificates} from './certificate.js';
+import type {CertificateAuthority} from './certificate.js';
 import {resourceIn, type ResourceInfo} from './resources.js';
 import {
 	coreVersions,
@@ -38,27 +38,39 @@ export interface SandboxUser {
 export class ApiServer {
 	private listener: NetServer | undefined;
 	private readonly http: HttpServer;
-	private readonly https: HttpServer;
+	private httpsServer: HttpServer | undefined;
+	private readonly handler: (request: IncomingMessage, response: ServerResponse) => void;
 	private readonly sockets = new Set<Socket>();
 	private readonly users = new Map<string, SandboxUser>();
 
 	constructor(
 		private readonly context: HandlerContext,
 		adminToken: string,
-		certificates: SandboxCertificates,
+		private readonly authority: CertificateAuthority,
 	) {
 		this.users.set(adminToken, {name: 'kpods-sandbox-admin', token: adminToken, can: () => true});
-		const handler = (request: IncomingMessage, response: ServerResponse): void => {
+		this.handler = (request: IncomingMessage, response: ServerResponse): void => {
 			void this.handle(request, response);
 		};
+		this.http = this.withUpgrades(createHttpServer(this.handler));
+	}
 
-		this.http = createHttpServer(handler);
-		this.https = createHttpsServer({key: certificates.serverKey, cert: certificates.serverCert}, handler);
-		// exec, attach and portforward (source/sandbox/websocket-upgrade.ts).
-		this.http.on('upgrade', (request, socket, head) => this.upgrade(request, socket, head));
-		this.https.on('upgrade', (request, socket, head) => this.upgrade(request, socket, head));
-		this.http.keepAliveTimeout = 60_000;
-		this.https.keepAliveTimeout = 60_000;
+	// The TLS side (the server's key and certificate, and a secure context from them) is made
+	// with the first TLS connection, kubectl's: `kpods --sandbox` talks plain HTTP to its own
+	// sandbox, and making them was ~4 ms of its start.
+	private get https(): HttpServer {
+		if (!this.httpsServer) {
+			const {serverKey, serverCert} = this.authority.server();
+			this.httpsServer = this.withUpgrades(createHttpsServer({key: serverKey, cert: serverCert}, this.handler));
+		}
+		return this.httpsServer;
+	}
+
+	// exec, attach and portforward (source/sandbox/websocket-upgrade.ts), and idle keep-alive as a real server's.
+	private withUpgrades(server: HttpServer): HttpServer {
+		server.on('upgrade', (request, socket, head) => this.upgrade(request, socket, head));
+		server.keepAliveTimeout = 60_000;
+		return server;
 	}
 
 	addUser(user: SandboxUser): void {
@@ -164,7 +176,7 @@ export class ApiServer {
 			return;
 		}
 
-		const discovery = this.discovery(path, request);
+		const discovery = await this.discovery(path, request);
 		if (discovery !== undefined) {
 			sendJson(response, 200, discovery);
 			return;
@@ -198,7 +210,7 @@ export class ApiServer {
 			if (!user.can({verb: 'create', resource: `pods/${subresource}`, namespace})) {
 				throw forbidden(user.name, 'create', `pods/${subresource}`, '', namespace, name);
 			}
-			serveUpgrade(this.context, {info: target.info, namespace, name, subresource, url}, request, socket, head);
+			void serveUpgrade(this.context, {info: target.info, namespace, name, subresource, url}, request, socket, head);
 		} catch (error) {
 			refuseUpgrade(socket, error instanceof StatusError ? error.status : internalError((error as Error).message).status);
 		}
@@ -215,7 +227,7 @@ export class ApiServer {
 		return user;
 	}
 
-	private discovery(path: string, request: IncomingMessage): string | undefined {
+	private async discovery(path: string, request: IncomingMessage): Promise<string | undefined> {
 		if (path === '/api') {
 			const host = request.headers.host ?? '127.0.0.1';
 			return coreVersions(host);
@@ -234,7 +246,7 @@ export class ApiServer {
 		}
 
 		if (path.startsWith('/openapi/v3/')) {
-			const document = openApiDocument(path.slice('/openapi/v3/'.length));
+			const document = await openApiDocument(path.slice('/openapi/v3/'.length));
 			if (!document) {
 				throw pathNotFound();
 			}

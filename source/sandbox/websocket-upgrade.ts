@@ -13,7 +13,7 @@
 
 import type {IncomingMessage} from 'node:http';
 import type {Duplex} from 'node:stream';
-import {WebSocketServer, type WebSocket} from 'ws';
+import type {WebSocket, WebSocketServer} from 'ws';
 import type {Container, Pod, Status} from '../k8s/types.js';
 import type {HandlerContext} from './handlers.js';
 import type {ResourceInfo} from './resources.js';
@@ -32,11 +32,21 @@ export interface UpgradeTarget {
 	url: URL;
 }
 
-const sockets = new WebSocketServer({
-	noServer: true,
-	perMessageDeflate: false,
-	handleProtocols: (offered, request) => pickProtocol([...offered], request),
-});
+let sockets: Promise<WebSocketServer> | undefined;
+
+// ws loads with the first upgrade, not with the sandbox: `kpods --sandbox` starts without it
+// (as kpods itself loads it with the first port-forward or shell).
+async function webSockets(): Promise<WebSocketServer> {
+	sockets ??= import('ws').then(
+		({WebSocketServer}) =>
+			new WebSocketServer({
+				noServer: true,
+				perMessageDeflate: false,
+				handleProtocols: (offered, request) => pickProtocol([...offered], request),
+			}),
+	);
+	return sockets;
+}
 
 function pickProtocol(offered: string[], request: IncomingMessage): string | false {
 	const served = request.url?.includes('/portforward') ? forwardProtocols : execProtocols;
@@ -49,7 +59,13 @@ export function isUpgradeSubresource(subresource: string | undefined): subresour
 }
 
 /** Answers one upgrade request (already authenticated and authorized by the router). */
-export function serveUpgrade(context: HandlerContext, target: UpgradeTarget, request: IncomingMessage, socket: Duplex, head: Buffer): void {
+export async function serveUpgrade(
+	context: HandlerContext,
+	target: UpgradeTarget,
+	request: IncomingMessage,
+	socket: Duplex,
+	head: Buffer,
+): Promise<void> {
 	try {
 		const pod = context.registry.get(target.info, target.namespace, target.name).object as unknown as Pod;
 		const offered = (request.headers['sec-websocket-protocol'] ?? '')
@@ -80,7 +96,7 @@ export function serveUpgrade(context: HandlerContext, target: UpgradeTarget, req
 					failure(400, 'BadRequest', `unable to upgrade connection: pod not found ("${target.name}_${target.namespace}")`),
 				);
 			}
-			sockets.handleUpgrade(request, socket, head, ws => forward(ws, pod, ports));
+			(await webSockets()).handleUpgrade(request, socket, head, ws => forward(ws, pod, ports));
 			return;
 		}
 
@@ -93,7 +109,7 @@ export function serveUpgrade(context: HandlerContext, target: UpgradeTarget, req
 		}
 		const command = target.url.searchParams.getAll('command');
 		const kind = target.subresource;
-		sockets.handleUpgrade(request, socket, head, ws => refuseToRun(ws, pod, container, kind, command, target.url));
+		(await webSockets()).handleUpgrade(request, socket, head, ws => refuseToRun(ws, pod, container, kind, command, target.url));
 	} catch (error) {
 		const status = error instanceof StatusError ? error.status : failure(500, 'InternalError', (error as Error).message);
 		refuseUpgrade(socket, status);

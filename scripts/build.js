@@ -7,6 +7,7 @@ import {narrowWidthPlugin} from './narrow-width-plugin.js';
 import {yogaWasmPlugin} from './yoga-wasm-plugin.js';
 import {inkTextWidthPlugin} from './ink-text-width-plugin.js';
 import {meowDependenciesPlugin} from './meow-dependencies-plugin.js';
+import {lazyAssertPlugin, lazyChildProcessPlugin} from './lazy-builtins-plugin.js';
 
 rmSync('dist', {recursive: true, force: true});
 await build({
@@ -27,6 +28,6 @@ await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Bundled CommonJS dependencies call require() for node built-ins.
 	banner: {js: "import {createRequire as __kpodsCreateRequire} from 'node:module'; const require = __kpodsCreateRequire(import.meta.url);"},
-	plugins: [yogaWasmPlugin, narrowWidthPlugin, inkTextWidthPlugin, meowDependenciesPlugin],
+	plugins: [yogaWasmPlugin, narrowWidthPlugin, inkTextWidthPlugin, meowDependenciesPlugin, lazyChildProcessPlugin, lazyAssertPlugin],
 	logLevel: 'warning',
 });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
-import {createGunzip} from 'node:zlib';
+import {createRequire} from 'node:module';
 import type {Readable} from 'node:stream';
 import type {Status, WatchEvent} from '../k8s/types.js';
 import {parseSafeJson, safeLine} from '../format/safe-text.js';
@@ -46,6 +46,11 @@ export type ProtobufListReader<T, L> = (onItem: (item: T) => void) => {push(chun
 
 /** Decodes one frame of a protobuf watch stream into its event. */
 export type ProtobufEventReader<T> = (frame: Buffer) => WatchEvent<T>;
+
+// zlib is loaded with the first gzipped answer (a real server zips answers over 128 KB), not before every first frame.
+const require = createRequire(import.meta.url);
+const createGunzip: typeof import('node:zlib').createGunzip = options =>
+	(require('node:zlib') as typeof import('node:zlib')).createGunzip(options);
 
 /** With a protobuf reader, protobuf is asked for first and JSON accepted (as client-go asks): a server without it answers JSON. */
 const protobufOrJson = `${protobufMediaType}, application/json`;

@@ -1,4 +1,3 @@
-import {execFile} from 'node:child_process';
 import {t} from '../i18n/index.js';
 
 /** The `exec` stanza of a kubeconfig user (client.authentication.k8s.io). */
@@ -123,9 +122,13 @@ export function parseExecCredential(stdout: string, apiVersion: string, command:
 	};
 }
 
-/** Starts the plugin without a shell, stdin closed, and stops it at the time limit. */
-const runPlugin: RunPlugin = async (config, env, timeoutMs) =>
-	new Promise((resolve, reject) => {
+/**
+ * Starts the plugin without a shell, stdin closed, and stops it at the time limit. child_process
+ * (with dgram and the rest it loads) is loaded here, not before the first frame of every start.
+ */
+const runPlugin: RunPlugin = async (config, env, timeoutMs) => {
+	const {execFile} = await import('node:child_process');
+	return new Promise((resolve, reject) => {
 		execFile(
 			config.command,
 			config.args ?? [],
@@ -152,3 +155,4 @@ const runPlugin: RunPlugin = async (config, env, timeoutMs) =>
 			},
 		).stdin?.end();
 	});
+};

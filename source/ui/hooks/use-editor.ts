@@ -1,4 +1,3 @@
-import {spawnSync} from 'node:child_process';
 import {useCallback} from 'react';
 import type {RunEditor} from '../../actions/edit.js';
 import {useTerminalHandoff} from './use-terminal-handoff.js';
@@ -13,8 +12,10 @@ export function editorCommand(env: NodeJS.ProcessEnv = process.env): string {
 export function useEditor(): RunEditor {
 	const handTerminal = useTerminalHandoff();
 	return useCallback(
-		async (file: string) =>
-			handTerminal(() => {
+		async (file: string) => {
+			// child_process is loaded with the first edit, not before the first frame of every start.
+			const {spawnSync} = await import('node:child_process');
+			return handTerminal(() => {
 				const editor = editorCommand();
 				// The editor runs through the shell, as kubectl runs `$EDITOR file` (an EDITOR with arguments, like `code -w`, works).
 				const quoted = `'${file.replaceAll("'", `'\\''`)}'`;
@@ -30,7 +31,8 @@ export function useEditor(): RunEditor {
 					return {ok: false as const, message: t('editor.exited', {editor, status: String(result.status ?? result.signal)})};
 				}
 				return {ok: true as const};
-			}),
+			});
+		},
 		[handTerminal],
 	);
 }

@@ -35,7 +35,8 @@ async function sandboxConnection(): Promise<{connection: Connection; sandbox: Sa
 /** The bundled tutorial manifests, then those of --manifests DIR. */
 async function loadManifests(extra: string | undefined): Promise<ManifestSet> {
 	const {bundledManifestsDir, loadManifestDir} = await import('./manifests/load.js');
-	const files = await loadManifestDir(bundledManifestsDir());
+	const files = await loadManifestDir(bundledManifestsDir(), process.cwd(), {sync: true});
+	trace('manifests read');
 	if (!extra) {
 		return {files};
 	}

@@ -144,6 +144,28 @@ describe('loadManifestDir', () => {
 		});
 	});
 
+	test('read at once (sync, as kpods reads its own before the first frame), a directory gives what the async read gives', async () => {
+		const dangling = join(dir, 'sub', 'gone.yaml');
+		symlinkSync(join(dir, 'sub', 'was-here.yaml'), dangling);
+		try {
+			for (const [directory, cwd] of [
+				[dir, '/'],
+				[join(dir, 'sub'), dir],
+				[bundledManifestsDir(), repoRoot],
+			] as const) {
+				const read = await loadManifestDir(directory, cwd, {sync: true});
+				assert.ok(read.length > 0, directory);
+				assert.deepEqual(read, await loadManifestDir(directory, cwd));
+			}
+		} finally {
+			rmSync(dangling);
+		}
+		for (const missing of [join(dir, 'nope'), join(dir, 'a.yaml')]) {
+			const failure = await loadManifestDir(missing, dir).catch((error: unknown) => error);
+			await assert.rejects(loadManifestDir(missing, dir, {sync: true}), failure as Error);
+		}
+	});
+
 	test('a file that cannot be read gets a parseError instead of failing the whole directory', async () => {
 		const dangling = join(dir, 'sub', 'gone.yaml');
 		symlinkSync(join(dir, 'sub', 'was-here.yaml'), dangling);

@@ -8,6 +8,7 @@ import {yogaWasmPlugin} from './yoga-wasm-plugin.js';
 import {inkTextWidthPlugin} from './ink-text-width-plugin.js';
 import {meowDependenciesPlugin} from './meow-dependencies-plugin.js';
 import {lazyAssertPlugin, lazyChildProcessPlugin} from './lazy-builtins-plugin.js';
+import {reactOncePlugin} from './react-once-plugin.js';
 
 rmSync('dist', {recursive: true, force: true});
 await build({
@@ -28,6 +29,14 @@ await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Bundled CommonJS dependencies call require() for node built-ins.
 	banner: {js: "import {createRequire as __kpodsCreateRequire} from 'node:module'; const require = __kpodsCreateRequire(import.meta.url);"},
-	plugins: [yogaWasmPlugin, narrowWidthPlugin, inkTextWidthPlugin, meowDependenciesPlugin, lazyChildProcessPlugin, lazyAssertPlugin],
+	plugins: [
+		yogaWasmPlugin,
+		narrowWidthPlugin,
+		inkTextWidthPlugin,
+		meowDependenciesPlugin,
+		lazyChildProcessPlugin,
+		lazyAssertPlugin,
+		reactOncePlugin,
+	],
 	logLevel: 'warning',
 });

@@ -13,6 +13,7 @@ import {SharedProbe, type WatchHealth} from './shared-probe.js';
 import {sameShown} from '../k8s/same-shown.js';
 import type {Connection} from './kubeconfig.js';
 import {ListWatchStore, type ListWatchSource, type StoreTuning} from './resource-store.js';
+import {FrameHold} from './frame-hold.js';
 import type {Cluster, ClusterInfo, EndpointGroup, NamespaceList, ObjectKind, ResourceStore} from './types.js';
 import {LogSession, type LogSessionSpec} from './log-session.js';
 import type {EditTarget, RunEditor} from '../actions/edit.js';
@@ -125,6 +126,7 @@ export class KubeCluster implements Cluster {
 	private readonly authenticate: Authenticate;
 	private serverProbe: SharedProbe | undefined;
 	private readonly scope: string | undefined;
+	private readonly frames = new FrameHold();
 
 	constructor(
 		private readonly connection: Connection,
@@ -152,9 +154,11 @@ export class KubeCluster implements Cluster {
 		// pods only the fields a row needs (the detail watches its pod as JSON), services whole (describe reads them).
 		// Only pods list a first page beside the whole list: they are the first frame's rows; a page for
 		// every store was one more request (and TLS handshake) each at start for rows no frame shows yet.
+		// While the pods' first whole list is read, the other stores' news (the node count) waits for its frame.
 		this.pods = this.store<Pod, PodRow>(pathSource<Pod>(this.api, collection('', 'pods', this.scope), {}, podCodec), podRow, undefined, {
 			firstPage: 500,
 			startAfter: undefined,
+			holdsFrames: true,
 		});
 		this.services = this.store<Service, ServiceRow>(
 			pathSource<Service>(this.api, collection('', 'services', this.scope), {}, serviceCodec),
@@ -373,7 +377,7 @@ export class KubeCluster implements Cluster {
 		return new ListWatchStore<T, Item>(
 			source,
 			toItem,
-			{health: this.health(), startAfter: this.options.firstFrame, ...tuning, ...this.options.tuning},
+			{health: this.health(), startAfter: this.options.firstFrame, frames: this.frames, ...tuning, ...this.options.tuning},
 			sameShown,
 		);
 	}

@@ -5,6 +5,7 @@ import {listWithPreview, type ListPage, type ListProgress} from './pager.js';
 import type {ConnectionState, ResourceStore, StoreSnapshot} from './types.js';
 import {lowerBound} from '../k8s/list-order.js';
 import type {WatchCheck, WatchHealth} from './shared-probe.js';
+import type {FrameHold} from './frame-hold.js';
 
 /** Whether an updated item shows the same as the one it replaces (no row cell, count or pane changes). */
 export type SameShown<Item> = (before: Item, after: Item) => boolean;
@@ -43,6 +44,10 @@ export interface StoreTuning {
 	 * before it costs a TLS handshake, the server's answer and its decoding on the thread that draws it).
 	 */
 	startAfter?: Promise<unknown>;
+	/** The cluster's hold on the stores' news while one first list is read (KubeCluster: the pods'). */
+	frames?: FrameHold;
+	/** This store's first whole list holds the others' news until its rows are in (its own news is never held). */
+	holdsFrames?: boolean;
 }
 
 // A burst of watch events reaches the screen at most every 50 ms: 20 renders a second, each drawn
@@ -127,21 +132,32 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 			try {
 				// Each object becomes an item as it arrives; the raw objects are not kept.
 				const streamed: Array<[string, Item]> = [];
-				const list = await listWithPreview(
-					this.source.list.bind(this.source),
-					{firstPage: this.tuning.firstPage, resourceVersion: firstList ? '0' : undefined, signal: this.abort.signal},
-					raw => streamed.push([keyOf(raw), this.toItem(raw)]),
-					(page, progress) => this.showPage(page, progress),
-				);
-				// A first page that held every object answered for the whole list.
-				const pairs = list.page ? list.page.map((raw): [string, Item] => [keyOf(raw), this.toItem(raw)]) : streamed;
-				trace(`listed ${pairs.length}`);
-				if (this.stopped) {
-					return;
+				// From the first list's first object on, the other stores' news waits for its rows' frame.
+				let release: (() => void) | undefined;
+				const holds = firstList && this.tuning.holdsFrames ? this.tuning.frames : undefined;
+				let list: Awaited<ReturnType<typeof listWithPreview<Raw>>>;
+				try {
+					list = await listWithPreview(
+						this.source.list.bind(this.source),
+						{firstPage: this.tuning.firstPage, resourceVersion: firstList ? '0' : undefined, signal: this.abort.signal},
+						raw => {
+							release ??= holds?.hold();
+							streamed.push([keyOf(raw), this.toItem(raw)]);
+						},
+						(page, progress) => this.showPage(page, progress),
+					);
+					// A first page that held every object answered for the whole list.
+					const pairs = list.page ? list.page.map((raw): [string, Item] => [keyOf(raw), this.toItem(raw)]) : streamed;
+					trace(`listed ${pairs.length}`);
+					if (this.stopped) {
+						return;
+					}
+					firstList = false;
+					attempt = 0;
+					this.replaceAll(pairs);
+				} finally {
+					release?.();
 				}
-				firstList = false;
-				attempt = 0;
-				this.replaceAll(pairs);
 				await this.watchFrom(list.metadata.resourceVersion ?? '');
 			} catch (error) {
 				if (this.stopped) {
@@ -305,6 +321,25 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 	 */
 	private publish(shown = true, replaced?: StoreSnapshot<Item>['replaced']): void {
 		this.snapshot = {items: this.items, version: this.snapshot.version + 1, state: this.state, synced: this.synced, replaced};
+		const {frames, holdsFrames} = this.tuning;
+		if (!frames || holdsFrames) {
+			this.notify(shown);
+			return;
+		}
+		// Held: the listeners hear once, when the hold ends, and read the latest snapshot then.
+		this.heldShown ||= shown;
+		frames.notify(this.notifyHeld);
+	}
+
+	private heldShown = false;
+
+	private readonly notifyHeld = (): void => {
+		const shown = this.heldShown;
+		this.heldShown = false;
+		this.notify(shown);
+	};
+
+	private notify(shown: boolean): void {
 		for (const listener of this.listeners) {
 			listener();
 		}

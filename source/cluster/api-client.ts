@@ -147,12 +147,13 @@ export class ApiClient {
 
 	/**
 	 * GETs a list, handing each item to onItem as it arrives (parsed one by one, never
-	 * the whole document at once); resolves with the list without its items.
+	 * the whole document at once); resolves with the list without its items. Before each piece
+	 * of the body is read, `ready` may hold the reading back (the rest waits on the wire).
 	 */
 	async listItems<T, L>(
 		path: string,
 		onItem: (item: T) => void,
-		options: RequestOptions & {protobuf?: ProtobufListReader<T, L>} = {},
+		options: RequestOptions & {protobuf?: ProtobufListReader<T, L>; ready?: () => Promise<void> | undefined} = {},
 	): Promise<L> {
 		trace(`list request ${path}`);
 		const response = await this.open(path, {...options, accept: options.protobuf ? protobufOrJson : undefined});
@@ -161,6 +162,7 @@ export class ApiClient {
 			// Items are decoded as they arrive, while the rest of the list is on the wire.
 			const reader = options.protobuf(onItem);
 			for await (const chunk of response.body) {
+				await options.ready?.();
 				reader.push(chunk as Buffer);
 			}
 			trace(`list end ${path}`);
@@ -169,6 +171,7 @@ export class ApiClient {
 
 		const splitter = new ItemSplitter(json => onItem(parseSafeJson<T>(json)));
 		for await (const chunk of response.body) {
+			await options.ready?.();
 			splitter.push(chunk as Buffer);
 		}
 

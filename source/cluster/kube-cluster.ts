@@ -33,7 +33,7 @@ export function pathSource<T extends Raw>(
 	protobuf?: ProtobufCodec<T>,
 ): ListWatchSource<T> {
 	return {
-		async list({resourceVersion, limit, continue: token, signal}, onItem) {
+		async list({resourceVersion, limit, continue: token, signal, ready}, onItem) {
 			const parameters = new URLSearchParams(query);
 			if (resourceVersion !== undefined) {
 				parameters.set('resourceVersion', resourceVersion);
@@ -44,7 +44,7 @@ export function pathSource<T extends Raw>(
 			if (token) {
 				parameters.set('continue', token);
 			}
-			return api.listItems<T, {metadata: ListMeta}>(withQuery(path, parameters), onItem, {signal, protobuf: protobuf?.stream});
+			return api.listItems<T, {metadata: ListMeta}>(withQuery(path, parameters), onItem, {signal, ready, protobuf: protobuf?.stream});
 		},
 		async watch({resourceVersion, timeoutSeconds, signal}, onEvent) {
 			const parameters = new URLSearchParams(query);
@@ -97,6 +97,15 @@ function collection(group: string, resource: string, namespace: string | undefin
 	const prefix = group === '' ? '/api/v1' : `/apis/${group}`;
 	return namespace ? `${prefix}/namespaces/${encodeURIComponent(namespace)}/${resource}` : `${prefix}/${resource}`;
 }
+
+/**
+ * The pods' first page: one screen of rows (the bench's 200×50 terminal), not kubectl's chunk
+ * of 500. It is decoded and drawn before the whole list is read, on the one thread, so every
+ * pod in it is paid for before the first frame: 500 cost the first rows ~40 ms of CPU more than
+ * 50 on the lab at 3,000 pods (bench/first-rows.ts, the readme); a taller terminal shows 50
+ * rows for the 0.1–0.5 s until the whole list is in.
+ */
+export const podsFirstPage = 50;
 
 export interface KubeClusterOptions {
 	/** undefined: all namespaces. */
@@ -154,9 +163,9 @@ export class KubeCluster implements Cluster {
 		// pods only the fields a row needs (the detail watches its pod as JSON), services whole (describe reads them).
 		// Only pods list a first page beside the whole list: they are the first frame's rows; a page for
 		// every store was one more request (and TLS handshake) each at start for rows no frame shows yet.
-		// While the pods' first whole list is read, the other stores' news (the node count) waits for its frame.
+		// Until the pods' first whole list is in, the other stores' news (the node count) waits for its frame.
 		this.pods = this.store<Pod, PodRow>(pathSource<Pod>(this.api, collection('', 'pods', this.scope), {}, podCodec), podRow, undefined, {
-			firstPage: 500,
+			firstPage: podsFirstPage,
 			startAfter: undefined,
 			holdsFrames: true,
 		});

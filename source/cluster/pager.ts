@@ -7,6 +7,8 @@ export interface ListRequest {
 	limit?: number;
 	continue?: string;
 	signal: AbortSignal;
+	/** Called before each piece of the body is read: a promise holds the reading back until it settles. */
+	ready?: () => Promise<void> | undefined;
 }
 
 /** Lists one page, handing each object to onItem as it is read; resolves with the page's list metadata. */
@@ -20,8 +22,8 @@ export interface ListProgress {
 }
 
 /**
- * Lists a collection whole and, beside it, its first page of `firstPage` objects (kubectl's
- * chunk of 500), handed to onPreview when it arrives before the whole list and there is more
+ * Lists a collection whole and, beside it, its first page of `firstPage` objects (a screen of
+ * rows), handed to onPreview when it arrives before the whole list and there is more
  * (a `continue` token): the first rows are on screen while the rest stream. A page that comes
  * first holding every object (no `continue`) is the whole list: it resolves with those objects as
  * `page` (what onItem was handed from the other request is to be dropped) and the other request is
@@ -36,27 +38,36 @@ export interface ListProgress {
  * fastest read it has); the page is a consistent read, the only one a real server pages, and
  * a watch can follow its resourceVersion as well.
  *
- * A page with more to come is dropped (its request aborted, never shown) once the whole list's
- * first object has arrived: the rest follows at once then, and a frame of the page would only
- * stand in the way of the one with every row. On the lab at 3,000 pods both answers come
- * together, and showing the page made all rows 0.2–0.3 s later (bench/first-rows.ts); at
- * 10,000 the page comes ~0.6 s before the whole list's first byte and is shown.
+ * The page is on screen first: once its first object has come before the whole list's, the
+ * whole list's body waits on the wire until the page is read and drawn (onPreview's promise).
+ * All of it is read on the one thread that also loads the UI and draws: read in the gaps of the
+ * UI's loading, the whole list put the page's frame behind its own reading and so was often
+ * the first frame itself (the sandbox, 3,000 pods: first rows = all rows); held, it costs all
+ * rows only the frame of the page (bench/first-rows.ts, the readme).
+ *
+ * A page with more to come that arrives after the whole list's first object is dropped (its
+ * request aborted, never shown): the rest is already coming then.
  */
 export async function listWithPreview<Raw>(
 	list: ListPage<Raw>,
 	{firstPage, resourceVersion, signal}: {firstPage: number; resourceVersion?: string; signal: AbortSignal},
 	onItem: (raw: Raw) => void,
-	onPreview: (page: Raw[], progress: ListProgress) => void,
+	onPreview: (page: Raw[], progress: ListProgress) => Promise<void> | undefined,
 ): Promise<{metadata: ListMeta; page?: Raw[]}> {
 	if (firstPage <= 0) {
 		return list({resourceVersion, signal}, onItem);
 	}
 	let done = false;
 	let wholeStarted = false;
+	let pageFirst = false;
+	let onScreen: Promise<void> | undefined;
 	const pageRequest = new AbortController();
 	const page: Raw[] = [];
 	// Sent first, so a server answering in order answers it first; a failure here is the whole list's to report.
-	const pageRead = list({limit: firstPage, signal: AbortSignal.any([signal, pageRequest.signal])}, raw => page.push(raw)).then(
+	const pageRead = list({limit: firstPage, signal: AbortSignal.any([signal, pageRequest.signal])}, raw => {
+		pageFirst ||= !wholeStarted;
+		page.push(raw);
+	}).then(
 		({metadata}) => {
 			if (done) {
 				return undefined;
@@ -68,15 +79,29 @@ export async function listWithPreview<Raw>(
 				return undefined;
 			}
 			const remaining = metadata.remainingItemCount;
-			onPreview(page, {loaded: page.length, total: remaining === undefined ? undefined : page.length + remaining});
+			onScreen = onPreview(page, {loaded: page.length, total: remaining === undefined ? undefined : page.length + remaining});
 			return undefined;
 		},
 		() => undefined,
 	);
+	// The whole list's reading waits for the page (read, then on screen) once the page came first.
+	let pageDone: Promise<void> | undefined;
+	let pageSettled = false;
+	const ready = () => {
+		if (!pageFirst || pageSettled) {
+			return undefined;
+		}
+		pageDone ??= pageRead
+			.then(async () => onScreen)
+			.then(() => {
+				pageSettled = true;
+			});
+		return pageDone;
+	};
 	const whole = new AbortController();
 	const abortWhole = () => whole.abort();
 	signal.addEventListener('abort', abortWhole, {once: true});
-	const wholeRead = list({resourceVersion, signal: whole.signal}, raw => {
+	const wholeRead = list({resourceVersion, signal: whole.signal, ready}, raw => {
 		if (!wholeStarted) {
 			wholeStarted = true;
 			pageRequest.abort();

@@ -40,8 +40,8 @@ describe('the frame hold', () => {
 		const a = () => heard.push('a');
 		hold.notify(a);
 		assert.deepEqual(heard, ['a']);
-		const first = hold.hold();
-		const second = hold.hold();
+		const first = hold.hold(60_000);
+		const second = hold.hold(60_000);
 		hold.notify(a);
 		hold.notify(a);
 		hold.notify(() => heard.push('b'));
@@ -52,6 +52,15 @@ describe('the frame hold', () => {
 		assert.deepEqual(heard, ['a', 'a', 'b']);
 		hold.notify(a);
 		assert.deepEqual(heard, ['a', 'a', 'b', 'a'], 'released: at once again');
+	});
+
+	test('a hold ends by itself after its limit', async () => {
+		const hold = new FrameHold();
+		let heard = 0;
+		hold.hold(20);
+		hold.notify(() => heard++);
+		assert.equal(heard, 0);
+		await waitFor(() => heard === 1, 'the notice after 20 ms');
 	});
 
 	test("the other stores' news waits while the holding store reads its first list, and comes in the same turn as its rows", async () => {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, describe, test} from 'node:test';
 import {ApiClient} from '../../source/cluster/api-client.js';
-import {KubeCluster, pathSource} from '../../source/cluster/kube-cluster.js';
+import {KubeCluster, pathSource, podsFirstPage} from '../../source/cluster/kube-cluster.js';
 import {listWithPreview, type ListRequest} from '../../source/cluster/pager.js';
 import {connectionFromText, type Connection} from '../../source/cluster/kubeconfig.js';
 import {ListWatchStore} from '../../source/cluster/resource-store.js';
@@ -177,7 +177,7 @@ describe('which stores list a first page', () => {
 			);
 			const lists = requests.filter(url => !url.includes('watch=1') && !url.startsWith('/version')).sort();
 			assert.deepEqual(lists, [
-				'/api/v1/namespaces/paged/pods?limit=500',
+				`/api/v1/namespaces/paged/pods?limit=${podsFirstPage}`,
 				'/api/v1/namespaces/paged/pods?resourceVersion=0',
 				'/api/v1/namespaces/paged/services?resourceVersion=0',
 				'/apis/discovery.k8s.io/v1/namespaces/paged/endpointslices?resourceVersion=0',
@@ -213,7 +213,7 @@ describe('listWithPreview', () => {
 			list,
 			{firstPage: 1, resourceVersion: '0', signal},
 			raw => items.push(raw),
-			page => shown.push(page),
+			page => void shown.push(page),
 		);
 		await new Promise(resolve => setTimeout(resolve, 40));
 		assert.deepEqual(items, ['a', 'b']);
@@ -238,7 +238,7 @@ describe('listWithPreview', () => {
 				list,
 				{firstPage: 500, signal},
 				() => undefined,
-				page => shown.push(page),
+				page => void shown.push(page),
 			);
 			assert.deepEqual(shown, []);
 		}
@@ -272,7 +272,7 @@ describe('listWithPreview', () => {
 			list,
 			{firstPage: 1, resourceVersion: '0', signal},
 			raw => items.push(raw),
-			page => shown.push(page),
+			page => void shown.push(page),
 		);
 		await new Promise(resolve => setTimeout(resolve, 20));
 		assert.deepEqual(items, ['a', 'b', 'c']);
@@ -295,9 +295,53 @@ describe('listWithPreview', () => {
 			list,
 			{firstPage: 2, signal},
 			() => undefined,
-			(page, progress) => shown.push([page, progress]),
+			(page, progress) => void shown.push([page, progress]),
 		);
 		assert.deepEqual(shown, [[['a', 'b'], {loaded: 2, total: 5}]]);
+	});
+
+	test("once the page's first object came first, the whole list's body waits until the page is read and on screen", async () => {
+		const events: string[] = [];
+		let pageRead!: () => void;
+		const pageWire = new Promise<void>(resolve => {
+			pageRead = resolve;
+		});
+		let drawn!: () => void;
+		const list = async (request: ListRequest, onItem: (raw: string) => void) => {
+			if (request.limit) {
+				onItem('a');
+				await pageWire; // the rest of the page is still on the wire
+				onItem('b');
+				return {metadata: metadata(3)};
+			}
+			// The whole list, in three pieces of the body, each read once `ready` lets it.
+			for (const item of ['a', 'b', 'c']) {
+				await request.ready?.();
+				onItem(item);
+			}
+			return {metadata: metadata(undefined)};
+		};
+		const listed = listWithPreview(
+			list,
+			{firstPage: 2, resourceVersion: '0', signal},
+			raw => events.push(`whole ${raw}`),
+			async page => {
+				events.push(`page ${page.join('')}`);
+				await new Promise<void>(resolve => {
+					drawn = resolve;
+				});
+				events.push('page drawn');
+			},
+		);
+		await new Promise(resolve => setTimeout(resolve, 20));
+		assert.deepEqual(events, [], 'the whole list waits while the page is read');
+		pageRead();
+		await waitFor(() => events.length > 0, 'the page shown');
+		await new Promise(resolve => setTimeout(resolve, 20));
+		assert.deepEqual(events, ['page ab'], 'and while it is drawn');
+		drawn();
+		await listed;
+		assert.deepEqual(events, ['page ab', 'page drawn', 'whole a', 'whole b', 'whole c']);
 	});
 
 	test('a page that comes first holding every object (no continue) is the whole list: its objects, and the other request aborted', async () => {
@@ -321,7 +365,7 @@ describe('listWithPreview', () => {
 			list,
 			{firstPage: 500, resourceVersion: '0', signal},
 			() => undefined,
-			page => shown.push(page),
+			page => void shown.push(page),
 		);
 		assert.deepEqual(result, {metadata: {resourceVersion: '7'}, page: ['a', 'b']});
 		assert.ok(wholeAborted, 'the whole list is not waited for, nor read');

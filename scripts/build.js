@@ -9,6 +9,7 @@ import {inkTextWidthPlugin} from './ink-text-width-plugin.js';
 import {meowDependenciesPlugin} from './meow-dependencies-plugin.js';
 import {lazyAssertPlugin, lazyChildProcessPlugin} from './lazy-builtins-plugin.js';
 import {reactOncePlugin} from './react-once-plugin.js';
+import {lazySegmenterPlugin} from './lazy-segmenter-plugin.js';
 
 rmSync('dist', {recursive: true, force: true});
 await build({
@@ -37,6 +38,7 @@ await build({
 		lazyChildProcessPlugin,
 		lazyAssertPlugin,
 		reactOncePlugin,
+		lazySegmenterPlugin,
 	],
 	logLevel: 'warning',
 });

@@ -6,9 +6,11 @@
 // `\p{RGI_Emoji}` expression). wrap-ansi's own string-width 7 is left as it is.
 // string-width 8's own module is loaded with that expression made on its first use instead of
 // when the module loads: constructing a `v`-flag `\p{RGI_Emoji}` set cost 6–7 ms of CPU before
-// the first frame (a CPU profile of a lab launch), for lines that are all one column wide.
+// the first frame (a CPU profile of a lab launch), for lines that are all one column wide; and
+// its grapheme segmenter is made on first use too (scripts/lazy-segmenter-plugin.js).
 import {readFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
+import {lazySegmenter} from './lazy-segmenter-plugin.js';
 
 const fastPath = resolve('source/ui/narrow-width.ts');
 
@@ -50,7 +52,7 @@ export const narrowWidthPlugin = {
 		build.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/, namespace: 'file'}, ({path}) =>
 			path.includes(join('wrap-ansi', 'node_modules'))
 				? undefined
-				: {contents: lazyEmojiExpression(readFileSync(path, 'utf8'), path), loader: 'js', resolveDir: dirname(path)},
+				: {contents: lazySegmenter(lazyEmojiExpression(readFileSync(path, 'utf8'), path), path), loader: 'js', resolveDir: dirname(path)},
 		);
 		build.onLoad({filter: /.*/, namespace: 'narrow-width'}, ({path}) => ({
 			contents: [

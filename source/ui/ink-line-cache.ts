@@ -26,6 +26,7 @@ import {
 } from '../../node_modules/@alcalzone/ansi-tokenize/build/index.js';
 import {getEndCode} from '../../node_modules/@alcalzone/ansi-tokenize/build/ansiCodes.js';
 import stringWidth from '../../node_modules/string-width/index.js';
+import {narrow} from './narrow-width.js';
 import {sameElements} from './same-elements.js';
 
 type Transformer = (line: string, index: number) => string;
@@ -170,13 +171,35 @@ const plainAsciiWithColours = /^(?:[ -~]|\u001B\[\d*m)*$/;
 const sgrCode = /\u001B\[\d*m/y;
 
 /**
+ * Text whose characters are each one grapheme and one column wide (ui/narrow-width.ts: Latin,
+ * punctuation, arrows, box drawing, `●`), with simple SGR codes: the header's and footer's lines.
+ * With these too the first frame segments no line, and Ink's segmenters are never made before it.
+ */
+function narrowWithColours(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		if (text.charCodeAt(index) === 0x1b) {
+			sgrCode.lastIndex = index;
+			const code = sgrCode.exec(text);
+			if (!code) {
+				return false;
+			}
+			index += code[0].length - 1;
+		} else if (!narrow(text.charCodeAt(index))) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/**
  * The tokenizer's tokens. It walks the text by grapheme with Intl.Segmenter, an object per
- * character: most of the garbage a changed line made. Where the text is printable ASCII and
- * simple SGR codes only, every character is its own grapheme, one column wide, and each code one
- * token, so the tokens are made directly, the same (test/ui/ink-line-cache.test.tsx compares them).
+ * character: most of the garbage a changed line made. Where the text is printable ASCII (or other
+ * narrow characters) and simple SGR codes only, every character is its own grapheme, one column
+ * wide, and each code one token, so the tokens are made directly, the same
+ * (test/ui/ink-line-cache.test.tsx compares them).
  */
 function tokens(text: string): Token[] {
-	if (!plainAsciiWithColours.test(text)) {
+	if (!plainAsciiWithColours.test(text) && !narrowWithColours(text)) {
 		return tokenize(text);
 	}
 	const made: Token[] = [];

@@ -23,7 +23,8 @@ const narrowRanges: ReadonlyArray<readonly [number, number]> = [
 // A colour or style code (SGR), which string-width strips before measuring.
 const sgr = new RegExp(`${String.fromCharCode(0x1b)}\\[[\\d;]*m`, 'g');
 
-function narrow(code: number): boolean {
+/** Whether a UTF-16 code unit is a character one grapheme and one column wide on its own (the ranges above). */
+export function narrow(code: number): boolean {
 	for (const [from, to] of narrowRanges) {
 		if (code < from) {
 			return false;

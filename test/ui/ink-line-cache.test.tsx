@@ -5,6 +5,7 @@ import {cleanup} from 'ink-testing-library';
 import Output from '../../node_modules/ink/build/output.js';
 import {tokenize} from '../../node_modules/@alcalzone/ansi-tokenize/build/index.js';
 import {installLineCache, tokensForTest} from '../../source/ui/ink-line-cache.js';
+import {narrow} from '../../source/ui/narrow-width.js';
 import {FakeCluster, fixtureNames, fixturePod} from './fake-cluster.js';
 import {keys, renderApp} from './harness.js';
 
@@ -168,6 +169,45 @@ describe("the line cache makes exactly Ink's frame", () => {
 		]) {
 			assert.deepEqual(tokensForTest(text), tokenize(text), JSON.stringify(text));
 		}
+	});
+
+	test('lines of narrow characters (the header, the footer) are tokenized as the library does, without it', () => {
+		const narrowOnes = Array.from({length: 0x10000}, (_, code) => String.fromCharCode(code)).filter(character =>
+			narrow(character.charCodeAt(0)),
+		);
+		assert.ok(narrowOnes.length > 1000);
+		const random = seeded(7);
+		const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+		const lines = [
+			'\u001B[1mkpods  ctx lab  ns kube-system  server https://127.0.0.1:8443\u001B[22m  \u001B[32m● live\u001B[39m',
+			'\u001B[7m\u001B[1m1 Pods 7\u001B[22m\u001B[27m 2 Services 3  ✓ 7 ok · ↑↓ move',
+			'Você não tem permissão — ação é só para leitura …',
+			narrowOnes.join(''),
+		];
+		for (let line = 0; line < 500; line++) {
+			let text = '';
+			for (let count = 1 + Math.floor(random() * 12); count > 0; count--) {
+				text += random() < 0.3 ? pick(['\u001B[31m', '\u001B[39m', '\u001B[1m', '\u001B[22m', '\u001B[7m', '\u001B[m']) : pick(narrowOnes);
+			}
+			lines.push(text);
+		}
+		for (const text of lines) {
+			assert.deepEqual(tokensForTest(text), tokenize(text), JSON.stringify(text));
+		}
+		const segment = Intl.Segmenter.prototype.segment;
+		let segmented = 0;
+		Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, text: string) {
+			segmented++;
+			return segment.call(this, text);
+		};
+		try {
+			for (const text of lines) {
+				tokensForTest(text);
+			}
+		} finally {
+			Intl.Segmenter.prototype.segment = segment;
+		}
+		assert.equal(segmented, 0);
 	});
 
 	test('a changed table row in colour is made without the grapheme segmenter', () => {

@@ -6,6 +6,7 @@ import module from 'node:module';
 import {flagHelp, knownFlags} from './cli-flags.js';
 import {parseCommandLine} from './command-line.js';
 import {chooseLanguage, setLanguage, t} from './i18n/index.js';
+import {trace} from './trace.js';
 
 // Node 22.1+ can keep compiled code between runs; on Node 20 this is not there and costs nothing.
 (module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
@@ -65,7 +66,6 @@ if (cli.kind === 'version') {
 const {flags, input} = cli;
 
 async function main(): Promise<number> {
-	const {trace} = await import('./trace.js');
 	trace('cli parsed');
 	const [command, ...rest] = input;
 	if (command === 'sandbox') {

@@ -3,6 +3,7 @@ import {connectionFromText, loadKubeconfig, type Connection} from './cluster/kub
 import type {ManifestSet} from './app.js';
 import type {Sandbox} from './sandbox/index.js';
 import {firstOutcome, firstRowsWaitMs, within} from './first-frame.js';
+import {bundledManifestsDir, loadManifestDir} from './manifests/load.js';
 import {trace} from './trace.js';
 import {makeTheme} from './ui/theme.js';
 
@@ -34,7 +35,6 @@ async function sandboxConnection(): Promise<{connection: Connection; sandbox: Sa
 
 /** The bundled tutorial manifests, then those of --manifests DIR. */
 async function loadManifests(extra: string | undefined): Promise<ManifestSet> {
-	const {bundledManifestsDir, loadManifestDir} = await import('./manifests/load.js');
 	const files = await loadManifestDir(bundledManifestsDir(), process.cwd(), {sync: true});
 	trace('manifests read');
 	if (!extra) {

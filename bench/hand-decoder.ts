@@ -3,7 +3,8 @@
 // pass: what bench/protobuf-decode.ts weighs protobufjs against. Bench-only.
 import type protobuf from 'protobufjs/light.js';
 import {safeText} from '../source/format/safe-text.js';
-import {messageType, type MessageName} from '../source/cluster/protobuf/schema.js';
+import {messageType} from '../source/cluster/protobuf/schema-types.js';
+import type {MessageName} from '../source/cluster/protobuf/schema.js';
 
 interface Slot {
 	name: string;

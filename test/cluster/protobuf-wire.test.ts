@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import protobuf from 'protobufjs/light.js';
 import {decodeShaped} from '../../source/cluster/protobuf/one-pass.js';
-import {messageType} from '../../source/cluster/protobuf/schema.js';
+import {messageType} from '../../source/cluster/protobuf/schema-types.js';
 import {WireReader} from '../../source/cluster/protobuf/wire.js';
 
 // protobufjs' Writer is the oracle: what it writes, WireReader reads back.
@@ -77,7 +77,7 @@ describe('decodeShaped on the wire reader', () => {
 		const type = messageType('ContainerStateTerminated');
 		const object = {exitCode: -1_073_741_510, signal: -1, reason: 'Error', finishedAt: {seconds: 1_796_061_333}};
 		const bytes = type.encode(type.fromObject(object)).finish();
-		assert.deepEqual(decodeShaped(type, bytes), {
+		assert.deepEqual(decodeShaped('ContainerStateTerminated', bytes), {
 			exitCode: -1_073_741_510,
 			signal: -1,
 			reason: 'Error',
@@ -92,6 +92,6 @@ describe('decodeShaped on the wire reader', () => {
 			.string('a-name-of-twenty-chr')
 			.finish();
 		const pod = Buffer.concat([Buffer.from([(1 << 3) | 2, 10]), Buffer.from(name)]);
-		assert.throws(() => decodeShaped(messageType('Pod'), pod), SyntaxError);
+		assert.throws(() => decodeShaped('Pod', pod), SyntaxError);
 	});
 });

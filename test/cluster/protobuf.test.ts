@@ -7,7 +7,7 @@ import {ApiClient} from '../../source/cluster/api-client.js';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {podCodec, readPodList, unwrap} from '../../source/cluster/protobuf/decode.js';
-import {messageType} from '../../source/cluster/protobuf/schema.js';
+import {messageType} from '../../source/cluster/protobuf/schema-types.js';
 import {parseSafeJson} from '../../source/format/safe-text.js';
 import {podRow} from '../../source/format/pod.js';
 import type {KubeList, Pod} from '../../source/k8s/types.js';

@@ -1,15 +1,10 @@
 import type {EndpointSlice, Endpoints, ListMeta, Pod, Service, WatchEvent, WatchEventType} from '../../k8s/types.js';
 import {ListSplitter} from './list-stream.js';
 import {decodeShaped} from './one-pass.js';
-import {messageType, type MessageName} from './schema.js';
+import type {MessageName} from './schema.js';
 
 /** Every protobuf body starts with this, then a runtime.Unknown wrapping the object's own bytes. */
 const magic = Buffer.from('k8s\u0000', 'latin1');
-
-const unknownType = messageType('Unknown');
-const listMetaType = messageType('ListMeta');
-const watchEventType = messageType('WatchEvent');
-const statusType = messageType('Status');
 
 /** The kind and the object bytes inside a `k8s\0` + runtime.Unknown envelope. */
 export function unwrap(body: Uint8Array): {kind: string; raw: Uint8Array} {
@@ -17,7 +12,7 @@ export function unwrap(body: Uint8Array): {kind: string; raw: Uint8Array} {
 		throw new SyntaxError('not a Kubernetes protobuf message (no k8s\\0 prefix)');
 	}
 
-	const envelope = unknownType.decode(body.subarray(magic.length)) as unknown as {typeMeta?: {kind?: string}; raw?: Uint8Array};
+	const envelope = decodeShaped('Unknown', body.subarray(magic.length)) as {typeMeta?: {kind?: string}; raw?: Uint8Array};
 	return {kind: envelope.typeMeta?.kind ?? '', raw: envelope.raw ?? new Uint8Array()};
 }
 
@@ -38,26 +33,22 @@ export interface ProtobufCodec<T> {
 }
 
 function codec<T>(kind: MessageName, listKind: MessageName): ProtobufCodec<T> {
-	const itemType = messageType(kind);
-	const typeMetaType = messageType('TypeMeta');
 	const stream = (onItem: (item: T) => void): ListReader => {
 		let metadata: ListMeta = {};
 		let kindChecked = false;
 		const splitter = new ListSplitter({
 			typeMeta(bytes) {
-				// Read by the one-pass reader the items need anyway: protobufjs' own decode first builds
-				// every codec of the type (decode, encode, verify, …: ~3 ms of the first page, before the first frame).
-				const got = (decodeShaped(typeMetaType, bytes) as {kind?: string}).kind ?? '';
+				const got = (decodeShaped('TypeMeta', bytes) as {kind?: string}).kind ?? '';
 				if (got !== listKind) {
 					throw new SyntaxError(`expected a ${listKind}, got ${got || 'no kind'}`);
 				}
 				kindChecked = true;
 			},
 			metadata(bytes) {
-				metadata = decodeShaped(listMetaType, bytes) as ListMeta;
+				metadata = decodeShaped('ListMeta', bytes) as ListMeta;
 			},
 			item(bytes) {
-				onItem(decodeShaped(itemType, bytes) as T);
+				onItem(decodeShaped(kind, bytes) as T);
 			},
 		});
 		return {
@@ -79,10 +70,10 @@ function codec<T>(kind: MessageName, listKind: MessageName): ProtobufCodec<T> {
 			return reader.end();
 		},
 		event(frame) {
-			const event = watchEventType.decode(frame) as unknown as {type?: string; object?: {raw?: Uint8Array}};
+			const event = decodeShaped('WatchEvent', frame) as {type?: string; object?: {raw?: Uint8Array}};
 			const {kind: got, raw} = unwrap(event.object?.raw ?? new Uint8Array());
 			// An ERROR event carries a Status (410 Expired among them); every other event the watched kind.
-			const type = got === 'Status' ? statusType : itemType;
+			const type: MessageName = got === 'Status' ? 'Status' : kind;
 			return {type: (event.type ?? '') as WatchEventType, object: decodeShaped(type, raw) as T};
 		},
 	};

@@ -1,7 +1,4 @@
-// protobufjs' minimal build: its Writer is all the sandbox writes with (the light build's
-// Types and reflection were ~3.5 ms more of \`kpods --sandbox\`'s start, now that kpods' own
-// reading no longer loads protobufjs).
-import protobuf from 'protobufjs/minimal.js';
+import {WireWriter} from './protobuf-writer.js';
 import {listMeta, servedKinds, status as statusSchema, type Field, type Schema} from './protobuf-schema.js';
 
 /**
@@ -49,13 +46,13 @@ function namesOf(schema: Schema): string[] {
 
 /** A message's bytes from its JSON-shaped object; `path` names the object in an Unencodable message. */
 export function encodeMessage(object: Record<string, unknown>, schema: Schema, path: string, skip: readonly string[] = []): Buffer {
-	const writer = protobuf.Writer.create();
+	const writer = new WireWriter();
 	writeMessage(writer, object, schema, path, skip);
-	return Buffer.from(writer.finish());
+	return writer.finish();
 }
 
 function writeMessage(
-	writer: protobuf.Writer,
+	writer: WireWriter,
 	object: Record<string, unknown>,
 	schema: Schema,
 	path: string,
@@ -95,7 +92,7 @@ function writeMessage(
 	}
 }
 
-function writeValue(writer: protobuf.Writer, number: number, field: Field, value: unknown, path: string): void {
+function writeValue(writer: WireWriter, number: number, field: Field, value: unknown, path: string): void {
 	switch (field.kind) {
 		case 'string': {
 			writer.uint32((number << 3) | 2).string(String(value));
@@ -200,17 +197,17 @@ export function encodeEnvelope(apiVersion: string, kind: string, raw: Uint8Array
 }
 
 /**
- * The envelope around raw bytes given in parts, copied once into the body: a protobufjs Writer
- * copies each part into its own buffer and the whole again on finish, which made a 10,000-pod
+ * The envelope around raw bytes given in parts, copied once into the body: writing the parts
+ * through a writer copied each into its own buffer and the whole again on finish, which made a 10,000-pod
  * list (24.6 MB) take the sandbox 1–2.5 s even with every item's bytes already made.
  */
 function enveloped(apiVersion: string, kind: string, raw: readonly Uint8Array[]): Buffer {
 	const rawLength = raw.reduce((sum, part) => sum + part.length, 0);
-	const head = protobuf.Writer.create();
+	const head = new WireWriter();
 	head.uint32(10).fork().uint32(10).string(apiVersion).uint32(18).string(kind).ldelim();
 	head.uint32(18).uint32(rawLength);
 	// contentEncoding and contentType: empty, written as Go writes them.
-	const tail = protobuf.Writer.create().uint32(26).string('').uint32(34).string('').finish();
+	const tail = new WireWriter().uint32(26).string('').uint32(34).string('').finish();
 	return Buffer.concat([magic, head.finish(), ...raw, tail]);
 }
 
@@ -227,21 +224,21 @@ export function encodeObjectRaw(kind: string, object: KubeObject): Buffer {
 
 /** A whole list body: `k8s\0` + Unknown{apiVersion, listKind, List{metadata, items}}; items as their own bytes. */
 export function encodeList(apiVersion: string, listKind: string, metadata: Record<string, unknown>, items: Buffer[]): Buffer {
-	const head = protobuf.Writer.create();
+	const head = new WireWriter();
 	head.uint32(10).fork();
 	writeMessage(head, metadata, listMeta, 'metadata');
 	head.ldelim();
 	const parts: Uint8Array[] = [head.finish()];
 	for (const item of items) {
 		// Field 2 (items), length-delimited: its tag and length, then the item's own bytes.
-		parts.push(protobuf.Writer.create().uint32(18).uint32(item.length).finish(), item);
+		parts.push(new WireWriter().uint32(18).uint32(item.length).finish(), item);
 	}
 	return enveloped(apiVersion, listKind, parts);
 }
 
 /** One watch frame: a 4-byte big-endian length, then a metav1.WatchEvent whose object is the enveloped object. */
 export function encodeWatchFrame(type: string, apiVersion: string, kind: string, raw: Buffer): Buffer {
-	const event = protobuf.Writer.create();
+	const event = new WireWriter();
 	event.uint32(10).string(type);
 	event
 		.uint32(18)

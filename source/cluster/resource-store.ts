@@ -253,6 +253,7 @@ export class ListWatchStore<Raw extends {metadata?: {name?: string; namespace?: 
 				setImmediate(resolve);
 			};
 			const limit = setTimeout(done, pageOnScreenMs);
+			limit.unref();
 			if (this.shownListeners.size > 0) {
 				done();
 			} else {

@@ -40,7 +40,8 @@ test("terminal-size's child_process is not imported by the bundle, and its execF
 	const {module} = await bundled<{execFileSync: typeof import('node:child_process').execFileSync}>(
 		"export {execFileSync} from './scripts/lazy-child-process.js';",
 	);
-	assert.equal(module.execFileSync('echo', ['lazy'], {encoding: 'utf8'}), 'lazy\n');
+	// Node itself, not `echo`: a fresh install's PATH may hold nothing else (.ci/fresh-install).
+	assert.equal(module.execFileSync(process.execPath, ['-e', 'process.stdout.write("lazy")'], {encoding: 'utf8'}), 'lazy');
 });
 
 test("signal-exit's assert: a handler is taken as before; a non-function is refused with assert's own error", async () => {

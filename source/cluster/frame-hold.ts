@@ -34,6 +34,13 @@ export class FrameHold {
 		return release;
 	}
 
+	/** Resolves once nothing holds it (at once when nothing does). */
+	async idle(): Promise<void> {
+		await new Promise<void>(resolve => {
+			this.notify(resolve);
+		});
+	}
+
 	/** Runs notify now, or, while held, once when the hold ends (the same function queued twice runs once). */
 	notify(notify: () => void): void {
 		if (this.holds === 0) {

@@ -136,6 +136,7 @@ export class KubeCluster implements Cluster {
 	private serverProbe: SharedProbe | undefined;
 	private readonly scope: string | undefined;
 	private readonly frames = new FrameHold();
+	private readonly othersAfter: Promise<unknown> | undefined;
 
 	constructor(
 		private readonly connection: Connection,
@@ -169,6 +170,10 @@ export class KubeCluster implements Cluster {
 			startAfter: undefined,
 			holdsFrames: true,
 		});
+		// The other lists start once the first frame is drawn (start.ts) and the pods' first list is
+		// in: their news would wait for it anyway (the frame hold), and on the one thread their
+		// handshakes and answers only delayed it (lab, 3,000 pods: main thread CPU to all rows 285 → 268 ms).
+		this.othersAfter = options.firstFrame && Promise.all([options.firstFrame, this.frames.idle()]);
 		this.services = this.store<Service, ServiceRow>(
 			pathSource<Service>(this.api, collection('', 'services', this.scope), {}, serviceCodec),
 			serviceRow,
@@ -386,7 +391,7 @@ export class KubeCluster implements Cluster {
 		return new ListWatchStore<T, Item>(
 			source,
 			toItem,
-			{health: this.health(), startAfter: this.options.firstFrame, frames: this.frames, ...tuning, ...this.options.tuning},
+			{health: this.health(), startAfter: this.othersAfter, frames: this.frames, ...tuning, ...this.options.tuning},
 			sameShown,
 		);
 	}

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import {createServer} from 'node:http';
 import {describe, test} from 'node:test';
 import {FrameHold} from '../../source/cluster/frame-hold.js';
+import {KubeCluster} from '../../source/cluster/kube-cluster.js';
+import {connectionFromText, type Connection} from '../../source/cluster/kubeconfig.js';
 import {ListWatchStore, type ListWatchSource} from '../../source/cluster/resource-store.js';
 import type {WatchEvent} from '../../source/k8s/types.js';
 import {waitFor} from '../wait-for.js';
@@ -52,6 +55,20 @@ describe('the frame hold', () => {
 		assert.deepEqual(heard, ['a', 'a', 'b']);
 		hold.notify(a);
 		assert.deepEqual(heard, ['a', 'a', 'b', 'a'], 'released: at once again');
+	});
+
+	test('idle resolves at once when nothing holds, else when the hold ends', async () => {
+		const hold = new FrameHold();
+		await hold.idle();
+		const release = hold.hold(60_000);
+		let idle = false;
+		void hold.idle().then(() => {
+			idle = true;
+		});
+		await new Promise(resolve => setImmediate(resolve));
+		assert.equal(idle, false);
+		release();
+		await waitFor(() => idle, 'idle after the release');
 	});
 
 	test('a hold ends by itself after its limit', async () => {
@@ -110,5 +127,68 @@ describe('the frame hold', () => {
 		assert.equal(pods.getSnapshot().state.kind, 'reconnecting');
 		pods.stop();
 		nodes.stop();
+	});
+});
+
+describe("a cluster's other lists", () => {
+	test('start once the first frame is drawn and the pods are listed, not while the pods list is on the wire', async () => {
+		const paths: string[] = [];
+		let answerPods!: () => void;
+		const podsAnswered = new Promise<void>(resolve => {
+			answerPods = resolve;
+		});
+		const server = createServer((request, response) => {
+			const url = request.url ?? '';
+			paths.push(url);
+			response.writeHead(200, {'content-type': 'application/json'});
+			if (url.includes('watch=1')) {
+				response.flushHeaders();
+				return;
+			}
+			const list = JSON.stringify({kind: 'List', apiVersion: 'v1', metadata: {resourceVersion: '1'}, items: []});
+			if (url.includes('/pods')) {
+				void podsAnswered.then(() => response.end(list));
+			} else {
+				response.end(list);
+			}
+		});
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		const {port} = server.address() as {port: number};
+		let cluster: KubeCluster | undefined;
+		try {
+			const selected = connectionFromText(
+				JSON.stringify({
+					apiVersion: 'v1',
+					kind: 'Config',
+					clusters: [{name: 'here', cluster: {server: `http://127.0.0.1:${port}`, 'insecure-skip-tls-verify': true}}],
+					users: [{name: 'me', user: {token: 'secret'}}],
+					contexts: [{name: 'here', context: {cluster: 'here', user: 'me', namespace: 'web'}}],
+					'current-context': 'here',
+				}),
+			);
+			const opened = new KubeCluster((selected as {connection: Connection}).connection, {
+				namespace: 'web',
+				tuning: {coalesceMs: 5, watchTimeoutSeconds: 30},
+				firstFrame: Promise.resolve(),
+			});
+			cluster = opened;
+			void opened.nodes;
+			await waitFor(() => paths.filter(path => path.includes('/pods')).length === 2, 'the pods page and whole list asked');
+			// A short window in which the others would have gone out: the first frame is long drawn.
+			await new Promise(resolve => setTimeout(resolve, 100));
+			assert.deepEqual(
+				paths.filter(path => !path.includes('/pods')),
+				[],
+			);
+			answerPods();
+			await waitFor(
+				() => [opened.services, opened.endpoints, opened.nodes].every(store => store.getSnapshot().synced),
+				'services, endpoints and nodes listed once the pods are',
+			);
+		} finally {
+			cluster?.close();
+			server.closeAllConnections();
+			await new Promise(resolve => server.close(resolve));
+		}
 	});
 });

@@ -10,6 +10,7 @@ import {meowDependenciesPlugin} from './meow-dependencies-plugin.js';
 import {lazyAssertPlugin, lazyChildProcessPlugin} from './lazy-builtins-plugin.js';
 import {reactOncePlugin} from './react-once-plugin.js';
 import {lazySegmenterPlugin} from './lazy-segmenter-plugin.js';
+import {requireBanner} from './require-banner.js';
 
 rmSync('dist', {recursive: true, force: true});
 await build({
@@ -28,8 +29,7 @@ await build({
 	// Ink loads react-devtools-core only when DEV=true; it is not a dependency.
 	external: ['react-devtools-core'],
 	define: {'process.env.NODE_ENV': '"production"'},
-	// Bundled CommonJS dependencies call require() for node built-ins.
-	banner: {js: "import {createRequire as __kpodsCreateRequire} from 'node:module'; const require = __kpodsCreateRequire(import.meta.url);"},
+	banner: requireBanner,
 	plugins: [
 		yogaWasmPlugin,
 		narrowWidthPlugin,

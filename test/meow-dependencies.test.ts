@@ -12,6 +12,8 @@ import {pathToFileURL} from 'node:url';
 import {build, type Plugin} from 'esbuild';
 // @ts-expect-error: a plain JavaScript build script, without types.
 import {meowDependenciesPlugin} from '../scripts/meow-dependencies-plugin.js';
+// @ts-expect-error: a plain JavaScript build script, without types.
+import {requireBanner} from '../scripts/require-banner.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'kpods-meow-'));
 after(() => rmSync(directory, {recursive: true, force: true}));
@@ -42,9 +44,7 @@ async function bundle(name: string, plugins: Plugin[]): Promise<Parse> {
 		format: 'esm',
 		platform: 'node',
 		target: 'node20',
-		banner: {
-			js: "import {createRequire as __kpodsCreateRequire} from 'node:module'; const require = __kpodsCreateRequire(import.meta.url);",
-		},
+		banner: requireBanner,
 		plugins,
 		logLevel: 'error',
 	});

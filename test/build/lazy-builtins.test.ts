@@ -10,6 +10,8 @@ import {pathToFileURL} from 'node:url';
 async function bundled<T>(contents: string): Promise<{module: T; text: string}> {
 	const {build} = await import('esbuild');
 	// @ts-expect-error: a plain JavaScript build script, without types.
+	const {requireBanner} = await import('../../scripts/require-banner.js');
+	// @ts-expect-error: a plain JavaScript build script, without types.
 	const {lazyAssertPlugin, lazyChildProcessPlugin} = await import('../../scripts/lazy-builtins-plugin.js');
 	const {outputFiles} = await build({
 		stdin: {contents, resolveDir: process.cwd(), loader: 'js'},
@@ -17,9 +19,7 @@ async function bundled<T>(contents: string): Promise<{module: T; text: string}> 
 		write: false,
 		format: 'esm',
 		platform: 'node',
-		banner: {
-			js: "import {createRequire as __kpodsCreateRequire} from 'node:module'; const require = __kpodsCreateRequire(import.meta.url);",
-		},
+		banner: requireBanner,
 		plugins: [lazyChildProcessPlugin, lazyAssertPlugin],
 		logLevel: 'error',
 	});

@@ -11,6 +11,8 @@ const require = createRequire(import.meta.url);
 test("ES modules importing react share one copy of React's exports, which are React's own", async () => {
 	const {build} = await import('esbuild');
 	// @ts-expect-error: a plain JavaScript build script, without types.
+	const {requireBanner} = await import('../../scripts/require-banner.js');
+	// @ts-expect-error: a plain JavaScript build script, without types.
 	const {reactOncePlugin} = await import('../../scripts/react-once-plugin.js');
 	const directory = mkdtempSync(join(tmpdir(), 'kpods-react-once-'));
 	try {
@@ -32,9 +34,7 @@ test("ES modules importing react share one copy of React's exports, which are Re
 			write: false,
 			format: 'esm',
 			platform: 'node',
-			banner: {
-				js: "import {createRequire as __kpodsCreateRequire} from 'node:module'; const require = __kpodsCreateRequire(import.meta.url);",
-			},
+			banner: requireBanner,
 			plugins: [reactOncePlugin],
 			logLevel: 'error',
 		});

@@ -194,40 +194,26 @@ describe("the line cache makes exactly Ink's frame", () => {
 		for (const text of lines) {
 			assert.deepEqual(tokensForTest(text), tokenize(text), JSON.stringify(text));
 		}
-		const segment = Intl.Segmenter.prototype.segment;
-		let segmented = 0;
-		Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, text: string) {
-			segmented++;
-			return segment.call(this, text);
-		};
-		try {
-			for (const text of lines) {
-				tokensForTest(text);
-			}
-		} finally {
-			Intl.Segmenter.prototype.segment = segment;
-		}
-		assert.equal(segmented, 0);
+		assert.equal(
+			segmenterCalls(() => {
+				for (const text of lines) {
+					tokensForTest(text);
+				}
+			}),
+			0,
+		);
 	});
 
 	test('a changed table row in colour is made without the grapheme segmenter', () => {
-		const segment = Intl.Segmenter.prototype.segment;
-		let segmented = 0;
-		Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, text: string) {
-			segmented++;
-			return segment.call(this, text);
-		};
-		try {
+		const calls = segmenterCalls(() => {
 			installLineCache();
 			const rows = paint(200, 2, [
 				[0, 0, `seed-00040   1/1     \u001B[32mRunning   \u001B[39m100250     23s   172.17.0.43     minikube`],
 				[0, 1, inverse(`seed-00041   1/1     ${red('Error')}   3     4m`)],
 			]);
 			assert.match(rows.output, /100250/);
-		} finally {
-			Intl.Segmenter.prototype.segment = segment;
-		}
-		assert.equal(segmented, 0);
+		});
+		assert.equal(calls, 0);
 	});
 
 	test('a clipped write is left to Ink', () => {
@@ -264,6 +250,22 @@ describe("the line cache makes exactly Ink's frame", () => {
 		assert.match(ink[2]!, /Name:/, 'describe is on screen');
 	});
 });
+
+/** How many times `run` makes Intl.Segmenter segment a string. */
+function segmenterCalls(run: () => void): number {
+	const segment = Intl.Segmenter.prototype.segment;
+	let calls = 0;
+	Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, text: string) {
+		calls++;
+		return segment.call(this, text);
+	};
+	try {
+		run();
+	} finally {
+		Intl.Segmenter.prototype.segment = segment;
+	}
+	return calls;
+}
 
 /** A small seeded generator (mulberry32), so the generated lines are the same on every run. */
 function seeded(seed: number): () => number {

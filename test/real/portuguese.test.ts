@@ -27,8 +27,12 @@ describe('kpods em português on a real cluster', {skip: ptyUnavailable}, () => 
 		});
 		t.after(() => kpods.kill());
 		let screen = await kpods.waitForScreen(
-			text => text.includes('● ao vivo') && text.includes(`Nenhum recurso encontrado no namespace ${namespace.name}.`),
-			'the empty pods pane, live',
+			// Services list once the first frame is written, so their count may come a frame after the pods'.
+			text =>
+				text.includes('● ao vivo') &&
+				text.includes(`Nenhum recurso encontrado no namespace ${namespace.name}.`) &&
+				/2 Serviços 0/.test(text),
+			'the empty pods pane, live, and the services counted',
 			30_000,
 		);
 		assert.match(screen, /^⟦?\s*1 Pods 0 .*2 Serviços 0/m);

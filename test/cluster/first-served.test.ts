@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import {ApiError} from '../../source/cluster/api-client.js';
 import {groupFromEndpoints} from '../../source/cluster/endpoints.js';
 import {firstServed} from '../../source/cluster/kube-cluster.js';
-import type {ListWatchSource} from '../../source/cluster/resource-store.js';
+import type {ListWatchSource} from '../../source/cluster/store-tuning.js';
 import type {Endpoints, EndpointSlice} from '../../source/k8s/types.js';
 
 type Raw = EndpointSlice | Endpoints;

@@ -4,7 +4,8 @@ import {describe, test} from 'node:test';
 import {FrameHold} from '../../source/cluster/frame-hold.js';
 import {KubeCluster} from '../../source/cluster/kube-cluster.js';
 import {connectionFromText, type Connection} from '../../source/cluster/kubeconfig.js';
-import {ListWatchStore, type ListWatchSource} from '../../source/cluster/resource-store.js';
+import {ListWatchStore} from '../../source/cluster/resource-store.js';
+import type {ListWatchSource} from '../../source/cluster/store-tuning.js';
 import type {WatchEvent} from '../../source/k8s/types.js';
 import {waitFor} from '../wait-for.js';
 

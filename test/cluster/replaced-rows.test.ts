@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {ListWatchStore, type ListWatchSource} from '../../source/cluster/resource-store.js';
+import {ListWatchStore} from '../../source/cluster/resource-store.js';
+import type {ListWatchSource} from '../../source/cluster/store-tuning.js';
 import type {WatchEvent} from '../../source/k8s/types.js';
 import {waitFor} from '../wait-for.js';
 

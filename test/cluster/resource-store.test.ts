@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {ApiError, NetworkError} from '../../source/cluster/api-client.js';
-import {ListWatchStore, type ListWatchSource} from '../../source/cluster/resource-store.js';
+import {ListWatchStore} from '../../source/cluster/resource-store.js';
+import type {ListWatchSource} from '../../source/cluster/store-tuning.js';
 import type {ConnectionState} from '../../source/cluster/types.js';
 import type {WatchEvent} from '../../source/k8s/types.js';
 import {waitFor} from '../ui/harness.js';

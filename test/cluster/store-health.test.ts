@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {ListWatchStore, type ListWatchSource} from '../../source/cluster/resource-store.js';
+import {ListWatchStore} from '../../source/cluster/resource-store.js';
+import type {ListWatchSource} from '../../source/cluster/store-tuning.js';
 import {SharedProbe} from '../../source/cluster/shared-probe.js';
 import {waitFor} from '../ui/harness.js';
 

@@ -3,7 +3,8 @@
 // not end together; an event after a quiet spell is published in the same turn of the event loop.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {ListWatchStore, type ListWatchSource} from '../../source/cluster/resource-store.js';
+import {ListWatchStore} from '../../source/cluster/resource-store.js';
+import type {ListWatchSource} from '../../source/cluster/store-tuning.js';
 import {waitFor} from '../wait-for.js';
 
 type Thing = {metadata: {name: string; resourceVersion: string}};
